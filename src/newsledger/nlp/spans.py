@@ -1,0 +1,75 @@
+"""Small helpers that turn sets of tokens into character spans of the Doc text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from ..model import Span
+
+# Punctuation that never starts or ends a content, source or cue span.
+EDGE_PUNCT = set(",;:—–-―…()[]{}") | {"'", "''", "``"}
+QUOTE_MARKS = set('"“”„‘’«»')
+
+
+def is_edge_junk(token: Token, keep_quotes: bool = False) -> bool:
+    if token.is_space:
+        return True
+    if token.text in QUOTE_MARKS:
+        return not keep_quotes
+    return token.is_punct and (token.text in EDGE_PUNCT or token.text in {".", "?", "!"})
+
+
+def token_runs(tokens: Iterable[Token]) -> list[list[Token]]:
+    """Group tokens into runs of consecutive token indices, in order."""
+    runs: list[list[Token]] = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
+
+
+def trim(run: list[Token], keep_quotes: bool = False, keep_final_stop: bool = False) -> list[Token]:
+    """Drop edge punctuation and spaces from a run of tokens."""
+    lo, hi = 0, len(run)
+    while lo < hi and is_edge_junk(run[lo], keep_quotes):
+        lo += 1
+    while hi > lo and is_edge_junk(run[hi - 1], keep_quotes):
+        if keep_final_stop and run[hi - 1].text in {".", "?", "!"}:
+            break
+        hi -= 1
+    return run[lo:hi]
+
+
+def char_span(tokens: list[Token]) -> Span:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def spans_of(tokens: Iterable[Token], min_tokens: int = 1) -> list[Span]:
+    """Character spans of the trimmed runs of ``tokens`` (runs shorter than
+    ``min_tokens`` after trimming are dropped)."""
+    spans = []
+    for run in token_runs(tokens):
+        run = trim(run)
+        if len(run) >= min_tokens:
+            spans.append(char_span(run))
+    return spans
+
+
+def text_of(doc: Doc, spans: list[Span], joiner: str = " … ") -> str:
+    return joiner.join(doc.text[s:e] for s, e in spans)
+
+
+def subtree_tokens(token: Token) -> set[Token]:
+    return set(token.subtree)
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def covers(outer: Span, inner: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
