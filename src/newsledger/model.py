@@ -176,7 +176,7 @@ class Statement:
     def statement_id(self, article: Article) -> str:
         """Stable id: the same article text and statement give the same id on every run."""
         spans = ";".join(f"{s}-{e}" for s, e in self.content_spans)
-        return _digest(article.text_hash, f"{self.cue_span[0]}-{self.cue_span[1]}", spans)
+        return _digest(article.id, f"{self.cue_span[0]}-{self.cue_span[1]}", spans)
 
     def record(self, article: Article) -> dict[str, Any]:
         """The statement record: the export contract of ../shared/DESIGN.md."""
@@ -218,7 +218,8 @@ def dumps_record(record: dict[str, Any]) -> str:
 
 @dataclass
 class Problem:
-    """A record or file that could not be read: reported in one line, then skipped."""
+    """A record or file that could not be read (skipped), or a note on one that was
+    read with a fallback (a guessed encoding, a date that is not a date): one line."""
 
     where: str
     message: str

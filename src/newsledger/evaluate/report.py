@@ -180,7 +180,8 @@ def breakdown_tables(breakdown: dict) -> list:
         for key, row in breakdown[group].items():
             kinds.add_row(key, str(row["gold"]), str(row["found"]), f"{row['recall']:.1f}",
                           str(row["found_with_source"]))
-    fps = Table(title=f"False-positive cues ({breakdown['false_positives_total']} unmatched predictions)")
+    fps = Table(title="False-positive cues",
+                caption=f"{breakdown['false_positives_total']} predictions matched no gold attribution")
     fps.add_column("cue")
     fps.add_column("count", justify="right")
     for row in breakdown["false_positive_cues"]:

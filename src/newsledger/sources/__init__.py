@@ -1,0 +1,80 @@
+"""The sources stage: read files and standard input into ``Article``s.
+
+``read_paths`` is the one entry point. It reads plain text (``text.py``), JSON Lines
+and JSON (``jsonl.py``), CSV and TSV (``delimited.py``) and standard input
+(``stdin.py``), walking folders as ``walk.py`` says; bytes become text as
+``encoding.py`` says, and records become articles as ``records.py`` says.
+
+It yields, in a stable order, an ``Article`` for each article read and a
+``Problem(where, message)`` for each file, line or record that could not be read
+(``where`` is the path, or ``path:LINE`` for one record). It never raises for bad
+input: the rest of the batch goes on. A Problem is also yielded, just before the
+article, for an article that was kept with a caveat: a guessed encoding, invalid
+UTF-8 bytes replaced with U+FFFD, a date that is not a date.
+
+Not done here: language (the ``nlp`` stage), storage, de-duplication of articles
+(the store identifies articles by their content).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import BinaryIO, TextIO
+
+from newsledger.model import Article, Problem
+
+from .delimited import read_delimited_file
+from .jsonl import read_json_file, read_jsonl_file
+from .reading import Options
+from .records import FIELDS, resolve_field_map
+from .stdin import read_stdin
+from .text import read_text_file
+from .walk import FORMATS, files_to_read
+
+__all__ = ["FIELDS", "FORMATS", "read_paths"]
+
+READERS = {
+    "text": read_text_file,
+    "jsonl": read_jsonl_file,
+    "json": read_json_file,
+    "csv": lambda path, options: read_delimited_file(path, options, tabs=False),
+    "tsv": lambda path, options: read_delimited_file(path, options, tabs=True),
+}
+
+
+def read_paths(paths: Iterable[str], *, default_date: date | None = None,
+               field_map: dict[str, str] | None = None, max_bytes: int = 2_000_000,
+               stdin: TextIO | BinaryIO | None = None) -> Iterator[Article | Problem]:
+    """Each article in ``paths`` (files, folders, ``-`` for ``stdin``), and each Problem."""
+    if isinstance(paths, (str, bytes, os.PathLike)):  # one path, not its characters
+        paths = [paths]
+    resolved, problems = resolve_field_map(field_map)
+    yield from problems
+    options = Options(default_date=default_date, field_map=resolved, max_bytes=max_bytes)
+    for item in files_to_read(os.fsdecode(path) for path in paths):
+        if isinstance(item, Problem):
+            yield item
+        else:
+            yield from _read_one(*item, options=options, stdin=stdin)
+
+
+def _read_one(path: str, file_format: str, *, options: Options,
+              stdin: TextIO | BinaryIO | None) -> Iterator[Article | Problem]:
+    try:
+        if file_format == "stdin":
+            yield from _read_stdin(stdin, options)
+        else:
+            yield from READERS[file_format](path, options)
+    except OSError as error:  # unreadable, vanished, a disk error: this file only
+        yield Problem(path, f"cannot read: {error.strerror or error}")
+
+
+def _read_stdin(stdin: TextIO | BinaryIO | None, options: Options) -> Iterator[Article | Problem]:
+    stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
+    if stream is None:
+        yield Problem("-", "no standard input")
+        return
+    yield from read_stdin(stream, options)

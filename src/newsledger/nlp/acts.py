@@ -1,0 +1,350 @@
+"""Speech acts of statements: ``newsledger_acts``.
+
+Reads ``doc._.statements`` and sets ``statement.act`` (one of ``model.ACTS``),
+``statement.extra["cameo"]`` (CAMEO root code), ``statement.extra["plover"]``
+(PLOVER event type or None) and ``statement.extra["act_basis"]`` (why, for evidence).
+
+**Order**: runs AFTER ``newsledger_conditions`` and ``newsledger_negation``; it reads
+``statement.condition``/``consequence`` and ``statement.negated``. spaCy's
+``requires``/``assigns`` cannot name those fields (they live inside
+``doc._.statements``), so the component warns once if it finds either of them
+later in the pipeline.
+
+Decision, first rule that applies wins
+--------------------------------------
+1. question: cue *ask, wonder, inquire* (not "asked NATO to send": that is a
+   demand), or a content ending in "?".
+2. denial: a cue of denial (*deny, rule out, reject, dismiss, refute* ...) with a
+   negated statement. "did not rule out" is not a denial; it falls through.
+3. threat: cue *threaten*, or a conditional statement whose consequence is an
+   action of the speaker's side (first person, or the speaker's own country or
+   organisation) taken when another party meets the condition: "If the allies
+   send troops into Ukraine, we must completely withdraw from NATO" (Lee);
+   "The United States must withdraw from NATO if the alliance sends troops to
+   Ukraine" said by a US senator. Cooperative consequences (*support, help,
+   negotiate* ...) are not threats.
+4. the cue's own act: *warn* -> warning, *urge, demand, call on/for* -> demand,
+   *promise, pledge, vow* -> commitment, *propose, suggest* -> proposal,
+   *predict, expect, forecast* -> prediction, *learn, report* -> report,
+   *believe, think, consider* -> opinion.
+5. warning: a conditional statement whose consequence is harm not done by the
+   speaker ("tragic consequences if NATO troops were sent").
+6. report: a media speaker ("Politico", "the material notes") with a neutral cue.
+7. the content's modality, for neutral cues (*said, stated, emphasized*):
+   *must, should, ought to, have to, need to* -> demand ("the Alliance should not
+   even consider Ukraine's candidacy"); *will, shall, would, going to* -> commitment
+   when the speaker's side acts, a denial when it negates its own action ("we will
+   not send troops"), else prediction.
+8. denial: a negated content with a neutral cue ("stated that there are no such plans").
+9. claim.
+
+CAMEO and PLOVER
+----------------
+=========== ======================================= ==========================
+act         CAMEO root                              PLOVER
+=========== ======================================= ==========================
+claim       01 make public statement                None (PLOVER drops 01/02)
+opinion     01 make public statement                None
+prediction  01 make public statement                None
+report      01 make public statement                None
+question    01 make public statement                None
+warning     13 threaten (130: forceful warnings);   THREATEN; None when
+            01 (012 pessimistic comment) when       downgraded
+            unconditional
+threat      13 threaten                             THREATEN
+denial      12 reject                               REJECT
+demand      10 demand                               REQUEST
+commitment  03 express intent to cooperate          AGREE
+proposal    02 appeal (020 covers proposals,        REQUEST
+            suggestions)
+=========== ======================================= ==========================
+
+Not decided here: the target of the act, sarcasm and rhetorical questions, and
+acts implied by context beyond the sentence (a "claim" answering an accusation).
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
+from newsledger.model import ACTS, Statement
+
+CAMEO: dict[str, str] = {
+    "claim": "01", "opinion": "01", "prediction": "01", "report": "01", "question": "01",
+    "warning": "13", "threat": "13", "denial": "12", "demand": "10", "commitment": "03",
+    "proposal": "02",
+}
+PLOVER: dict[str, str | None] = {
+    "claim": None, "opinion": None, "prediction": None, "report": None, "question": None,
+    "warning": "THREATEN", "threat": "THREATEN", "denial": "REJECT", "demand": "REQUEST",
+    "commitment": "AGREE", "proposal": "REQUEST",
+}
+assert set(CAMEO) == set(PLOVER) == set(ACTS)
+
+CUE_ACTS: dict[str, set[str]] = {
+    "threat": {"threaten"},
+    "warning": {"warn", "caution", "alert"},
+    "denial": {"deny", "reject", "dismiss", "refute", "rebut", "exclude", "disavow",
+               "repudiate", "debunk", "disprove", "dispute"},
+    "demand": {"urge", "demand", "appeal", "implore", "exhort"},
+    "commitment": {"promise", "pledge", "vow", "commit", "guarantee", "swear", "assure"},
+    "proposal": {"propose", "suggest", "offer", "recommend"},
+    "prediction": {"predict", "expect", "forecast", "anticipate", "foresee"},
+    "report": {"learn", "report"},
+    "question": {"ask", "wonder", "inquire", "enquire"},
+    "opinion": {"believe", "think", "consider", "feel", "reckon", "suppose", "opine"},
+}
+_PHRASAL_ACTS = {("rule", "out"): "denial", ("call", "on"): "demand", ("call", "for"): "demand",
+                 ("call", "upon"): "demand", ("brush", "aside"): "denial"}
+_DEONTIC = {"must", "should", "ought"}
+_FUTURE = {"will", "shall", "would", "'ll", "wo"}
+_STATIVE = {"be", "have", "seem", "remain", "become", "exist", "need", "want", "know",
+            "think", "believe", "hope", "can", "may", "lie", "stand"}
+_COOPERATIVE = {"support", "help", "aid", "assist", "welcome", "cooperate", "negotiate", "talk",
+                "agree", "join", "protect", "defend", "praise", "thank", "meet", "discuss"}
+_HARM = {"consequence", "war", "conflict", "escalation", "catastrophe", "disaster", "danger",
+         "risk", "crisis", "retaliation", "collapse", "destruction", "tragedy", "tragic",
+         "nuclear", "casualty", "death", "bloodshed", "confrontation", "chaos", "threat"}
+_FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+MEDIA_NOUNS = {"material", "newspaper", "paper", "publication", "outlet", "magazine", "agency",
+               "channel", "broadcaster", "tabloid", "website", "portal", "daily", "weekly",
+               "journal", "media", "edition", "article", "report", "publication"}
+KNOWN_OUTLETS = {
+    "politico", "reuters", "ap", "afp", "bloomberg", "cnn", "bbc", "tass", "ria novosti",
+    "interfax", "fox news", "the new york times", "new york times", "the washington post",
+    "washington post", "the wall street journal", "wall street journal", "financial times",
+    "the financial times", "the guardian", "le monde", "der spiegel", "spiegel", "axios",
+    "nbc", "cbs", "abc", "al jazeera", "kommersant", "izvestia", "rt", "the economist",
+    "the telegraph", "sky news", "euronews", "dw", "deutsche welle", "the american conservative",
+}
+# Who is the same side: demonyms, capitals and short forms of a few frequent actors.
+ALIASES = {
+    "us": "united states", "u.s.": "united states", "usa": "united states",
+    "america": "united states", "american": "united states", "washington": "united states",
+    "russian": "russia", "russian federation": "russia", "moscow": "russia", "kremlin": "russia",
+    "ukrainian": "ukraine", "kyiv": "ukraine", "kiev": "ukraine", "french": "france",
+    "paris": "france", "british": "united kingdom", "uk": "united kingdom",
+    "britain": "united kingdom", "london": "united kingdom", "german": "germany",
+    "berlin": "germany", "chinese": "china", "beijing": "china", "alliance": "nato",
+    "north atlantic alliance": "nato", "eu": "european union", "brussels": "european union",
+}
+
+
+@Language.factory(
+    "newsledger_acts",
+    requires=["doc._.statements", "token.dep", "token.lemma", "token.tag"],
+    assigns=["doc._.statements"],
+)
+def make_acts(nlp: Language, name: str) -> "ActsComponent":
+    return ActsComponent(nlp, name)
+
+
+class ActsComponent:
+    """Set ``act`` and its CAMEO/PLOVER codes on every statement of ``doc._.statements``."""
+
+    def __init__(self, nlp: Language | None = None, name: str = "newsledger_acts"):
+        self.nlp, self.name, self._checked = nlp, name, False
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._checked:
+            self._check_order()
+        for statement in doc._.statements or []:
+            mark_act(doc, statement)
+        return doc
+
+    def _check_order(self) -> None:
+        """Warn when conditions or negation run after us: we would read empty fields."""
+        self._checked = True
+        if self.nlp is None or self.name not in self.nlp.pipe_names:
+            return
+        names = self.nlp.pipe_names
+        mine = names.index(self.name)
+        for later in names[mine + 1:]:
+            factory = self.nlp.get_pipe_meta(later).factory
+            if factory in ("newsledger_conditions", "newsledger_negation"):
+                warnings.warn(f"{factory} runs after {self.name}; add it before, acts reads its output")
+
+
+def mark_act(doc: Doc, st: Statement) -> None:
+    act, basis = decide_act(doc, st)
+    st.act = act
+    st.extra["act_basis"] = basis
+    st.extra["cameo"], st.extra["plover"] = codes(act, st)
+
+
+def codes(act: str, st: Statement) -> tuple[str, str | None]:
+    """CAMEO root and PLOVER type; an unconditional warning is only a pessimistic comment."""
+    if act == "warning" and st.condition is None:
+        return "01", None
+    return CAMEO[act], PLOVER[act]
+
+
+def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
+    cue = _tokens(doc, [st.cue_span])
+    cue_act, cue_word = _cue_act(cue)
+    content = _tokens(doc, st.content_spans)
+    if cue_act == "question" or st.content.rstrip(" ”\"'’»").endswith("?"):
+        return "question", f"cue:{cue_word}" if cue_act else "content:?"
+    if cue_act == "denial":
+        if st.negated:
+            return "denial", f"cue:{cue_word}"
+        cue_act = None  # "did not rule out": the option stays open, decide on the content
+    side = _speaker_side(doc, st, cue)
+    if cue_act == "threat" or _conditional_threat(doc, st, side):
+        return "threat", f"cue:{cue_word}" if cue_act == "threat" else "condition:speaker-action"
+    if cue_act:
+        return cue_act, f"cue:{cue_word}"
+    if st.condition is not None and _harmful(doc, st.consequence):
+        return "warning", "condition:harm"
+    if _is_media(doc, st, cue):
+        return "report", "speaker:media"
+    modal_act = _modality_act(content, st, side)
+    if modal_act:
+        return modal_act
+    if st.negated:
+        return "denial", "content:negated"
+    return "claim", "default"
+
+
+def _cue_act(cue: list[Token]) -> tuple[str | None, str | None]:
+    for tok in cue:
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            act = _PHRASAL_ACTS.get((lemma, child.lower_))
+            if act and child.dep_ in ("prt", "prep"):
+                return act, f"{tok.text} {child.text}"
+        if lemma == "ask" and any(c.dep_ in ("xcomp", "oprd") for c in tok.children):
+            return "demand", tok.text  # "asked NATO to send troops"
+        for act, lemmas in CUE_ACTS.items():
+            if lemma in lemmas and tok.pos_ in ("VERB", "AUX", "NOUN"):
+                return act, tok.text
+    return None, None
+
+
+def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
+    """The speaker's side acts (not cooperatively) when another party meets the condition."""
+    if st.condition is None or st.consequence is None:
+        return False
+    root = _root(_tokens(doc, [st.consequence.span]))
+    if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in _STATIVE:
+        return False
+    if root.lemma_.lower() in _COOPERATIVE:
+        return False
+    if not _is_side(_subject(root), side):
+        return False
+    agent = _subject(_root(_tokens(doc, [st.condition.span])))
+    # Same side on both ends is a plan ("if we win, we will ..."); an agentless condition
+    # ("if necessary") names no other party to coerce.
+    return agent is not None and not _is_side(agent, side)
+
+
+def _harmful(doc: Doc, part) -> bool:
+    if part is None:
+        return False
+    return any(t.lemma_.lower() in _HARM for t in _tokens(doc, [part.span]))
+
+
+def _modality_act(content: list[Token], st: Statement, side: set[str]) -> tuple[str, str] | None:
+    root = _root(content)
+    if root is None:
+        return None
+    modals = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    if root.lower_ in ("have", "has", "need", "needs") and any(c.dep_ == "xcomp" for c in root.children):
+        modals.add("must")  # "have to", "need to"
+    if modals & _DEONTIC:
+        return "demand", f"modality:{sorted(modals & _DEONTIC)[0]}"
+    if modals & _FUTURE or _going_to(root):
+        if _is_side(_subject(root), side) and root.lemma_.lower() not in _STATIVE:
+            return ("denial" if st.negated else "commitment"), "modality:future-own-action"
+        return "prediction", "modality:future"
+    return None
+
+
+def _going_to(root: Token) -> bool:
+    return root.lower_ == "going" and any(c.dep_ == "xcomp" for c in root.children)
+
+
+# --- who is the speaker's side ----------------------------------------------------------------
+
+
+def _speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
+    """Normalised names of the speaker and of their country and organisation."""
+    names: set[str] = set()
+    sp = st.speaker
+    if sp is not None:
+        names |= {_norm(x) for x in (sp.name, sp.country, sp.organization, sp.text) if x}
+        words = _tokens(doc, [sp.span])
+    else:
+        words = [t for c in cue for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                 for t in s.subtree]
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "ORG") and any(t in words for t in ent):
+            names.add(_norm(ent.text))
+    names |= {_norm(t.text) for t in words if t.pos_ == "PROPN" or t.lower_ in ALIASES}
+    names.discard("")
+    return names
+
+
+def _is_side(subject: Token | None, side: set[str]) -> bool:
+    if subject is None:
+        return False
+    if subject.lower_ in _FIRST_PERSON:
+        return True
+    # "The United States" as a whole, and its head word alone ("US Senator Lee" -> "us").
+    phrase = subject.doc.text[subject.left_edge.idx:subject.idx + len(subject)]
+    return _norm(phrase) in side or _norm(subject.text) in side
+
+
+def _norm(text: str) -> str:
+    t = " ".join(text.lower().replace("’s", "").replace("'s", "").split())
+    if t.startswith("the "):
+        t = t[4:]
+    return ALIASES.get(t, t)
+
+
+def _is_media(doc: Doc, st: Statement, cue: list[Token]) -> bool:
+    sp = st.speaker
+    if sp is not None and sp.kind == "media":
+        return True
+    if sp is not None:
+        words = _tokens(doc, [sp.span])
+    else:
+        words = [t for c in cue for s in c.children if s.dep_ == "nsubj" for t in s.subtree]
+        if not words and cue and cue[0].i > 0:  # "the material notes", parsed as a noun
+            words = [doc[cue[0].i - 1]]
+    text = _norm(doc.text[words[0].idx:words[-1].idx + len(words[-1])]) if words else ""
+    return text in KNOWN_OUTLETS or any(w.lemma_.lower() in MEDIA_NOUNS for w in words[-1:])
+
+
+# --- small helpers ----------------------------------------------------------------------------
+
+
+def _root(tokens: list[Token]) -> Token | None:
+    inside = set(tokens)
+    for tok in tokens:
+        if not (tok.is_punct or tok.is_space) and (tok.head not in inside or tok.head.i == tok.i):
+            return tok
+    return None
+
+
+def _subject(root: Token | None) -> Token | None:
+    if root is None:
+        return None
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None and root.dep_ in ("xcomp", "conj"):  # "ready to send": the subject above
+        return _subject(root.head)
+    return subj
+
+
+def _tokens(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[Token]:
+    out: list[Token] = []
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            out.extend(span)
+    return out

@@ -1,0 +1,425 @@
+"""Conditions of statements: ``newsledger_conditions``.
+
+Reads ``doc._.statements`` (filled by ``newsledger_attribution``) and, for each
+conditional statement, sets ``statement.condition`` and ``statement.consequence``
+(``newsledger.model.Condition``: the words and their character span in ``doc.text``).
+
+What is extracted
+-----------------
+- Subordinate conditions: *if*, *only if*, *unless*, *provided/providing that*,
+  *as long as*, *so long as*, *on (the) condition that*, *in case (of)*,
+  *in the event that/of*, *assuming that*, and the inverted conditional
+  ("Should NATO troops enter Ukraine, ...").
+- Ultimatums: clausal *either ... or* ("Either Russia withdraws or we impose
+  sanctions") and the appositive form after a colon ("a red line with NATO:
+  either Ukraine or the United States"); *otherwise* / *or else* clauses.
+- The condition may sit inside the content ("If the allies send troops into
+  Ukraine, we must completely withdraw from NATO") or in the cue's own clause,
+  outside the content ("Putin warned of tragic consequences if NATO troops were
+  sent to Ukraine": condition outside, consequence = the content "tragic consequences").
+
+Text conventions (decided here, relied on by ``newsledger_acts``)
+------------------------------------------------------------------
+- Positive conditions are stored WITHOUT their subordinator: condition
+  "the allies send troops into Ukraine", consequence "we must completely
+  withdraw from NATO". The subordinator is kept in ``extra["condition_marker"]``.
+- Negative forms keep their marker in the text, because the export carries only
+  ``{"text", "span"}`` and "they withdraw" alone would read as the opposite of
+  "unless they withdraw": condition "unless they withdraw"; for *either/or* the
+  condition is "either A" and the consequence "or B"; for *otherwise* the
+  condition is the demand before it and the consequence starts at "otherwise".
+  ``extra["condition_negative"]`` is True for these three.
+- Elliptic conditions keep the words that are there: "if necessary" gives the
+  condition "necessary" with ``extra["condition_elliptic"] = True``.
+- ``extra["condition_kind"]``: if, unless, provided, as_long_as, on_condition,
+  in_case, assuming, inverted, either_or, otherwise.
+
+What is not extracted
+---------------------
+- Indirect questions: "asked if he would run", "wondered whether ..." (an *if*
+  clause in a complement position, or after a question verb).
+- Concessives and hedges: *even if*, *as if*, *what if*, *if any*, *if ever*,
+  *if anything*, *if at all*, *if not* + adjective ("hard, if not impossible").
+- Conditions buried below the content's main clause (in a relative clause, a
+  noun's complement): "Politico learned that France was creating a coalition that
+  would be ready to send troops if necessary" is not a conditional statement; such
+  conditions are listed in ``extra["embedded_conditions"]`` instead.
+- Temporal clauses (*when*, *once*, *after*): they date, they do not condition.
+
+Without a dependency parse a regex fallback looks for the same subordinators in
+the content and takes the clause up to the next comma as the condition.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
+from newsledger.model import Condition, Statement
+
+# Longest first, so "only if" wins over "if". kind None = recognised but not a condition.
+_SUBORDINATORS: list[tuple[str, str | None]] = [
+    ("if and only if", "if"), ("on the condition that", "on_condition"),
+    ("on condition that", "on_condition"), ("in the event that", "in_case"),
+    ("in the event of", "in_case"), ("provided that", "provided"),
+    ("providing that", "provided"), ("assuming that", "assuming"),
+    ("as long as", "as_long_as"), ("so long as", "as_long_as"),
+    ("in case of", "in_case"), ("in case", "in_case"), ("only if", "if"),
+    ("even if", None), ("as if", None), ("what if", None), ("unless", "unless"), ("if", "if"),
+]
+_SUB_RE = re.compile(
+    r"\b(" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s, _ in _SUBORDINATORS) + r")\b",
+    re.IGNORECASE,
+)
+_KIND = {s: k for s, k in _SUBORDINATORS}
+_NEGATIVE = {"unless", "either_or", "otherwise"}
+# "if any", "if ever": hedges, not conditions.
+_HEDGE_AFTER_IF = {"any", "ever", "anything", "at", "only"}
+# Complement positions: an "if" clause there is an indirect question ("asked if ...").
+_COMPLEMENT_DEPS = {"ccomp", "csubj", "csubjpass", "dobj", "nsubj", "nsubjpass", "pobj", "attr"}
+_QUESTION_LEMMAS = {
+    "ask", "wonder", "know", "see", "check", "doubt", "question", "inquire", "enquire",
+    "decide", "determine", "clarify", "unclear", "sure", "unsure", "uncertain", "clear",
+}
+# Dependencies through which a governor still belongs to the content's main clause.
+_MAIN_CLAUSE_DEPS = {"xcomp", "acomp", "conj", "oprd", "aux", "auxpass"}
+_TRIM_WORDS = {"then"}
+
+
+@Language.factory(
+    "newsledger_conditions",
+    requires=["doc._.statements", "token.dep", "token.head"],
+    assigns=["doc._.statements"],
+)
+def make_conditions(nlp: Language, name: str) -> "ConditionsComponent":
+    return ConditionsComponent()
+
+
+class ConditionsComponent:
+    """Fill ``condition``/``consequence`` of every statement in ``doc._.statements``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for statement in doc._.statements or []:
+            mark_condition(doc, statement)
+        return doc
+
+
+def mark_condition(doc: Doc, statement: Statement) -> None:
+    """Find the statement's condition (parse first, regex without a parse) and set it."""
+    if not statement.content_spans:
+        return
+    if not doc.has_annotation("DEP"):
+        found = _regex_conditions(doc.text, statement)
+        embedded: list[dict] = []
+    else:
+        found, embedded = _parsed_conditions(doc, statement)
+    if embedded:
+        statement.extra["embedded_conditions"] = embedded
+    if not found:
+        return
+    # Subordinate conditions first (they are explicit), then by position.
+    found.sort(key=lambda f: (f["kind"] in ("either_or", "otherwise"), f["condition"].span[0]))
+    best = found[0]
+    statement.condition = best["condition"]
+    statement.consequence = best["consequence"]
+    statement.extra["condition_kind"] = best["kind"]
+    statement.extra["condition_marker"] = best["marker"]
+    statement.extra["condition_negative"] = best["kind"] in _NEGATIVE
+    statement.extra["condition_elliptic"] = best.get("elliptic", False)
+    if len(found) > 1:
+        statement.extra["conditions"] = [_as_record(f) for f in found]
+
+
+# --- the parse-based path -------------------------------------------------------------
+
+
+def _parsed_conditions(doc: Doc, st: Statement) -> tuple[list[dict], list[dict]]:
+    cue = set(_tokens(doc, [st.cue_span]))
+    content = set(_tokens(doc, st.content_spans))
+    if not content:
+        return [], []
+    region = _region(doc, cue | content)
+    found: list[dict] = []
+    embedded: list[dict] = []
+    for cand in _candidates(doc, region):
+        head, tokens = cand["head"], cand["tokens"]
+        if tokens & cue:
+            continue
+        governor = _governor(head, tokens | cand["marker_tokens"])
+        if governor is None:
+            continue
+        inside = _within(cand["condition"].span, st.content_spans)
+        if governor in cue:
+            scope = "statement"
+        elif governor in content:
+            scope = "statement" if _main_clause_root(governor, content) else "embedded"
+        else:
+            continue  # belongs to some other clause of the sentence
+        if not inside and governor not in cue:
+            continue
+        cons = _consequence(doc, st, governor, content, tokens | cand["marker_tokens"], inside)
+        if cons is None:
+            continue
+        item = dict(cand, condition=cand["condition"], consequence=cons)
+        if scope == "statement":
+            found.append(item)
+        else:
+            embedded.append(_as_record(item))
+    found.extend(_either_or(doc, content))
+    found.extend(_otherwise(doc, content))
+    return found, embedded
+
+
+def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
+    """Condition clauses in the region: subordinators found by regex, checked on the parse."""
+    if not region:
+        return
+    start, end = region[0].idx, region[-1].idx + len(region[-1])
+    for m in _SUB_RE.finditer(doc.text, start, end):
+        marker = " ".join(m.group(1).lower().split())
+        kind = _KIND.get(marker)
+        marker_tokens = set(_tokens(doc, [(m.start(), m.end())]))
+        after = [t for t in region if t.idx >= m.end()]
+        if kind is None or not marker_tokens or not after:
+            continue
+        first = after[0]
+        if marker.endswith("if") and _is_hedge(first):
+            continue
+        if marker.endswith(" of"):  # "in case of war": a noun phrase condition
+            head = first
+            while head.head.idx >= m.end() and head.head.i != head.i and head.head in region:
+                head = head.head
+        else:
+            head = _clause_head(first, marker_tokens)
+        if kind == "if" and _is_indirect_question(head, marker_tokens):
+            continue
+        tokens = {t for t in head.subtree if t.idx >= m.end()}
+        # "unless" stays in the text: "they withdraw" alone would say the opposite.
+        shown = tokens | marker_tokens if kind in _NEGATIVE else tokens
+        cond = _condition(doc, sorted(shown, key=lambda t: t.i))
+        if cond is None:
+            continue
+        yield {"kind": kind, "marker": doc.text[m.start():m.end()], "head": head,
+               "tokens": tokens, "marker_tokens": marker_tokens, "condition": cond,
+               "elliptic": not _has_subject(head)}
+    yield from _inverted(doc, region)
+
+
+def _inverted(doc: Doc, region: list[Token]) -> Iterable[dict]:
+    """"Should NATO troops enter Ukraine, ...": an auxiliary opening an adverbial clause."""
+    for tok in region:
+        head = tok.head
+        # The parser often files the clause as a complement ("said that should ..."); the
+        # auxiliary before its subject is what marks the inversion.
+        if (tok.lower_ in ("should", "were", "had") and tok.dep_ in ("aux", "auxpass")
+                and head.dep_ in ("advcl", "ccomp")
+                and all(t.dep_ == "mark" for t in doc[head.left_edge.i:tok.i])
+                and any(c.dep_.startswith("nsubj") and c.i > tok.i for c in head.children)):
+            tokens = {t for t in head.subtree if t.i > tok.i}
+            cond = _condition(doc, sorted(tokens, key=lambda t: t.i))
+            if cond:
+                yield {"kind": "inverted", "marker": tok.text, "head": head, "tokens": tokens,
+                       "marker_tokens": {tok}, "condition": cond, "elliptic": False}
+
+
+def _clause_head(first: Token, marker_tokens: set[Token]) -> Token:
+    """Climb from the first word after the subordinator to the head of its clause."""
+    tok = first
+    clause_deps = {"advcl", "ccomp", "acl", "pcomp", "ROOT", "conj", "xcomp", "csubj", "relcl"}
+    while tok.dep_ not in clause_deps and tok.head.i != tok.i and tok.head not in marker_tokens:
+        tok = tok.head
+    return tok
+
+
+def _governor(head: Token, skip: set[Token]) -> Token | None:
+    """The word the condition clause modifies, stepping over the subordinator's own words."""
+    gov = head.head
+    while gov in skip and gov.head.i != gov.i:
+        gov = gov.head
+    return None if gov.i == head.i or gov in skip else gov
+
+
+def _is_hedge(first: Token) -> bool:
+    if first.lower_ in _HEDGE_AFTER_IF:
+        return True
+    # "hard, if not impossible": "if not" + adjective is a hedge, "if not, ..." a condition.
+    nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
+    return first.lower_ == "not" and nxt is not None and nxt.pos_ in ("ADJ", "ADV")
+
+
+def _is_indirect_question(head: Token, marker_tokens: set[Token]) -> bool:
+    """"asked if he would run": the if-clause is the object of a verb, not an adverbial."""
+    if head.dep_ == "advcl":
+        return head.head.lemma_.lower() in _QUESTION_LEMMAS and head.i > head.head.i
+    return head.dep_ in _COMPLEMENT_DEPS or head.head.lemma_.lower() in _QUESTION_LEMMAS
+
+
+def _has_subject(head: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in head.children)
+
+
+def _main_clause_root(gov: Token, content: set[Token]) -> Token | None:
+    """The content root above ``gov`` if only main-clause links lie between, else None."""
+    tok = gov
+    while tok.head in content and tok.head.i != tok.i:
+        if tok.dep_ not in _MAIN_CLAUSE_DEPS:
+            return None
+        tok = tok.head
+    return tok
+
+
+def _consequence(doc: Doc, st: Statement, gov: Token, content: set[Token],
+                 cond_tokens: set[Token], inside: bool) -> Condition | None:
+    """The main clause the condition governs, without the condition itself."""
+    if not inside:
+        # The condition hangs on the cue: the whole content (nearest span) is the consequence.
+        pivot = min(cond_tokens, key=lambda t: t.i).idx
+        s, e = min(st.content_spans, key=lambda sp: min(abs(sp[0] - pivot), abs(sp[1] - pivot)))
+        return _condition(doc, list(doc.char_span(s, e, alignment_mode="expand") or []))
+    if gov in content:
+        roots = [_main_clause_root(gov, content) or gov]
+    else:  # attached to the cue by the parser: the content roots of the same sentence
+        sent = min(cond_tokens, key=lambda t: t.i).sent
+        roots = [t for t in content if t.sent == sent and (t.head not in content or t.head.i == t.i)
+                 and not t.is_punct and t not in cond_tokens]
+    tokens = {t for r in roots for t in r.subtree} & content
+    tokens -= cond_tokens
+    for t in cond_tokens:  # drop what hangs on the subordinator and the commas around it
+        tokens -= set(t.subtree)
+    return _condition(doc, sorted(tokens, key=lambda t: t.i))
+
+
+# --- ultimatums -------------------------------------------------------------------------
+
+
+def _either_or(doc: Doc, content: set[Token]) -> list[dict]:
+    """"Either A or B": condition "either A", consequence "or B" (B if A is not met)."""
+    out = []
+    for either in (t for t in content if t.lower_ == "either" and t.dep_ in ("preconj", "advmod", "cc")):
+        first = either.head
+        conj = next((c for c in first.children if c.dep_ == "conj" and c in content), None)
+        cc = next((c for c in first.children if c.dep_ == "cc" and c.lower_ in ("or",)), None)
+        if conj is None or cc is None:
+            continue
+        clausal = first.pos_ in ("VERB", "AUX") and conj.pos_ in ("VERB", "AUX")
+        # A noun-phrase ultimatum stands apart ("a red line: either Ukraine or the US"), it is
+        # not an argument ("either France or Germany will host the talks").
+        appositive = first.dep_ in ("appos", "ROOT", "dep", "npadvmod", "parataxis") and \
+            first.i > 0 and doc[either.i - 1].text in (":", "—", "–", "-")
+        if not (clausal or appositive):
+            continue
+        if clausal and _main_clause_root(first, content) is None:
+            continue
+        left = {t for t in first.subtree if t.i < cc.i and t not in conj.subtree}
+        right = {t for t in conj.subtree} | {cc}
+        cond = _condition(doc, sorted(left, key=lambda t: t.i))
+        cons = _condition(doc, sorted(right, key=lambda t: t.i))
+        if cond and cons:
+            out.append({"kind": "either_or", "marker": "either ... or", "condition": cond,
+                        "consequence": cons, "elliptic": not clausal})
+    return out
+
+
+def _otherwise(doc: Doc, content: set[Token]) -> list[dict]:
+    """"Withdraw your troops, otherwise we will act": the demand, then what follows if unmet."""
+    out = []
+    for tok in sorted(content, key=lambda t: t.i):
+        if tok.lower_ not in ("otherwise", "else") or tok.i == 0:
+            continue
+        if tok.lower_ == "else" and doc[tok.i - 1].lower_ != "or":
+            continue
+        start = tok.i - 1 if tok.lower_ == "else" else tok.i
+        prev = doc[start - 1] if start > 0 else None
+        clause = tok.head
+        # Only a sentence connector: after a break, and followed by a clause with a subject.
+        if prev is None or prev.text not in (",", ";", "—", "–", "-", "or", "and", ":"):
+            continue
+        if not any(c.dep_.startswith("nsubj") and c.i > tok.i for c in clause.children):
+            continue
+        sent_tokens = [t for t in tok.sent if t in content]
+        before = [t for t in sent_tokens if t.i < start]
+        after = [t for t in sent_tokens if start <= t.i <= clause.right_edge.i]
+        cond, cons = _condition(doc, before), _condition(doc, after)
+        if cond and cons:
+            out.append({"kind": "otherwise", "marker": doc[start:tok.i + 1].text,
+                        "condition": cond, "consequence": cons, "elliptic": False})
+    return out
+
+
+# --- the regex fallback (no parse) --------------------------------------------------------
+
+
+def _regex_conditions(text: str, st: Statement) -> list[dict]:
+    out = []
+    for s, e in st.content_spans:
+        for m in _SUB_RE.finditer(text, s, e):
+            marker = " ".join(m.group(1).lower().split())
+            kind = _KIND.get(marker)
+            if kind is None or re.search(r"\b(ask|asked|asking|wonder\w*|whether)\W*$", text[s:m.start()]):
+                continue
+            stop = re.search(r"[,;.!?]", text[m.end():e])
+            c_end = m.end() + stop.start() if stop else e
+            cond = _text_condition(text, m.end() if kind not in _NEGATIVE else m.start(), c_end)
+            rest = (s, m.start()) if m.start() - s > e - c_end else (c_end, e)
+            cons = _text_condition(text, *rest)
+            if cond and cons:
+                out.append({"kind": kind, "marker": text[m.start():m.end()], "condition": cond,
+                            "consequence": cons, "elliptic": False})
+    return out
+
+
+def _text_condition(text: str, start: int, end: int) -> Condition | None:
+    piece = text[start:end]
+    stripped = piece.strip(" \t\n,;:—–-\"“”'‘’«».")
+    stripped = re.sub(r"^(then)\s+", "", stripped, flags=re.IGNORECASE)
+    if not stripped:
+        return None
+    s = start + piece.index(stripped)
+    return Condition(stripped, (s, s + len(stripped)))
+
+
+# --- small helpers ----------------------------------------------------------------------------
+
+
+def _tokens(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[Token]:
+    out: list[Token] = []
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            out.extend(span)
+    return out
+
+
+def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _region(doc: Doc, tokens: set[Token]) -> list[Token]:
+    """All tokens of the sentences that hold the cue and the content."""
+    sents = {t.sent.start: t.sent for t in tokens}
+    return [t for start in sorted(sents) for t in sents[start]]
+
+
+def _condition(doc: Doc, tokens: list[Token]) -> Condition | None:
+    """A Condition over ``tokens`` (sorted), trimmed of edge punctuation and a leading "then"."""
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in _TRIM_WORDS):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return Condition(doc.text[start:end], (start, end))
+
+
+def _as_record(item: dict) -> dict:
+    return {
+        "kind": item["kind"],
+        "marker": item["marker"],
+        "condition": item["condition"].record(),
+        "consequence": item["consequence"].record() if item.get("consequence") else None,
+    }

@@ -1,0 +1,176 @@
+"""Who a source mention refers to, within one article.
+
+``newsledger_speakers`` fills, for every statement's speaker mention, the
+resolved ``name``, the ``kind`` (person, organization, country, media, group,
+unknown), and ``chain``, the spans that lead from the mention to the named
+mention it refers to (the evidence). Resolved:
+
+- a mention holding a name ("US Senator Mike Lee from Utah" -> "Mike Lee");
+- a surname alone ("Lee") -> the earlier full name that ends with it;
+- "he", "she", "him", "her" -> the latest person who spoke before, else the
+  latest person named before;
+- "they", "them" -> the latest group or organisation that spoke before;
+- a title or role noun ("the senator", "the politician", "the French
+  president", "the Russian President") -> the latest person introduced with
+  that title, or any person for a generic role noun ("the politician");
+- a relative pronoun ("who said") -> the noun it stands for.
+
+Not resolved: cataphora (a pronoun before its name), speakers named only in
+another article (``actors/`` merges across articles), and kinds that need
+world knowledge ("Politico" is media, "Kyiv" a country): those get a kind from
+the cue and the phrase here ("Politico learned", "the newspaper") and are
+corrected by ``actors/`` from its knowledge base.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span as SpacySpan
+
+from ..model import Mention, Statement
+from . import extensions  # noqa: F401
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
+PLURAL_PRONOUNS = {"they", "them", "we", "us"}
+RELATIVE = {"who", "which", "that", "whom"}
+GENERIC_PERSON = {"politician", "official", "leader", "spokesman", "spokeswoman", "spokesperson",
+                  "lawmaker", "candidate", "nominee", "diplomat", "man", "woman", "lawyer", "aide"}
+TITLES = {"senator", "president", "minister", "secretary", "chancellor", "governor", "premier",
+          "general", "ambassador", "congressman", "congresswoman", "representative", "rep.",
+          "sen.", "gov.", "mayor", "speaker", "chairman", "chair", "director", "king", "queen",
+          "prime", "chief", "commissioner", "envoy", "prosecutor", "judge", "pope", "sheikh"}
+MEDIA_NOUNS = {"newspaper", "magazine", "outlet", "agency", "material", "publication", "paper",
+               "channel", "network", "broadcaster", "tabloid", "daily", "website", "journal", "report"}
+MEDIA_CUES = {"learn", "report", "note", "write", "publish", "quote", "cite"}
+GROUP_NOUNS = {"countries", "leaders", "officials", "sources", "analysts", "experts", "critics",
+               "allies", "governments", "capitals", "states", "voters", "democrats", "republicans",
+               "people", "many", "some", "others", "members", "diplomats", "aides", "supporters"}
+ENT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group",
+             "LOC": "country", "FAC": "organization"}
+
+
+@dataclass
+class _Named:
+    name: str
+    kind: str
+    span: tuple[int, int]
+    context: str  # the words around the name, for title matching ("US Senator … from Utah")
+
+
+@Language.factory("newsledger_speakers")
+def make_speakers(nlp: Language, name: str) -> "SpeakerComponent":
+    return SpeakerComponent()
+
+
+class SpeakerComponent:
+    """Resolve each statement's speaker mention to a name and a kind."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        named = _named_mentions(doc)
+        resolved: list[_Named] = []  # speakers of earlier statements, in order
+        for statement in doc._.statements or []:
+            mention = statement.speaker
+            if mention is None:
+                continue
+            target = _resolve(doc, mention, statement, named, resolved)
+            if target is not None:
+                mention.name = target.name
+                mention.kind = target.kind
+                if target.span != mention.span:
+                    mention.chain.append(target.span)
+                resolved.append(_Named(target.name, target.kind, mention.span, target.context))
+            else:
+                mention.kind = _kind_of_phrase(doc, mention, statement)
+                mention.name = mention.name or (mention.text if mention.kind in {"group", "media", "organization", "country"} else None)
+        return doc
+
+
+def _named_mentions(doc: Doc) -> list[_Named]:
+    found = []
+    for ent in doc.ents:
+        kind = ENT_KINDS.get(ent.label_)
+        if kind is None or ent.start_char < (doc._.body_start or 0):
+            continue
+        name = _strip_det(ent)
+        context = doc[max(ent.start - 4, 0): min(ent.end + 3, len(doc))].text.lower()
+        found.append(_Named(name, kind, (ent.start_char, ent.end_char), context))
+    return found
+
+
+def _strip_det(ent: SpacySpan) -> str:
+    tokens = [t for t in ent if not (t.lower_ == "the" and t.i == ent.start) and t.tag_ != "POS"]
+    return " ".join(t.text for t in tokens) if tokens else ent.text
+
+
+def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Named],
+             resolved: list[_Named]) -> _Named | None:
+    start, end = mention.span
+    words = mention.text.lower().split()
+    before = [n for n in named if n.span[1] <= start]
+    inside = [n for n in named if n.span[0] >= start and n.span[1] <= end]
+    if mention.chain:  # a relative pronoun: resolve the noun it stands for
+        head = mention.chain[0]
+        inside = [n for n in named if n.span[0] >= head[0] and n.span[1] <= head[1]] or inside
+    if words and words[-1] in GROUP_NOUNS or (len(inside) > 1 and " and " in mention.text):
+        return _Named(mention.text, "group", mention.span, mention.text.lower())
+    if inside:
+        best = max(inside, key=lambda n: (n.kind == "person", n.span[1] - n.span[0]))
+        best = _expand_surname(best, before)
+        if statement.extra.get("cue_lemma") in {"learn", "report"} and best.kind in {"person", "organization"}:
+            return _Named(best.name, "media", best.span, best.context)
+        return best
+    if len(words) == 1 and words[0] in PERSON_PRONOUNS:
+        return _latest(resolved, "person") or _latest(before, "person")
+    if len(words) == 1 and words[0] in PLURAL_PRONOUNS:
+        return _latest_plural(resolved) or None
+    head = words[-1] if words else ""
+    if words and words[0] in {"the", "this"} and head in MEDIA_NOUNS:
+        return _latest(resolved, "media")
+    if head in TITLES or head in GENERIC_PERSON:
+        return _by_title(words, before, resolved)
+    return None
+
+
+def _expand_surname(target: _Named, before: list[_Named]) -> _Named:
+    if target.kind != "person" or " " in target.name:
+        return target
+    for earlier in reversed(before):
+        if earlier.kind == "person" and earlier.name.split()[-1] == target.name and " " in earlier.name:
+            return _Named(earlier.name, "person", earlier.span, earlier.context)
+    return target
+
+
+def _latest(candidates: list[_Named], kind: str) -> _Named | None:
+    return next((n for n in reversed(candidates) if n.kind == kind), None)
+
+
+def _latest_plural(candidates: list[_Named]) -> _Named | None:
+    return next((n for n in reversed(candidates) if n.kind in {"group", "organization", "country", "media"}), None)
+
+
+def _by_title(words: list[str], before: list[_Named], resolved: list[_Named]) -> _Named | None:
+    title_words = [w for w in words if w not in {"the", "a", "an", "former", "then"}]
+    generic = title_words[-1] in GENERIC_PERSON
+    for candidate in reversed(before):
+        if candidate.kind != "person":
+            continue
+        if generic or all(w in candidate.context for w in title_words):
+            return candidate
+    if generic:
+        return _latest(resolved, "person")
+    return None
+
+
+def _kind_of_phrase(doc: Doc, mention: Mention, statement: Statement) -> str:
+    words = mention.text.lower().split()
+    head = words[-1] if words else ""
+    lemma = statement.extra.get("cue_lemma", "")
+    if head in MEDIA_NOUNS or (lemma in MEDIA_CUES and head in {"material", "newspaper", "magazine"}):
+        return "media"
+    if head in GROUP_NOUNS or "," in mention.text and " and " in mention.text:
+        return "group"
+    if head in PERSON_PRONOUNS or head in TITLES or head in GENERIC_PERSON:
+        return "person"
+    return "unknown"

@@ -1,0 +1,172 @@
+"""The ledger's tables (SQLAlchemy Core, portable between SQLite and PostgreSQL).
+
+What is stored:
+
+``meta``
+    key/value text pairs; ``schema_version`` = ``"1"`` (for migrations later).
+``articles``
+    one row per ``Article``, keyed by ``Article.id`` (a hash of text and metadata): the input
+    ``text`` exactly as read, ``body_start``, ``path``, ``outlet``, ``url``, ``published``
+    (DATE), ``title``, ``text_hash`` and ``added_at`` (UTC time of insertion).
+    ``outlet_key`` is the case-folded outlet, for the case-insensitive outlet filter.
+    Not stored: ``Article.extra``.
+``statements``
+    one row per statement id (``Statement.statement_id(article)``). ``record`` is the whole
+    statement record (the export contract of DESIGN.md, exactly ``Statement.record(article)``)
+    as JSON text; reads return it as stored, so exports are byte-stable. The other columns are
+    copies of record fields, kept only so that filters and ordering can use indexes:
+    speaker name/mention/kind/actor id and span, cue, act, negated, quote, ``date`` (DATE, the
+    statement's own date), ``has_condition``, content start/end and the content text.
+    Derived columns: ``effective_date`` = the statement date, else the article's published
+    date (what ``since``/``until`` compare against); ``sort_published`` = the article's
+    published date, or 9999-12-31 when it has none (so undated articles sort last and the
+    paging key is never NULL); ``speaker_key`` = case-folded ``name + "\\x1f" + mention``
+    (for the case-insensitive speaker filter, Unicode-correct on every backend).
+    Not stored: ``Statement.extra``, ``sentence_span``, mention ``chain``, target spans (the
+    record's fields are all there is).
+``mentions``
+    one row per distinct speaker mention of the stored statements, keyed by
+    (article_id, start, end): text, resolved name, kind, actor id, role, country,
+    organization. The first statement to use a span decides its resolution.
+
+The search index lives in :mod:`newsledger.store.search` (FTS5 on SQLite, a GIN expression
+index on PostgreSQL); it is created with the tables by :func:`create_schema`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    inspect,
+    select,
+)
+
+from newsledger.store import search
+
+SCHEMA_VERSION = 1
+UNDATED = date(9999, 12, 31)  # sort_published of articles without a published date
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("body_start", Integer, nullable=False),
+    Column("path", Text),
+    Column("outlet", Text),
+    Column("outlet_key", Text),
+    Column("url", Text),
+    Column("published", Date),
+    Column("title", Text),
+    Column("text_hash", String(64), nullable=False),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Index("ix_articles_outlet_key", "outlet_key"),
+    Index("ix_articles_published", "published"),
+    Index("ix_articles_text_hash", "text_hash"),
+)
+
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("article_id", String(64), ForeignKey("articles.id"), nullable=False),
+    Column("speaker_name", Text),
+    Column("speaker_mention", Text),
+    Column("speaker_kind", String),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("speaker_key", Text, nullable=False),
+    Column("actor_id", Text),
+    Column("cue", Text, nullable=False),
+    Column("act", String, nullable=False),
+    Column("negated", Boolean, nullable=False),
+    Column("quote", String, nullable=False),
+    Column("date", Date),
+    Column("effective_date", Date),
+    Column("sort_published", Date, nullable=False),
+    Column("has_condition", Boolean, nullable=False),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("content", Text, nullable=False),
+    Column("confidence", Float),
+    Column("record", Text, nullable=False),
+    # The order of statements(): (published, article id, content start), id breaks ties.
+    Index("ix_statements_order", "sort_published", "article_id", "content_start", "id"),
+    Index("ix_statements_article", "article_id", "content_start"),
+    Index("ix_statements_speaker_name", "speaker_name"),
+    Index("ix_statements_actor", "actor_id"),
+    Index("ix_statements_act", "act"),
+    Index("ix_statements_effective_date", "effective_date"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("name", Text),
+    Column("kind", String),
+    Column("actor_id", Text),
+    Column("role", Text),
+    Column("country", Text),
+    Column("organization", Text),
+    Index("ix_mentions_actor", "actor_id"),
+    Index("ix_mentions_name", "name"),
+)
+
+
+class SchemaError(RuntimeError):
+    """The database was written by a newer newsledger (unknown schema version)."""
+
+
+def stored_version(connection: Connection) -> int | None:
+    """The schema version recorded in the database, or None when there is no schema yet."""
+    if not inspect(connection).has_table("meta"):
+        return None
+    value = connection.execute(
+        select(meta.c.value).where(meta.c.key == "schema_version")
+    ).scalar_one_or_none()
+    return int(value) if value is not None else None
+
+
+def check_version(version: int | None) -> None:
+    if version is not None and version > SCHEMA_VERSION:
+        raise SchemaError(
+            f"the database has schema version {version}, newer than this newsledger "
+            f"understands ({SCHEMA_VERSION}); upgrade newsledger"
+        )
+
+
+def create_schema(connection: Connection) -> None:
+    """Create whatever is missing (tables, indexes, search index, version); idempotent."""
+    version = stored_version(connection)
+    check_version(version)
+    metadata.create_all(connection, checkfirst=True)
+    search.create_index(connection)
+    if version is None:
+        connection.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
