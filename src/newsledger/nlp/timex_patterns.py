@@ -90,8 +90,8 @@ MONTH_FULL = rf"(?-i:(?:{_MONTH_FULL})\b)"
 WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 ORD = r"(?:st|nd|rd|th)"
 DAY = rf"(?:[12]\d|3[01]|0?[1-9]){ORD}?(?![\d:.,]\d|\d|\s*(?:%|percent|per\s*cent|million|billion))"
-YEAR = r"(?<![\d.,$€£#-])(?:1[89]\d\d|20\d\d|21\d\d)(?![\d]|[.,]\d|-\d|\s*%)"
-ANY_YEAR = r"(?<![\d.,$€£#-])(?:1\d\d\d|20\d\d|21\d\d)(?![\d]|[.,]\d|-\d|\s*%)"
+YEAR = r"(?<![\d.,$€£#])(?<!\d-)(?:1[89]\d\d|20\d\d|21\d\d)(?![\d]|[.,]\d|-\d|\s*%)"
+ANY_YEAR = r"(?<![\d.,$€£#])(?<!\d-)(?:1\d\d\d|20\d\d|21\d\d)(?![\d]|[.,]\d|-\d|\s*%)"
 _NUM_1_9 = "one|two|three|four|five|six|seven|eight|nine"
 NUM_WORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:" + _NUM_1_9 + r"))?"
@@ -121,7 +121,7 @@ _RAW = [
     ("dm", rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<ds>(?:the\s+)?(?<![\d.,$€£])(?:[12]\d|3[01]|0?[1-9]){ORD}?\s+(?:of\s+)?{MONTH})(?:,?\s+(?P<y>{YEAR})|\s+(?P<rel>{RELYEAR}))?"),
     ("month", rf"(?:(?P<mod>{MODW}|last|this|next|every|each)(?:\s+|(?<=-)))?(?P<mon>{MONTH_FULL}|(?-i:(?:{_MONTH_ABBR})\b\.?)(?=,?\s+(?:of\s+)?\d))(?:,?\s+(?:of\s+)?(?P<y>{ANY_YEAR})|\s+(?P<rel>{RELYEAR}))?"),
     # years, decades, centuries, seasons, quarters
-    ("year", rf"(?:(?P<mod>{MODW})(?:\s+|(?<=-)))?(?P<y>{ANY_YEAR})(?!s\b|'s\b)"),
+    ("year", rf"(?:(?P<mod>{MODW})(?:\s+|(?<=-)))?(?P<y>{ANY_YEAR})(?!s\b)"),
     ("fiscal", rf"(?:\bFY\s?(?P<y2>\d{{2}}|\d{{4}})\b|\bfiscal\s+(?:year\s+)?(?P<y>{YEAR}))"),
     ("decade", rf"(?:\bthe\s+)?(?:(?P<mod>early|mid-?|late)\s*)?(?:(?P<d4>1\d\d0|20\d0)s\b|(?P<the>\bthe\s+(?:(?:early|mid-?|late)\s*)?)(?:['’](?P<d2>\d0)s\b|(?P<d2b>\d0)s\b|(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b))"),
     ("century", r"(?:\bthe\s+)?(?:(?P<mod>early|mid-?|late)\s*)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second)|(?P<rel>this|last|next|previous))[\s-]+century\b"),
@@ -132,7 +132,7 @@ _RAW = [
     ("dayword", rf"(?:(?P<pre>the\s+day\s+(?:before|after)|earlier|later)\s+)?\b(?P<w>today|yesterday|tomorrow|tonight)\b(?:\s+(?P<part>{PART}))?"),
     ("thispart", rf"\b(?P<rel>this|last|early\s+this|late\s+this|earlier\s+this|later\s+this)\s+(?P<part>{PART})\b"),
     ("relunit", rf"\b(?:(?P<mod>{MODW})(?:\s+|(?<=-)))?(?P<rel>last|this|next|past|coming|previous|following|current|same|preceding|the)\s+(?P<unit>weekend|week|month|year|quarter|decade)\b"),
-    ("the_unit", rf"\bthe\s+(?:(?P<vague>few|several)\s+|(?P<num>{NUM})\s+)?(?P<rel>previous|following|next|same|preceding|past|last|coming|prior)\s+(?P<unit>{UNIT}|weekend|{PART})\b"),
+    ("the_unit", rf"\bthe\s+(?P<rel>previous|following|next|same|preceding|past|last|coming|prior)\s+(?:(?P<vague>few|several|many)\s+|(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|weekend|{PART})\b"),
     ("the_day_before", rf"\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|prior)\b(?!\s+(?:yesterday|tomorrow))"),
     ("that_unit", rf"\b(?:(?P<mod>earlier|later)\s+)?(?:that|the\s+same)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night)\b"),
     ("weekend", r"\b(?:the|this|last|next|that)\s+weekend\b"),
