@@ -308,18 +308,19 @@ def test_malformed_statement_fails_before_writing(ledger: Ledger):
 
 
 def test_same_text_from_two_outlets(tmp_path: Path):
-    """Statement ids hash the article text, not its metadata: a wire story printed by two
-    outlets is two articles, but its statements are stored once (with the first outlet)."""
+    """A wire story printed by two outlets is two articles, each with its own statements:
+    statement ids hash the article id, so the reprint's evidence points at its own text."""
     article, found = bridge_article()
     reprint = Article(text=article.text, outlet="Other Paper", published=article.published)
     with Ledger(tmp_path / "ledger.db") as ledger:
         ledger.add([(article, found)])
         summary = ledger.add([(reprint, found)])
         assert summary.articles_added == 1
-        assert summary.statements_added == 0
-        assert summary.statements_skipped == 2
+        assert summary.statements_added == 2
         assert ledger.counts()["articles"] == 2
-        assert ledger.article(reprint.id)["statements"] == 0
+        assert ledger.article(reprint.id)["statements"] == 2
+        again = ledger.add([(reprint, found)])
+        assert again.articles_skipped == 1 and again.statements_added == 0
 
 
 # -- filters -----------------------------------------------------------------------------

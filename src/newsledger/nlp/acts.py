@@ -73,6 +73,7 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import ACTS, Statement
+from newsledger.nlp.spans import doc_text
 
 CAMEO: dict[str, str] = {
     "claim": "01", "opinion": "01", "prediction": "01", "report": "01", "question": "01",
@@ -296,7 +297,7 @@ def _is_side(subject: Token | None, side: set[str]) -> bool:
     if subject.lower_ in _FIRST_PERSON:
         return True
     # "The United States" as a whole, and its head word alone ("US Senator Lee" -> "us").
-    phrase = subject.doc.text[subject.left_edge.idx:subject.idx + len(subject)]
+    phrase = doc_text(subject.doc)[subject.left_edge.idx:subject.idx + len(subject)]
     return _norm(phrase) in side or _norm(subject.text) in side
 
 
@@ -317,7 +318,7 @@ def _is_media(doc: Doc, st: Statement, cue: list[Token]) -> bool:
         words = [t for c in cue for s in c.children if s.dep_ == "nsubj" for t in s.subtree]
         if not words and cue and cue[0].i > 0:  # "the material notes", parsed as a noun
             words = [doc[cue[0].i - 1]]
-    text = _norm(doc.text[words[0].idx:words[-1].idx + len(words[-1])]) if words else ""
+    text = _norm(doc_text(doc)[words[0].idx:words[-1].idx + len(words[-1])]) if words else ""
     return text in KNOWN_OUTLETS or any(w.lemma_.lower() in MEDIA_NOUNS for w in words[-1:])
 
 

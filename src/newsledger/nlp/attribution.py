@@ -36,7 +36,7 @@ from .attribution_rules import (
     verb_candidate,
 )
 from .quotes import Quote, find_quotes
-from .spans import char_span, covers, overlaps, spans_of, text_of, trim
+from .spans import char_span, covers, doc_text, overlaps, spans_of, text_of, trim
 
 RULES = (according_to_candidate, verb_candidate, noun_candidate)
 
@@ -54,7 +54,7 @@ class AttributionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         body_start = doc._.body_start or 0
-        quotes = find_quotes(doc.text, body_start)
+        quotes = find_quotes(doc_text(doc), body_start)
         statements: list[Statement] = []
         claimed_cues: set[int] = set()
         for sent in doc.sents:
@@ -73,7 +73,7 @@ class AttributionComponent:
 
     def _to_statement(self, doc: Doc, sent: SpacySpan, cand: Candidate, quotes: list[Quote]) -> Statement | None:
         spans = spans_of(cand.content)
-        spans = _stretch_over_quotes(doc.text, spans, quotes, char_span(cand.cue))
+        spans = _stretch_over_quotes(doc_text(doc), spans, quotes, char_span(cand.cue))
         if not spans or sum(e - s for s, e in spans) < self.min_content_chars:
             return None
         cue_span = char_span(cand.cue)
@@ -82,7 +82,7 @@ class AttributionComponent:
             if not spans:
                 return None
         return Statement(
-            cue=doc.text[cue_span[0]:cue_span[1]],
+            cue=doc_text(doc)[cue_span[0]:cue_span[1]],
             cue_span=cue_span,
             content=text_of(doc, spans),
             content_spans=spans,
@@ -116,7 +116,7 @@ def _mention(doc: Doc, cand: Candidate) -> Mention | None:
     if not run:
         return None
     start, end = char_span(run)
-    mention = Mention(text=doc.text[start:end], span=(start, end))
+    mention = Mention(text=doc_text(doc)[start:end], span=(start, end))
     if cand.source_head is not None:
         head_run = trim(list(cand.source_head.subtree)) or [cand.source_head]
         mention.chain.append(char_span(_noun_phrase(cand.source_head, head_run)))

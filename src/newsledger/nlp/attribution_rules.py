@@ -170,7 +170,7 @@ def find_source(cue: Token, exclude: set[Token] = frozenset()) -> tuple[list[Tok
             return tokens, head
         if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return [token.head], None
-        if token.dep_ in {"conj", "advcl", "xcomp", "acl"} and token.head is not token:
+        if token.dep_ in {"conj", "advcl", "xcomp", "acl"} and token.head.i != token.i:
             token = token.head
             continue
         break
@@ -186,7 +186,7 @@ def _preceding_clause(cue: Token, content: set[Token], source: list[Token]) -> s
     start = min(t.i for t in content)
     doc = cue.doc
     in_cue_clause = set(cue.subtree)
-    return {doc[i] for i in range(start, source[0].i) if doc[i] in in_cue_clause and doc[i] is not cue}
+    return {doc[i] for i in range(start, source[0].i) if doc[i] in in_cue_clause and i != cue.i}
 
 
 def _content_for(token: Token, shape: str) -> set[Token]:
@@ -266,9 +266,9 @@ def _is_passive(token: Token) -> bool:
 
 def _clause_root(token: Token) -> Token | None:
     head = token.head
-    while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
         head = head.head
-    return head if head is not token else None
+    return head if head.i != token.i else None
 
 
 def _has_that(clause: Token, noun: Token) -> bool:

@@ -60,6 +60,7 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import Condition, Statement
+from newsledger.nlp.spans import doc_text
 
 # Longest first, so "only if" wins over "if". kind None = recognised but not a condition.
 _SUBORDINATORS: list[tuple[str, str | None]] = [
@@ -113,7 +114,7 @@ def mark_condition(doc: Doc, statement: Statement) -> None:
     if not statement.content_spans:
         return
     if not doc.has_annotation("DEP"):
-        found = _regex_conditions(doc.text, statement)
+        found = _regex_conditions(doc_text(doc), statement)
         embedded: list[dict] = []
     else:
         found, embedded = _parsed_conditions(doc, statement)
@@ -179,7 +180,7 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
     if not region:
         return
     start, end = region[0].idx, region[-1].idx + len(region[-1])
-    for m in _SUB_RE.finditer(doc.text, start, end):
+    for m in _SUB_RE.finditer(doc_text(doc), start, end):
         marker = " ".join(m.group(1).lower().split())
         kind = _KIND.get(marker)
         marker_tokens = set(_tokens(doc, [(m.start(), m.end())]))
@@ -203,7 +204,7 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
         cond = _condition(doc, sorted(shown, key=lambda t: t.i))
         if cond is None:
             continue
-        yield {"kind": kind, "marker": doc.text[m.start():m.end()], "head": head,
+        yield {"kind": kind, "marker": doc_text(doc)[m.start():m.end()], "head": head,
                "tokens": tokens, "marker_tokens": marker_tokens, "condition": cond,
                "elliptic": not _has_subject(head)}
     yield from _inverted(doc, region)
@@ -413,7 +414,7 @@ def _condition(doc: Doc, tokens: list[Token]) -> Condition | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Condition(doc.text[start:end], (start, end))
+    return Condition(doc_text(doc)[start:end], (start, end))
 
 
 def _as_record(item: dict) -> dict:

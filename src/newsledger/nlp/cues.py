@@ -104,7 +104,7 @@ def frame(token: Token) -> str:
     deps = {child.dep_ for child in token.children}
     if "ccomp" in deps:
         return CLAUSE
-    if token.dep_ in {"ccomp", "parataxis"} and token.head.i < token.i and token.head is not token:
+    if token.dep_ in {"ccomp", "parataxis"} and token.head.i < token.i and token.head.i != token.i:
         return REVERSED
     if "xcomp" in deps or gerund_after_particle(token) is not None:
         return INFINITIVE

@@ -12,6 +12,20 @@ from ..model import Span
 EDGE_PUNCT = set(",;:—–-―…()[]{}") | {"'", "''", "``"}
 QUOTE_MARKS = set('"“”„‘’«»')
 
+_TEXT_KEY = "newsledger.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc.
+
+    spaCy rebuilds ``Doc.text`` from every token on each access; components slice it
+    hundreds of times per article, so the string is cached in ``doc.user_data``.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
 
 def is_edge_junk(token: Token, keep_quotes: bool = False) -> bool:
     if token.is_space:
@@ -60,7 +74,7 @@ def spans_of(tokens: Iterable[Token], min_tokens: int = 1) -> list[Span]:
 
 
 def text_of(doc: Doc, spans: list[Span], joiner: str = " … ") -> str:
-    return joiner.join(doc.text[s:e] for s, e in spans)
+    return joiner.join(doc_text(doc)[s:e] for s, e in spans)
 
 
 def subtree_tokens(token: Token) -> set[Token]:

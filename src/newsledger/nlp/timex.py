@@ -99,6 +99,7 @@ from typing import Callable
 
 from newsledger.nlp import timex_patterns as P
 from newsledger.nlp.timex_normalize import HANDLERS, Ctx, warm_up
+from newsledger.nlp.spans import doc_text
 
 __all__ = ["Timex", "find_timexes", "normalize", "TimexComponent"]
 
@@ -375,7 +376,7 @@ class TimexComponent:
             i = max(0, bisect.bisect_right(starts, pos) - 1)
             return parse_tense(doc, i)
 
-        doc._.timexes = find_timexes(doc.text, doc._.published, start=doc._.body_start or 0,
+        doc._.timexes = find_timexes(doc_text(doc), doc._.published, start=doc._.body_start or 0,
                                      future=future)
         return doc
 

@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import Statement
+from newsledger.nlp.spans import doc_text
 
 FORM_NOUNS = {
     "article", "interview", "op-ed", "oped", "column", "statement", "speech", "post", "letter",
@@ -103,7 +104,7 @@ def mark_venue(doc: Doc, st: Statement) -> None:
     if found is None:
         return
     (start, end), kind = found
-    st.venue = doc.text[start:end]
+    st.venue = doc_text(doc)[start:end]
     st.extra["venue_span"] = [start, end]
     st.extra["venue_kind"] = kind
 
@@ -213,7 +214,7 @@ def _is_media(tok: Token) -> bool:
     if _is_generic_media(tok):
         return True
     start, end = _name_span(tok)
-    name = tok.doc.text[start:end].lower()
+    name = doc_text(tok.doc)[start:end].lower()
     if name.startswith("the "):
         name = name[4:]
     words = set(name.split())
@@ -222,7 +223,7 @@ def _is_media(tok: Token) -> bool:
 
 def _is_platform_or_outlet(tok: Token) -> bool:
     start, end = _platform_span(tok)
-    name = tok.doc.text[start:end].lower()
+    name = doc_text(tok.doc)[start:end].lower()
     if name in PLATFORMS or tok.lower_ in PLATFORMS or _is_media(tok):
         return True
     # "on Rossiya 1 TV", "on Channel One": proper names that are not places or dates.
