@@ -1,0 +1,165 @@
+"""Attributions marked by layout rather than by a reporting verb.
+
+Found:
+
+- signatures: a quotation followed by a dash and a name, as in reader
+  round-ups and epigraphs (“We can do better.” ― Ana Ruiz); the dash is the cue,
+  the name the source, the quotation the content;
+- speaker labels: a paragraph (or headline) that opens with a short name and a
+  colon — transcripts ("PENCE: We will win.") and headlines ("Sanders: Clinton
+  must focus on policy"); the colon is the cue, the rest of the paragraph the content;
+- continued quotations: “A,” she said. “B.” — a quotation that follows the
+  sentence of a direct attribution, with nothing between them, continues it.
+  PolNeAR annotates the two quotations as one content.
+
+Not found: a dash or colon after a common noun or a sentence ("Partial
+transcript as follows:"), labels longer than :data:`MAX_LABEL_TOKENS` tokens,
+and a continued quotation that opens a new paragraph (a new paragraph of quote
+is often a different speaker's, or unattributed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..model import Mention, Statement
+from .quotes import Quote
+from .spans import doc_text, overlaps, trim
+
+MAX_LABEL_TOKENS = 5
+SIGNATURE_DASHES = "―—–"
+# Paragraph labels that announce a section, not a speaker.
+NOT_SPEAKERS = {
+    "update", "updated", "watch", "exclusive", "breaking", "related", "read", "photos", "photo",
+    "video", "note", "editor", "correction", "source", "sources", "getty", "image", "images",
+    "q", "a", "pic", "listen", "more", "see", "also", "advertisement", "credit", "follow",
+}
+_SIGNATURE = re.compile(r"[ \t\u00a0]*(?:[―—–]|--)[ \t\u00a0]*(?=[A-Z@])")
+_CONTINUATION_GAP = re.compile(r"[ \t\u00a0]*")
+
+
+def signature_statements(doc: Doc, quotes: list[Quote], body_start: int) -> list[Statement]:
+    """Statements for “quotation” ― Name signatures."""
+    text = doc_text(doc)
+    found = []
+    for quote in quotes:
+        if quote.start < body_start:
+            continue
+        match = _SIGNATURE.match(text, quote.end)
+        if match is None:
+            continue
+        source = _name_after(doc, match.end())
+        if not source:
+            continue
+        dash = text[match.start():match.end()].strip(" \t\u00a0")
+        dash_start = text.index(dash, match.start())
+        found.append(_statement(text, (dash_start, dash_start + len(dash)), source,
+                                (quote.start, quote.end), "layout:signature", 0.8))
+    return found
+
+
+def label_statements(doc: Doc, body_start: int) -> list[Statement]:
+    """Statements for paragraphs that open with "NAME: ..."."""
+    text = doc_text(doc)
+    found = []
+    for start, end in _paragraphs(text, body_start):
+        statement = _label_statement(doc, text, start, end)
+        if statement is not None:
+            found.append(statement)
+    return found
+
+
+def continue_quotes(text: str, statements: list[Statement], quotes: list[Quote]) -> None:
+    """Extend direct statements whose cue closes a sentence with the quotation
+    that follows it in the same paragraph, when nothing else claims it."""
+    claimed = [s for st in statements for s in st.content_spans]
+    by_start = {q.start: q for q in quotes}
+    for st in statements:
+        if st.quote == "indirect" or not st.content_spans or st.content_spans[-1][1] > st.cue_span[0]:
+            continue
+        sentence_end = st.sentence_span[1]
+        gap = _CONTINUATION_GAP.match(text, sentence_end)
+        following = by_start.get(gap.end())
+        if following is None or text[sentence_end - 1] not in ".!?":
+            continue
+        span = (following.start, following.end)
+        if any(overlaps(span, c) for c in claimed) or span[1] - span[0] < 4:
+            continue
+        st.content_spans = [*st.content_spans, span]
+        st.content = " … ".join(text[s:e] for s, e in st.content_spans)
+        st.quote = "direct" if st.quote == "direct" else "mixed"
+        claimed.append(span)
+
+
+def _label_statement(doc: Doc, text: str, start: int, end: int) -> Statement | None:
+    colon = text.find(":", start, min(end, start + 60))
+    if colon < 0:
+        return None
+    label = doc.char_span(start, colon, alignment_mode="expand")
+    if label is None:
+        return None
+    words = trim(list(label), keep_quotes=False)
+    if not 1 <= len(words) <= MAX_LABEL_TOKENS or not all(_name_like(t) for t in words):
+        return None
+    if words[0].lower_ in NOT_SPEAKERS:
+        return None
+    content_start = colon + 1
+    while content_start < end and text[content_start] in " \t\u00a0\"“":
+        content_start += 1
+    content_end = end
+    while content_end > content_start and text[content_end - 1] in " \t\u00a0\"”":
+        content_end -= 1
+    if len(text[content_start:content_end].split()) < 3:
+        return None
+    source = (words[0].idx, words[-1].idx + len(words[-1]))
+    return _statement(text, (colon, colon + 1), source, (content_start, content_end), "layout:label", 0.6)
+
+
+def _name_like(token: Token) -> bool:
+    if token.pos_ == "PROPN":
+        return True
+    return token.is_upper and token.is_alpha or token.text in {".", "-", "'"}
+
+
+def _name_after(doc: Doc, start: int) -> tuple[int, int] | None:
+    """The capitalised words that start at ``start`` (a name), up to the sentence's end."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None:
+        return None
+    words: list[Token] = []
+    for token in doc[first.start:first.start + 8]:
+        if token.is_space or token.text in {".", ",", ";"} and not _initial(token, words):
+            break
+        if not (token.is_title or token.is_upper or token.text.startswith("@") or _initial(token, words)):
+            break
+        words.append(token)
+    words = trim(words)
+    return (words[0].idx, words[-1].idx + len(words[-1])) if words else None
+
+
+def _initial(token: Token, words: list[Token]) -> bool:
+    # "Edwin G. Monroy": a one-letter word followed by a full stop.
+    return token.text == "." and bool(words) and len(words[-1].text) == 1
+
+
+def _paragraphs(text: str, body_start: int):
+    pos = body_start
+    for line in text[body_start:].split("\n"):
+        start = pos + len(line) - len(line.lstrip())
+        end = pos + len(line.rstrip())
+        pos += len(line) + 1
+        if end > start:
+            yield start, end
+
+
+def _statement(text: str, cue: tuple[int, int], source: tuple[int, int], content: tuple[int, int],
+               rule: str, confidence: float) -> Statement:
+    return Statement(
+        cue=text[cue[0]:cue[1]], cue_span=cue, content=text[content[0]:content[1]],
+        content_spans=[content], speaker=Mention(text=text[source[0]:source[1]], span=source),
+        quote="direct" if rule == "layout:signature" else "indirect", confidence=confidence,
+        sentence_span=(min(cue[0], source[0], content[0]), max(cue[1], source[1], content[1])),
+        extra={"rule": rule, "cue_lemma": text[cue[0]:cue[1]]},
+    )
