@@ -83,10 +83,11 @@ class AttributionComponent:
 
     def _to_statement(self, doc: Doc, sent: SpacySpan, cand: Candidate, quotes: list[Quote]) -> Statement | None:
         spans = spans_of(cand.content)
-        spans = _stretch_over_quotes(doc_text(doc), spans, quotes, char_span(cand.cue))
+        cue_span = char_span(cand.cue)
+        clause = char_span(sorted([*cand.cue, *(cand.source or [])], key=lambda t: t.i))
+        spans = _stretch_over_quotes(doc_text(doc), spans, quotes, cue_span, clause)
         if not spans or sum(e - s for s, e in spans) < self.min_content_chars:
             return None
-        cue_span = char_span(cand.cue)
         if any(overlaps(cue_span, s) for s in spans):
             spans = [s for s in spans if not overlaps(cue_span, s)]
             if not spans:
@@ -140,9 +141,10 @@ def _noun_phrase(head: Token, run: list[Token]) -> list[Token]:
 
 
 def _stretch_over_quotes(text: str, spans: list[tuple[int, int]], quotes: list[Quote],
-                         cue_span: tuple[int, int]) -> list[tuple[int, int]]:
-    """Stretch a content that meets a quotation to the whole quotation, and add a
-    second quotation that continues it on the other side of the cue."""
+                         cue_span: tuple[int, int], clause: tuple[int, int]) -> list[tuple[int, int]]:
+    """Stretch a content that meets a quotation to the whole quotation, and add
+    the other half of a quotation split by the cue's clause (``clause`` spans
+    the cue and its source)."""
     if not spans:
         return spans
     out = list(spans)
@@ -152,21 +154,24 @@ def _stretch_over_quotes(text: str, spans: list[tuple[int, int]], quotes: list[Q
             continue
         if any(overlaps(q, s) for s in out):
             out = _merge([*out, q])
-    return _add_split_quote(text, out, quotes, cue_span)
+    return _add_split_quote(text, out, quotes, clause)
 
 
 def _add_split_quote(text: str, spans: list[tuple[int, int]], quotes: list[Quote],
-                     cue_span: tuple[int, int]) -> list[tuple[int, int]]:
-    # “A,” he said, “B.” — the quote right after the cue's clause continues A.
-    first_quote = next((q for q in quotes if any(covers((q.start, q.end), s) or s == (q.start, q.end) for s in spans)), None)
-    if first_quote is None or first_quote.end > cue_span[0]:
+                     clause: tuple[int, int]) -> list[tuple[int, int]]:
+    # “A,” he said, “B.” — the quotes right before and right after the cue's
+    # clause are one quotation; whichever half the parse found, take both.
+    before = next((q for q in reversed(quotes) if q.end <= clause[0]), None)
+    after = next((q for q in quotes if q.start >= clause[1]), None)
+    if before is None or after is None:
         return spans
-    following = next((q for q in quotes if q.start >= cue_span[1]), None)
-    if following is None:
+    if not any(overlaps((q.start, q.end), s) for q in (before, after) for s in spans):
         return spans
-    gap = text[cue_span[1]:following.start]
-    if len(gap) <= 40 and "\n" not in gap and gap.strip(" ,:;—–-").count(" ") <= 3 and not any(ch in gap for ch in ".?!"):
-        return _merge([*spans, (following.start, following.end)])
+    lead = text[before.end:clause[0]]
+    gap = text[clause[1]:after.start]
+    if (len(lead.strip()) <= 1 and "\n" not in lead and len(gap) <= 40 and "\n" not in gap
+            and gap.strip(" ,:;—–-").count(" ") <= 3 and not any(ch in gap for ch in ".?!")):
+        return _merge([*spans, (before.start, before.end), (after.start, after.end)])
     return spans
 
 

@@ -66,7 +66,7 @@ def verb_candidate(token: Token) -> Candidate | None:
     if not cues.is_cue(lemma, shape):
         return None
     content = _content_for(token, shape)
-    if not content or len([t for t in content if not t.is_punct]) < (1 if shape in {cues.OBJECT, cues.PREP} else 2):
+    if not content or len([t for t in content if not t.is_punct]) < (1 if shape in {cues.OBJECT, cues.PREP, cues.NAMING} else 2):
         return None
     cue_tokens = _cue_tokens(token, shape)
     content -= set(cue_tokens)
@@ -211,6 +211,9 @@ def _content_for(token: Token, shape: str) -> set[Token]:
     if shape == cues.OBJECT:
         obj = next(c for c in token.children if c.dep_ == "dobj")
         return set(obj.subtree)
+    if shape == cues.NAMING:
+        obj = next(c for c in token.children if c.dep_ == "dobj")
+        return _fill_gaps(set(obj.subtree) | set(cues.naming_predicate(token).subtree))
     return set()
 
 

@@ -25,6 +25,7 @@ CLAUSE = "clause"        # ccomp: "said (that) X"
 REVERSED = "reversed"    # the cue hangs off its content: "X, he said."
 INFINITIVE = "infinitive"  # xcomp: "urged them to X", "refused to X"
 PREP = "prep"            # "warned of X", "called for X", "pointed to X"
+NAMING = "naming"        # dobj + predicate: "called the vote a mistake", "described X as Y"
 OBJECT = "object"        # dobj: "denied the report", "endorsed Trump"
 NONE = "none"
 
@@ -58,8 +59,13 @@ SEED_CUES: dict[str, set[str]] = {
         "warn", "call", "point", "speak", "talk", "complain", "argue", "insist",
         "hint", "rule", "push", "advocate", "appeal", "press",
     },
+    NAMING: {
+        "call", "describe", "label", "brand", "characterize", "characterise", "dub", "term",
+        "portray", "deem", "dismiss", "denounce", "cite", "hail", "praise", "slam", "criticize",
+        "condemn", "view", "see", "regard", "consider", "declare", "pronounce",
+    },
     OBJECT: {
-        "deny", "reject", "dismiss", "rule", "announce", "endorse", "criticize",
+        "cite", "deny", "reject", "dismiss", "rule", "announce", "endorse", "criticize",
         "criticise", "praise", "condemn", "demand", "propose", "promise", "pledge",
         "threaten", "predict", "acknowledge", "admit", "confirm", "support", "oppose",
         "blame", "accuse", "defend", "attack", "question", "refute", "welcome",
@@ -111,9 +117,19 @@ def frame(token: Token) -> str:
     if any(child.dep_ == "prep" and child.lower_ in PHRASAL.get(token.lemma_.lower(), ())
            for child in token.children):
         return PREP
+    if "dobj" in deps and naming_predicate(token) is not None:
+        return NAMING
     if "dobj" in deps:
         return OBJECT
     return NONE
+
+
+def naming_predicate(token: Token) -> Token | None:
+    """The predicate of "called X *a mistake*" or "described X *as a disaster*"."""
+    for child in token.children:
+        if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as"):
+            return child
+    return None
 
 
 def gerund_after_particle(token: Token) -> Token | None:
