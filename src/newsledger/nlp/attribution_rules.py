@@ -63,7 +63,7 @@ def verb_candidate(token: Token) -> Candidate | None:
     if _is_passive(token) and lemma in PASSIVE_CUES:
         return _passive_candidate(token)
     shape = cues.frame(token)
-    if not cues.is_cue(lemma, shape):
+    if not cues.is_cue(lemma, shape, _first_person_subject(token)):
         return None
     content = _content_for(token, shape)
     if not content or len([t for t in content if not t.is_punct]) < (1 if shape in {cues.OBJECT, cues.PREP, cues.NAMING} else 2):
@@ -261,6 +261,10 @@ def _place_source(token: Token) -> list[Token] | None:
             if ents & COUNTRYISH or words & {"countries", "capitals", "governments", "states"}:
                 return sorted(pobj.subtree, key=lambda t: t.i)
     return None
+
+
+def _first_person_subject(token: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in token.children)
 
 
 def _is_passive(token: Token) -> bool:

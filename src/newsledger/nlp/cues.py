@@ -93,6 +93,8 @@ PHRASAL = {
 CONTENT_DEPS = {"ccomp"}
 LEARNED_THRESHOLD = 0.35
 LEARNED_MIN_COUNT = 3
+SEED_OVERRULED_COUNT = 30
+SEED_OVERRULED_RATE = 0.15
 
 
 @lru_cache(maxsize=1)
@@ -139,12 +141,29 @@ def gerund_after_particle(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i), None)
 
 
-def is_cue(lemma: str, shape: str) -> bool:
-    """Whether a word of this lemma, governing a content of this shape, is a cue."""
+def is_cue(lemma: str, shape: str, first_person: bool = False) -> bool:
+    """Whether a word of this lemma, governing a content of this shape, is a cue.
+
+    A pair the training data saw often enough (``LEARNED_MIN_COUNT``) is a cue
+    when it was one at least ``LEARNED_THRESHOLD`` of the time; a seed is a cue
+    unless the data saw it ``SEED_OVERRULED_COUNT`` times and almost never as a
+    cue ("think" in "I think"). ``first_person`` ("I think", "we know") checks
+    the ``/first`` counts as well.
+    """
     lemma = lemma.lower()
     if shape == NONE:
         return False
+    key = f"{lemma}/{shape}"
+    if first_person and _rate(key + "/first", LEARNED_MIN_COUNT) is not None \
+            and _rate(key + "/first", LEARNED_MIN_COUNT) < LEARNED_THRESHOLD:
+        return False
+    rate = _rate(key, LEARNED_MIN_COUNT)
     if lemma in SEED_CUES.get(shape, ()):
-        return True
-    hits, seen = learned_lexicon().get(f"{lemma}/{shape}", (0, 0))
-    return seen >= LEARNED_MIN_COUNT and hits / seen >= LEARNED_THRESHOLD
+        strong = _rate(key, SEED_OVERRULED_COUNT)
+        return strong is None or strong >= SEED_OVERRULED_RATE
+    return rate is not None and rate >= LEARNED_THRESHOLD
+
+
+def _rate(key: str, min_count: int) -> float | None:
+    hits, seen = learned_lexicon().get(key, (0, 0))
+    return hits / seen if seen >= min_count else None

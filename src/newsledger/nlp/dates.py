@@ -1,0 +1,177 @@
+"""When a statement was made: ``newsledger_dates``.
+
+Reads ``doc._.statements`` and ``doc._.timexes`` (from ``newsledger_timex``) and sets
+``statement.date`` (``datetime.date`` or None) and ``statement.date_basis`` (one of
+``model.DATE_BASES``). Evidence goes to ``extra``: ``date_text``, ``date_span`` and
+``date_value`` (the governing expression and its TIMEX3 value), or ``date_from`` (the
+cue span of the statement a date was inherited from).
+
+Decision, first rule that applies wins
+--------------------------------------
+1. **A time expression governs the cue** (``explicit`` or ``relative``): a DATE or
+   TIME expression of the cue's sentence, outside the content and the source, whose
+   head climbs the dependency parse to the cue without passing through another verb
+   (participles on the way are allowed: "Speaking on Monday, he said"):
+   "said on February 26", "On March 9, Lee said", "indicated in an article for the
+   magazine on March 9", "wrote on Saturday", "told reporters yesterday".
+   The date is the expression's calendar day, as ``newsledger_timex`` anchored it to
+   the publication date (a bare month-day is the most recent past one).
+   ``explicit`` when the words name the day (a month with a number, or a numeric
+   date: "February 26", "2024-03-09"); ``relative`` when it is counted from the
+   publication date ("yesterday", "on Monday", "two days ago", "the previous day").
+   An expression coarser than a day ("last week", "in March", "Later", "recently")
+   gives no date: the statement is ``publication`` with ``date_value`` kept, and
+   it does *not* inherit, since the text says it was made at another time
+   ("Later, Macron himself ruled out ..." is not Macron's February 26 statement).
+2. **Inherited** from the latest earlier statement of the same speaker (the
+   resolved ``speaker.name``, else the mention's words; unresolved pronouns never
+   match): "he said" after "Lee ... on March 9"; "According to him" after "Macron
+   said on February 26". Inheriting from a statement without a date gives none.
+3. Otherwise ``date`` is None and ``date_basis`` is ``publication``: the statement
+   was made on or before the publication date, and the record says so instead of
+   silently giving the publication date.
+
+Not decided here: dates written in another sentence ("On Monday, Lee spoke at a
+rally. He said ..."), times in the content ("said that on March 9 troops would
+..." dates the troops, not the saying), event-anchored times ("after the vote"),
+and the time of day (a TIME on a known day gives only its day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements, doc._.timexes)
+from newsledger.model import Statement
+
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?", re.I)
+_NUMERIC = re.compile(r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?")
+_RELATIVE = re.compile(r"\b(?:ago|later|earlier|before|after|previous|following|last|next|this|that)\b",
+                       re.I)
+_PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "i", "we", "me", "us", "you",
+             "who", "which", "that", "himself", "herself", "themselves"}
+_VERBAL = {"VERB", "AUX"}
+_PARTICIPLE_DEPS = {"advcl", "acl", "relcl"}
+_MAX_CLIMB = 8
+
+
+@Language.factory(
+    "newsledger_dates",
+    requires=["doc._.statements", "doc._.timexes", "token.dep", "token.head"],
+    assigns=["doc._.statements"],
+)
+def make_dates(nlp: Language, name: str) -> "DatesComponent":
+    return DatesComponent()
+
+
+class DatesComponent:
+    """Set ``date`` and ``date_basis`` on every statement of ``doc._.statements``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        assign_dates(doc, doc._.statements or [], doc._.timexes or [])
+        return doc
+
+
+def assign_dates(doc: Doc, statements: list[Statement], timexes: Iterable) -> None:
+    """Date every statement: governing expression, else same speaker, else publication."""
+    points = [(tx, _root(doc, tx.span)) for tx in timexes if tx.type in ("DATE", "TIME")]
+    points = [(tx, root) for tx, root in points if root is not None]
+    latest: dict[str, Statement] = {}
+    for st in sorted(statements, key=lambda s: s.cue_span[0]):
+        tx = governing_timex(doc, st, points)
+        key = speaker_key(st)
+        if tx is not None:
+            _set_from_timex(st, tx)
+        elif key is not None and key in latest and latest[key].date is not None:
+            source = latest[key]
+            st.date, st.date_basis = source.date, "inherited"
+            st.extra["date_from"] = list(source.cue_span)
+        else:
+            st.date, st.date_basis = None, "publication"
+        if key is not None:
+            latest[key] = st
+
+
+def date_basis_of(tx) -> str:
+    """``explicit`` when the words name the day, ``relative`` when it is counted."""
+    text = tx.text
+    named = _NUMERIC.search(text) or (_MONTH.search(text) and re.search(r"\d", text))
+    return "explicit" if named and not _RELATIVE.search(text) else "relative"
+
+
+def speaker_key(st: Statement) -> str | None:
+    """Who spoke, for matching statements of one speaker; None when unknown."""
+    sp = st.speaker
+    if sp is None:
+        return None
+    words = " ".join((sp.name or sp.text or "").lower().split())
+    if words.startswith("the "):
+        words = words[4:]
+    return None if not words or words in _PRONOUNS else words
+
+
+def governing_timex(doc: Doc, st: Statement, points: list) -> object | None:
+    """The DATE/TIME expression of the cue's sentence that attaches to the cue, if any."""
+    if not points:
+        return None
+    cue = doc.char_span(*st.cue_span, alignment_mode="expand")
+    if cue is None or len(cue) == 0:
+        return None
+    sent = cue[0].sent
+    lo, hi = sent.start_char, sent.end_char
+    cue_ids = {t.i for t in cue}
+    blocked = list(st.content_spans)
+    if st.speaker is not None:
+        blocked.append(st.speaker.span)
+    found = []
+    for tx, root in points:
+        s, e = tx.span
+        if e <= lo or s >= hi or any(s < b and a < e for a, b in blocked):
+            continue
+        if _climbs_to_cue(root, cue_ids, st.content_spans):
+            found.append(tx)
+    if not found:
+        return None
+    cue_pos = st.cue_span[0]
+    # A calendar day beats a coarser expression; then the nearest to the cue.
+    return min(found, key=lambda tx: (tx.date() is None, tx.type != "DATE", abs(tx.span[0] - cue_pos)))
+
+
+def _climbs_to_cue(tok: Token, cue_ids: set[int], content: list[tuple[int, int]]) -> bool:
+    for _ in range(_MAX_CLIMB):
+        if tok.i in cue_ids:
+            return True
+        head = tok.head
+        if head.i == tok.i or any(a <= head.idx < b for a, b in content):
+            return False
+        if head.pos_ in _VERBAL and head.i not in cue_ids and not _participle(head):
+            return False
+        tok = head
+    return False
+
+
+def _participle(tok: Token) -> bool:
+    """"Speaking on Monday, he said", "in a statement released on Monday": a verb form
+    that only describes the saying."""
+    return tok.dep_ in _PARTICIPLE_DEPS and tok.tag_ in ("VBG", "VBN")
+
+
+def _set_from_timex(st: Statement, tx) -> None:
+    day: dt.date | None = tx.date()
+    st.extra["date_text"] = tx.text
+    st.extra["date_span"] = list(tx.span)
+    st.extra["date_value"] = tx.value
+    if day is None:
+        st.date, st.date_basis = None, "publication"
+    else:
+        st.date, st.date_basis = day, date_basis_of(tx)
+
+
+def _root(doc: Doc, span: tuple[int, int]) -> Token | None:
+    found = doc.char_span(*span, alignment_mode="expand")
+    return found.root if found is not None and len(found) else None
