@@ -1,12 +1,19 @@
 """The ``newsledger`` command: a thin Typer layer over the library.
 
 Each command parses its options, calls one library function and prints the
-result; no analysis happens here.
+result (through :mod:`newsledger.output`); no analysis happens here.
+
+Errors are one line on standard error. Exit codes: 0 done (problems with single
+input files are reported, one line each, and the rest of the batch goes on);
+1 the job could not be done (no ledger, nothing readable, a database error);
+2 a usage error (a bad option value).
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Optional
@@ -15,9 +22,9 @@ import typer
 from rich.console import Console
 
 from . import output
-from .model import Problem, dumps_record
+from .model import ACTS, Problem, dumps_record
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   help="Turn dated news articles into a ledger of who said what, when, where, "
                        "about whom, and on what condition.")
 eval_app = typer.Typer(no_args_is_help=True, help="Score newsledger against a gold corpus.")
@@ -28,11 +35,14 @@ err = Console(stderr=True)
 
 DB_OPTION = typer.Option("newsledger.db", "--db", help="SQLite file or database URL.")
 MODEL_OPTION = typer.Option(None, "--model", help="spaCy pipeline to load (default: en_core_web_sm).")
+DATE_HELP = "Date for articles that carry none (YYYY-MM-DD)."
+FIELD_HELP = "Map a field for JSONL/CSV, e.g. text=BODY (repeatable)."
+MAX_BYTES_HELP = "Largest article (or JSONL/CSV line) accepted, in bytes."
 
 
-def _fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
-    raise typer.Exit(2)
+def _fail(message: str, code: int = 2) -> None:
+    err.print(output.error_line(message), soft_wrap=True)
+    raise typer.Exit(code)
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
@@ -48,7 +58,7 @@ def _field_map(fields: list[str]) -> dict[str, str]:
     mapping = {}
     for item in fields:
         ours, sep, theirs = item.partition("=")
-        if not sep or not ours or not theirs:
+        if not sep or not ours.strip() or not theirs.strip():
             _fail(f"--field {item!r} must look like text=BODY")
         mapping[ours.strip().lower()] = theirs.strip()
     return mapping
@@ -60,22 +70,45 @@ def _analyzer(model: str | None):
     try:
         return Analyzer(model)
     except ModelNotFound as exc:
-        _fail(str(exc))
+        _fail(str(exc), code=1)
 
 
 def _ledger(db: str, must_exist: bool = False):
     from .store import Ledger
 
     if must_exist and "://" not in db and not Path(db).exists():
-        _fail(f"no ledger at {db} (run `newsledger ingest ARTICLES/ --db {db}` first)")
+        _fail(f"no ledger at {db} (run `newsledger ingest ARTICLES/ --db {db}` first)", code=1)
     try:
         return Ledger(db)
-    except Exception as exc:  # a bad URL, a file that is not a database, …
-        _fail(f"cannot open ledger {db}: {str(exc).splitlines()[0]}")
+    except Exception as exc:  # a bad URL, a file that is not a database, a newer schema…
+        _fail(f"cannot open ledger {db}: {_first_line(exc)}", code=1)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _report_problem(problem: Problem) -> None:
-    err.print(f"[yellow]skipped[/yellow] {problem}", highlight=False, soft_wrap=True)
+    err.print(output.problem_line(problem), soft_wrap=True)
+
+
+def _write_lines(lines: Iterable[str]) -> None:
+    """Lines to standard output; a reader that stops early (``| head``) is not an error."""
+    try:
+        for line in lines:
+            sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+
+
+def _quiet_stdout() -> None:
+    # Python flushes stdout again at exit; point it at devnull so that flush is silent.
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (a test runner's buffer)
+        pass
 
 
 @app.command()
@@ -83,74 +116,98 @@ def ingest(
     paths: list[str] = typer.Argument(..., help="Files or folders of articles; - for standard input."),
     db: str = DB_OPTION,
     model: Optional[str] = MODEL_OPTION,
-    date_: Optional[str] = typer.Option(None, "--date", help="Date for articles that carry none (YYYY-MM-DD)."),
-    field: list[str] = typer.Option([], "--field", help="Map a field for JSONL/CSV, e.g. text=BODY."),
-    max_bytes: int = typer.Option(2_000_000, "--max-bytes", help="Largest article accepted, in bytes."),
-    batch_size: int = typer.Option(64, "--batch-size", help="Articles per stored transaction."),
+    date_: Optional[str] = typer.Option(None, "--date", help=DATE_HELP),
+    field: list[str] = typer.Option([], "--field", help=FIELD_HELP),
+    max_bytes: int = typer.Option(2_000_000, "--max-bytes", min=1, help=MAX_BYTES_HELP),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per stored transaction."),
 ) -> None:
     """Read articles, find their statements, and store them in the ledger."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from .ingest import ingest as run_ingest
 
     default_date = _parse_date(date_, "--date")
     mapping = _field_map(field)
     ledger = _ledger(db)
     analyzer = _analyzer(model)
-    with output.IngestProgress(console) as progress:
-        summary = run_ingest(paths, ledger, analyzer, default_date=default_date, field_map=mapping,
-                             max_bytes=max_bytes, batch_size=batch_size,
-                             on_problem=_report_problem, on_batch=progress.update)
-    console.print(summary.line(), highlight=False)
+    progress = output.IngestProgress(err)
+    try:
+        with progress:
+            summary = run_ingest(paths, ledger, analyzer, default_date=default_date,
+                                 field_map=mapping, max_bytes=max_bytes, batch_size=batch_size,
+                                 on_problem=_report_problem, on_batch=progress.update)
+    except KeyboardInterrupt:
+        _fail("interrupted; the batches stored before are kept", code=130)
+    except SQLAlchemyError as exc:
+        _fail(f"ledger {db}: {_first_line(exc)}; the batches stored before are kept", code=1)
+    finally:
+        ledger.close()
+    console.print(progress.closing(summary), highlight=False, soft_wrap=True)
+    if summary.read == 0 and summary.problems:
+        raise typer.Exit(1)
 
 
 @app.command()
 def statements(
     db: str = DB_OPTION,
     speaker: Optional[str] = typer.Option(None, help="Speaker name or mention (substring)."),
-    act: Optional[str] = typer.Option(None, help="Act: claim, threat, warning, denial, …"),
+    act: Optional[str] = typer.Option(None, help=f"One of: {', '.join(ACTS)}."),
     since: Optional[str] = typer.Option(None, help="From this date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, help="Up to this date (YYYY-MM-DD)."),
     search: Optional[str] = typer.Option(None, help="Full-text search in content, cue and speaker."),
     outlet: Optional[str] = typer.Option(None, help="Only this outlet."),
-    limit: Optional[int] = typer.Option(None, help="At most this many."),
+    limit: Optional[int] = typer.Option(None, min=0, help="At most this many."),
     as_json: bool = typer.Option(False, "--json", help="JSON lines (statement records)."),
 ) -> None:
-    """List the statements in the ledger."""
+    """List the statements in the ledger (oldest first)."""
+    if act is not None and act not in ACTS:
+        _fail(f"--act {act!r} is not one of {', '.join(ACTS)}")
+    start, end = _parse_date(since, "--since"), _parse_date(until, "--until")
     ledger = _ledger(db, must_exist=True)
-    records = ledger.iter_statements(speaker=speaker, act=act, since=_parse_date(since, "--since"),
-                                     until=_parse_date(until, "--until"), search=search,
-                                     outlet=outlet, limit=limit)
-    if as_json:
-        for record in records:
-            sys.stdout.write(dumps_record(record) + "\n")
-    else:
-        console.print(output.statements_table(list(records)))
+    try:
+        records = ledger.iter_statements(speaker=speaker, act=act, since=start, until=end,
+                                         search=search, outlet=outlet, limit=limit)
+        if as_json:
+            _write_lines(dumps_record(record) for record in records)
+        else:
+            console.print(output.statements_table(records))
+    finally:
+        ledger.close()
 
 
 @app.command()
 def show(
     file: str = typer.Argument(..., help="An article file (or - for standard input)."),
     model: Optional[str] = MODEL_OPTION,
-    date_: Optional[str] = typer.Option(None, "--date", help="Publication date when the file has none."),
+    date_: Optional[str] = typer.Option(None, "--date", help=DATE_HELP),
+    field: list[str] = typer.Option([], "--field", help=FIELD_HELP),
+    max_bytes: int = typer.Option(2_000_000, "--max-bytes", min=1, help=MAX_BYTES_HELP),
     as_json: bool = typer.Option(False, "--json", help="JSON lines (statement records)."),
 ) -> None:
     """Analyse one file without a database and print its statements."""
     from .ingest import analyse, default_resolver
     from .sources import read_paths
 
-    items = list(read_paths([file], default_date=_parse_date(date_, "--date")))
-    for problem in (i for i in items if isinstance(i, Problem)):
-        _report_problem(problem)
-    articles = [i for i in items if not isinstance(i, Problem)]
+    items = read_paths([file], default_date=_parse_date(date_, "--date"),
+                       field_map=_field_map(field), max_bytes=max_bytes)
+    articles = []
+    for item in items:
+        if isinstance(item, Problem):
+            _report_problem(item)
+        else:
+            articles.append(item)
     if not articles:
         raise typer.Exit(1)
     analyzer = _analyzer(model)
     for article, found in analyse(articles, analyzer, default_resolver()):
         records = [s.record(article) for s in found]
         if as_json:
-            for record in records:
-                sys.stdout.write(dumps_record(record) + "\n")
+            _write_lines(dumps_record(record) for record in records)
         else:
-            console.print(output.statements_table(records, title=article.path or "-"))
+            title = article.path or "-"
+            if "record" in article.extra:
+                title += f":{article.extra['record']}"
+            console.print(output.statements_table(records, title=title))
 
 
 @app.command()
@@ -159,18 +216,27 @@ def export(
     format_: str = typer.Option("jsonl", "--format", help="jsonl or csv."),
     out: Optional[Path] = typer.Option(None, "--out", help="Write here instead of standard output."),
 ) -> None:
-    """Export every statement record."""
-    ledger = _ledger(db, must_exist=True)
+    """Export every statement record (the contract of DESIGN.md) as JSON lines or CSV."""
     if format_ not in output.EXPORTERS:
         _fail(f"--format {format_!r} is not one of {', '.join(output.EXPORTERS)}")
-    stream = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
+    ledger = _ledger(db, must_exist=True)
     try:
-        count = output.EXPORTERS[format_](ledger.iter_statements(), stream)
+        if out is None:
+            try:
+                output.EXPORTERS[format_](ledger.iter_statements(), sys.stdout)
+                sys.stdout.flush()
+            except BrokenPipeError:
+                _quiet_stdout()
+            return
+        try:
+            stream = out.open("w", encoding="utf-8", newline="")
+        except OSError as exc:
+            _fail(f"cannot write {out}: {exc.strerror or exc}", code=1)
+        with stream:
+            count = output.EXPORTERS[format_](ledger.iter_statements(), stream)
+        err.print(f"{count} statements written to {out}", highlight=False, soft_wrap=True)
     finally:
-        if out:
-            stream.close()
-    if out:
-        err.print(f"{count} statements written to {out}", highlight=False)
+        ledger.close()
 
 
 @eval_app.command("polnear")
@@ -183,8 +249,10 @@ def eval_polnear(
     """Score attribution on PolNeAR: exact-span, token-overlap and attribution-level P/R/F1."""
     from .evaluate import evaluate_polnear, print_report, to_json
 
-    if not (split_dir / "text").is_dir():
-        _fail(f"{split_dir} is not a PolNeAR split (no text/ folder)")
+    if not (split_dir / "text").is_dir() or not (split_dir / "attributions").is_dir():
+        _fail(f"{split_dir} is not a PolNeAR split (it needs text/ and attributions/ folders)")
+    if not any((split_dir / "attributions").glob("*.ann")):
+        _fail(f"{split_dir} has no annotated articles (no .ann file in attributions/)", code=1)
     analyzer = _analyzer(model)
 
     def analyze(articles):
@@ -192,7 +260,7 @@ def eval_polnear(
 
     scores, details = evaluate_polnear(split_dir, analyze)
     if as_json:
-        sys.stdout.write(to_json(scores, details if breakdown else None) + "\n")
+        _write_lines([to_json(scores, details if breakdown else None)])
     else:
         print_report(scores, details if breakdown else None, console=console)
 

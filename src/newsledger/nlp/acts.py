@@ -283,12 +283,29 @@ def _speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
     else:
         words = [t for c in cue for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
                  for t in s.subtree]
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP", "ORG") and any(t in words for t in ent):
-            names.add(_norm(ent.text))
+    names |= {_norm(name) for name in _entities_touching(doc, words)}
     names |= {_norm(t.text) for t in words if t.pos_ == "PROPN" or t.lower_ in ALIASES}
     names.discard("")
     return names
+
+
+def _entities_touching(doc: Doc, words: list[Token]) -> list[str]:
+    """Countries, nationalities and organisations that overlap ``words``, whole."""
+    out, starts = [], set()
+    for tok in words:
+        if tok.ent_type_ not in ("GPE", "NORP", "ORG"):
+            continue
+        s = tok.i
+        while s > 0 and doc[s].ent_iob_ == "I":
+            s -= 1
+        if s in starts:
+            continue
+        starts.add(s)
+        e = tok.i + 1
+        while e < len(doc) and doc[e].ent_iob_ == "I":
+            e += 1
+        out.append(doc_text(doc)[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])])
+    return out
 
 
 def _is_side(subject: Token | None, side: set[str]) -> bool:

@@ -2,7 +2,8 @@
 
 Reads ``doc._.statements`` (filled by ``newsledger_attribution``) and, for each
 conditional statement, sets ``statement.condition`` and ``statement.consequence``
-(``newsledger.model.Condition``: the words and their character span in ``doc.text``).
+(``newsledger.model.Condition``: the words and their character span in the text).
+Ultimatums (*either/or*, *otherwise*) are found by ``conditions_ultimatums``.
 
 What is extracted
 -----------------
@@ -52,6 +53,7 @@ the content and takes the clause up to the next comma as the condition.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterable
 
@@ -60,6 +62,7 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import Condition, Statement
+from newsledger.nlp.conditions_ultimatums import either_or, main_clause_root, make_condition, otherwise
 from newsledger.nlp.spans import doc_text
 
 # Longest first, so "only if" wins over "if". kind None = recognised but not a condition.
@@ -86,9 +89,7 @@ _QUESTION_LEMMAS = {
     "ask", "wonder", "know", "see", "check", "doubt", "question", "inquire", "enquire",
     "decide", "determine", "clarify", "unclear", "sure", "unsure", "uncertain", "clear",
 }
-# Dependencies through which a governor still belongs to the content's main clause.
-_MAIN_CLAUSE_DEPS = {"xcomp", "acomp", "conj", "oprd", "aux", "auxpass"}
-_TRIM_WORDS = {"then"}
+_SENT_KEY = "newsledger.sentence_starts"
 
 
 @Language.factory(
@@ -157,7 +158,7 @@ def _parsed_conditions(doc: Doc, st: Statement) -> tuple[list[dict], list[dict]]
         if governor in cue:
             scope = "statement"
         elif governor in content:
-            scope = "statement" if _main_clause_root(governor, content) else "embedded"
+            scope = "statement" if main_clause_root(governor, content) else "embedded"
         else:
             continue  # belongs to some other clause of the sentence
         if not inside and governor not in cue:
@@ -170,8 +171,8 @@ def _parsed_conditions(doc: Doc, st: Statement) -> tuple[list[dict], list[dict]]
             found.append(item)
         else:
             embedded.append(_as_record(item))
-    found.extend(_either_or(doc, content))
-    found.extend(_otherwise(doc, content))
+    found.extend(either_or(doc, content))
+    found.extend(otherwise(doc, content))
     return found, embedded
 
 
@@ -201,7 +202,7 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
         tokens = {t for t in head.subtree if t.idx >= m.end()}
         # "unless" stays in the text: "they withdraw" alone would say the opposite.
         shown = tokens | marker_tokens if kind in _NEGATIVE else tokens
-        cond = _condition(doc, sorted(shown, key=lambda t: t.i))
+        cond = make_condition(doc, sorted(shown, key=lambda t: t.i))
         if cond is None:
             continue
         yield {"kind": kind, "marker": doc_text(doc)[m.start():m.end()], "head": head,
@@ -221,7 +222,7 @@ def _inverted(doc: Doc, region: list[Token]) -> Iterable[dict]:
                 and all(t.dep_ == "mark" for t in doc[head.left_edge.i:tok.i])
                 and any(c.dep_.startswith("nsubj") and c.i > tok.i for c in head.children)):
             tokens = {t for t in head.subtree if t.i > tok.i}
-            cond = _condition(doc, sorted(tokens, key=lambda t: t.i))
+            cond = make_condition(doc, sorted(tokens, key=lambda t: t.i))
             if cond:
                 yield {"kind": "inverted", "marker": tok.text, "head": head, "tokens": tokens,
                        "marker_tokens": {tok}, "condition": cond, "elliptic": False}
@@ -263,16 +264,6 @@ def _has_subject(head: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in head.children)
 
 
-def _main_clause_root(gov: Token, content: set[Token]) -> Token | None:
-    """The content root above ``gov`` if only main-clause links lie between, else None."""
-    tok = gov
-    while tok.head in content and tok.head.i != tok.i:
-        if tok.dep_ not in _MAIN_CLAUSE_DEPS:
-            return None
-        tok = tok.head
-    return tok
-
-
 def _consequence(doc: Doc, st: Statement, gov: Token, content: set[Token],
                  cond_tokens: set[Token], inside: bool) -> Condition | None:
     """The main clause the condition governs, without the condition itself."""
@@ -280,9 +271,9 @@ def _consequence(doc: Doc, st: Statement, gov: Token, content: set[Token],
         # The condition hangs on the cue: the whole content (nearest span) is the consequence.
         pivot = min(cond_tokens, key=lambda t: t.i).idx
         s, e = min(st.content_spans, key=lambda sp: min(abs(sp[0] - pivot), abs(sp[1] - pivot)))
-        return _condition(doc, list(doc.char_span(s, e, alignment_mode="expand") or []))
+        return make_condition(doc, list(doc.char_span(s, e, alignment_mode="expand") or []))
     if gov in content:
-        roots = [_main_clause_root(gov, content) or gov]
+        roots = [main_clause_root(gov, content) or gov]
     else:  # attached to the cue by the parser: the content roots of the same sentence
         sent = min(cond_tokens, key=lambda t: t.i).sent
         roots = [t for t in content if t.sent == sent and (t.head not in content or t.head.i == t.i)
@@ -290,65 +281,9 @@ def _consequence(doc: Doc, st: Statement, gov: Token, content: set[Token],
     tokens = {t for r in roots for t in r.subtree} & content
     tokens -= cond_tokens
     for t in cond_tokens:  # drop what hangs on the subordinator and the commas around it
-        tokens -= set(t.subtree)
-    return _condition(doc, sorted(tokens, key=lambda t: t.i))
-
-
-# --- ultimatums -------------------------------------------------------------------------
-
-
-def _either_or(doc: Doc, content: set[Token]) -> list[dict]:
-    """"Either A or B": condition "either A", consequence "or B" (B if A is not met)."""
-    out = []
-    for either in (t for t in content if t.lower_ == "either" and t.dep_ in ("preconj", "advmod", "cc")):
-        first = either.head
-        conj = next((c for c in first.children if c.dep_ == "conj" and c in content), None)
-        cc = next((c for c in first.children if c.dep_ == "cc" and c.lower_ in ("or",)), None)
-        if conj is None or cc is None:
-            continue
-        clausal = first.pos_ in ("VERB", "AUX") and conj.pos_ in ("VERB", "AUX")
-        # A noun-phrase ultimatum stands apart ("a red line: either Ukraine or the US"), it is
-        # not an argument ("either France or Germany will host the talks").
-        appositive = first.dep_ in ("appos", "ROOT", "dep", "npadvmod", "parataxis") and \
-            first.i > 0 and doc[either.i - 1].text in (":", "—", "–", "-")
-        if not (clausal or appositive):
-            continue
-        if clausal and _main_clause_root(first, content) is None:
-            continue
-        left = {t for t in first.subtree if t.i < cc.i and t not in conj.subtree}
-        right = {t for t in conj.subtree} | {cc}
-        cond = _condition(doc, sorted(left, key=lambda t: t.i))
-        cons = _condition(doc, sorted(right, key=lambda t: t.i))
-        if cond and cons:
-            out.append({"kind": "either_or", "marker": "either ... or", "condition": cond,
-                        "consequence": cons, "elliptic": not clausal})
-    return out
-
-
-def _otherwise(doc: Doc, content: set[Token]) -> list[dict]:
-    """"Withdraw your troops, otherwise we will act": the demand, then what follows if unmet."""
-    out = []
-    for tok in sorted(content, key=lambda t: t.i):
-        if tok.lower_ not in ("otherwise", "else") or tok.i == 0:
-            continue
-        if tok.lower_ == "else" and doc[tok.i - 1].lower_ != "or":
-            continue
-        start = tok.i - 1 if tok.lower_ == "else" else tok.i
-        prev = doc[start - 1] if start > 0 else None
-        clause = tok.head
-        # Only a sentence connector: after a break, and followed by a clause with a subject.
-        if prev is None or prev.text not in (",", ";", "—", "–", "-", "or", "and", ":"):
-            continue
-        if not any(c.dep_.startswith("nsubj") and c.i > tok.i for c in clause.children):
-            continue
-        sent_tokens = [t for t in tok.sent if t in content]
-        before = [t for t in sent_tokens if t.i < start]
-        after = [t for t in sent_tokens if start <= t.i <= clause.right_edge.i]
-        cond, cons = _condition(doc, before), _condition(doc, after)
-        if cond and cons:
-            out.append({"kind": "otherwise", "marker": doc[start:tok.i + 1].text,
-                        "condition": cond, "consequence": cons, "elliptic": False})
-    return out
+        if t.head not in cond_tokens or t.head.i == t.i:  # subtrees of the topmost only
+            tokens -= set(t.subtree)
+    return make_condition(doc, sorted(tokens, key=lambda t: t.i))
 
 
 # --- the regex fallback (no parse) --------------------------------------------------------
@@ -400,21 +335,13 @@ def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def _region(doc: Doc, tokens: set[Token]) -> list[Token]:
-    """All tokens of the sentences that hold the cue and the content."""
-    sents = {t.sent.start: t.sent for t in tokens}
-    return [t for start in sorted(sents) for t in sents[start]]
-
-
-def _condition(doc: Doc, tokens: list[Token]) -> Condition | None:
-    """A Condition over ``tokens`` (sorted), trimmed of edge punctuation and a leading "then"."""
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in _TRIM_WORDS):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    if not tokens:
-        return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Condition(doc_text(doc)[start:end], (start, end))
+    """All tokens of the sentences from the first to the last of ``tokens``."""
+    starts = doc.user_data.get(_SENT_KEY)
+    if starts is None:  # sentence starts, found once per Doc
+        starts = doc.user_data[_SENT_KEY] = [s.start for s in doc.sents] + [len(doc)]
+    first = bisect.bisect_right(starts, min(t.i for t in tokens)) - 1
+    last = bisect.bisect_right(starts, max(t.i for t in tokens))
+    return list(doc[starts[first]:starts[min(last, len(starts) - 1)]])
 
 
 def _as_record(item: dict) -> dict:

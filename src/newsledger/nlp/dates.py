@@ -1,4 +1,4 @@
-"""When a statement was made: ``newsledger_dates``.
+"""When a statement was made (and where, for a continued one): ``newsledger_dates``.
 
 Reads ``doc._.statements`` and ``doc._.timexes`` (from ``newsledger_timex``) and sets
 ``statement.date`` (``datetime.date`` or None) and ``statement.date_basis`` (one of
@@ -27,6 +27,9 @@ Decision, first rule that applies wins
    resolved ``speaker.name``, else the mention's words; unresolved pronouns never
    match): "he said" after "Lee ... on March 9"; "According to him" after "Macron
    said on February 26". Inheriting from a statement without a date gives none.
+   Such a statement continues the same occasion, so when it names no venue of its
+   own it also takes that statement's ``venue`` (``extra["venue_from"]``): Lee's
+   quote "..., he said" was made in the same article for The American Conservative.
 3. Otherwise ``date`` is None and ``date_basis`` is ``publication``: the statement
    was made on or before the publication date, and the record says so instead of
    silently giving the publication date.
@@ -85,14 +88,17 @@ def assign_dates(doc: Doc, statements: list[Statement], timexes: Iterable) -> No
     for st in sorted(statements, key=lambda s: s.cue_span[0]):
         tx = governing_timex(doc, st, points)
         key = speaker_key(st)
+        source = latest.get(key) if key is not None else None
+        st.date, st.date_basis = None, "publication"
         if tx is not None:
             _set_from_timex(st, tx)
-        elif key is not None and key in latest and latest[key].date is not None:
-            source = latest[key]
-            st.date, st.date_basis = source.date, "inherited"
-            st.extra["date_from"] = list(source.cue_span)
-        else:
-            st.date, st.date_basis = None, "publication"
+        elif source is not None:
+            if source.date is not None:
+                st.date, st.date_basis = source.date, "inherited"
+                st.extra["date_from"] = list(source.cue_span)
+            if st.venue is None and source.venue is not None:
+                st.venue = source.venue
+                st.extra["venue_from"] = list(source.cue_span)
         if key is not None:
             latest[key] = st
 
@@ -166,9 +172,7 @@ def _set_from_timex(st: Statement, tx) -> None:
     st.extra["date_text"] = tx.text
     st.extra["date_span"] = list(tx.span)
     st.extra["date_value"] = tx.value
-    if day is None:
-        st.date, st.date_basis = None, "publication"
-    else:
+    if day is not None:
         st.date, st.date_basis = day, date_basis_of(tx)
 
 

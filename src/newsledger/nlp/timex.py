@@ -98,7 +98,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from newsledger.nlp import timex_patterns as P
-from newsledger.nlp.timex_normalize import HANDLERS, Ctx, warm_up
+from newsledger.nlp.timex_calendar import Ctx, warm_up
+from newsledger.nlp.timex_normalize import HANDLERS
 from newsledger.nlp.spans import doc_text
 
 __all__ = ["Timex", "find_timexes", "normalize", "TimexComponent"]

@@ -30,9 +30,11 @@ outside the content span ("said that Russia must leave Ukraine in a statement").
 What is not extracted
 ---------------------
 - Places ("in Brussels", "at the Kremlin" when not an event), dates ("on March 9"),
-  topics ("a statement on the situation"), and phrases attached to the content's
-  verbs rather than the cue.
-- Venues stated in another sentence ("The interview was published on Monday.").
+  topics ("a statement on the situation", "commented on NATO"), the addressee of
+  "called on X", and phrases attached to the content's verbs rather than the cue.
+- Venues stated in another sentence ("The interview was published on Monday."); but
+  a statement that continues the same speaker's earlier one ("..., he said") takes
+  its venue from it in ``newsledger_dates``.
 - The outlet that *is* the speaker ("Politico learned"): that is the speaker.
 """
 
@@ -78,7 +80,6 @@ KNOWN_OUTLETS = {
     "euronews", "dw", "le monde", "der spiegel", "spiegel", "bild", "msnbc", "npr", "pbs",
 }
 _SPEAK_LEMMAS = {"speak", "talk", "write", "address", "appear", "post", "comment", "say"}
-_SKIP_ENTS = {"DATE", "TIME", "GPE", "LOC", "PERSON", "NORP", "CARDINAL", "ORDINAL"}
 
 
 @Language.factory(
@@ -113,8 +114,8 @@ def find_venue(doc: Doc, st: Statement) -> tuple[tuple[int, int], str] | None:
     content = set(_tokens(doc, st.content_spans))
     for head in _attachment_points(_tokens(doc, [st.cue_span])):
         for child in head.children:
-            if child in content:
-                continue
+            if child in content or (head.lemma_ == "call" and child.lower_ in ("on", "upon")):
+                continue  # "called on NATO to ...": the addressee, not a platform
             found = _from_dependent(head, child)
             if found:
                 return found
@@ -165,9 +166,17 @@ def _from_prep(prep: str, pobj: Token) -> tuple[tuple[int, int], str] | None:
         return _name_span(pobj), "outlet"
     if prep == "to" and _is_media(pobj):  # "said to Fox News"
         return _name_span(pobj), "outlet"
-    if prep == "at" and pobj.ent_type_ in ("EVENT", "ORG", "FAC") and pobj.pos_ == "PROPN":
+    if prep == "at" and pobj.pos_ == "PROPN" and _is_event_name(pobj):
         return _name_span(pobj), "event"
     return None
+
+
+def _is_event_name(tok: Token) -> bool:
+    """"the Munich Security Conference", "the Davos Forum": not "the Kremlin" (a place)."""
+    if tok.ent_type_ == "EVENT":
+        return True
+    start, end = _name_span(tok)
+    return any(w.rstrip("s") in EVENT_NOUNS for w in doc_text(tok.doc)[start:end].lower().split())
 
 
 def _from_form(form: Token) -> tuple[tuple[int, int], str]:
@@ -224,10 +233,8 @@ def _is_media(tok: Token) -> bool:
 def _is_platform_or_outlet(tok: Token) -> bool:
     start, end = _platform_span(tok)
     name = doc_text(tok.doc)[start:end].lower()
-    if name in PLATFORMS or tok.lower_ in PLATFORMS or _is_media(tok):
-        return True
-    # "on Rossiya 1 TV", "on Channel One": proper names that are not places or dates.
-    return tok.pos_ == "PROPN" and tok.ent_type_ not in _SKIP_ENTS and tok.ent_type_ != ""
+    # "on Rossiya 1 TV", "on Channel One" hold a media word; "on NATO" is a topic, not a venue.
+    return name in PLATFORMS or tok.lower_ in PLATFORMS or _is_media(tok)
 
 
 def _platform_span(tok: Token) -> tuple[int, int]:

@@ -1,0 +1,100 @@
+"""Ultimatums and the shared pieces of ``newsledger.nlp.conditions``.
+
+- *either ... or*: clausal ("Either Russia withdraws or we impose sanctions") and the
+  appositive form after a colon ("a red line with NATO: either Ukraine or the United
+  States"): condition "either A", consequence "or B" (B happens if A is not met). A
+  noun phrase used as an argument ("either France or Germany will host the talks") is
+  not an ultimatum.
+- *otherwise* / *or else* after a break (comma, semicolon, dash) and before a clause
+  with its own subject: the demand before it is the condition, the clause from
+  "otherwise" on the consequence.
+
+Both work on the dependency parse and only inside the content's main clause.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsledger.model import Condition
+from newsledger.nlp.spans import doc_text
+
+# Dependencies through which a governor still belongs to the content's main clause.
+_MAIN_CLAUSE_DEPS = {"xcomp", "acomp", "conj", "oprd", "aux", "auxpass"}
+_TRIM_WORDS = {"then"}
+
+
+def either_or(doc: Doc, content: set[Token]) -> list[dict]:
+    """"Either A or B": condition "either A", consequence "or B" (B if A is not met)."""
+    out = []
+    for either in (t for t in content if t.lower_ == "either" and t.dep_ in ("preconj", "advmod", "cc")):
+        first = either.head
+        conj = next((c for c in first.children if c.dep_ == "conj" and c in content), None)
+        cc = next((c for c in first.children if c.dep_ == "cc" and c.lower_ in ("or",)), None)
+        if conj is None or cc is None:
+            continue
+        clausal = first.pos_ in ("VERB", "AUX") and conj.pos_ in ("VERB", "AUX")
+        # A noun-phrase ultimatum stands apart ("a red line: either Ukraine or the US"), it is
+        # not an argument ("either France or Germany will host the talks").
+        appositive = first.dep_ in ("appos", "ROOT", "dep", "npadvmod", "parataxis") and \
+            first.i > 0 and doc[either.i - 1].text in (":", "—", "–", "-")
+        if not (clausal or appositive):
+            continue
+        if clausal and main_clause_root(first, content) is None:
+            continue
+        left = {t for t in first.subtree if t.i < cc.i and t not in conj.subtree}
+        right = {t for t in conj.subtree} | {cc}
+        cond = make_condition(doc, sorted(left, key=lambda t: t.i))
+        cons = make_condition(doc, sorted(right, key=lambda t: t.i))
+        if cond and cons:
+            out.append({"kind": "either_or", "marker": "either ... or", "condition": cond,
+                        "consequence": cons, "elliptic": not clausal})
+    return out
+
+
+def otherwise(doc: Doc, content: set[Token]) -> list[dict]:
+    """"Withdraw your troops, otherwise we will act": the demand, then what follows if unmet."""
+    out = []
+    for tok in sorted(content, key=lambda t: t.i):
+        if tok.lower_ not in ("otherwise", "else") or tok.i == 0:
+            continue
+        if tok.lower_ == "else" and doc[tok.i - 1].lower_ != "or":
+            continue
+        start = tok.i - 1 if tok.lower_ == "else" else tok.i
+        prev = doc[start - 1] if start > 0 else None
+        clause = tok.head
+        # Only a sentence connector: after a break, and followed by a clause with a subject.
+        if prev is None or prev.text not in (",", ";", "—", "–", "-", "or", "and", ":"):
+            continue
+        if not any(c.dep_.startswith("nsubj") and c.i > tok.i for c in clause.children):
+            continue
+        sent_tokens = [t for t in tok.sent if t in content]
+        before = [t for t in sent_tokens if t.i < start]
+        after = [t for t in sent_tokens if start <= t.i <= clause.right_edge.i]
+        cond, cons = make_condition(doc, before), make_condition(doc, after)
+        if cond and cons:
+            out.append({"kind": "otherwise", "marker": doc[start:tok.i + 1].text,
+                        "condition": cond, "consequence": cons, "elliptic": False})
+    return out
+
+
+def main_clause_root(gov: Token, content: set[Token]) -> Token | None:
+    """The content root above ``gov`` if only main-clause links lie between, else None."""
+    tok = gov
+    while tok.head in content and tok.head.i != tok.i:
+        if tok.dep_ not in _MAIN_CLAUSE_DEPS:
+            return None
+        tok = tok.head
+    return tok
+
+
+def make_condition(doc: Doc, tokens: list[Token]) -> Condition | None:
+    """A Condition over ``tokens`` (sorted), trimmed of edge punctuation and a leading "then"."""
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in _TRIM_WORDS):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return Condition(doc_text(doc)[start:end], (start, end))
