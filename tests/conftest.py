@@ -4,8 +4,9 @@ The shared data folder
     ``SHARED`` is ``../shared`` beside the repository (the worked example, PolNeAR).
     A test that needs it either
 
-    - takes the ``shared`` fixture (the folder), or calls ``require_shared("data",
-      "examples", "2024-03-10-nato-red-line.txt")`` for a path inside it, or
+    - takes the ``shared`` fixture (the folder), or the ``shared_path`` fixture and calls
+      ``shared_path("data", "examples", "2024-03-10-nato-red-line.txt")`` for a path
+      inside it, or
     - is marked ``@pytest.mark.shared`` (or ``@pytest.mark.shared("data", "polnear")``).
 
     When the folder or file is absent the test is skipped with a clear reason, except
@@ -65,6 +66,12 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 def shared() -> Path:
     """The ../shared folder beside the repository (skip, or fail under CI=true, when absent)."""
     return require_shared()
+
+
+@pytest.fixture(scope="session")
+def shared_path():
+    """``require_shared`` as a fixture: ``shared_path("data", "polnear", "dev")``."""
+    return require_shared
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from newsledger.model import Article, Statement
 
 
 def bug(reason: str):
-    return pytest.mark.xfail(strict=True, reason=reason)
+    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
 
 
 # --- helpers -------------------------------------------------------------------------

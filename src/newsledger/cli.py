@@ -20,6 +20,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from . import output
 from .model import ACTS, Problem, dumps_record
@@ -207,7 +208,8 @@ def show(
             title = article.path or "-"
             if "record" in article.extra:
                 title += f":{article.extra['record']}"
-            console.print(output.statements_table(records, title=title))
+            console.print(Text(title, style="bold"), soft_wrap=True)
+            console.print(output.statements_table(records))
 
 
 @app.command()

@@ -82,7 +82,8 @@ class DatesComponent:
 
 def assign_dates(doc: Doc, statements: list[Statement], timexes: Iterable) -> None:
     """Date every statement: governing expression, else same speaker, else publication."""
-    points = [(tx, _root(doc, tx.span)) for tx in timexes if tx.type in ("DATE", "TIME")]
+    parsed = doc.has_annotation("DEP")  # without a parse nothing can be said to govern the cue
+    points = [(tx, _root(doc, tx.span)) for tx in timexes if parsed and tx.type in ("DATE", "TIME")]
     points = [(tx, root) for tx, root in points if root is not None]
     latest: dict[str, Statement] = {}
     for st in sorted(statements, key=lambda s: s.cue_span[0]):

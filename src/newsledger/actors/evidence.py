@@ -1,0 +1,160 @@
+"""What a mention's own words say about its actor: a title, a country, a seat, group members.
+
+These read only the mention and the spans of its chain (the words the speakers
+component already found); no parsing of the article happens here.
+
+>>> from newsledger.actors.knowledge import load_kb
+>>> role = learn_role(load_kb(), "US Senator Mike Lee from Utah", "Mike Lee")
+>>> (role.title, role.country, role.organization, role.region)
+('Senator', 'USA', 'org:us-senate', 'Utah')
+>>> learn_role(load_kb(), "NATO Secretary General Jens Stoltenberg", "Jens Stoltenberg").organization
+'org:nato'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterable
+
+from newsledger.actors.knowledge import KBEntry, KnowledgeBase
+from newsledger.actors.names import normalize
+from newsledger.model import Article, Mention
+
+# Titles whose body is implied by the country ("US Senator" sits in the US Senate).
+LEGISLATURES = {
+    ("Senator", "USA"): "org:us-senate",
+    ("Representative", "USA"): "org:us-house",
+}
+_FORMER = re.compile(r"\b(?:former|ex|then|onetime|one-time|late)\b", re.IGNORECASE)
+_REGION = re.compile(r"^\s*(?:,\s*)?(?:from|of)\s+((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,2})")
+_APPOSITION = re.compile(r"^\s*,\s*([^,]+)")
+_LIST_MARK = re.compile(r"\b(?:including|such as|among them|namely|like)\b|:", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|or|as well as|&)\s+", re.IGNORECASE)
+_PRONOUNS = frozenset("he she him her his hers they them we us i me it its who whom which that".split())
+
+
+@dataclass
+class LearnedRole:
+    """A role as the text gives it: "US Senator … from Utah", "the Russian President"."""
+
+    title: str
+    country: str | None = None
+    organization: str | None = None
+    region: str | None = None
+    former: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"title": self.title, "country": self.country,
+                               "organization": self.organization}
+        if self.region:
+            out["region"] = self.region
+        return out
+
+
+def evidence_phrases(article: Article, mention: Mention) -> list[str]:
+    """The mention's words, then the words of each span of its chain (its antecedents)."""
+    phrases = [mention.text]
+    for start, end in mention.chain:
+        if 0 <= start < end <= len(article.text):
+            phrase = article.text[start:end]
+            if phrase not in phrases:
+                phrases.append(phrase)
+    return phrases
+
+
+def is_name_like(text: str) -> bool:
+    """True for words that can name an actor (not "he", "the politician", "the material")."""
+    words = text.split()
+    if not words or normalize(text) in _PRONOUNS:
+        return False
+    return any(w[:1].isupper() for w in words if w.lower() != "the")
+
+
+def _locate(phrase: str, name: str) -> tuple[int, int] | None:
+    """Where the name (or its last word) is in the phrase, case-insensitively."""
+    low = phrase.lower()
+    for needle in (name, name.split()[-1] if name.split() else name):
+        i = low.find(needle.lower())
+        if needle and i >= 0:
+            return i, i + len(needle)
+    return None
+
+
+def learn_role(kb: KnowledgeBase, phrase: str, name: str | None = None) -> LearnedRole | None:
+    """The title (with country, organisation, seat) that a phrase gives a person, or None.
+
+    The title is read before the name ("French President Emmanuel Macron"), else
+    from an apposition after it ("Jens Stoltenberg, NATO's secretary general");
+    without a name the whole phrase counts ("the Russian President").
+    """
+    if not phrase or not phrase.strip():
+        return None
+    prefix, suffix = phrase, ""
+    if name:
+        where = _locate(phrase, name)
+        if where is None:
+            return None
+        prefix, suffix = phrase[:where[0]], phrase[where[1]:]
+    parsed = kb.parse_title(prefix) if prefix.strip() else None
+    if parsed is None and suffix:
+        appo = _APPOSITION.match(suffix)
+        if appo:
+            parsed = kb.parse_title(appo.group(1))
+            prefix = appo.group(1)
+    if parsed is None:
+        return None
+    title, country, org = parsed
+    if org is None and country is not None:
+        org = LEGISLATURES.get((title, country))
+    region = None
+    seat = _REGION.match(suffix)
+    if seat and kb.country(seat.group(1)) is None:
+        region = seat.group(1).rstrip(".,")
+    return LearnedRole(title=title, country=country, organization=org, region=region,
+                       former=bool(_FORMER.search(prefix)))
+
+
+def find_members(kb: KnowledgeBase, phrase: str, *, on: date | None = None,
+                 context_ids: Iterable[str] = frozenset()) -> list[tuple[str, KBEntry | None]]:
+    """The named members of a group phrase, each with its knowledge-base entry if any.
+
+    "a number of countries, including the USA, Germany and the UK" -> USA, Germany, UK.
+    Only a listing counts (after "including"/"such as"/":", or a phrase with commas or
+    "and"): "European NATO member countries" names no members.
+    """
+    mark = _LIST_MARK.search(phrase)
+    part = phrase[mark.end():] if mark else phrase
+    if mark is None and "," not in phrase and not _AND.search(phrase):
+        return []
+    members: list[tuple[str, KBEntry | None]] = []
+    for piece in part.split(","):
+        piece = piece.strip(" .;")
+        if not piece:
+            continue
+        whole = _member(kb, piece, on, context_ids)
+        if whole is not None or not _AND.search(piece):
+            _keep(members, piece, whole)
+            continue
+        for sub in _AND.split(piece):
+            sub = sub.strip(" .;")
+            if sub:
+                _keep(members, sub, _member(kb, sub, on, context_ids))
+    return members
+
+
+def _keep(members: list[tuple[str, KBEntry | None]], text: str, entry: KBEntry | None) -> None:
+    text = re.sub(r"^(?:and|or)\s+", "", text, flags=re.IGNORECASE)
+    if entry is None and not is_name_like(text):
+        return
+    if entry is not None and any(e is entry for _t, e in members):
+        return
+    members.append((text, entry))
+
+
+def _member(kb: KnowledgeBase, text: str, on: date | None, context_ids: Iterable[str]) -> KBEntry | None:
+    return kb.lookup(text, on=on, context_ids=context_ids, allow_surnames=len(text.split()) == 1)
+
+
+__all__ = ["LearnedRole", "LEGISLATURES", "evidence_phrases", "find_members", "is_name_like", "learn_role"]

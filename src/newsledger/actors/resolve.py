@@ -1,0 +1,321 @@
+"""Resolve each statement's speaker and targets to canonical actors.
+
+``resolve_statements(article, statements)`` is the actors stage that ingest calls
+after the nlp stage. For every speaker mention it fills ``name`` (canonical),
+``actor_id``, ``kind``, ``role``, ``country`` (ISO 3166 alpha-3) and
+``organization`` (canonical name) at the statement's date (``statement.date``,
+else the article's publication date, else today), and links every target to an
+actor id. In order, for a speaker:
+
+1. **Groups** ("Western leaders", "a number of countries, including the USA,
+   Germany and the UK") stay groups: a group known to the knowledge base ("Western
+   countries" -> the West) or ``group:<words>``; the named members go to
+   ``statement.extra["speaker_members"]`` (and to ``mention.members`` when the model
+   has that field).
+2. **The knowledge base** knows the name (or, for a title alone, who held the
+   title that day: "the Russian President" in 2022 -> Vladimir Putin, "the US
+   president" in 2016 -> Barack Obama). Its kind wins over the entity recogniser's
+   ("Politico" media, "Kyiv" the country Ukraine, "Donbass" a place), except when the
+   mention carries a person's title.
+3. **The article**: a surname alone goes to the full name in the same article.
+4. **The registry** (actors from earlier articles, ``registry.py``): "Lee",
+   "Senator Lee" or a shorter name merge with the one compatible known person.
+5. Otherwise a new actor with a stable id from kind and name (``person:mike-lee``).
+
+Roles come from the knowledge base at that date, refined by the title the text
+gives ("US Senator Mike Lee from Utah" -> Senator, USA, United States Senate,
+seat Utah); a "former" title is kept as "former <title>". A country as speaker
+("Kyiv", "Washington", "Ukraine") stands for its government: kind ``country``,
+role "government" when named by its capital. Ids are KB ids (``person:jens-
+stoltenberg``, ``country:UKR``, ``media:politico``) or ``<kind>:<slug of name>``,
+so the same actor has the same id in every run and article; only a merge found
+through the registry depends on what was ingested before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from typing import Any
+
+from newsledger.actors.evidence import (
+    LearnedRole,
+    evidence_phrases,
+    find_members,
+    is_name_like,
+    learn_role,
+)
+from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
+from newsledger.actors.names import normalize, slug
+from newsledger.actors.registry import ActorRegistry, name_words
+from newsledger.actors.titles import canonical_title
+from newsledger.model import Article, Mention, Statement
+
+CONTRACT_KINDS = {"person": "person", "organization": "organization", "country": "country",
+                  "media": "media", "group": "group", "place": "country"}
+_NAMED_KINDS = ("organization", "country", "media", "group")
+_MAX_ID = 80
+
+_DEFAULT_REGISTRY = ActorRegistry()
+
+
+def default_registry() -> ActorRegistry:
+    """The process-wide registry used when none is passed (merges within one run)."""
+    return _DEFAULT_REGISTRY
+
+
+def make_resolver(registry: ActorRegistry, kb: KnowledgeBase | None = None):
+    """A ``resolve_statements`` bound to ``registry`` (what ingest passes as its resolver)."""
+    return partial(resolve_statements, registry=registry, kb=kb)
+
+
+@dataclass
+class _Resolution:
+    name: str | None
+    kind: str
+    actor_id: str | None = None
+    entry: KBEntry | None = None
+    role: dict[str, Any] | None = None
+    former: bool = False
+    members: list[dict[str, Any]] = field(default_factory=list)
+    alias: str | None = None
+
+
+def resolve_statements(article: Article, statements: list[Statement], *,
+                       registry: ActorRegistry | None = None,
+                       kb: KnowledgeBase | None = None) -> list[Statement]:
+    """Fill speakers and targets with canonical actors (in place); returns ``statements``."""
+    resolver = _ArticleResolver(article, statements, kb or load_kb(),
+                                registry if registry is not None else default_registry())
+    for statement in statements:
+        on = statement.date or article.published
+        if statement.speaker is not None:
+            resolver.speaker(statement, statement.speaker, on)
+        for target in statement.targets:
+            resolver.target(target, on)
+    return statements
+
+
+class _ArticleResolver:
+    def __init__(self, article: Article, statements: list[Statement], kb: KnowledgeBase,
+                 registry: ActorRegistry):
+        self.article, self.kb, self.registry = article, kb, registry
+        self.local: list[str] = []  # full person names resolved by the speakers component
+        names: list[str] = []
+        for s in statements:
+            if s.speaker is not None:
+                names += [n for n in (s.speaker.name, s.speaker.text) if n]
+                if s.speaker.kind == "person" and s.speaker.name and len(s.speaker.name.split()) > 1:
+                    self.local.append(s.speaker.name)
+            names += [t.name for t in s.targets]
+        context: set[str] = set()
+        for n in names:
+            entry = kb.lookup(n)
+            if entry is not None:
+                context.add(entry.id)
+                for role in entry.roles:
+                    if role.get("organization"):
+                        context.add(role["organization"])
+        self.context = frozenset(context)
+
+    # ------------------------------------------------------------------ speakers
+    def speaker(self, statement: Statement, mention: Mention, on: date | None) -> None:
+        res = self._resolve(mention, on)
+        if res is None:
+            return
+        self._apply(mention, res, on)
+        if res.members:
+            statement.extra["speaker_members"] = res.members
+            if hasattr(mention, "members"):
+                mention.members = res.members  # type: ignore[attr-defined]
+
+    def _resolve(self, mention: Mention, on: date | None) -> _Resolution | None:
+        kb = self.kb
+        name = mention.name or (mention.text if mention.kind in _NAMED_KINDS else None)
+        if mention.kind == "group" and not (name and kb.lookup(name, context_ids=self.context,
+                                                              kinds={"group", "organization"})):
+            return self._group(mention, name or mention.text, on)
+        phrases = evidence_phrases(self.article, mention)
+        learned = None
+        for phrase in phrases:
+            learned = learn_role(kb, phrase, name if name and is_name_like(name) else None)
+            if learned is not None:
+                break
+        if name is None and mention.kind in ("person", "unknown"):
+            if learned is None:
+                learned = learn_role(kb, mention.text)
+            holder = self._holder(learned, on)
+            if holder is not None:
+                return _Resolution(holder.name, "person", holder.id, holder, former=False)
+            if learned is not None:
+                return _Resolution(None, "person", role=learned.as_dict(), former=learned.former)
+            return None
+        if name is None:
+            return None
+        entry = self._kb_entry(name, mention, learned, on)
+        if entry is not None and entry.kind == "person" and learned is not None and not learned.former \
+                and not _names_in(mention.text, name):
+            holder = self._holder(learn_role(kb, mention.text), on)
+            if holder is not None and holder is not entry and not self._holds(entry, learned, on):
+                entry = holder  # "the US president" cannot be someone who was not president then
+        if entry is not None:
+            res = _Resolution(entry.name, entry.kind, entry.id, entry, former=bool(learned and learned.former))
+            if learned is not None and entry.kind == "person":
+                res.role = learned.as_dict()
+            res.alias = name if is_name_like(name) else None
+            if entry.kind == "country" and normalize(name) in {normalize(m) for m in entry.metonyms}:
+                res.role = {"title": "government", "country": entry.alpha3, "organization": None}
+            return res
+        return self._unknown(name, mention, learned)
+
+    def _kb_entry(self, name: str, mention: Mention, learned: LearnedRole | None,
+                  on: date | None) -> KBEntry | None:
+        kb = self.kb
+        single = len(name.split()) == 1
+        if single and mention.kind in ("person", "unknown", "media"):
+            local = [n for n in self.local if name_words(n)[-1:] == name_words(name)]
+            if len(set(local)) == 1:
+                name = local[0]
+                single = False
+        entry = kb.lookup(name, on=on, context_ids=self.context, allow_surnames=single)
+        if entry is None and mention.name and mention.text != name and is_name_like(mention.text):
+            entry = kb.lookup(mention.text, on=on, context_ids=self.context, kinds=set(_NAMED_KINDS) | {"place"})
+        if entry is None:
+            return None
+        if entry.kind != "person" and mention.kind == "person" and learned is not None:
+            return None  # "Senator Jordan": a person's title beats a country's name
+        return entry
+
+    def _holder(self, learned: LearnedRole | None, on: date | None) -> KBEntry | None:
+        if learned is None or learned.former or not (learned.country or learned.organization):
+            return None
+        return self.kb.holder(learned.title, learned.country, learned.organization, on=on)
+
+    def _holds(self, entry: KBEntry, learned: LearnedRole, on: date | None) -> bool:
+        want = normalize(canonical_title(learned.title))
+        return any(normalize(canonical_title(r.get("title", ""))) == want for r in self.kb.roles_on(entry, on))
+
+    def _unknown(self, name: str, mention: Mention, learned: LearnedRole | None) -> _Resolution:
+        kind = mention.kind if mention.kind in CONTRACT_KINDS else "unknown"
+        known = self.registry.find(name)
+        if kind in ("media", "unknown") and (learned is not None or any(r.kind == "person" for r in known)):
+            kind = "person"
+        if kind == "person":
+            record = self.registry.match_person(
+                name, title=learned.title if learned else None, country=learned.country if learned else None)
+            actor_id = record.id if record else _make_id("person", name)
+            res = _Resolution(record.name if record else name, "person", actor_id,
+                              role=learned.as_dict() if learned else None,
+                              former=bool(learned and learned.former))
+            res.alias = name
+            return res
+        same_kind = [r for r in known if r.kind == kind]
+        if same_kind:
+            return _Resolution(same_kind[0].name, kind, same_kind[0].id, alias=name)
+        if kind == "unknown":
+            return _Resolution(name, kind, None)
+        return _Resolution(_strip_the(name), kind, _make_id(kind, name), alias=name)
+
+    def _group(self, mention: Mention, text: str, on: date | None) -> _Resolution:
+        members = []
+        for written, entry in find_members(self.kb, text, on=on, context_ids=self.context):
+            if entry is not None:
+                members.append({"name": entry.name, "actor_id": entry.id,
+                                "kind": CONTRACT_KINDS.get(entry.kind, entry.kind)})
+                continue
+            known = self.registry.find(written)
+            members.append({"name": known[0].name if known else written,
+                            "actor_id": known[0].id if known else None,
+                            "kind": known[0].kind if known else "unknown"})
+        name = _strip_the(text)
+        return _Resolution(name, "group", _make_id("group", name), members=members)
+
+    def _apply(self, mention: Mention, res: _Resolution, on: date | None) -> None:
+        kb = self.kb
+        role = res.role
+        entry = res.entry
+        if entry is not None and entry.kind == "person":
+            role = self._person_role(entry, res, on)
+        mention.kind = CONTRACT_KINDS.get(res.kind, "unknown")
+        if res.name:
+            mention.name = res.name
+        mention.actor_id = res.actor_id
+        title = role.get("title") if role else None
+        mention.role = (f"former {title}" if res.former and title else title) or None
+        country = role.get("country") if role else None
+        org_id = role.get("organization") if role else None
+        if entry is not None and entry.kind != "person":
+            country = country or entry.country
+            org_id = org_id or entry.parent
+        elif entry is not None:
+            country = country or entry.country
+        mention.country = country
+        org = kb.get(org_id) if org_id else None
+        mention.organization = org.name if org is not None else org_id
+        if res.actor_id is None:
+            return
+        self.registry.observe(
+            res.actor_id, res.name or mention.text, mention.kind, alias=res.alias,
+            role=None if res.former or not role or role.get("title") == "government" else role,
+            country=country, organization=mention.organization, on=on, members=res.members or None,
+            kb_roles=entry.roles if entry is not None else None, in_kb=entry is not None)
+
+    def _person_role(self, entry: KBEntry, res: _Resolution, on: date | None) -> dict[str, Any] | None:
+        """The KB role in force that day, the one the text names when there are several."""
+        in_force = self.kb.roles_on(entry, on)
+        learned = res.role
+        if learned and not res.former:
+            want = normalize(canonical_title(learned["title"]))
+            for role in in_force:
+                if normalize(canonical_title(role.get("title", ""))) == want:
+                    return role
+            return learned  # a role the knowledge base does not have (yet)
+        if res.former:
+            return learned
+        return in_force[0] if in_force else None
+
+    # ------------------------------------------------------------------ targets
+    def target(self, target: Any, on: date | None) -> None:
+        name = target.name
+        if not name:
+            return
+        words = name.split()
+        if len(words) == 1:
+            local = [n for n in self.local if name_words(n)[-1:] == name_words(name)]
+            if len(set(local)) == 1:
+                name = local[0]
+        entry = self.kb.lookup(name, on=on, context_ids=self.context, allow_surnames=len(name.split()) == 1)
+        if entry is not None:
+            target.name, target.actor_id = entry.name, entry.id
+            return
+        known = self.registry.find(name)
+        if not known and len(name.split()) == 1:
+            person = self.registry.match_person(name)
+            known = [person] if person else []
+        if known:
+            target.name, target.actor_id = known[0].name, known[0].id
+
+
+def _names_in(text: str, name: str) -> bool:
+    """True when the mention writes (part of) the name itself, not only a title or pronoun."""
+    words = set(normalize(text).split())
+    return any(w in words for w in name_words(name))
+
+
+def _strip_the(text: str) -> str:
+    text = text.strip()
+    return text[4:] if text[:4].lower() == "the " else text
+
+
+def _make_id(kind: str, name: str) -> str:
+    """``kind:slug``; a long slug is cut and given a short hash so it stays unique."""
+    key = slug(_strip_the(name)) or "unnamed"
+    if len(key) > _MAX_ID:
+        import hashlib
+
+        key = key[:_MAX_ID - 9].rstrip("-") + "-" + hashlib.sha256(key.encode()).hexdigest()[:8]
+    return f"{kind}:{key}"
+
+
+__all__ = ["CONTRACT_KINDS", "default_registry", "make_resolver", "resolve_statements"]
