@@ -59,7 +59,7 @@ def analyzer() -> Analyzer:
 
 @pytest.fixture(autouse=True)
 def shared_analyzer(monkeypatch, analyzer):
-    monkeypatch.setattr(cli, "_analyzer", lambda model: analyzer)
+    monkeypatch.setattr(cli, "_analyzer", lambda model, components=None: analyzer)
 
 
 @pytest.fixture
@@ -124,7 +124,7 @@ def test_ingest_then_read_and_export(articles: Path, tmp_path: Path):
     db = tmp_path / "ledger.db"
     result = ok("ingest", articles, "--db", db)
     assert result.stderr == ""
-    assert result.stdout.startswith("4 articles read, 4 added, 0 already stored, 0 problems")
+    assert result.stdout.startswith("4 articles read, 4 added, 0 already stored, 0 skipped")
     assert len(result.stdout.splitlines()) == 1  # no progress display when not a terminal
 
     records = json_lines(ok("statements", "--db", db, "--json").stdout)
@@ -253,7 +253,7 @@ def test_ingest_standard_input(tmp_path: Path):
     db = tmp_path / "ledger.db"
     result = ok("ingest", "-", "--db", db, "--date", "2024-08-20",
                 input="Ambassador Ines Kohl said that the talks would resume in the autumn.\n")
-    assert result.stdout.startswith("1 articles read, 1 added")
+    assert result.stdout.startswith("1 article read, 1 added")
     records = json_lines(ok("statements", "--db", db, "--json").stdout)
     assert records[0]["article"]["path"] == "-"
     assert records[0]["article"]["published"] == "2024-08-20"
@@ -284,7 +284,7 @@ def test_show_file(articles: Path, tmp_path: Path, monkeypatch):
     empty.write_text("")
     result = invoke("show", empty)
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"problem: {empty}: empty file"
+    assert result.stderr.strip() == f"skipped: {empty}: empty file"
 
 
 # -- bad input (issue 2, point 10) ---------------------------------------------------------------
@@ -334,10 +334,11 @@ def test_bad_input_reported_and_batch_goes_on(articles: Path, tmp_path: Path):
     lines = result.stderr.splitlines()
     assert len(lines) == len(expected), lines
     for where, words in expected.items():
-        mine = [line for line in lines if line.startswith(f"problem: {bad / where}: ")]
+        mine = [line for line in lines
+                if line.startswith((f"skipped: {bad / where}: ", f"note: {bad / where}: "))]
         assert len(mine) == 1 and words in mine[0], (where, lines)
     # read: broken-utf8 (with U+FFFD), latin1 (decoded), the two JSON records, good.txt
-    assert result.stdout.startswith("5 articles read, 5 added, 0 already stored, 8 problems")
+    assert result.stdout.startswith("5 articles read, 5 added, 0 already stored, 5 skipped, 3 notes")
 
     after = json_lines(ok("export", "--db", db).stdout)
     assert [r for r in after if r["id"] in {b["id"] for b in before}] == before  # nothing lost
@@ -366,7 +367,7 @@ def test_each_bad_file_alone(tmp_path: Path, name, content, words):
     result = invoke("ingest", path, "--db", db)
     assert result.exit_code == 1  # nothing could be read
     assert len(result.stderr.splitlines()) == 1
-    assert result.stderr.startswith(f"problem: {path}") and words in result.stderr
+    assert result.stderr.startswith((f"skipped: {path}", f"note: {path}")) and words in result.stderr
     assert result.stdout.startswith("0 articles read")
 
 
@@ -490,10 +491,35 @@ def test_console_script(articles: Path, tmp_path: Path):
     run = subprocess.run([script, "ingest", articles, "--db", db], capture_output=True,
                          text=True, env=env, timeout=300)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith("4 articles read, 4 added, 0 already stored, 1 problems")
+    assert run.stdout.startswith("4 articles read, 4 added, 0 already stored, 1 skipped")
     assert len(run.stdout.splitlines()) == 1  # summary only: no progress in a pipe
-    assert run.stderr.strip() == f"problem: {articles / 'empty.txt'}: empty file"
+    assert run.stderr.strip() == f"skipped: {articles / 'empty.txt'}: empty file"
     listed = subprocess.run([script, "statements", "--db", db, "--json"], capture_output=True,
                             text=True, env=env, timeout=120)
     assert listed.returncode == 0 and listed.stderr == ""
     assert {"Clara Voss", "Omar Haddad"} <= speakers(json_lines(listed.stdout))
+
+
+# -- dates -----------------------------------------------------------------------------------------
+
+
+def test_dates_lists_time_expressions_with_offsets(tmp_path: Path):
+    path = tmp_path / "talks.txt"
+    text = ("date 2024-03-10 The envoy said on March 9 that talks would resume next week.\n\n"
+            "Two days ago the ministry had announced a pause.\n")
+    path.write_text(text, encoding="utf-8")
+    result = ok("dates", path, "--json")
+    records = json_lines(result.stdout)
+    by_text = {r["text"]: r for r in records}
+    assert by_text["March 9"]["value"] == "2024-03-09" and by_text["March 9"]["type"] == "DATE"
+    assert by_text["Two days ago"]["value"] == "2024-03-08"
+    for r in records:
+        assert r["file"] == str(path) and text[r["span"][0]:r["span"][1]] == r["text"]
+    assert not any(r["text"].startswith("2024-03-10") for r in records)  # the header is not analysed
+
+
+def test_dates_anchor_from_option_when_file_has_none(tmp_path: Path):
+    path = tmp_path / "undated.txt"
+    path.write_text("The talks ended yesterday.\n", encoding="utf-8")
+    anchored = json_lines(ok("dates", path, "--date", "2023-01-01", "--json").stdout)
+    assert [(r["text"], r["value"]) for r in anchored] == [("yesterday", "2022-12-31")]

@@ -11,6 +11,7 @@ input files are reported, one line each, and the rest of the batch goes on);
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterable
@@ -65,11 +66,11 @@ def _field_map(fields: list[str]) -> dict[str, str]:
     return mapping
 
 
-def _analyzer(model: str | None):
+def _analyzer(model: str | None, components: list[str] | None = None):
     from .nlp.pipeline import Analyzer, ModelNotFound
 
     try:
-        return Analyzer(model)
+        return Analyzer(model, components=components)
     except ModelNotFound as exc:
         _fail(str(exc), code=1)
 
@@ -176,17 +177,8 @@ def statements(
         ledger.close()
 
 
-@app.command()
-def show(
-    file: str = typer.Argument(..., help="An article file (or - for standard input)."),
-    model: Optional[str] = MODEL_OPTION,
-    date_: Optional[str] = typer.Option(None, "--date", help=DATE_HELP),
-    field: list[str] = typer.Option([], "--field", help=FIELD_HELP),
-    max_bytes: int = typer.Option(2_000_000, "--max-bytes", min=1, help=MAX_BYTES_HELP),
-    as_json: bool = typer.Option(False, "--json", help="JSON lines (statement records)."),
-) -> None:
-    """Analyse one file without a database and print its statements."""
-    from .ingest import analyse, default_resolver
+def _read_articles(file: str, date_: str | None, field: list[str], max_bytes: int) -> list:
+    """The articles of one file (problems reported); exits 1 when there are none."""
     from .sources import read_paths
 
     items = read_paths([file], default_date=_parse_date(date_, "--date"),
@@ -199,6 +191,43 @@ def show(
             articles.append(item)
     if not articles:
         raise typer.Exit(1)
+    return articles
+
+
+@app.command()
+def dates(
+    file: str = typer.Argument(..., help="An article file (or - for standard input)."),
+    model: Optional[str] = MODEL_OPTION,
+    date_: Optional[str] = typer.Option(None, "--date", help=DATE_HELP),
+    field: list[str] = typer.Option([], "--field", help=FIELD_HELP),
+    max_bytes: int = typer.Option(2_000_000, "--max-bytes", min=1, help=MAX_BYTES_HELP),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines: file, span, text, type, value."),
+) -> None:
+    """List the time expressions of one file with their TIMEX3 values."""
+    articles = _read_articles(file, date_, field, max_bytes)
+    analyzer = _analyzer(model, components=["timex"])
+    for article in articles:
+        records = [{"file": article.path or "-", "span": list(t.span), "text": t.text,
+                    "type": t.type, "value": t.value} for t in analyzer.time_expressions(article)]
+        if as_json:
+            _write_lines(json.dumps(r, ensure_ascii=False) for r in records)
+        else:
+            console.print(output.timex_table(records))
+
+
+@app.command()
+def show(
+    file: str = typer.Argument(..., help="An article file (or - for standard input)."),
+    model: Optional[str] = MODEL_OPTION,
+    date_: Optional[str] = typer.Option(None, "--date", help=DATE_HELP),
+    field: list[str] = typer.Option([], "--field", help=FIELD_HELP),
+    max_bytes: int = typer.Option(2_000_000, "--max-bytes", min=1, help=MAX_BYTES_HELP),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines (statement records)."),
+) -> None:
+    """Analyse one file without a database and print its statements."""
+    from .ingest import analyse, default_resolver
+
+    articles = _read_articles(file, date_, field, max_bytes)
     analyzer = _analyzer(model)
     for article, found in analyse(articles, analyzer, default_resolver()):
         records = [s.record(article) for s in found]

@@ -30,9 +30,27 @@ class IngestSummary:
     statements: int = 0
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def skipped(self) -> list[Problem]:
+        """Files, lines or records that were not read."""
+        return [p for p in self.problems if p.skipped]
+
+    @property
+    def notes(self) -> list[Problem]:
+        """Remarks on articles that were read (a guessed encoding, an unusable date)."""
+        return [p for p in self.problems if not p.skipped]
+
     def line(self) -> str:
-        return (f"{self.read} articles read, {self.added} added, {self.already_stored} already stored, "
-                f"{len(self.problems)} problems, {self.statements} statements")
+        parts = [_count(self.read, "article") + " read", f"{self.added} added",
+                 f"{self.already_stored} already stored", f"{len(self.skipped)} skipped"]
+        if self.notes:
+            parts.append(_count(len(self.notes), "note"))
+        parts.append(_count(self.statements, "statement"))
+        return ", ".join(parts)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def default_resolver() -> Resolver | None:

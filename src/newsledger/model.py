@@ -201,6 +201,9 @@ class Statement:
             "consequence": self.consequence.record() if self.consequence else None,
             "targets": [t.record() for t in self.targets],
             "confidence": round(self.confidence, 3),
+            # Event-coding equivalents of ``act`` (CAMEO root code, PLOVER category).
+            "cameo": self.extra.get("cameo"),
+            "plover": self.extra.get("plover"),
         }
 
 
@@ -223,6 +226,7 @@ class Problem:
 
     where: str
     message: str
+    skipped: bool = True  # False for a note on an article that was still read
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"

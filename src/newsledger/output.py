@@ -83,8 +83,11 @@ class IngestProgress:
 
 
 def problem_line(problem: Problem) -> Text:
-    """``problem: PATH: MESSAGE`` as one line of plain text (no markup is read in it)."""
-    return _labelled("problem", "yellow", str(problem))
+    """``skipped: PATH: MESSAGE`` (or ``note:`` for an article that was still read) as one
+    line of plain text (no markup is read in it)."""
+    if problem.skipped:
+        return _labelled("skipped", "yellow", str(problem))
+    return _labelled("note", "cyan", str(problem))
 
 
 def error_line(message: str) -> Text:
@@ -236,3 +239,13 @@ def write_csv(records: Iterable[dict[str, Any]], stream: TextIO) -> int:
 
 
 EXPORTERS = {"jsonl": write_jsonl, "csv": write_csv}
+
+
+def timex_table(records: list[dict]) -> Table:
+    """Time expressions (``newsledger dates``): offsets, words, TIMEX3 type and value."""
+    table = Table(caption=f"{len(records)} time expressions", show_lines=False)
+    for name in ("span", "text", "type", "value"):
+        table.add_column(name)
+    for r in records:
+        table.add_row(f"{r['span'][0]}-{r['span'][1]}", Text(r["text"]), r["type"], Text(r["value"]))
+    return table

@@ -20,6 +20,7 @@ from typing import Any, Iterable
 
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase
 from newsledger.actors.names import normalize
+from newsledger.actors.titles import _TITLE_INDEX
 from newsledger.model import Article, Mention
 
 # Titles whose body is implied by the country ("US Senator" sits in the US Senate).
@@ -32,6 +33,20 @@ _REGION = re.compile(r"^\s*(?:,\s*)?(?:from|of)\s+((?:[A-Z][\w.'-]*)(?:\s+[A-Z][
 _APPOSITION = re.compile(r"^\s*,\s*([^,]+)")
 _LIST_MARK = re.compile(r"\b(?:including|such as|among them|namely|like)\b|:", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|or|as well as|&)\s+", re.IGNORECASE)
+US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
+Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania
+Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming""".split()) | {
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota",
+    "Rhode Island", "South Carolina", "South Dakota", "West Virginia"}
+# Nouns of an apposition that make the name before it a person ("Jan Novak, the head of …").
+PERSON_NOUNS = frozenset("""head leader chief spokesman spokeswoman spokesperson official lawmaker
+politician member director adviser advisor analyst expert professor lawyer attorney candidate founder
+owner chairman chairwoman chair president minister secretary ambassador envoy general commander mayor
+governor senator representative congressman congresswoman aide deputy activist economist researcher
+manager executive ceo diplomat negotiator judge prosecutor author writer journalist editor
+correspondent strategist pollster campaigner organizer organiser""".split())
+_CAPITALISED_RUN = re.compile(r"^(?:(?:The|A|An)\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|bin|le|la|di|du))*)")
 _PRONOUNS = frozenset("he she him her his hers they them we us i me it its who whom which that".split())
 
 
@@ -112,8 +127,49 @@ def learn_role(kb: KnowledgeBase, phrase: str, name: str | None = None) -> Learn
     seat = _REGION.match(suffix)
     if seat and kb.country(seat.group(1)) is None:
         region = seat.group(1).rstrip(".,")
+        if country is None and region in US_STATES:
+            country = "USA"
+            org = org or LEGISLATURES.get((title, country))
     return LearnedRole(title=title, country=country, organization=org, region=region,
                        former=bool(_FORMER.search(prefix)))
+
+
+def title_only(kb: KnowledgeBase, phrase: str) -> LearnedRole | None:
+    """The role of a mention that is a title and nothing else ("The US president", "the
+    Kremlin spokesman", "the Russian President"): the phrase ends with the title."""
+    words = normalize(phrase).split()
+    if not words:
+        return None
+    for n in range(min(len(words), 5), 0, -1):
+        if " ".join(words[-n:]) in _TITLE_INDEX:
+            return learn_role(kb, phrase)
+    return None
+
+
+def written_name(kb: KnowledgeBase, phrase: str) -> str | None:
+    """The capitalised words a phrase starts with, without a leading title ("Jan Novak" in
+    "Jan Novak, the head of the miners' union"; "Lee" in "Senator Lee"), or None."""
+    found = _CAPITALISED_RUN.match(phrase.strip())
+    if not found:
+        return None
+    words = found.group(1).split()
+    while words and normalize(words[0]) in _TITLE_INDEX:
+        words = words[1:]
+    if not words or len(words) > 4 or normalize(" ".join(words)) in _PRONOUNS:
+        return None
+    return " ".join(words).rstrip(".,")
+
+
+def person_apposition(phrase: str, name: str) -> bool:
+    """True when the name is followed by ", a/an/the <person noun>" ("Jan Novak, the head of …")."""
+    where = _locate(phrase, name)
+    if where is None:
+        return False
+    appo = _APPOSITION.match(phrase[where[1]:])
+    if not appo:
+        return False
+    words = [w for w in normalize(appo.group(1)).split() if w not in ("a", "an", "the", "former", "top")]
+    return bool(words) and any(w in PERSON_NOUNS for w in words[:3])
 
 
 def find_members(kb: KnowledgeBase, phrase: str, *, on: date | None = None,
@@ -157,4 +213,5 @@ def _member(kb: KnowledgeBase, text: str, on: date | None, context_ids: Iterable
     return kb.lookup(text, on=on, context_ids=context_ids, allow_surnames=len(text.split()) == 1)
 
 
-__all__ = ["LearnedRole", "LEGISLATURES", "evidence_phrases", "find_members", "is_name_like", "learn_role"]
+__all__ = ["LearnedRole", "LEGISLATURES", "PERSON_NOUNS", "US_STATES", "evidence_phrases", "find_members",
+           "is_name_like", "learn_role", "person_apposition", "title_only", "written_name"]

@@ -45,6 +45,9 @@ from newsledger.actors.evidence import (
     find_members,
     is_name_like,
     learn_role,
+    person_apposition,
+    title_only,
+    written_name,
 )
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
 from newsledger.actors.names import normalize, slug
@@ -80,6 +83,7 @@ class _Resolution:
     former: bool = False
     members: list[dict[str, Any]] = field(default_factory=list)
     alias: str | None = None
+    title_only: bool = False  # a title with no name: the speakers' modifier name is dropped
 
 
 def resolve_statements(article: Article, statements: list[Statement], *,
@@ -102,6 +106,8 @@ class _ArticleResolver:
                  registry: ActorRegistry):
         self.article, self.kb, self.registry = article, kb, registry
         self.local: list[str] = []  # full person names resolved by the speakers component
+        self.roles_seen: dict[str, LearnedRole] = {}  # roles the text gave a person, by name
+        self.org_names: dict[str, str | None] = {}  # organisation names carried over from the registry
         names: list[str] = []
         for s in statements:
             if s.speaker is not None:
@@ -133,26 +139,21 @@ class _ArticleResolver:
     def _resolve(self, mention: Mention, on: date | None) -> _Resolution | None:
         kb = self.kb
         name = mention.name or (mention.text if mention.kind in _NAMED_KINDS else None)
+        title = title_only(kb, mention.text)
+        if title is not None and (name is None or _names_in(mention.text, name)):
+            return self._title_only(title, on)  # "The US president", "the Kremlin spokesman"
         if mention.kind == "group" and not (name and kb.lookup(name, context_ids=self.context,
                                                               kinds={"group", "organization"})):
             return self._group(mention, name or mention.text, on)
-        phrases = evidence_phrases(self.article, mention)
+        if name is None:
+            name = written_name(kb, mention.text)  # a name the entity recogniser missed
+            if name is None:
+                return None
         learned = None
-        for phrase in phrases:
-            learned = learn_role(kb, phrase, name if name and is_name_like(name) else None)
+        for phrase in evidence_phrases(self.article, mention):
+            learned = learn_role(kb, phrase, name if is_name_like(name) else None)
             if learned is not None:
                 break
-        if name is None and mention.kind in ("person", "unknown"):
-            if learned is None:
-                learned = learn_role(kb, mention.text)
-            holder = self._holder(learned, on)
-            if holder is not None:
-                return _Resolution(holder.name, "person", holder.id, holder, former=False)
-            if learned is not None:
-                return _Resolution(None, "person", role=learned.as_dict(), former=learned.former)
-            return None
-        if name is None:
-            return None
         entry = self._kb_entry(name, mention, learned, on)
         if entry is not None and entry.kind == "person" and learned is not None and not learned.former \
                 and not _names_in(mention.text, name):
@@ -169,15 +170,20 @@ class _ArticleResolver:
             return res
         return self._unknown(name, mention, learned)
 
+    def _title_only(self, learned: LearnedRole, on: date | None) -> _Resolution:
+        holder = self._holder(learned, on)
+        if holder is not None:
+            return _Resolution(holder.name, "person", holder.id, holder, role=learned.as_dict())
+        return _Resolution(None, "person", role=learned.as_dict(), former=learned.former, title_only=True)
+
     def _kb_entry(self, name: str, mention: Mention, learned: LearnedRole | None,
                   on: date | None) -> KBEntry | None:
         kb = self.kb
         single = len(name.split()) == 1
-        if single and mention.kind in ("person", "unknown", "media"):
-            local = [n for n in self.local if name_words(n)[-1:] == name_words(name)]
-            if len(set(local)) == 1:
-                name = local[0]
-                single = False
+        if single and mention.kind in ("person", "unknown", "media", "organization"):
+            local = self._local_full(name)
+            if local is not None:
+                name, single = local, False
         entry = kb.lookup(name, on=on, context_ids=self.context, allow_surnames=single)
         if entry is None and mention.name and mention.text != name and is_name_like(mention.text):
             entry = kb.lookup(mention.text, on=on, context_ids=self.context, kinds=set(_NAMED_KINDS) | {"place"})
@@ -196,26 +202,50 @@ class _ArticleResolver:
         want = normalize(canonical_title(learned.title))
         return any(normalize(canonical_title(r.get("title", ""))) == want for r in self.kb.roles_on(entry, on))
 
-    def _unknown(self, name: str, mention: Mention, learned: LearnedRole | None) -> _Resolution:
+    def _unknown(self, name: str, mention: Mention, learned: LearnedRole | None) -> _Resolution | None:
         kind = mention.kind if mention.kind in CONTRACT_KINDS else "unknown"
         known = self.registry.find(name)
-        if kind in ("media", "unknown") and (learned is not None or any(r.kind == "person" for r in known)):
-            kind = "person"
+        if kind != "person":
+            local = self._local_full(name)
+            if local is not None:
+                name, kind = local, "person"
+            elif learned is not None or any(r.kind == "person" for r in known) \
+                    or person_apposition(mention.text, name):
+                kind = "person"
+            elif kind in ("organization", "unknown", "media") and len(name.split()) == 1 \
+                    and self.registry.match_person(name) is not None:
+                kind = "person"  # a surname the recogniser took for an organisation
         if kind == "person":
+            if learned is None:
+                learned = self.roles_seen.get(normalize(name))
             record = self.registry.match_person(
                 name, title=learned.title if learned else None, country=learned.country if learned else None)
             actor_id = record.id if record else _make_id("person", name)
-            res = _Resolution(record.name if record else name, "person", actor_id,
-                              role=learned.as_dict() if learned else None,
+            role = learned.as_dict() if learned else None
+            if role is None and record is not None and record.role:  # the role it was last seen with
+                role = {"title": record.role, "country": record.country, "organization": None}
+                self.org_names[actor_id] = record.organization
+            res = _Resolution(record.name if record else name, "person", actor_id, role=role,
                               former=bool(learned and learned.former))
             res.alias = name
+            if learned is not None:
+                self.roles_seen[normalize(res.name or name)] = learned
             return res
+        if mention.name is None:
+            return None  # words the recogniser did not take for a name, and nothing else does
         same_kind = [r for r in known if r.kind == kind]
         if same_kind:
             return _Resolution(same_kind[0].name, kind, same_kind[0].id, alias=name)
         if kind == "unknown":
             return _Resolution(name, kind, None)
         return _Resolution(_strip_the(name), kind, _make_id(kind, name), alias=name)
+
+    def _local_full(self, name: str) -> str | None:
+        """The one full name in this article that ends with ``name`` ("Lee" -> "Barbara Lee")."""
+        if len(name.split()) != 1:
+            return None
+        local = {n for n in self.local if name_words(n)[-1:] == name_words(name) and n != name}
+        return local.pop() if len(local) == 1 else None
 
     def _group(self, mention: Mention, text: str, on: date | None) -> _Resolution:
         members = []
@@ -238,7 +268,7 @@ class _ArticleResolver:
         if entry is not None and entry.kind == "person":
             role = self._person_role(entry, res, on)
         mention.kind = CONTRACT_KINDS.get(res.kind, "unknown")
-        if res.name:
+        if res.name or res.title_only:
             mention.name = res.name
         mention.actor_id = res.actor_id
         title = role.get("title") if role else None
@@ -250,9 +280,11 @@ class _ArticleResolver:
             org_id = org_id or entry.parent
         elif entry is not None:
             country = country or entry.country
-        mention.country = country
         org = kb.get(org_id) if org_id else None
-        mention.organization = org.name if org is not None else org_id
+        if country is None and org is not None and org.kind == "organization":
+            country = org.country
+        mention.country = country
+        mention.organization = org.name if org is not None else org_id or self.org_names.get(res.actor_id or "")
         if res.actor_id is None:
             return
         self.registry.observe(
@@ -282,9 +314,7 @@ class _ArticleResolver:
             return
         words = name.split()
         if len(words) == 1:
-            local = [n for n in self.local if name_words(n)[-1:] == name_words(name)]
-            if len(set(local)) == 1:
-                name = local[0]
+            name = self._local_full(name) or name
         entry = self.kb.lookup(name, on=on, context_ids=self.context, allow_surnames=len(name.split()) == 1)
         if entry is not None:
             target.name, target.actor_id = entry.name, entry.id

@@ -218,12 +218,17 @@ def _drop_nested(statements: list[Statement]) -> list[Statement]:
         if duplicate or _first_person_aside(st):
             continue
         if st.extra.get("cue_lemma") not in NESTED_CUES and any(
-            other is not st and any(s <= st.cue_span[0] < e for s, e in other.content_spans)
+            other is not st and _inside(st, other) and not (_inside(other, st) and st.confidence >= other.confidence)
             for other in statements
         ):
             continue
         kept.append(st)
     return sorted(kept, key=lambda s: (s.content_start, s.cue_span[0]))
+
+
+def _inside(st: Statement, other: Statement) -> bool:
+    """Whether ``st``'s cue lies inside ``other``'s content."""
+    return any(s <= st.cue_span[0] < e for s, e in other.content_spans)
 
 
 def _first_person_aside(st: Statement) -> bool:

@@ -112,7 +112,10 @@ def frame(token: Token) -> str:
     deps = {child.dep_ for child in token.children}
     if "ccomp" in deps:
         return CLAUSE
-    if token.dep_ in {"ccomp", "parataxis"} and token.head.i < token.i and token.head.i != token.i:
+    if (token.dep_ in {"ccomp", "parataxis"} and token.head.i < token.i
+            and not any(c.dep_ == "mark" for c in token.children)):
+        # "X, he said" — but not "told them that forces would respond", where the
+        # complement clause's own verb hangs the same way.
         return REVERSED
     if "xcomp" in deps or gerund_after_particle(token) is not None:
         return INFINITIVE

@@ -11,6 +11,7 @@ added to any pipeline with ``nlp.add_pipe("newsledger_attribution")`` …):
     newsledger_negation     denials, ruling out      -> statement.negated
     newsledger_acts         threat, warning, …       -> statement.act
     newsledger_venue        where it was said        -> statement.venue
+    newsledger_targets      about / addressed to     -> statement.targets
     newsledger_dates        when it was said         -> statement.date
 
 Components whose module is missing are skipped, so the pipeline degrades to
@@ -40,6 +41,7 @@ COMPONENTS = (
     ("negation", "newsledger_negation"),
     ("acts", "newsledger_acts"),
     ("venue", "newsledger_venue"),
+    ("targets", "newsledger_targets"),
     ("dates", "newsledger_dates"),
 )
 
@@ -116,6 +118,11 @@ class Analyzer:
         for doc in self.analyze_docs(docs(), batch_size):
             article = pending.popleft()
             yield article, list(doc._.statements or [])
+
+    def time_expressions(self, article: Article) -> list:
+        """The article's time expressions (``newsledger.nlp.timex.Timex``), offsets into its text."""
+        doc = next(self.analyze_docs([self.make_doc(article.text, article.published, article.body_start)]))
+        return list(doc._.timexes or [])
 
     def analyze(self, article: Article) -> list[Statement]:
         return next(self.analyze_articles([article]))[1]

@@ -92,7 +92,7 @@ class DecodedLines:
             self.problems.append(Problem(where, str(refusal)))
             return None
         if decoded.note:
-            self.problems.append(Problem(where, decoded.note))
+            self.problems.append(Problem(where, decoded.note, skipped=False))
         return decoded.text
 
     def first_text_line(self) -> str | None:

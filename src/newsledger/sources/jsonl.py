@@ -55,7 +55,7 @@ def read_jsonl_chunks(chunks: Iterable[bytes], *, path: str,
             yield Problem(where, str(refusal))
             continue
         if decoded.note:
-            yield Problem(where, decoded.note)
+            yield Problem(where, decoded.note, skipped=False)
         if not decoded.text.strip():
             continue
         seen_any = True
@@ -89,7 +89,7 @@ def read_json_file(path: str, options: Options) -> Iterator[Article | Problem]:
         yield Problem(path, str(refusal))
         return
     if decoded.note:
-        yield Problem(path, decoded.note)
+        yield Problem(path, decoded.note, skipped=False)
     try:
         document = json.loads(decoded.text)
     except ValueError as error:

@@ -56,7 +56,8 @@ def resolve_field_map(field_map: Mapping[str, str] | None) -> tuple[dict[str, st
             resolved[name] = theirs
         else:
             known = ", ".join(FIELDS)
-            problems.append(Problem("field map", f"unknown field {ours!r} (known: {known}); ignored"))
+            problems.append(Problem("field map", f"unknown field {ours!r} (known: {known}); ignored",
+                                    skipped=False))
     return resolved, problems
 
 
@@ -128,7 +129,7 @@ def _published(value: Any, where: str, options: Options) -> tuple[date | None, P
         stored = f"stored with the default date {fallback.isoformat()}" if fallback else "stored without a date"
         shown = _shown(value)
         reason = "is not a date" if str(error) == "not a date" else f"is not a date ({error})"
-        return fallback, Problem(where, f"date {shown} {reason}; {stored}")
+        return fallback, Problem(where, f"date {shown} {reason}; {stored}", skipped=False)
 
 
 def _shown(value: Any) -> str:

@@ -43,7 +43,7 @@ def read_text_file(path: str, options: Options) -> Iterator[Article | Problem]:
         yield Problem(path, str(refusal))
         return
     if decoded.note:
-        yield Problem(path, decoded.note)
+        yield Problem(path, decoded.note, skipped=False)
     name = os.path.basename(path)
     yield from text_article(decoded.text, path=path, where=path, name_date=date_in_name(name),
                             outlet=outlet_in_name(name), default_date=options.default_date)
@@ -64,7 +64,7 @@ def text_article(text: str, *, path: str, where: str, name_date: date | None = N
     if header:
         header_date = calendar_date(*header.groups())
         if header_date is None:
-            yield Problem(where, f"header date '{header_text(header)}' is not a calendar day; not used")
+            yield Problem(where, f"header date '{header_text(header)}' is not a calendar day; not used", skipped=False)
         published = header_date or published
     yield Article(text=text, path=path, outlet=outlet, published=published,
                   title=None, body_start=header.end() if header else 0)

@@ -80,6 +80,8 @@ TABLE = """
 = Secretary of State | USA | | 2013-02-01 | 2017-01-20 |
 @ Rex Tillerson | | Tillerson | USA |
 = Secretary of State | USA | | 2017-02-01 | 2018-03-31 |
+@ John J. Sullivan | John Sullivan | | USA |
+= Secretary of State | USA | | 2018-03-31 | 2018-04-26 | acting ?
 @ Mike Pompeo | Michael Pompeo, Michael R. Pompeo | Pompeo | USA |
 = Director | USA | org:cia | 2017-01-23 | 2018-04-26 |
 = Secretary of State | USA | | 2018-04-26 | 2021-01-20 |
@@ -402,10 +404,14 @@ TABLE = """
 = Foreign Minister | POL | | 2018-01-09 | 2020-08-26 | ?
 @ Zbigniew Rau | | Rau | POL |
 = Foreign Minister | POL | | 2020-08-26 | 2023-11-27 | ?
+@ Szymon Szynkowski vel Sęk | Szymon Szynkowski vel Sek | | POL |
+= Foreign Minister | POL | | 2023-11-27 | 2023-12-13 | ?
 
 # ---------------------------------------------------------------- Italy
 @ Giorgio Napolitano | | Napolitano | ITA |
 = President | ITA | | 2006-05-15 | 2015-01-14 |
+@ Pietro Grasso | | Grasso | ITA |
+= President | ITA | | 2015-01-14 | 2015-02-03 | acting
 @ Sergio Mattarella | | Mattarella | ITA |
 = President | ITA | | 2015-02-03 | |
 @ Matteo Renzi | | Renzi | ITA |
@@ -497,6 +503,8 @@ TABLE = """
 = President | IND | | 2017-07-25 | 2022-07-25 |
 @ Droupadi Murmu | | Murmu | IND |
 = President | IND | | 2022-07-25 | |
+@ Salman Khurshid | | Khurshid | IND |
+= External Affairs Minister | IND | | 2012-10-28 | 2014-05-26 |
 @ Sushma Swaraj | | Swaraj | IND |
 = External Affairs Minister | IND | | 2014-05-26 | 2019-05-30 |
 @ Subrahmanyam Jaishankar | S. Jaishankar, S Jaishankar | Jaishankar | IND |
