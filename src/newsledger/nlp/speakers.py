@@ -130,7 +130,28 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return _latest(resolved, "media")
     if head in TITLES or head in GENERIC_PERSON:
         return _by_title(words, before, resolved)
-    return None
+    return _proper_name(doc, mention)
+
+
+def _proper_name(doc: Doc, mention: Mention) -> _Named | None:
+    """A capitalised name the entity recogniser missed ("Mayor Lina Park", "Vance"):
+    the last run of proper nouns in the mention, after any title."""
+    span = doc.char_span(*mention.span, alignment_mode="expand")
+    if span is None:
+        return None
+    runs: list[list] = [[]]
+    for token in span:
+        if token.pos_ == "PROPN" and token.is_title and token.lower_ not in TITLES:
+            runs[-1].append(token)
+        elif runs[-1]:
+            runs.append([])
+    run = next((r for r in reversed(runs) if r), None)
+    if run is None or len(run) > 4:
+        return None
+    titled = run[0].i > span.start and doc[run[0].i - 1].lower_ in TITLES
+    kind = "person" if titled or len(run) in {2, 3} else "unknown"
+    name = " ".join(t.text for t in run)
+    return _Named(name, kind, (run[0].idx, run[-1].idx + len(run[-1])), span.text.lower())
 
 
 def _expand_surname(target: _Named, before: list[_Named]) -> _Named:
