@@ -66,14 +66,13 @@ acts implied by context beyond the sentence (a "claim" answering an accusation).
 from __future__ import annotations
 
 import warnings
-from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import ACTS, Statement
-from newsledger.nlp.spans import doc_text
+from newsledger.nlp.spans import PerStatement, doc_text, tokens_in
 
 CAMEO: dict[str, str] = {
     "claim": "01", "opinion": "01", "prediction": "01", "report": "01", "question": "01",
@@ -186,9 +185,9 @@ def codes(act: str, st: Statement) -> tuple[str, str | None]:
 
 
 def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
-    cue = _tokens(doc, [st.cue_span])
+    cue = tokens_in(doc, [st.cue_span])
     cue_act, cue_word = _cue_act(cue)
-    content = _tokens(doc, st.content_spans)
+    content = tokens_in(doc, st.content_spans)
     if cue_act == "question" or st.content.rstrip(" ”\"'’»").endswith("?"):
         return "question", f"cue:{cue_word}" if cue_act else "content:?"
     if cue_act == "denial":
@@ -231,14 +230,14 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
     """The speaker's side acts (not cooperatively) when another party meets the condition."""
     if st.condition is None or st.consequence is None:
         return False
-    root = _root(_tokens(doc, [st.consequence.span]))
+    root = _root(tokens_in(doc, [st.consequence.span]))
     if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in _STATIVE:
         return False
     if root.lemma_.lower() in _COOPERATIVE:
         return False
     if not _is_side(_subject(root), side):
         return False
-    agent = _subject(_root(_tokens(doc, [st.condition.span])))
+    agent = _subject(_root(tokens_in(doc, [st.condition.span])))
     # Same side on both ends is a plan ("if we win, we will ..."); an agentless condition
     # ("if necessary") names no other party to coerce.
     return agent is not None and not _is_side(agent, side)
@@ -247,7 +246,7 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
 def _harmful(doc: Doc, part) -> bool:
     if part is None:
         return False
-    return any(t.lemma_.lower() in _HARM for t in _tokens(doc, [part.span]))
+    return any(t.lemma_.lower() in _HARM for t in tokens_in(doc, [part.span]))
 
 
 def _modality_act(content: list[Token], st: Statement, side: set[str]) -> tuple[str, str] | None:
@@ -279,7 +278,7 @@ def _speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
     sp = st.speaker
     if sp is not None:
         names |= {_norm(x) for x in (sp.name, sp.country, sp.organization, sp.text) if x}
-        words = _tokens(doc, [sp.span])
+        words = tokens_in(doc, [sp.span])
     else:
         words = [t for c in cue for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
                  for t in s.subtree]
@@ -330,7 +329,7 @@ def _is_media(doc: Doc, st: Statement, cue: list[Token]) -> bool:
     if sp is not None and sp.kind == "media":
         return True
     if sp is not None:
-        words = _tokens(doc, [sp.span])
+        words = tokens_in(doc, [sp.span])
     else:
         words = [t for c in cue for s in c.children if s.dep_ == "nsubj" for t in s.subtree]
         if not words and cue and cue[0].i > 0:  # "the material notes", parsed as a noun
@@ -359,10 +358,3 @@ def _subject(root: Token | None) -> Token | None:
     return subj
 
 
-def _tokens(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[Token]:
-    out: list[Token] = []
-    for s, e in spans:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None:
-            out.extend(span)
-    return out

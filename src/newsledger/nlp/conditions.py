@@ -63,7 +63,7 @@ from spacy.tokens import Doc, Token
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import Condition, Statement
 from newsledger.nlp.conditions_ultimatums import either_or, main_clause_root, make_condition, otherwise
-from newsledger.nlp.spans import doc_text
+from newsledger.nlp.spans import PerStatement, doc_text, tokens_in
 
 # Longest first, so "only if" wins over "if". kind None = recognised but not a condition.
 _SUBORDINATORS: list[tuple[str, str | None]] = [
@@ -101,13 +101,12 @@ def make_conditions(nlp: Language, name: str) -> "ConditionsComponent":
     return ConditionsComponent()
 
 
-class ConditionsComponent:
+class ConditionsComponent(PerStatement):
     """Fill ``condition``/``consequence`` of every statement in ``doc._.statements``."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        for statement in doc._.statements or []:
-            mark_condition(doc, statement)
-        return doc
+    @staticmethod
+    def mark(doc: Doc, statement: Statement) -> None:
+        mark_condition(doc, statement)
 
 
 def mark_condition(doc: Doc, statement: Statement) -> None:
@@ -140,8 +139,8 @@ def mark_condition(doc: Doc, statement: Statement) -> None:
 
 
 def _parsed_conditions(doc: Doc, st: Statement) -> tuple[list[dict], list[dict]]:
-    cue = set(_tokens(doc, [st.cue_span]))
-    content = set(_tokens(doc, st.content_spans))
+    cue = set(tokens_in(doc, [st.cue_span]))
+    content = set(tokens_in(doc, st.content_spans))
     if not content:
         return [], []
     region = _region(doc, cue | content)
@@ -184,7 +183,7 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
     for m in _SUB_RE.finditer(doc_text(doc), start, end):
         marker = " ".join(m.group(1).lower().split())
         kind = _KIND.get(marker)
-        marker_tokens = set(_tokens(doc, [(m.start(), m.end())]))
+        marker_tokens = set(tokens_in(doc, [(m.start(), m.end())]))
         after = [t for t in region if t.idx >= m.end()]
         if kind is None or not marker_tokens or not after:
             continue
@@ -321,13 +320,6 @@ def _text_condition(text: str, start: int, end: int) -> Condition | None:
 # --- small helpers ----------------------------------------------------------------------------
 
 
-def _tokens(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[Token]:
-    out: list[Token] = []
-    for s, e in spans:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None:
-            out.extend(span)
-    return out
 
 
 def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -52,6 +52,7 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import Statement
+from newsledger.nlp.spans import PerStatement, tokens_in
 
 DENIAL_LEMMAS = {
     "deny", "reject", "dismiss", "refute", "rebut", "exclude", "disavow", "repudiate",
@@ -75,18 +76,17 @@ def make_negation(nlp: Language, name: str) -> "NegationComponent":
     return NegationComponent()
 
 
-class NegationComponent:
+class NegationComponent(PerStatement):
     """Set ``negated`` on every statement of ``doc._.statements``."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        for statement in doc._.statements or []:
-            mark_negation(doc, statement)
-        return doc
+    @staticmethod
+    def mark(doc: Doc, statement: Statement) -> None:
+        mark_negation(doc, statement)
 
 
 def mark_negation(doc: Doc, statement: Statement) -> None:
-    cue = _tokens(doc, [statement.cue_span])
-    content = _tokens(doc, statement.content_spans)
+    cue = tokens_in(doc, [statement.cue_span])
+    content = tokens_in(doc, statement.content_spans)
     flips = _cue_flips(cue) + _content_flips(content, set(cue))
     statement.negated = len(flips) % 2 == 1
     statement.extra["negation_cues"] = [[t.text, [t.idx, t.idx + len(t)]] for t in flips]
@@ -191,10 +191,3 @@ def _speaker_own(verb: Token) -> bool:
     return any(s.dep_ in ("nsubjpass", "csubjpass") or s.lower_ in _FIRST_PERSON for s in subjects)
 
 
-def _tokens(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[Token]:
-    out: list[Token] = []
-    for s, e in spans:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None:
-            out.extend(span)
-    return out

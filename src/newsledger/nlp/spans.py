@@ -81,6 +81,30 @@ def subtree_tokens(token: Token) -> set[Token]:
     return set(token.subtree)
 
 
+def tokens_in(doc: Doc, spans: Iterable[Span]) -> list[Token]:
+    """The tokens that the character spans touch, in order (spans widened to token edges)."""
+    out: list[Token] = []
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            out.extend(span)
+    return out
+
+
+class PerStatement:
+    """Base of the components that annotate each statement on its own: a subclass
+    sets ``mark(doc, statement)``; the component calls it for ``doc._.statements``."""
+
+    @staticmethod
+    def mark(doc: Doc, statement) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        for statement in doc._.statements or []:
+            self.mark(doc, statement)
+        return doc
+
+
 def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 

@@ -47,7 +47,7 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import Statement
-from newsledger.nlp.spans import doc_text
+from newsledger.nlp.spans import PerStatement, doc_text, tokens_in
 
 FORM_NOUNS = {
     "article", "interview", "op-ed", "oped", "column", "statement", "speech", "post", "letter",
@@ -91,13 +91,12 @@ def make_venue(nlp: Language, name: str) -> "VenueComponent":
     return VenueComponent()
 
 
-class VenueComponent:
+class VenueComponent(PerStatement):
     """Set ``venue`` on every statement of ``doc._.statements``."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        for statement in doc._.statements or []:
-            mark_venue(doc, statement)
-        return doc
+    @staticmethod
+    def mark(doc: Doc, statement: Statement) -> None:
+        mark_venue(doc, statement)
 
 
 def mark_venue(doc: Doc, st: Statement) -> None:
@@ -111,8 +110,8 @@ def mark_venue(doc: Doc, st: Statement) -> None:
 
 
 def find_venue(doc: Doc, st: Statement) -> tuple[tuple[int, int], str] | None:
-    content = set(_tokens(doc, st.content_spans))
-    for head in _attachment_points(_tokens(doc, [st.cue_span])):
+    content = set(tokens_in(doc, st.content_spans))
+    for head in _attachment_points(tokens_in(doc, [st.cue_span])):
         for child in head.children:
             if child in content or (head.lemma_ == "call" and child.lower_ in ("on", "upon")):
                 continue  # "called on NATO to ...": the addressee, not a platform
@@ -285,10 +284,3 @@ def _form_span(tok: Token) -> tuple[int, int]:
     return start, tok.idx + len(tok)
 
 
-def _tokens(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[Token]:
-    out: list[Token] = []
-    for s, e in spans:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is not None:
-            out.extend(span)
-    return out
