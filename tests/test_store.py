@@ -673,3 +673,11 @@ def test_open_write_transaction_does_not_block_readers_or_opening(tmp_path: Path
             with Ledger(path, timeout=1) as reader:  # opening needs no write lock
                 assert reader.counts()["statements"] == 3
                 assert len(reader.statements(search="NATO")) == 1
+
+
+def test_postgresql_runs_in_ci():
+    """CI (.ci/run) starts a PostgreSQL server: there the store tests must run on it too."""
+    if os.environ.get("CI") == "true":
+        assert POSTGRES_URL, "CI=true but NEWSLEDGER_TEST_POSTGRES_URL is not set (.ci/run sets it)"
+    elif not POSTGRES_URL:
+        pytest.skip("set NEWSLEDGER_TEST_POSTGRES_URL to also run the store tests on PostgreSQL")
