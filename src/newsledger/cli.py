@@ -32,8 +32,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 eval_app = typer.Typer(no_args_is_help=True, help="Score newsledger against a gold corpus.")
 app.add_typer(eval_app, name="eval")
 
-console = Console()
-err = Console(stderr=True)
+console = output.make_console()
+err = output.make_console(stderr=True)
 
 DB_OPTION = typer.Option("newsledger.db", "--db", help="SQLite file or database URL.")
 MODEL_OPTION = typer.Option(None, "--model", help="spaCy pipeline to load (default: en_core_web_sm).")
@@ -294,6 +294,11 @@ def eval_polnear(
         _write_lines([to_json(scores, details if breakdown else None)])
     else:
         print_report(scores, details if breakdown else None, console=console)
+
+
+from .cli_actors import register as _register_actors  # noqa: E402  (commands on the same app)
+
+_register_actors(app)
 
 
 def main() -> None:  # pragma: no cover - console script entry

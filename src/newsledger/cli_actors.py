@@ -18,13 +18,18 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
 from .model import SPEAKER_KINDS
+from .output import make_console
 
-console = Console()
 err = Console(stderr=True)
+
+
+def _console() -> Console:
+    return make_console()  # made per command, so the terminal width (COLUMNS) is read then
 
 _LIST_FIELDS = ("id", "name", "kind", "role", "country", "organization", "aliases", "statements",
                 "first", "last")
@@ -68,12 +73,15 @@ def actors_command(
         for record in records:
             sys.stdout.write(_json({k: record.get(k) for k in _LIST_FIELDS}) + "\n")
         return
-    table = Table(title=f"{len(records)} actors")
-    for column in ("name", "kind", "role", "country", "organization", "statements", "first", "last", "id"):
-        table.add_column(column, overflow="fold")
+    console = _console()
+    table = Table(title=f"{len(records)} actors", box=box.SIMPLE_HEAD)
+    for column in ("name", "kind", "role", "country", "organization", "statements", "first", "last"):
+        short = column in ("name", "kind", "country", "statements", "first", "last")
+        table.add_column("n" if column == "statements" else column, no_wrap=short,
+                         overflow="ellipsis" if short else "fold")
     for r in records:
         table.add_row(r["name"], r["kind"], r["role"] or "", r["country"] or "", r["organization"] or "",
-                      str(r["statements"]), r["first"] or "", r["last"] or "", r["id"])
+                      str(r["statements"]), r["first"] or "", r["last"] or "")
     console.print(table)
 
 
@@ -97,6 +105,7 @@ def actor_command(
     if as_json:
         sys.stdout.write(_json(profile) + "\n")
         return
+    console = _console()
     console.print(f"[bold]{profile['name']}[/bold]  ({profile['kind']}, {profile['id']})", highlight=False)
     current = ", ".join(x for x in (profile.get("role"), profile.get("organization"), profile.get("country")) if x)
     if current:

@@ -62,6 +62,23 @@ def default_resolver() -> Resolver | None:
     return resolve_statements
 
 
+def ledger_resolver(ledger: Ledger) -> tuple[Resolver | None, Callable[[], None] | None]:
+    """The actors stage bound to the ledger's actors, and the flush that saves new ones.
+
+    Resolution runs in this process so that one registry sees every article: that is
+    what merges "Lee" in one article with "Mike Lee" in another.
+    """
+    try:
+        from .actors.registry import ActorRegistry
+        from .actors.resolve import make_resolver
+    except ImportError:
+        return None, None
+    from .store.actors import load_actor_rows, save_actor_rows
+
+    registry = ActorRegistry.from_rows(load_actor_rows(ledger))
+    return make_resolver(registry), lambda: save_actor_rows(ledger, registry.take_dirty())
+
+
 def analyse(articles: Iterable[Article], analyzer: Analyzer, resolver: Resolver | None = None,
             batch_size: int = 16) -> Iterator[tuple[Article, list[Statement]]]:
     """Each article with its finished statements (speakers resolved to actors)."""
@@ -79,7 +96,9 @@ def ingest(paths: Iterable[str], ledger: Ledger, analyzer: Analyzer, *,
            resolver: Resolver | None = None) -> IngestSummary:
     """Read ``paths`` into ``ledger``; returns what was read, added and skipped."""
     summary = IngestSummary()
-    resolver = resolver if resolver is not None else default_resolver()
+    flush = None
+    if resolver is None:
+        resolver, flush = ledger_resolver(ledger)
 
     def new_articles() -> Iterator[Article]:
         for item in read_paths(paths, default_date=default_date, field_map=field_map, max_bytes=max_bytes):
@@ -97,6 +116,8 @@ def ingest(paths: Iterable[str], ledger: Ledger, analyzer: Analyzer, *,
     results = analyse(new_articles(), analyzer, resolver)
     while batch := list(islice(results, batch_size)):
         stored = ledger.add(batch)
+        if flush is not None:
+            flush()
         summary.added += stored.articles_added
         summary.already_stored += stored.articles_skipped
         summary.statements += stored.statements_added

@@ -93,6 +93,7 @@ class Mention:
     country: str | None = None
     organization: str | None = None
     chain: list[Span] = field(default_factory=list)
+    members: list[dict[str, Any]] = field(default_factory=list)  # a group's named members
 
     def record(self) -> dict[str, Any]:
         return {
@@ -104,6 +105,7 @@ class Mention:
             "role": self.role,
             "country": self.country,
             "organization": self.organization,
+            "members": list(self.members),
         }
 
 
@@ -210,7 +212,7 @@ class Statement:
 def _no_speaker() -> dict[str, Any]:
     return {
         "mention": None, "span": None, "name": None, "actor_id": None,
-        "kind": "unknown", "role": None, "country": None, "organization": None,
+        "kind": "unknown", "role": None, "country": None, "organization": None, "members": [],
     }
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
@@ -80,6 +82,17 @@ class IngestProgress:
         line = Text(summary.line())
         line.append(f" ({self.elapsed():.1f} s, {self.rate(summary):.1f} articles/s)", style="dim")
         return line
+
+
+PIPE_WIDTH = 120
+
+
+def make_console(stderr: bool = False) -> Console:
+    """A console for the CLI. Off a terminal (a pipe, a file) rich would wrap at 80
+    columns; tables read better at ``PIPE_WIDTH`` unless ``COLUMNS`` says otherwise."""
+    stream = sys.stderr if stderr else sys.stdout
+    width = None if stream.isatty() or os.environ.get("COLUMNS") else PIPE_WIDTH
+    return Console(stderr=stderr, width=width)
 
 
 def problem_line(problem: Problem) -> Text:

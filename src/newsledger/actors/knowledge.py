@@ -1,4 +1,4 @@
-"""The actors knowledge base: countries, organisations, people and news outlets.
+"""The actors knowledge base: countries, organisations, people, news outlets and places.
 
 The data is plain JSON shipped in the package (``actors/kb/*.json``, described in
 ``actors/kb/README.md``); this module loads it once and answers look-ups from dict

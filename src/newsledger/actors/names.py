@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 # Lower-cased all-caps aliases that are also English words: they match only when
 # written in capitals ("US", "U.S." but not "us"; "WHO" but not "who").
@@ -29,6 +30,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|s'|s’)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """The matching key of a name: lower case, no accents, no punctuation, single spaces.
 

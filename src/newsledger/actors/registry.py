@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, Iterable
 
 from newsledger.actors.names import normalize
@@ -36,9 +37,14 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 def name_words(name: str) -> list[str]:
     """The words of a person's name that identify them: no initials, no Jr./Sr."""
+    return list(_name_words(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
     words = normalize(name).split()
     kept = [w for w in words if w not in _SUFFIXES and len(w) > 1]
-    return kept or words
+    return tuple(kept or words)
 
 
 @dataclass

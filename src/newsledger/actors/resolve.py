@@ -112,7 +112,8 @@ class _ArticleResolver:
         for s in statements:
             if s.speaker is not None:
                 names += [n for n in (s.speaker.name, s.speaker.text) if n]
-                if s.speaker.kind == "person" and s.speaker.name and len(s.speaker.name.split()) > 1:
+                if s.speaker.kind == "person" and s.speaker.name and len(s.speaker.name.split()) > 1 \
+                        and s.speaker.name not in self.local:
                     self.local.append(s.speaker.name)
             names += [t.name for t in s.targets]
         context: set[str] = set()
@@ -140,7 +141,8 @@ class _ArticleResolver:
         kb = self.kb
         name = mention.name or (mention.text if mention.kind in _NAMED_KINDS else None)
         title = title_only(kb, mention.text)
-        if title is not None and (name is None or _names_in(mention.text, name)):
+        if title is not None and (name is None or (_names_in(mention.text, name)
+                                                   and not self._person_name(name, mention))):
             return self._title_only(title, on)  # "The US president", "the Kremlin spokesman"
         if mention.kind == "group" and not (name and kb.lookup(name, context_ids=self.context,
                                                               kinds={"group", "organization"})):
@@ -169,6 +171,15 @@ class _ArticleResolver:
                 res.role = {"title": "government", "country": entry.alpha3, "organization": None}
             return res
         return self._unknown(name, mention, learned)
+
+    def _person_name(self, name: str, mention: Mention) -> bool:
+        """True when the name in a title phrase is a person's ("Mike Lee, the senator"), not a
+        modifier of the title ("US" in "The US president", "Kremlin" in "the Kremlin spokesman")."""
+        if mention.kind != "person":
+            return False
+        if self.kb.demonym(name) is not None:
+            return False
+        return self.kb.lookup(name, kinds={"country", "organization", "media", "place", "group"}) is None
 
     def _title_only(self, learned: LearnedRole, on: date | None) -> _Resolution:
         holder = self._holder(learned, on)
@@ -242,9 +253,10 @@ class _ArticleResolver:
 
     def _local_full(self, name: str) -> str | None:
         """The one full name in this article that ends with ``name`` ("Lee" -> "Barbara Lee")."""
-        if len(name.split()) != 1:
+        if len(name.split()) != 1 or not self.local:
             return None
-        local = {n for n in self.local if name_words(n)[-1:] == name_words(name) and n != name}
+        words = name_words(name)
+        local = {n for n in self.local if name_words(n)[-1:] == words and n != name}
         return local.pop() if len(local) == 1 else None
 
     def _group(self, mention: Mention, text: str, on: date | None) -> _Resolution:

@@ -240,12 +240,19 @@ def _passive_candidate(token: Token) -> Candidate | None:
     if agent is not None:
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if pobj is not None:
-            source = sorted(pobj.subtree, key=lambda t: t.i)
+            source = _without_relative_clauses(pobj)
     else:
         source = _place_source(token)
     if source:
         content -= set(source)
     return Candidate(sorted(cue, key=lambda t: t.i), content, source, "passive", 0.6)
+
+
+def _without_relative_clauses(head: Token) -> list[Token]:
+    """``head``'s phrase without its relative clauses ("the operator, which said ...")."""
+    dropped = {t.i for c in head.subtree if c.dep_ == "relcl" for t in c.subtree}
+    kept = [t for t in head.subtree if t.i not in dropped]
+    return sorted(kept, key=lambda t: t.i)
 
 
 def _place_source(token: Token) -> list[Token] | None:

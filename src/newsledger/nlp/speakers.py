@@ -47,6 +47,13 @@ MEDIA_CUES = {"learn", "report", "note", "write", "publish", "quote", "cite"}
 GROUP_NOUNS = {"countries", "leaders", "officials", "sources", "analysts", "experts", "critics",
                "allies", "governments", "capitals", "states", "voters", "democrats", "republicans",
                "people", "many", "some", "others", "members", "diplomats", "aides", "supporters"}
+# Heads of a phrase that names an institution: "the Finnish navy", "the Estonian prosecutor's office".
+INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office", "police", "military",
+                     "embassy", "agency", "commission", "parliament", "court", "cabinet", "administration",
+                     "council", "committee", "department", "service", "forces", "coastguard", "company",
+                     "operator", "campaign", "party", "presidency", "kremlin", "pentagon", "union"}
+SPOKESPEOPLE = ("a spokesman for ", "a spokeswoman for ", "a spokesperson for ", "a representative of ",
+                "the spokesman for ", "the spokeswoman for ", "the spokesperson for ")
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group",
              "LOC": "country", "FAC": "organization"}
 
@@ -115,6 +122,12 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         inside = [n for n in named if n.span[0] >= head[0] and n.span[1] <= head[1]] or inside
     if words and words[-1] in GROUP_NOUNS or (len(inside) > 1 and " and " in mention.text):
         return _Named(mention.text, "group", mention.span, mention.text.lower())
+    institution = _institution(mention)
+    if institution is not None:
+        return institution
+    if ", " in mention.text:  # "the operator, a company registered in Dubai, which said": the head comes first
+        core_end = start + mention.text.index(", ")
+        inside = [n for n in inside if n.span[1] <= core_end]
     if inside:
         best = max(inside, key=lambda n: (n.kind == "person", n.span[1] - n.span[0]))
         best = _expand_surname(best, before)
@@ -133,10 +146,32 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     return _proper_name(doc, mention)
 
 
+def _institution(mention: Mention) -> _Named | None:
+    """"the Finnish navy", "a spokesman for the Estonian government": an institution
+    named by a common noun, kept whole (its nationality word is not the speaker)."""
+    text = mention.text.split(", ")[0]
+    offset = 0
+    lowered = text.lower()
+    for prefix in SPOKESPEOPLE:
+        if lowered.startswith(prefix):
+            offset = len(prefix)
+            break
+    phrase = text[offset:]
+    words = phrase.lower().replace("'s", "").split()
+    named = [w for w in phrase.split()[1:] if w[:1].isupper()] if words[:1] in (["the"], ["a"]) \
+        else [w for w in phrase.split() if w[:1].isupper()]
+    if not words or words[-1] not in INSTITUTION_NOUNS or not named:
+        return None  # "the ministry": an organisation (see _kind_of_phrase), but no name
+    name = phrase[4:] if phrase.lower().startswith("the ") else phrase
+    start = mention.span[0] + offset + (len(phrase) - len(name))
+    return _Named(name, "organization", (start, start + len(name)), phrase.lower())
+
+
 def _proper_name(doc: Doc, mention: Mention) -> _Named | None:
     """A capitalised name the entity recogniser missed ("Mayor Lina Park", "Vance"):
     the last run of proper nouns in the mention, after any title."""
-    span = doc.char_span(*mention.span, alignment_mode="expand")
+    end = mention.span[0] + mention.text.index(", ") if ", " in mention.text else mention.span[1]
+    span = doc.char_span(mention.span[0], end, alignment_mode="expand")
     if span is None:
         return None
     runs: list[list] = [[]]
@@ -192,6 +227,8 @@ def _kind_of_phrase(doc: Doc, mention: Mention, statement: Statement) -> str:
         return "media"
     if head in GROUP_NOUNS or "," in mention.text and " and " in mention.text:
         return "group"
+    if head in INSTITUTION_NOUNS:
+        return "organization"
     if head in PERSON_PRONOUNS or head in TITLES or head in GENERIC_PERSON:
         return "person"
     return "unknown"

@@ -2,7 +2,9 @@
 
 Read, by extension (in any case): ``.txt``, ``.text`` and files without an extension
 as plain text; ``.jsonl`` and ``.ndjson`` as JSON Lines; ``.json`` as a JSON
-document; ``.csv`` as CSV; ``.tsv`` as TSV. ``-`` is standard input.
+document; ``.csv`` as CSV; ``.tsv`` as TSV; ``.html`` and ``.htm`` as web pages;
+``.xml``, ``.rss`` and ``.atom`` as feeds; ``.warc``, ``.warc.gz``, ``.arc`` and
+``.arc.gz`` as web archives. ``-`` is standard input.
 
 Folders are read recursively, in a stable order: the entries of each folder sorted
 by name (code point order), a sub-folder read where its name sorts. Inside folders,
@@ -28,12 +30,20 @@ FORMATS = {
     ".json": "json",
     ".csv": "csv",
     ".tsv": "tsv",
+    ".html": "html", ".htm": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    ".warc": "warc", ".warc.gz": "warc", ".arc": "warc", ".arc.gz": "warc",
 }
+DOUBLE_EXTENSIONS = (".warc.gz", ".arc.gz")
 
 
 def file_format(name: str) -> str | None:
-    """``text``, ``jsonl``, ``json``, ``csv`` or ``tsv`` by the file's extension, else None."""
-    return FORMATS.get(os.path.splitext(name)[1].lower())
+    """The format (``text``, ``jsonl``, ``html``, ``warc``...) by the file's extension, else None."""
+    lowered = name.lower()
+    for extension in DOUBLE_EXTENSIONS:
+        if lowered.endswith(extension):
+            return FORMATS[extension]
+    return FORMATS.get(os.path.splitext(lowered)[1])
 
 
 def files_to_read(paths: Iterable[str]) -> Iterator[tuple[str, str] | Problem]:

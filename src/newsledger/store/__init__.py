@@ -13,6 +13,7 @@ in :mod:`.search`; write and read semantics in :mod:`.ledger`; filters and order
 The store knows the model types only, never spaCy.
 """
 
+from newsledger.store import actors as _actors  # noqa: F401  (registers the actors table)
 from newsledger.store.ledger import AddSummary, Ledger
 from newsledger.store.schema import SCHEMA_VERSION, SchemaError
 

@@ -237,7 +237,12 @@ def find_actor(ledger: Any, name: str) -> str | None:
         if not found:
             q = select(statements.c.actor_id, statements.c.speaker_name).where(
                 statements.c.actor_id.is_not(None)).distinct()
-            found = {aid for aid, speaker in connection.execute(q) if name_key(speaker) == wanted or aid == name}
+            speakers = list(connection.execute(q))
+            found = {aid for aid, speaker in speakers if name_key(speaker) == wanted or aid == name}
+        if not found and wanted:  # a surname or a shorter name: "Stoltenberg"
+            found = {i for i, r in rows.items() if any(name_key(a).endswith(" " + wanted)
+                                                       for a in [r["name"], *r["aliases"]])}
+            found |= {aid for aid, speaker in speakers if name_key(speaker).endswith(" " + wanted)}
     if not found:
         return None
     canon = {_canonical(rows, i) for i in found}
