@@ -448,11 +448,7 @@ def test_media_cue(analyzer, text, cue, speaker, content):
     ("Minister Karl Ost warned of a long and cold winter.", "warned", "Minister Karl Ost",
      ["a long and cold winter"], []),
     pytest.param("Senator Paul Weber thinks the budget is too small.", "thinks", "Senator Paul Weber",
-                 ["the budget is too small"], [],
-                 marks=bug("third-person 'thinks' is not a cue: the seed is overruled by the learned "
-                           "rate of think/clause (88/697), which 'I think' dominates (25/470); without "
-                           "first person it is 63/227"),
-                 id="thinks"),
+                 ["the budget is too small"], [], id="thinks"),
     pytest.param("Senator Paul Weber warned of tragic consequences if troops were sent abroad.", "warned",
                  "Senator Paul Weber", ["tragic consequences if troops were sent abroad"], [],
                  marks=bug("'warned of X if Y': the content is only the object of 'of'; the "

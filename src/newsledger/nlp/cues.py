@@ -162,11 +162,26 @@ def is_cue(lemma: str, shape: str, first_person: bool = False) -> bool:
         return False
     rate = _rate(key, LEARNED_MIN_COUNT)
     if lemma in SEED_CUES.get(shape, ()):
-        strong = _rate(key, SEED_OVERRULED_COUNT)
+        # "I think" must not overrule "she thinks": seeds are judged without first person.
+        counts = learned_lexicon().get(key, (0, 0)) if first_person else _without_first_person(key)
+        strong = _rate_of(counts, SEED_OVERRULED_COUNT)
         return strong is None or strong >= SEED_OVERRULED_RATE
     return rate is not None and rate >= LEARNED_THRESHOLD
 
 
 def _rate(key: str, min_count: int) -> float | None:
-    hits, seen = learned_lexicon().get(key, (0, 0))
+    return _rate_of(learned_lexicon().get(key, (0, 0)), min_count)
+
+
+def _rate_of(counts: tuple[int, int], min_count: int) -> float | None:
+    hits, seen = counts
     return hits / seen if seen >= min_count else None
+
+
+def _without_first_person(key: str) -> tuple[int, int]:
+    """Counts of ``key`` minus those with an "I"/"we" subject: "she thinks" is a cue far
+    more often than "I think", which dominates the raw counts."""
+    lexicon = learned_lexicon()
+    hits, seen = lexicon.get(key, (0, 0))
+    first_hits, first_seen = lexicon.get(key + "/first", (0, 0))
+    return hits - first_hits, seen - first_seen

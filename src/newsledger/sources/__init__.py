@@ -1,8 +1,9 @@
 """The sources stage: read files and standard input into ``Article``s.
 
 ``read_paths`` is the one entry point. It reads plain text (``text.py``), JSON Lines
-and JSON (``jsonl.py``), CSV and TSV (``delimited.py``) and standard input
-(``stdin.py``), walking folders as ``walk.py`` says; bytes become text as
+and JSON (``jsonl.py``), CSV and TSV (``delimited.py``), saved web pages (``html.py``),
+RSS and Atom feeds (``feeds.py``), WARC and ARC web archives (``warc.py``) and standard
+input (``stdin.py``), walking folders as ``walk.py`` says; bytes become text as
 ``encoding.py`` says, and records become articles as ``records.py`` says.
 
 It yields, in a stable order, an ``Article`` for each article read and a
@@ -27,12 +28,15 @@ from typing import BinaryIO, TextIO
 from newsledger.model import Article, Problem
 
 from .delimited import read_delimited_file
+from .feeds import read_feed_file
+from .html import read_html_file
 from .jsonl import read_json_file, read_jsonl_file
 from .reading import Options
 from .records import FIELDS, resolve_field_map
 from .stdin import read_stdin
 from .text import read_text_file
 from .walk import FORMATS, files_to_read
+from .warc import read_warc_file
 
 __all__ = ["FIELDS", "FORMATS", "read_paths"]
 
@@ -42,6 +46,9 @@ READERS = {
     "json": read_json_file,
     "csv": lambda path, options: read_delimited_file(path, options, tabs=False),
     "tsv": lambda path, options: read_delimited_file(path, options, tabs=True),
+    "html": read_html_file,
+    "feed": read_feed_file,
+    "warc": read_warc_file,
 }
 
 

@@ -58,6 +58,7 @@ WEB_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
                "us-ascii": "cp1252", "ascii": "cp1252"}
 DATE_SEARCH = {"extensive_search": False, "original_date": True}
 WORD = re.compile(r"\w+")
+BODY = re.compile(r"<body[\s>/]", re.IGNORECASE)
 
 
 def read_html_file(path: str, options: Options) -> Iterator[Article | Problem]:
@@ -99,7 +100,7 @@ def html_article(page: str, *, path: str | None, where: str, url: str | None = N
         yield Problem(where, extracted)
         return
     text, title, metadata = extracted
-    published = _page_date(metadata.date, where) or name_date or default_date
+    published = _page_date(metadata.date) or name_date or default_date
     details = {"format": "html", **(extra or {})}
     if metadata.author:
         details["author"] = metadata.author
@@ -114,8 +115,6 @@ def extract_page(page: str, *, url: str | None = None):
     """``(text, title, metadata)`` of one page, or the reason there is no article (a str)."""
     import trafilatura
 
-    if not re.search(r"<body[\s>]", page, re.IGNORECASE) and not re.search(r"<(p|article|div)[\s>]", page, re.IGNORECASE):
-        return "no <body>: the page has no article text (not read)"
     url = url or _saved_from(page)
     try:
         document = trafilatura.bare_extraction(
@@ -127,10 +126,10 @@ def extract_page(page: str, *, url: str | None = None):
     blocks = [line.strip() for line in raw.split("\n") if line.strip()]
     words = sum(len(WORD.findall(block)) for block in blocks)
     if words < MIN_WORDS:
+        if not BODY.search(page):
+            return "the page has no <body>: no article text (not read)"
         found = f"only {words} word{'s' if words != 1 else ''} of text" if words else "no text"
         return f"no article text found in the page ({found} outside navigation, ads and comments; not read)"
-    if document.url is None and url:
-        document.url = url
     return "\n\n".join(blocks), _clean(document.title), document
 
 
@@ -198,7 +197,7 @@ def _normal(text: str) -> str:
     return " ".join(WORD.findall(text.casefold()))
 
 
-def _page_date(value: str | None, where: str) -> date | None:
+def _page_date(value: str | None) -> date | None:
     try:
         return parse_date(value)
     except ValueError:
