@@ -235,12 +235,28 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
         return False
     if root.lemma_.lower() in _COOPERATIVE:
         return False
-    if not _is_side(_subject(root), side):
+    subject = _subject(root)
+    if not (_is_side(subject, side) or _official_speaks_for(doc, st, subject)):
         return False
     agent = _subject(_root(tokens_in(doc, [st.condition.span])))
     # Same side on both ends is a plan ("if we win, we will ..."); an agentless condition
     # ("if necessary") names no other party to coerce.
     return agent is not None and not _is_side(agent, side)
+
+
+_OFFICIAL_WORDS = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "chancellor",
+                   "secretary", "premier", "ambassador", "envoy", "defence", "defense", "foreign"}
+
+
+def _official_speaks_for(doc: Doc, st: Statement, subject: Token | None) -> bool:
+    """"Defence Minister Kadri Tamsalu said Estonia will board tankers if ...": an
+    official whose own country the text does not name speaks for the state that acts."""
+    if subject is None or subject.ent_type_ != "GPE" or st.speaker is None:
+        return False
+    words = tokens_in(doc, [st.speaker.span])
+    if any(t.ent_type_ in ("GPE", "NORP") for t in words):
+        return False  # the speaker's country is named: _is_side decides
+    return any(t.lower_ in _OFFICIAL_WORDS for t in words)
 
 
 def _harmful(doc: Doc, part) -> bool:

@@ -241,7 +241,20 @@ def _governor(head: Token, skip: set[Token]) -> Token | None:
     gov = head.head
     while gov in skip and gov.head.i != gov.i:
         gov = gov.head
-    return None if gov.i == head.i or gov in skip else gov
+    if gov.i == head.i or gov in skip:
+        return None
+    return _out_of_final_relative(gov, head)
+
+
+def _out_of_final_relative(gov: Token, head: Token) -> Token:
+    """"board tankers that cross its waters if a cable is damaged": the parser hangs a
+    clause-final condition on the relative clause; news prose means the main verb."""
+    if gov.dep_ != "relcl" or head.i < gov.i or head.right_edge.i < gov.right_edge.i:
+        return gov
+    verb = gov.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else gov
 
 
 def _is_hedge(first: Token) -> bool:

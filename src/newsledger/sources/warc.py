@@ -35,9 +35,9 @@ records), digests (not checked), and WACZ packages (unzip them to their WARC fil
 from __future__ import annotations
 
 import contextlib
-import gzip
 import io
 import os
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -86,7 +86,7 @@ def archive_articles(handle: BinaryIO, *, path: str, arc: bool,
     """The articles of an archive in a seekable binary file."""
     tally = _Tally()
     gzipped = handle.read(len(GZIP_MAGIC)) == GZIP_MAGIC
-    start, quiet = 0, False  # quiet: the last pass failed; do not report each bad restart
+    start, quiet = 0, False  # quiet: a broken record was reported, its restarts fail silently
     while True:
         handle.seek(start)
         read_before = tally.number
@@ -96,65 +96,58 @@ def archive_articles(handle: BinaryIO, *, path: str, arc: bool,
         if broken.whole_gzip:
             yield from _whole_gzip(handle, path=path, arc=arc, tally=tally, options=options)
             break
-        restarted_clean = tally.number > read_before
-        if not quiet or restarted_clean:
-            if tally.number == 0 and broken.offset == 0 and _next_start(handle, 1, gzipped) is None:
-                kind = "ARC" if arc else "WARC"
-                yield Problem(path, f"not a {kind} archive ({broken.reason}); not read")
-                return
-            tally.number += 1
-            yield Problem(f"{path}@{broken.offset}",
-                          f"record {tally.number} is broken ({broken.reason}); skipped to the "
-                          "next record that can be read")
         start = _next_start(handle, broken.offset + 1, gzipped)
+        if tally.number == 0 and start is None:
+            yield Problem(path, f"not {'an ARC' if arc else 'a WARC'} archive ({broken.reason}); not read")
+            return
+        if not quiet or tally.number > read_before:
+            tally.number += 1
+            then = f"skipped to the next record, at byte {start}" if start is not None else \
+                "no record after it can be read"
+            yield Problem(f"{path}@{broken.offset}", f"record {tally.number} is broken "
+                          f"({broken.reason}); {then}")
         quiet = True
         if start is None:
             break
     yield from _summary(path, tally)
 
 
-def _pass(handle: BinaryIO, *, path: str, arc: bool, tally: _Tally,
+def _pass(handle: Any, *, path: str, arc: bool, tally: _Tally,
           options: Options, skip: int = 0) -> Iterator[Article | Problem]:
     """Read records from the handle's position; returns a ``_Broken`` when one stops it."""
     from warcio.archiveiterator import ArchiveIterator
 
-    class Iterator_(ArchiveIterator):
-        cut_short = False
-
-        def close(self) -> None:  # before warcio drops the decompressor: did it finish?
-            decompressor = self.reader.decompressor if self.reader else None
-            self.cut_short = decompressor is not None and not decompressor.eof
-            super().close()
-
-    iterator = Iterator_(handle, arc2warc=arc)
+    iterator = ArchiveIterator(handle, arc2warc=arc)
     if not arc:
         iterator.known_format = "warc"
     pending: Article | None = None
-    pending_where = ""
-    reported = truncated = False  # for the last record read
+    where = ""
+    reported = truncated = False  # about the last record read
+    empty_before = tally.empty_pages
     while True:
         errors_before = iterator.err_count
-        offset = iterator.offset
         record, failure = _next(iterator)
-        if iterator.err_count > errors_before and pending_where and not reported:
-            yield Problem(pending_where, f"record {tally.number} does not end where its "
-                          "Content-Length says (a wrong length or damaged bytes); not read")
-            pending = None  # the last record ran on: its page may be cut or hold the next
+        offset = iterator.offset  # where the record just parsed (or failed) starts
+        if iterator.err_count > errors_before and where and not reported:
+            # the last record ran on past its end: its page may be cut, or hold the next one
+            yield Problem(where, f"record {tally.number} does not end where its Content-Length "
+                                 "says (a wrong length or damaged bytes); not read")
+            pending, tally.empty_pages = None, empty_before
+            tally.first_empty = tally.first_empty if empty_before else ""
         if pending is not None:
             yield pending
             pending = None
         if failure is not None:
-            if "non-chunked gzip" in failure:
-                return _Broken(offset, failure, whole_gzip=True)
-            return _Broken(offset, failure)
+            return _Broken(offset, failure, whole_gzip="non-chunked gzip" in failure)
         if record is None:
             break
         if skip:
             skip -= 1
             continue
         tally.number += 1
-        pending_where, reported = f"{path}@{offset}", False
-        for item in _record_items(record, where=pending_where, path=path, offset=offset,
+        where, reported = f"{path}@{offset}", False
+        empty_before = tally.empty_pages
+        for item in _record_items(record, where=where, path=path, offset=offset,
                                   tally=tally, options=options):
             if isinstance(item, Article):
                 pending = item
@@ -162,10 +155,42 @@ def _pass(handle: BinaryIO, *, path: str, arc: bool, tally: _Tally,
                 reported = True
                 yield item
         truncated = getattr(record.raw_stream, "limit", 0) > 0
-    if iterator.cut_short and not truncated:
+    if not truncated and _ends_early(handle, iterator.offset):
         yield Problem(f"{path}@{iterator.offset}", f"the file ends inside record {tally.number + 1} "
                       "(a truncated download or gzip); the records before it were read")
     return None
+
+
+def _ends_early(handle: Any, end: int) -> bool:
+    """True when bytes that are no record are left after the last record read."""
+    if isinstance(handle, _Gunzip):
+        return handle.cut
+    handle.seek(end)
+    return bool(handle.read(CHUNK).strip())
+
+
+class _Gunzip:
+    """A gzip stream inflated in bounded steps; ``cut`` when it ends before its end marker."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.handle, self.cut = handle, False
+        self.inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+
+    def read(self, size: int = -1) -> bytes:
+        size = size if size and size > 0 else CHUNK
+        while True:
+            if self.inflater.eof:  # a member ended: the next one, if any, starts here
+                rest = self.inflater.unused_data or self.handle.read(CHUNK)
+                if not rest:
+                    return b""
+                self.inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            else:
+                rest = self.inflater.unconsumed_tail or self.handle.read(CHUNK)
+                if not rest:
+                    self.cut = True
+                    return b""
+            if data := self.inflater.decompress(rest, size):
+                return data
 
 
 def _next(iterator: Any) -> tuple[Any, str | None]:
@@ -177,11 +202,7 @@ def _next(iterator: Any) -> tuple[Any, str | None]:
     except StopIteration:
         return None, None
     except Exception as error:  # noqa: BLE001 - any parse failure of warcio is one bad record
-        reason = str(error).strip() or type(error).__name__
-        noise = captured.getvalue().strip().splitlines()
-        if noise and "ERROR" not in reason:
-            reason = f"{reason}; {noise[0].strip()}"
-        return None, _one_line(reason)
+        return None, _one_line(str(error).strip() or type(error).__name__)
 
 
 def _record_items(record: Any, *, where: str, path: str, offset: int, tally: _Tally,
@@ -288,12 +309,11 @@ def _whole_gzip(handle: BinaryIO, *, path: str, arc: bool, tally: _Tally,
                 options: Options) -> Iterator[Article | Problem]:
     """A ``.warc.gz`` that is one gzip stream: read it again through gzip, past the records read."""
     handle.seek(0)
-    with gzip.GzipFile(fileobj=handle) as stream:
-        broken = yield from _pass(stream, path=path, arc=arc, tally=tally, options=options,
-                                  skip=tally.number)
+    broken = yield from _pass(_Gunzip(handle), path=path, arc=arc, tally=tally, options=options,
+                              skip=tally.number)
     if broken is not None:
-        yield Problem(f"{path}@{broken.offset}", f"record after {tally.number} is broken "
-                      f"({broken.reason}; offsets count uncompressed bytes); the rest is not read")
+        yield Problem(f"{path}@{broken.offset}", f"record {tally.number + 1} is broken "
+                      f"({broken.reason}; the offset counts uncompressed bytes); the rest is not read")
 
 
 def _summary(path: str, tally: _Tally) -> Iterator[Problem]:
@@ -307,7 +327,9 @@ def _summary(path: str, tally: _Tally) -> Iterator[Problem]:
 
 
 def _one_line(text: str) -> str:
+    """One printable line: binary garbage is cut off where it starts."""
     text = " ".join(text.split())
-    if len(text) > SHOWN:
-        text = text[:SHOWN - 3] + "..."
-    return text if text.isprintable() else repr(text)
+    binary = next((i for i, char in enumerate(text) if not char.isprintable()), None)
+    if binary is not None:
+        text = text[:binary].rstrip(" :,'\"[") + " <binary>"
+    return text if len(text) <= SHOWN else text[:SHOWN - 3] + "..."

@@ -41,8 +41,8 @@ LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1", "[::1]")
 
 DESCRIPTION = (
     "Who said what, when, about whom, and on what condition: the statements of a newsledger "
-    "ledger. Listings page by cursor (`after`) and download as `?format=csv` or "
-    "`?format=jsonl`. The server is read-only."
+    "ledger. Listings page by cursor (pass a page's next value as after=) and download as "
+    "format=csv or format=jsonl. The server is read-only."
 )
 
 

@@ -167,20 +167,21 @@ def docs_page(request: Request) -> HTMLResponse:
                 "method": method.upper(), "path": path, "summary": operation.get("summary", ""),
                 "description": operation.get("description", ""),
                 "tags": operation.get("tags", []),
-                "parameters": [_parameter(p) for p in operation.get("parameters", [])],
+                "parameters": [_parameter(p, schema) for p in operation.get("parameters", [])],
             })
     return _render(request, "docs.html", {"section": "docs", "schema": schema,
                                           "operations": operations})
 
 
-def _parameter(parameter: dict[str, Any]) -> dict[str, Any]:
+def _parameter(parameter: dict[str, Any], document: dict[str, Any]) -> dict[str, Any]:
     schema = parameter.get("schema", {})
     options = schema.get("anyOf") or [schema]
     types, choices = [], []
+    components = document.get("components", {}).get("schemas", {})
     for option in options:
         if "$ref" in option:
-            types.append(option["$ref"].rsplit("/", 1)[-1])
-        elif option.get("type") and option.get("type") != "null":
+            option = components.get(option["$ref"].rsplit("/", 1)[-1], {})
+        if option.get("type") and option.get("type") != "null":
             types.append(option["type"] + (f" ({option['format']})" if option.get("format") else ""))
         choices += option.get("enum", [])
     return {"name": parameter.get("name"), "in": parameter.get("in"),
