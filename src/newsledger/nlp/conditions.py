@@ -154,6 +154,12 @@ def _parsed_conditions(doc: Doc, st: Statement) -> tuple[list[dict], list[dict]]
         if governor is None:
             continue
         inside = _within(cand["condition"].span, st.content_spans)
+        if governor not in content and governor.dep_ == "ccomp" and governor.head in cue:
+            # The if-clause the parser took for the cue's complement: the whole complement
+            # is the condition ("if ships ... were found to have damaged the cable").
+            start, end = cand["condition"].span[0], governor.right_edge.idx + len(governor.right_edge)
+            cand = dict(cand, condition=Condition(doc_text(doc)[start:end], (start, end)))
+            governor = governor.head
         if governor in cue:
             scope = "statement"
         elif governor in content:

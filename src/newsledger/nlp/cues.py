@@ -110,7 +110,7 @@ def learned_lexicon() -> dict[str, tuple[int, int]]:
 def frame(token: Token) -> str:
     """The shape in which ``token`` governs a possible content."""
     deps = {child.dep_ for child in token.children}
-    if "ccomp" in deps:
+    if "ccomp" in deps and not _conditional_complement(token):
         return CLAUSE
     if (token.dep_ in {"ccomp", "parataxis"} and token.head.i < token.i
             and not any(c.dep_ == "mark" for c in token.children)):
@@ -127,6 +127,16 @@ def frame(token: Token) -> str:
     if "dobj" in deps:
         return OBJECT
     return NONE
+
+
+def _conditional_complement(token: Token) -> bool:
+    """"warned of sanctions if ships were found ...": the parser may take the if-clause
+    for the complement; with a phrasal preposition present, the preposition's object is
+    the content and the if-clause its condition."""
+    phrasal = PHRASAL.get(token.lemma_.lower(), ())
+    if not any(c.dep_ == "prep" and c.lower_ in phrasal for c in token.children):
+        return False
+    return any(c.dep_ == "ccomp" and c.left_edge.lower_ in {"if", "unless"} for c in token.children)
 
 
 def naming_predicate(token: Token) -> Token | None:

@@ -54,6 +54,7 @@ INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office"
                      "operator", "campaign", "party", "presidency", "kremlin", "pentagon", "union"}
 SPOKESPEOPLE = ("a spokesman for ", "a spokeswoman for ", "a spokesperson for ", "a representative of ",
                 "the spokesman for ", "the spokeswoman for ", "the spokesperson for ")
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group",
              "LOC": "country", "FAC": "organization"}
 
@@ -122,12 +123,11 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         inside = [n for n in named if n.span[0] >= head[0] and n.span[1] <= head[1]] or inside
     if words and words[-1] in GROUP_NOUNS or (len(inside) > 1 and " and " in mention.text):
         return _Named(mention.text, "group", mention.span, mention.text.lower())
-    institution = _institution(mention)
+    if ", " in mention.text:
+        inside = _head_or_appositive_names(mention, inside)
+    institution = None if inside else _institution(mention)
     if institution is not None:
         return institution
-    if ", " in mention.text:  # "the operator, a company registered in Dubai, which said": the head comes first
-        core_end = start + mention.text.index(", ")
-        inside = [n for n in inside if n.span[1] <= core_end]
     if inside:
         best = max(inside, key=lambda n: (n.kind == "person", n.span[1] - n.span[0]))
         best = _expand_surname(best, before)
@@ -146,6 +146,21 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     return _proper_name(doc, mention)
 
 
+def _head_or_appositive_names(mention: Mention, inside: list[_Named]) -> list[_Named]:
+    """Names in the mention's head ("Elaine Kamarck, a veteran of ..."), else a name that
+    is the whole first apposition ("Its operator, Estfin Networks,") — never a name
+    buried in a description ("the operator, a company registered in Dubai")."""
+    parts = mention.text.split(", ")
+    start = mention.span[0]
+    core_end = start + len(parts[0])
+    core = [n for n in inside if n.span[1] <= core_end]
+    if core or len(parts) < 2:
+        return core
+    apposition = parts[1].rstrip(",")
+    a_start = core_end + 2
+    return [n for n in inside if n.span[0] == a_start and n.span[1] - n.span[0] == len(apposition)]
+
+
 def _institution(mention: Mention) -> _Named | None:
     """"the Finnish navy", "a spokesman for the Estonian government": an institution
     named by a common noun, kept whole (its nationality word is not the speaker)."""
@@ -158,8 +173,8 @@ def _institution(mention: Mention) -> _Named | None:
             break
     phrase = text[offset:]
     words = phrase.lower().replace("'s", "").split()
-    named = [w for w in phrase.split()[1:] if w[:1].isupper()] if words[:1] in (["the"], ["a"]) \
-        else [w for w in phrase.split() if w[:1].isupper()]
+    named = [w for i, w in enumerate(phrase.split())
+             if w[:1].isupper() and not (i == 0 and w.lower() in DETERMINERS)]
     if not words or words[-1] not in INSTITUTION_NOUNS or not named:
         return None  # "the ministry": an organisation (see _kind_of_phrase), but no name
     name = phrase[4:] if phrase.lower().startswith("the ") else phrase

@@ -21,8 +21,9 @@ One feed entry (an RSS ``<item>``, an Atom ``<entry>``) is one article. Read, pe
 Problems: a file that is no feed (not XML, or XML that is neither RSS nor Atom) is one
 Problem, nothing read. A feed that is not well-formed XML but from which feedparser's
 lenient parser still recovers entries is read, with one note (``skipped=False``) naming
-the XML error and its line: its entries may be incomplete. An entry without text (a
-title only) is one Problem ``path:N``; a feed without entries is one Problem.
+the XML error and its line: its entries may be incomplete, and those left without text
+(debris of the damage) are counted in that note. In a sound feed, an entry without text
+(a title only) is one Problem ``path:N``; a feed without entries is one Problem.
 
 Not read: feeds by URL and ``newsledger watch`` polling (files only, for now), the
 linked pages behind entries (ingest those as HTML), enclosures (podcasts, images),
@@ -64,12 +65,21 @@ def feed_articles(data: bytes, *, path: str, options: Options) -> Iterator[Artic
     parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
     error = parsed.get("bozo_exception") if parsed.get("bozo") else None
     entries = list(parsed.entries)
+    # feedparser puts an XML declaration line before a document that has none
+    shift = 0 if data.removeprefix(b"\xef\xbb\xbf").startswith(b"<?xml") else 1
     if not parsed.version and not entries:
-        reason = f" ({_xml_error(error)})" if error is not None else ""
+        reason = f": not valid XML ({_xml_error(error, shift)})" if error is not None else ""
         yield Problem(path, f"not an RSS or Atom feed{reason}; not read")
         return
-    if error is not None:
-        yield _bozo_note(path, error, feedparser, len(entries))
+    lenient = error is not None and not isinstance(error, feedparser.CharacterEncodingOverride)
+    if error is not None and not lenient:
+        yield Problem(path, f"feed encoding: {error}", skipped=False)
+    if lenient:  # a broken feed: entries without text are likely its debris, counted here
+        empty = sum(1 for entry in entries if not entry_text(entry)[0])
+        recovered = _count(len(entries) - empty, "entry", "entries")
+        lost = f" ({_count(empty, 'entry', 'entries')} without text not read)" if empty else ""
+        yield Problem(path, f"not valid XML ({_xml_error(error, shift)}); {recovered} recovered by "
+                            f"a lenient parser{lost}, check them", skipped=False)
     if not entries:
         yield Problem(path, "feed has no entries")
         return
@@ -77,15 +87,17 @@ def feed_articles(data: bytes, *, path: str, options: Options) -> Iterator[Artic
     feed_info = {key: _plain(feed.get(key)) for key in ("title", "link") if _plain(feed.get(key))}
     for number, entry in enumerate(entries, start=1):
         yield from _entry_article(entry, number=number, path=path, feed_info=feed_info,
-                                  options=options)
+                                  options=options, quiet=lenient)
 
 
 def _entry_article(entry: Any, *, number: int, path: str, feed_info: dict[str, str],
-                   options: Options) -> Iterator[Article | Problem]:
+                   options: Options, quiet: bool = False) -> Iterator[Article | Problem]:
     where = f"{path}:{number}"
     text, kind = entry_text(entry)
     title = _title(entry)
     if not text:
+        if quiet:
+            return
         shown = f" ('{title[:60]}')" if title else ""
         yield Problem(where, f"entry {number}{shown} has no text, only a title or a link (not read)")
         return
@@ -164,21 +176,16 @@ def _published(entry: Any, where: str, default: date | None) -> tuple[date | Non
     return default, None
 
 
-def _bozo_note(path: str, error: Exception, feedparser: Any, count: int) -> Problem:
-    if isinstance(error, feedparser.CharacterEncodingOverride):
-        return Problem(path, f"feed encoding: {error}", skipped=False)
-    entries = f"{count} entr{'y' if count == 1 else 'ies'}"
-    return Problem(path, f"not well-formed XML ({_xml_error(error)}); {entries} recovered by a "
-                         "lenient parser, check them", skipped=False)
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
-def _xml_error(error: Exception | None) -> str:
-    if error is None:
-        return "no feed found"
+def _xml_error(error: Exception | None, shift: int = 0) -> str:
     message = getattr(error, "getMessage", lambda: str(error))()
+    message = re.sub(r"^not well-formed \((.*)\)$", r"\1", message)
     line = getattr(error, "getLineNumber", lambda: None)()
     column = getattr(error, "getColumnNumber", lambda: None)()
-    where = f" at line {line}, column {column}" if line is not None else ""
+    where = f" at line {max(1, line - shift)}, column {column}" if line is not None else ""
     return f"{message}{where}"
 
 

@@ -36,6 +36,7 @@ file, pages behind links (galleries, "page 2"), and URLs to fetch: only saved pa
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 import re
 from collections.abc import Iterator
@@ -50,6 +51,7 @@ from .reading import Options, Refused, read_whole
 from .text import outlet_in_name
 
 MIN_WORDS = 8
+MIN_EXTRACTED_SIZE = 100
 SNIFF_BYTES = 4096
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 HTTP_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
@@ -119,7 +121,8 @@ def extract_page(page: str, *, url: str | None = None):
     try:
         document = trafilatura.bare_extraction(
             page, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            include_images=False, include_links=False, date_extraction_params=DATE_SEARCH)
+            include_images=False, include_links=False, date_extraction_params=DATE_SEARCH,
+            config=_config())
     except (ValueError, TypeError, AttributeError, RecursionError) as error:
         return f"cannot extract the page: {type(error).__name__}: {error} (not read)"
     raw = (document.text or "") if document is not None else ""
@@ -131,6 +134,18 @@ def extract_page(page: str, *, url: str | None = None):
         found = f"only {words} word{'s' if words != 1 else ''} of text" if words else "no text"
         return f"no article text found in the page ({found} outside navigation, ads and comments; not read)"
     return "\n\n".join(blocks), _clean(document.title), document
+
+
+@functools.cache
+def _config():
+    """trafilatura's settings, but short articles (a brief, a correction) keep their blocks:
+    below ``min_extracted_size`` characters it falls back to one run of all the text."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_SIZE))
+    config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
+    return config
 
 
 def fragment_text(fragment: str) -> str:

@@ -86,6 +86,10 @@ def archive_articles(handle: BinaryIO, *, path: str, arc: bool,
     """The articles of an archive in a seekable binary file."""
     tally = _Tally()
     gzipped = handle.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+    if gzipped and not arc and _one_gzip_stream(handle):
+        yield from _whole_gzip(handle, path=path, arc=arc, tally=tally, options=options)
+        yield from _summary(path, tally)
+        return
     start, quiet = 0, False  # quiet: a broken record was reported, its restarts fail silently
     while True:
         handle.seek(start)
@@ -309,11 +313,34 @@ def _whole_gzip(handle: BinaryIO, *, path: str, arc: bool, tally: _Tally,
                 options: Options) -> Iterator[Article | Problem]:
     """A ``.warc.gz`` that is one gzip stream: read it again through gzip, past the records read."""
     handle.seek(0)
-    broken = yield from _pass(_Gunzip(handle), path=path, arc=arc, tally=tally, options=options,
+    stream = _Gunzip(handle)
+    broken = yield from _pass(stream, path=path, arc=arc, tally=tally, options=options,
                               skip=tally.number)
-    if broken is not None:
+    if broken is not None and stream.cut:
+        yield Problem(path, f"the file ends inside record {tally.number + 1} (a truncated download "
+                            "or gzip); the records before it were read")
+    elif broken is not None:
         yield Problem(f"{path}@{broken.offset}", f"record {tally.number + 1} is broken "
                       f"({broken.reason}; the offset counts uncompressed bytes); the rest is not read")
+
+
+def _one_gzip_stream(handle: BinaryIO) -> bool:
+    """True when the first gzip member holds more than one WARC record (not one per record)."""
+    handle.seek(0)
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    tail = b""
+    try:
+        while not inflater.eof:
+            rest = inflater.unconsumed_tail or handle.read(CHUNK)
+            if not rest:
+                return False
+            window = tail + inflater.decompress(rest, CHUNK)
+            if window.find(WARC_LINE, 1 if not tail else 0) >= 0:
+                return True
+            tail = window[-len(WARC_LINE):]
+    except zlib.error:
+        return False
+    return False
 
 
 def _summary(path: str, tally: _Tally) -> Iterator[Problem]:

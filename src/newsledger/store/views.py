@@ -4,6 +4,7 @@
 - ``article_texts(ledger, ids)``: ``{article id: text}`` for the given ids (to show evidence).
 - ``articles_page(ledger, limit=, after=, outlet=)``: article records in ``Ledger.articles``
   order (published date, undated last, then id), after the article id ``after``.
+- ``outlet_names(ledger)``: the distinct outlet names, sorted (cheap: for a form's choices).
 - ``outlets(ledger)``: one record per outlet (case-insensitive): name, articles,
   statements, first and last published date; most articles first.
 
@@ -84,6 +85,15 @@ def articles_page(ledger: Any, *, limit: int | None = None, after: str | None = 
         return [_article_record(row) for row in connection.execute(q)]
 
 
+def outlet_names(ledger: Any) -> list[str]:
+    """The distinct outlets named by articles (one spelling per case-folded name), sorted."""
+    q = (select(func.min(articles.c.outlet)).where(articles.c.outlet_key.is_not(None))
+         .group_by(articles.c.outlet_key))
+    with ledger.engine.connect() as connection:
+        names = [name for (name,) in connection.execute(q)]
+    return sorted(names, key=str.casefold)
+
+
 def outlets(ledger: Any) -> list[dict[str, Any]]:
     """Every outlet named by an article: ``{"name", "articles", "statements", "first",
     "last"}``; outlets differing only in case are one. Most articles first, then name."""
@@ -114,4 +124,4 @@ def outlets(ledger: Any) -> list[dict[str, Any]]:
     return result
 
 
-__all__ = ["article_texts", "articles_page", "outlets", "statement"]
+__all__ = ["article_texts", "articles_page", "outlet_names", "outlets", "statement"]

@@ -54,14 +54,11 @@ def search_page(request: Request) -> HTMLResponse:
             results = with_evidence(ledger, records, filters.words)
         except ValueError as exc:
             errors.append(str(exc))
-    actor_names = []
-    if features.actors_available():
-        actor_names = [a["name"] for a in features.list_actors(ledger)[:500]]
     context = {
         "section": "search", "filters": filters, "errors": errors, "results": results,
         "next_query": filters.query_string(limit=params.get("limit") or None, after=cursor) if cursor else None,
         "download_query": filters.query_string(),
-        "outlets": [o["name"] for o in views.outlets(ledger)], "actor_names": actor_names,
+        "outlets": views.outlet_names(ledger),
         "counts": ledger.counts(), "first_page": after is None,
     }
     return _render(request, "search.html", context, 400 if errors else 200)
