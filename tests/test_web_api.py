@@ -1,10 +1,11 @@
-"""The web app's JSON API and pages through FastAPI's TestClient, and ``newsledger serve``.
+"""The web app's JSON API and pages through FastAPI's TestClient.
 
 The ledger is built once for the module from fictional articles written for these tests
 (one of them hostile: markup and script inside the text and the title), ingested with the
 real pipeline; the spaCy pipeline is shared module-wide. Assertions about what the
 pipeline found are derived from the ledger itself where they can be, so they hold while
-the pipeline improves.
+the pipeline improves. Exposure rules and ``newsledger serve`` are in test_web_security.py,
+the real browser in test_web_browser.py.
 """
 
 from __future__ import annotations
@@ -13,22 +14,17 @@ import csv
 import io
 import json
 import re
+import warnings
 from pathlib import Path
 from urllib.parse import quote
 
-import warnings
-
 import pytest
-import typer
-from typer.testing import CliRunner
 
 from newsledger import output
 from newsledger.ingest import ingest
-from newsledger.model import ACTS
 from newsledger.nlp.pipeline import Analyzer
 from newsledger.store import Ledger
 from newsledger.web import create_app, features
-from newsledger.web.highlight import evidence, render, snippet_bounds
 
 with warnings.catch_warnings():  # starlette's notice that it prefers httpx2 over httpx
     warnings.simplefilter("ignore", UserWarning)
@@ -420,111 +416,3 @@ def test_empty_ledger(tmp_path):
             assert empty.get(path).status_code == 200, path
         assert "An empty ledger" in empty.get("/search").text
         assert empty.get("/api/statements").json()["items"] == []
-
-
-# -- exposure --------------------------------------------------------------------------------
-
-
-def test_read_only(client):
-    for method in ("POST", "PUT", "PATCH", "DELETE"):
-        response = client.request(method, "/api/statements")
-        assert response.status_code == 405 and "read-only" in response.text
-
-
-def test_only_loopback_host_names_by_default(ledger):
-    with TestClient(create_app(ledger), base_url="http://attacker.example") as foreign:
-        assert foreign.get("/api").status_code == 400
-    with TestClient(create_app(ledger), base_url="http://127.0.0.1:8000") as local:
-        assert local.get("/api").status_code == 200
-
-
-def test_token_gate(ledger):
-    token = "t0ken-for-the-tests-only"
-    app = create_app(ledger, token=token, trusted_hosts=["*"])
-    with TestClient(app, base_url="http://newsroom.example") as remote:
-        assert remote.get("/api").status_code == 401
-        assert remote.get("/static/style.css").status_code == 401
-        assert remote.get("/api", headers={"authorization": "Bearer wrong-token-wrong-token"}).status_code == 401
-        assert remote.get("/api", headers={"authorization": f"Bearer {token}"}).status_code == 200
-        assert remote.get("/api", headers={"x-newsledger-token": token}).status_code == 200
-        opened = remote.get(f"/search?search=dam&token={token}", follow_redirects=False)
-        assert opened.status_code == 303 and opened.headers["location"] == "/search?search=dam"
-        assert "HttpOnly" in opened.headers["set-cookie"] and "SameSite=Strict" in opened.headers["set-cookie"]
-        assert remote.get("/search?search=dam").status_code == 200  # the cookie now carries it
-    for bad in ("short", "has space in it!!!!!", "x" * 300):
-        with pytest.raises(ValueError):
-            create_app(ledger, token=bad)
-
-
-# -- pieces ----------------------------------------------------------------------------------
-
-
-def test_render_escapes_and_nests():
-    text = "<b>Ann</b> said “x & y” & more."
-    record = {"id": "s1", "source_span": [0, 10], "cue_span": [11, 15], "content_span": [16, 23],
-              "condition": {"text": "x", "span": [17, 18]}, "act": "claim", "date": "2031-01-01",
-              "speaker": {"name": "Ann <i>"}}
-    html = str(render(text, [record]))
-    assert "<b>" not in html and "&lt;b&gt;Ann&lt;/b&gt;" in html and "&amp; more." in html
-    assert 'class="hl hl-content hl-condition"' in html and 'title="Ann &lt;i&gt; — claim — 2031-01-01 — if x"' in html
-    assert html.startswith('<a class="anchor" id="t-s1"></a>')
-    assert re.sub(r"<[^>]+>", "", html) == str(render(text, []))
-
-
-def test_render_survives_bad_spans():
-    records = [{"id": "a", "source_span": [5, 2], "cue_span": None, "content_span": [[0, 3], ["x", 4]]},
-               {"id": "b", "content_span": [0, 10_000]}, {"id": "c", "content_span": [[1, 2], [1, 2]]}]
-    html = str(render("hello world", records))
-    assert re.sub(r"<[^>]+>", "", html) == "hello world"
-
-
-def test_evidence_is_the_sentence():
-    text = "First one. Then Ann said it rains. Last one."
-    record = {"id": "s", "source_span": [16, 19], "cue_span": [20, 24], "content_span": [25, 33]}
-    assert snippet_bounds(text, 16, 33) == (11, 34)
-    shown = re.sub(r"<[^>]+>", "", str(evidence(text, record, ["rains"])))
-    assert shown == "… Then Ann said it rains. …"
-    assert 'hl-match' in str(evidence(text, record, ["RAINS"]))
-
-
-# -- newsledger serve ------------------------------------------------------------------------
-
-
-@pytest.fixture()
-def serve_app():
-    from newsledger import cli_web
-
-    app = typer.Typer()
-    app.command("noop")(lambda: None)
-    cli_web.register(app)
-    return app
-
-
-def test_serve_refuses_exposure_without_token(serve_app, db, monkeypatch):
-    monkeypatch.delenv("NEWSLEDGER_TOKEN", raising=False)
-    result = CliRunner().invoke(serve_app, ["serve", "--db", str(db), "--host", "0.0.0.0"])
-    assert result.exit_code == 2 and "token" in result.output
-    result = CliRunner().invoke(serve_app, ["serve", "--db", str(db), "--token", "short"])
-    assert result.exit_code == 2
-    result = CliRunner().invoke(serve_app, ["serve", "--db", str(db.parent / "missing.db")])
-    assert result.exit_code == 1 and "no ledger" in result.output
-
-
-def test_serve_runs_uvicorn(serve_app, db, monkeypatch):
-    import uvicorn
-
-    calls = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
-    monkeypatch.delenv("NEWSLEDGER_TOKEN", raising=False)
-    result = CliRunner().invoke(serve_app, ["serve", "--db", str(db), "--port", "8123"])
-    assert result.exit_code == 0, result.output
-    app, options = calls[0]
-    assert options["host"] == "127.0.0.1" and options["port"] == 8123
-    with TestClient(app, base_url=LOCAL) as served:
-        assert served.get("/api").json()["counts"]["articles"] == 4
-    monkeypatch.setenv("NEWSLEDGER_TOKEN", "a-long-enough-token-1234")
-    result = CliRunner().invoke(serve_app, ["serve", "--db", str(db), "--host", "0.0.0.0"])
-    assert result.exit_code == 0, result.output
-    with TestClient(calls[1][0], base_url="http://box.example") as remote:
-        assert remote.get("/api").status_code == 401
-        assert remote.get("/api", headers={"authorization": "Bearer a-long-enough-token-1234"}).status_code == 200

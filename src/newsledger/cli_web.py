@@ -12,6 +12,8 @@ The app is read-only. ``register(app)`` adds the command to the main Typer app.
 from __future__ import annotations
 
 import ipaddress
+import logging
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -21,6 +23,17 @@ from rich.console import Console
 err = Console(stderr=True)
 
 LOOPBACK_NAMES = ("localhost",)
+_TOKEN_IN_QUERY = re.compile(r"([?&]token=)[^&\s]*")
+
+
+class RedactToken(logging.Filter):
+    """Keep a ``?token=…`` out of uvicorn's access log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(_TOKEN_IN_QUERY.sub(r"\1***", a) if isinstance(a, str) else a
+                                for a in record.args)
+        return True
 
 
 def is_loopback(host: str) -> bool:
@@ -74,7 +87,8 @@ def serve(
     app = create_app(ledger, token=token, trusted_hosts=trusted)
     shown = f"[{host}]" if ":" in host else host
     err.print(f"serving {escape(db)} at http://{shown}:{port}/ (read-only"
-              f"{', token required' if token else ''}); Ctrl+C stops", highlight=False)
+              f"{', token required' if token else ''}); Ctrl+C stops", highlight=False, soft_wrap=True)
+    logging.getLogger("uvicorn.access").addFilter(RedactToken())
     try:
         uvicorn.run(app, host=host, port=port, server_header=False, proxy_headers=False,
                     log_level="info")

@@ -220,7 +220,7 @@ class _ArticleResolver:
             local = self._local_full(name)
             if local is not None:
                 name, kind = local, "person"
-            elif learned is not None or any(r.kind == "person" for r in known) \
+            elif (learned is not None and kind != "organization") or any(r.kind == "person" for r in known) \
                     or person_apposition(mention.text, name):
                 kind = "person"
             elif kind in ("organization", "unknown", "media") and len(name.split()) == 1 \

@@ -125,7 +125,8 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return _Named(mention.text, "group", mention.span, mention.text.lower())
     if ", " in mention.text:
         inside = _head_or_appositive_names(mention, inside)
-    institution = None if inside else _institution(mention)
+    # A nationality inside ("the Finnish navy") does not name the speaker; a proper name does.
+    institution = None if any(n.kind != "group" for n in inside) else _institution(mention)
     if institution is not None:
         return institution
     if inside:

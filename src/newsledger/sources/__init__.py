@@ -8,7 +8,8 @@ input (``stdin.py``), walking folders as ``walk.py`` says; bytes become text as
 
 It yields, in a stable order, an ``Article`` for each article read and a
 ``Problem(where, message)`` for each file, line or record that could not be read
-(``where`` is the path, or ``path:LINE`` for one record). It never raises for bad
+(``where`` is the path, ``path:LINE`` for one record, ``path:N`` for a feed's Nth
+entry, ``path@OFFSET`` for a web-archive record at that byte). It never raises for bad
 input: the rest of the batch goes on. A Problem is also yielded, just before the
 article, for an article that was kept with a caveat: a guessed encoding, invalid
 UTF-8 bytes replaced with U+FFFD, a date that is not a date.

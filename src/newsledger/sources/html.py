@@ -123,7 +123,7 @@ def extract_page(page: str, *, url: str | None = None):
             page, url=url, with_metadata=True, include_comments=False, include_tables=False,
             include_images=False, include_links=False, date_extraction_params=DATE_SEARCH,
             config=_config())
-    except (ValueError, TypeError, AttributeError, RecursionError) as error:
+    except Exception as error:  # noqa: BLE001 - one bad page must not stop the batch
         return f"cannot extract the page: {type(error).__name__}: {error} (not read)"
     raw = (document.text or "") if document is not None else ""
     blocks = [line.strip() for line in raw.split("\n") if line.strip()]

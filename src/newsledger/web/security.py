@@ -18,8 +18,8 @@ loopback address) is Starlette's ``TrustedHostMiddleware``, set up in :mod:`.app
 from __future__ import annotations
 
 import hmac
-import re
 import json
+import re
 from http.cookies import SimpleCookie
 from typing import Any, Awaitable, Callable
 from urllib.parse import parse_qsl, urlencode
