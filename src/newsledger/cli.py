@@ -299,6 +299,9 @@ def eval_polnear(
 from .cli_actors import register as _register_actors  # noqa: E402  (commands on the same app)
 
 _register_actors(app)
+from .cli_web import register as _register_web  # noqa: E402
+
+_register_web(app)
 
 
 def main() -> None:  # pragma: no cover - console script entry
