@@ -155,11 +155,16 @@ def _head_or_appositive_names(mention: Mention, inside: list[_Named]) -> list[_N
     start = mention.span[0]
     core_end = start + len(parts[0])
     core = [n for n in inside if n.span[1] <= core_end]
-    if core or len(parts) < 2:
+    if len(parts) < 2 or any(n.kind == "person" for n in core):
         return core
     apposition = parts[1].rstrip(",")
     a_start = core_end + 2
-    return [n for n in inside if n.span[0] == a_start and n.span[1] - n.span[0] == len(apposition)]
+    whole = [n for n in inside if n.span[0] == a_start and n.span[1] - n.span[0] == len(apposition)]
+    head = parts[0].lower().split()[-1] if parts[0].split() else ""
+    # "Ostmark's foreign minister, Tomas Reyl": the title's holder is named in the apposition.
+    if whole and (not core or head in TITLES or head in GENERIC_PERSON):
+        return whole
+    return core
 
 
 def _institution(mention: Mention) -> _Named | None:

@@ -124,7 +124,8 @@ def extract_page(page: str, *, url: str | None = None):
             include_images=False, include_links=False, date_extraction_params=DATE_SEARCH,
             config=_config())
     except Exception as error:  # noqa: BLE001 - one bad page must not stop the batch
-        return f"cannot extract the page: {type(error).__name__}: {error} (not read)"
+        reason = " ".join(str(error).split())[:100]
+        return f"cannot extract the page: {type(error).__name__}: {reason} (not read)"
     raw = (document.text or "") if document is not None else ""
     blocks = [line.strip() for line in raw.split("\n") if line.strip()]
     words = sum(len(WORD.findall(block)) for block in blocks)

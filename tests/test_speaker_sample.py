@@ -1,0 +1,178 @@
+"""Issue 4, point 7: pronoun and nominal speakers in PolNeAR dev, resolved to named actors.
+
+``tests/data/polnear_dev_speakers.tsv`` is a hand-checked sample of gold PolNeAR dev
+sources that are a pronoun ("he", "she", "they", "his") or a nominal without a proper
+name ("the senator", "The Republican nominee", "the campaign", "the agency"), each with
+the named speaker (person or organisation) a reader would say it refers to. Candidates
+were drafted with ``tests/data/build_speaker_sample.py`` and every kept row was checked
+by reading the article; rows whose referent is not named before the mention, is a group
+of several people, or is a poll or report were dropped.
+
+How a row is scored
+    The newsledger pipeline (``Analyzer``) and then the actors stage
+    (``resolve_statements``, a fresh registry) run on the row's article. Every statement
+    whose ``speaker.span`` overlaps the row's gold span is a candidate; the row is
+    *right* when one of them has ``speaker.name`` equal to ``expected_name`` under
+    :func:`name_key` (case, accents, punctuation, spacing, a leading "the" and
+    single-letter middle initials ignored: "Loretta E. Lynch" == "Loretta Lynch",
+    "Jo - Renee Formicola" == "Jo-Renee Formicola"). ``expected_name`` may list
+    alternatives separated by ``|``.
+
+    A surname alone does NOT count as right ("Trump" for "Donald Trump" is wrong): the
+    issue asks for the canonical name. Such rows are counted apart as ``surname_only``
+    so the gap is visible. A row with no overlapping statement is *missing* and counts
+    as wrong.
+
+The share is printed (``pytest -s``) and put in the assertion message. The assertion is
+a regression floor: the measured share minus a small margin, not the 90% target of the
+issue (see ``TARGET``), which is reported alongside.
+
+The second test ingests all of PolNeAR dev into a temporary ledger and checks that
+Donald Trump and Hillary Clinton are one person actor each.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import time
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+SAMPLE = Path(__file__).parent / "data" / "polnear_dev_speakers.tsv"
+TARGET = 0.90  # the issue's target share
+MEASURED = 0.49  # share measured when the sample was built (85 of 173 right)
+MARGIN = 0.03
+
+
+@dataclass
+class Item:
+    article: str
+    start: int
+    end: int
+    mention: str
+    expected: list[str]
+    note: str
+
+
+def load_sample() -> list[Item]:
+    with SAMPLE.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [Item(r["article"], int(r["start"]), int(r["end"]), r["mention"],
+                 [n.strip() for n in r["expected_name"].split("|") if n.strip()], r["note"])
+            for r in rows]
+
+
+def name_key(name: str | None) -> str:
+    """A name for comparison: lower case, no accents, no punctuation or spaces, no
+    leading "the", no single-letter initials."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    words = [w for w in re.split(r"[^0-9a-z]+", text) if w]
+    if words and words[0] == "the":
+        words = words[1:]
+    return "".join(w for w in words if len(w) > 1 or len(words) == 1)
+
+
+def surname_only(name: str | None, expected: list[str]) -> bool:
+    """``name`` is just the last word of an expected multi-word name ("Trump")."""
+    key = name_key(name)
+    return bool(key) and len((name or "").split()) == 1 and any(
+        len(e.split()) > 1 and name_key(e.split()[-1]) == key for e in expected)
+
+
+# --------------------------------------------------------------------------- the sample
+def test_sample_file_is_well_formed(shared_path):
+    from newsledger.evaluate import read_polnear
+
+    items = load_sample()
+    assert len(items) >= 150
+    assert len({i.article for i in items}) >= 40
+    assert len({(i.article, i.start, i.end) for i in items}) == len(items), "duplicate rows"
+    dev = shared_path("data", "polnear", "dev")
+    texts = {a.name: a.text for a in read_polnear(dev)}
+    for item in items:
+        assert item.article in texts, item.article
+        assert texts[item.article][item.start:item.end] == item.mention, item
+        assert item.expected, item
+
+
+def test_pronoun_and_nominal_speakers_resolve_to_the_named_actor(analyzer, shared_path):
+    from newsledger.actors.registry import ActorRegistry
+    from newsledger.actors.resolve import resolve_statements
+    from newsledger.evaluate.polnear import published_from_name
+    from newsledger.model import Article
+
+    items = load_sample()
+    text_dir = shared_path("data", "polnear", "dev", "text")
+    names = sorted({i.article for i in items})
+    articles = [Article(text=(text_dir / f"{n}.txt").read_text(encoding="utf-8"),
+                        path=n, published=published_from_name(n)) for n in names]
+    spans: dict[str, list] = {}
+    for article, statements in analyzer.analyze_articles(articles):
+        resolve_statements(article, statements, registry=ActorRegistry())
+        spans[article.path] = [s.speaker for s in statements if s.speaker is not None]
+
+    counts: Counter = Counter()
+    errors: list[str] = []
+    for item in items:
+        found = [m for m in spans[item.article] if m.span[0] < item.end and item.start < m.span[1]]
+        if not found:
+            counts["missing"] += 1
+            errors.append(f"missing  {item.article} {item.start} {item.mention!r} -> {item.expected[0]}")
+            continue
+        counts["found"] += 1
+        wanted = {name_key(e) for e in item.expected}
+        if any(name_key(m.name) in wanted for m in found):
+            counts["right"] += 1
+            continue
+        counts["wrong"] += 1
+        if any(surname_only(m.name, item.expected) for m in found):
+            counts["surname_only"] += 1
+        got = ", ".join(sorted({f"{m.name!r} ({m.kind})" for m in found}))
+        errors.append(f"wrong    {item.article} {item.start} {item.mention!r} -> {item.expected[0]}; got {got}")
+
+    total = len(items)
+    share = counts["right"] / total
+    summary = (f"speaker sample: {counts['right']}/{total} right = {share:.1%} "
+               f"(target {TARGET:.0%}); found {counts['found']}, right {counts['right']}, "
+               f"wrong {counts['wrong']} (of which surname only {counts['surname_only']}), "
+               f"missing {counts['missing']}")
+    print("\n" + summary)
+    for line in errors:
+        print("  " + line)
+    assert share >= MEASURED - MARGIN, summary
+
+
+# --------------------------------------------------------------------------- ingest all dev
+_TRUMP = {"trump", "donaldtrump", "donaldjtrump"}
+_CLINTON = {"clinton", "hillaryclinton", "hillaryrodhamclinton", "hillary"}
+
+
+def test_trump_and_clinton_are_one_actor_each_after_ingesting_dev(analyzer, shared_path, tmp_path):
+    from newsledger.ingest import ingest
+    from newsledger.store import Ledger
+    from newsledger.store.actors import list_actors
+
+    text_dir = shared_path("data", "polnear", "dev", "text")
+    ledger = Ledger(tmp_path / "dev.db")
+    started = time.perf_counter()
+    summary = ingest([str(text_dir)], ledger, analyzer)
+    seconds = time.perf_counter() - started
+    assert summary.added == 84, summary
+
+    people = list_actors(ledger, kind="person")
+    trumps = [a for a in people if name_key(a["name"]) in _TRUMP]
+    clintons = [a for a in people if name_key(a["name"]) in _CLINTON]
+    report = (f"ingested {summary.added} articles, {summary.statements} statements in {seconds:.0f} s; "
+              f"Trump actors: {[(a['name'], a['id'], a['statements']) for a in trumps]}; "
+              f"Clinton actors: {[(a['name'], a['id'], a['statements']) for a in clintons]}")
+    print("\n" + report)
+    assert [name_key(a["name"]) for a in trumps] == ["donaldtrump"], report
+    assert [name_key(a["name"]) for a in clintons] == ["hillaryclinton"], report
