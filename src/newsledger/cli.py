@@ -39,7 +39,7 @@ DB_OPTION = typer.Option("newsledger.db", "--db", help="SQLite file or database 
 MODEL_OPTION = typer.Option(None, "--model", help="spaCy pipeline to load (default: en_core_web_sm).")
 DATE_HELP = "Date for articles that carry none (YYYY-MM-DD)."
 FIELD_HELP = "Map a field for JSONL/CSV, e.g. text=BODY (repeatable)."
-MAX_BYTES_HELP = "Largest article (or JSONL/CSV line) accepted, in bytes."
+MAX_BYTES_HELP = "Largest article, web page, feed file, or JSONL/CSV line accepted, in bytes."
 
 
 def _fail(message: str, code: int = 2) -> None:
