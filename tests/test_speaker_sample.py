@@ -45,7 +45,7 @@ import pytest
 
 SAMPLE = Path(__file__).parent / "data" / "polnear_dev_speakers.tsv"
 TARGET = 0.90  # the target share
-MEASURED = 0.49  # share measured when the sample was built (85 of 173 right)
+MEASURED = 0.52  # share measured when the sample was built (90 of 173 right)
 MARGIN = 0.03
 
 
@@ -151,8 +151,11 @@ def test_pronoun_and_nominal_speakers_resolve_to_the_named_actor(analyzer, share
 
 
 # --------------------------------------------------------------------------- ingest all dev
-_TRUMP = {"trump", "donaldtrump", "donaldjtrump"}
-_CLINTON = {"clinton", "hillaryclinton", "hillaryrodhamclinton", "hillary"}
+# name_key forms of a second Trump or Clinton (titles included); "Donand Trump" is a typo
+# in one dev text and stays a separate actor, which this test does not count.
+_TRUMP = {"trump", "donaldtrump", "donaldjtrump", "mrtrump"}
+_CLINTON = {"clinton", "hillaryclinton", "hillaryrodhamclinton", "hillary", "mrsclinton",
+            "secretaryclinton"}
 
 
 def test_trump_and_clinton_are_one_actor_each_after_ingesting_dev(analyzer, shared_path, tmp_path):

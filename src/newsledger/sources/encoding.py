@@ -30,7 +30,11 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from .reading import Refused
+from collections.abc import Callable
+
+from newsledger.model import Problem
+
+from .reading import Options, Refused, read_whole
 
 BINARY = "binary file, not text (refused)"
 WESTERN = "cp1252"
@@ -201,3 +205,14 @@ class LineDecoder:
             return Decoded(decoded.text, decoded.encoding)
         self.fallback = decoded.encoding
         return decoded
+
+
+def read_decoded(path: str, options: Options,
+                 decode: Callable[[bytes], "Decoded"] | None = None) -> tuple["Decoded | None", list[Problem]]:
+    """A whole file read (within ``options.max_bytes``) and decoded, with the Problem
+    that refused it (then ``None``) or the note on how it was decoded."""
+    try:
+        decoded = (decode or decode_bytes)(read_whole(path, options.max_bytes))
+    except Refused as refusal:
+        return None, [Problem(path, str(refusal))]
+    return decoded, [Problem(path, decoded.note, skipped=False)] if decoded.note else []

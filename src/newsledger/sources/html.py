@@ -46,8 +46,8 @@ from html.parser import HTMLParser
 from newsledger.model import Article, Problem
 
 from .dates import date_in_name, parse_date
-from .encoding import Decoded, decode_bytes
-from .reading import Options, Refused, read_whole
+from .encoding import Decoded, decode_bytes, read_decoded
+from .reading import Options
 from .text import outlet_in_name
 
 MIN_WORDS = 8
@@ -65,13 +65,10 @@ BODY = re.compile(r"<body[\s>/]", re.IGNORECASE)
 
 def read_html_file(path: str, options: Options) -> Iterator[Article | Problem]:
     """The article in one saved web page, or the Problem that stopped it."""
-    try:
-        decoded = decode_html(read_whole(path, options.max_bytes))
-    except Refused as refusal:
-        yield Problem(path, str(refusal))
+    decoded, problems = read_decoded(path, options, decode_html)
+    yield from problems
+    if decoded is None:
         return
-    if decoded.note:
-        yield Problem(path, decoded.note, skipped=False)
     name = os.path.basename(path)
     yield from html_article(decoded.text, path=path, where=path, name_date=date_in_name(name),
                             name_outlet=outlet_in_name(name), default_date=options.default_date)

@@ -23,8 +23,8 @@ from typing import Any
 
 from newsledger.model import Article, Problem
 
-from .encoding import LineDecoder, WholeFileRefused, decode_bytes
-from .reading import LongLine, Options, Refused, bounded_lines, chunks_of, read_whole
+from .encoding import LineDecoder, WholeFileRefused, decode_bytes, read_decoded
+from .reading import LongLine, Options, Refused, bounded_lines, chunks_of
 from .records import record_article
 
 
@@ -83,13 +83,10 @@ def _line_article(text: str, *, path: str, where: str, number: int,
 
 def read_json_file(path: str, options: Options) -> Iterator[Article | Problem]:
     """The articles of one JSON document: an array of objects, or one object."""
-    try:
-        decoded = decode_bytes(read_whole(path, options.max_bytes))
-    except Refused as refusal:
-        yield Problem(path, str(refusal))
+    decoded, problems = read_decoded(path, options)
+    yield from problems
+    if decoded is None:
         return
-    if decoded.note:
-        yield Problem(path, decoded.note, skipped=False)
     try:
         document = json.loads(decoded.text)
     except ValueError as error:

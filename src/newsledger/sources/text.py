@@ -28,8 +28,8 @@ from datetime import date
 from newsledger.model import Article, Problem
 
 from .dates import calendar_date, date_in_name
-from .encoding import decode_bytes
-from .reading import Options, Refused, read_whole
+from .encoding import read_decoded
+from .reading import Options
 
 HEADER = re.compile(r"\s*date\s+([0-9]{4})-([0-9]{2})-([0-9]{2})(?!\S)\s*", re.IGNORECASE)
 POLNEAR_NAME = re.compile(r"(?P<outlet>.+?)_[0-9]{4}-[0-9]{2}-[0-9]{2}(?:_|\.|$)")
@@ -37,13 +37,10 @@ POLNEAR_NAME = re.compile(r"(?P<outlet>.+?)_[0-9]{4}-[0-9]{2}-[0-9]{2}(?:_|\.|$)
 
 def read_text_file(path: str, options: Options) -> Iterator[Article | Problem]:
     """The article in one plain-text file, or the Problem that stopped it."""
-    try:
-        decoded = decode_bytes(read_whole(path, options.max_bytes))
-    except Refused as refusal:
-        yield Problem(path, str(refusal))
+    decoded, problems = read_decoded(path, options)
+    yield from problems
+    if decoded is None:
         return
-    if decoded.note:
-        yield Problem(path, decoded.note, skipped=False)
     name = os.path.basename(path)
     yield from text_article(decoded.text, path=path, where=path, name_date=date_in_name(name),
                             outlet=outlet_in_name(name), default_date=options.default_date)
