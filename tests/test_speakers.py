@@ -74,14 +74,10 @@ PRONOUNS = [
     pytest.param("Senator Paul Weber arrived. Governor Anna Fischer arrived later. Weber said the talks went "
                  "well. She said nothing had been agreed.",
                  "nothing had been agreed", "She", "Anna Fischer", "person", "Fischer",
-                 marks=bug("he/she resolve to the latest person who spoke, whatever the gender: "
-                           "'She' becomes Paul Weber"),
                  id="she-skips-male-speaker"),
     pytest.param("Senator Paul Weber met the farmers. Governor Anna Fischer said the schools would stay open. "
                  "He said the budget was too small.",
                  "the budget was too small", "He", "Paul Weber", "person", "Weber",
-                 marks=bug("he/she resolve to the latest person who spoke, whatever the gender: "
-                           "'He' becomes Anna Fischer"),
                  id="he-skips-female-speaker"),
     pytest.param("Germany and France signed the treaty. They said the border would stay open.",
                  "the border would stay open", "They", "Germany and France", "group", "France",

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ..model import Mention, Statement
-from . import extensions  # noqa: F401
+from . import extensions, pronouns  # noqa: F401
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 PLURAL_PRONOUNS = {"they", "them", "we", "us"}
@@ -76,19 +76,24 @@ class SpeakerComponent:
     """Resolve each statement's speaker mention to a name and a kind."""
 
     def __call__(self, doc: Doc) -> Doc:
+        if not doc._.statements:
+            return doc
         named = _named_mentions(doc)
         resolved: list[_Named] = []  # speakers of earlier statements, in order
-        for statement in doc._.statements or []:
+        people = _People(doc, named)
+        for statement in doc._.statements:
             mention = statement.speaker
             if mention is None:
                 continue
-            target = _resolve(doc, mention, statement, named, resolved)
+            target = _resolve(doc, mention, statement, named, resolved, people)
             if target is not None:
                 mention.name = target.name
                 mention.kind = target.kind
                 if target.span != mention.span:
                     mention.chain.append(target.span)
                 resolved.append(_Named(target.name, target.kind, mention.span, target.context))
+                if target.kind == "person":
+                    people.spoke(target.name, mention.span)
             else:
                 mention.kind = _kind_of_phrase(doc, mention, statement)
                 mention.name = mention.name or (mention.text if mention.kind in {"group", "media", "organization", "country"} else None)
@@ -112,8 +117,42 @@ def _strip_det(ent: SpacySpan) -> str:
     return " ".join(t.text for t in tokens) if tokens else ent.text
 
 
+class _People:
+    """The people of one article as antecedents for "he" and "she" (see ``pronouns``)."""
+
+    def __init__(self, doc: Doc, named: list[_Named]):
+        self.sentences = pronouns.SentenceIndex(doc)
+        self.named = named
+        body_start = doc._.body_start or 0
+        self.candidates = [pronouns.person_candidate(ent, self.sentences, _strip_det(ent))
+                           for ent in doc.ents if ent.label_ == "PERSON" and ent.start_char >= body_start]
+        self.candidates += pronouns.untagged_subjects(doc, self.sentences, body_start)
+        self.candidates.sort(key=lambda c: c.span)
+        self.genders: dict[str, str] = {}
+        for c in self.candidates:
+            if c.gender:
+                for key in (c.name, c.name.split()[-1]):
+                    self.genders.setdefault(key, c.gender)
+
+    def spoke(self, name: str, span: tuple[int, int]) -> None:
+        gender = self.genders.get(name) or self.genders.get(name.split()[-1])
+        self.candidates.append(pronouns.Candidate(name, span, self.sentences.of(span[0]), True, gender))
+        self.candidates.sort(key=lambda c: c.span)
+
+    def antecedent(self, word: str, at: int) -> _Named | None:
+        found = pronouns.antecedent(word, at, self.candidates, self.sentences, self.genders)
+        if found is None:
+            return None
+        target = _Named(found.name, "person", found.span, found.name.lower())
+        wanted = pronouns.pronoun_gender(word)
+        # "Clinton" expands to the full name of the right gender (Bill, not Hillary, for "he").
+        before = [n for n in self.named if n.span[1] <= at
+                  and self.genders.get(n.name, wanted) == wanted]
+        return _expand_surname(target, before)
+
+
 def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Named],
-             resolved: list[_Named]) -> _Named | None:
+             resolved: list[_Named], people: _People) -> _Named | None:
     start, end = mention.span
     words = mention.text.lower().split()
     before = [n for n in named if n.span[1] <= start]
@@ -136,7 +175,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
             return _Named(best.name, "media", best.span, best.context)
         return best
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
-        return _latest(resolved, "person") or _latest(before, "person")
+        return people.antecedent(words[0], start) or _latest(resolved, "person")
     if len(words) == 1 and words[0] in PLURAL_PRONOUNS:
         return _latest_plural(resolved) or None
     head = words[-1] if words else ""

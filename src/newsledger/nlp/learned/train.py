@@ -54,7 +54,8 @@ class TrainConfig:
     checkpoint_every: int = 200
     log_every: int = 20
     threads: int = 0  # torch threads; 0 = torch's default
-    max_steps: int | None = None  # stop after this many steps (tests)
+    max_steps: int | None = None  # train this many steps in all (the schedule's length)
+    stop_after: int | None = None  # stop (checkpointed) at this step, as an interruption would
 
 
 def split_dirs(data: str | Path) -> tuple[Path, Path | None]:
@@ -140,13 +141,14 @@ def train(cfg: TrainConfig, log: Callable[[str], None] | None = None) -> dict:
         optim, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm))))
 
     ckpt_path = out / "checkpoint.pt"
-    step, best, history = 0, None, []
+    step, best, history, evaluated = 0, None, [], 0
     if ckpt_path.is_file():
         state = torch.load(ckpt_path, map_location="cpu", weights_only=False)
         model.load_state_dict(state["model"])
         optim.load_state_dict(state["optim"])
         sched.load_state_dict(state["sched"])
         step, best, history = state["step"], state.get("best"), state.get("history", [])
+        evaluated = state.get("evaluated", 0)
         torch.set_rng_state(state["torch_rng"])
         random.setstate(state["py_rng"])
         log(f"resumed from {ckpt_path} at step {step}")
@@ -154,13 +156,19 @@ def train(cfg: TrainConfig, log: Callable[[str], None] | None = None) -> dict:
     def checkpoint():
         _save_checkpoint(ckpt_path, {
             "model": model.state_dict(), "optim": optim.state_dict(), "sched": sched.state_dict(),
-            "step": step, "best": best, "history": history, "config": asdict(cfg),
+            "step": step, "best": best, "history": history, "evaluated": evaluated, "config": asdict(cfg),
             "torch_rng": torch.get_rng_state(), "py_rng": random.getstate()})
 
     model.train()
     started, done_at_start = time.time(), step
     recent: list[float] = []
-    while step < total:
+    while step < total or evaluated < step:
+        if step and (step % steps_per_epoch == 0 or step >= total) and evaluated < step:
+            # resumed from a checkpoint written at an epoch's end but before its dev run
+            best = _end_epoch(cfg, model, tokenizer, tagger_cfg, dev, out, step, steps_per_epoch, best, log)
+            evaluated = step
+            checkpoint()
+            continue
         epoch = step // steps_per_epoch
         order = torch.randperm(len(windows), generator=torch.Generator().manual_seed(cfg.seed + epoch)).tolist()
         in_epoch = step - epoch * steps_per_epoch
@@ -184,11 +192,16 @@ def train(cfg: TrainConfig, log: Callable[[str], None] | None = None) -> dict:
                 recent = []
             if step % cfg.checkpoint_every == 0:
                 checkpoint()
-            if step >= total:
+            if step >= total or (cfg.stop_after and step >= cfg.stop_after):
                 break
-        if step % steps_per_epoch == 0 or step >= total:
+        if (step % steps_per_epoch == 0 or step >= total) and evaluated < step:
             best = _end_epoch(cfg, model, tokenizer, tagger_cfg, dev, out, step, steps_per_epoch, best, log)
+            evaluated = step
             checkpoint()
+        if cfg.stop_after and cfg.stop_after <= step < total:
+            checkpoint()
+            log(f"stopped at step {step} (stop_after); run the same command again to resume")
+            return {"stopped": step, "history": history}
     if best is None:  # no dev split: keep the last model as the one to load
         save_tagger(model, tokenizer, out / "best", {"epoch": None, "dev": None, "train": asdict(cfg)})
     save_tagger(model, tokenizer, out / "last", {"step": step, "train": asdict(cfg)})
