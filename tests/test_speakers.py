@@ -231,14 +231,9 @@ KINDS = [
     ("Several countries said they would boycott the summit.", "Several countries", "group"),
     ("Western diplomats said the talks had stalled.", "Western diplomats", "group"),
     ("The plan to close the border was rejected in several capitals.", "several capitals", "group"),
-    pytest.param("Farmers said the subsidies were too low.", "Farmers", "group",
-                 marks=bug("'Farmers' (NER-tagged ORG at the start of a sentence) gets kind "
-                           "organization, not group"),
-                 id="farmers"),
-    pytest.param("Protesters said the police had used tear gas.", "Protesters", "group",
-                 marks=bug("'Protesters' gets kind unknown: GROUP_NOUNS lacks protesters, farmers, "
-                           "workers, residents …"),
-                 id="protesters"),
+    pytest.param("Farmers said the subsidies were too low.", "Farmers", "group", id="farmers"),
+    pytest.param("Protesters said the police had used tear gas.", "Protesters", "group", id="protesters"),
+    ("Local residents said the water had been cut off for days.", "Local residents", "group"),
 ]
 
 

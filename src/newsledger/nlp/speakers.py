@@ -46,7 +46,10 @@ MEDIA_NOUNS = {"newspaper", "magazine", "outlet", "agency", "material", "publica
 MEDIA_CUES = {"learn", "report", "note", "write", "publish", "quote", "cite"}
 GROUP_NOUNS = {"countries", "leaders", "officials", "sources", "analysts", "experts", "critics",
                "allies", "governments", "capitals", "states", "voters", "democrats", "republicans",
-               "people", "many", "some", "others", "members", "diplomats", "aides", "supporters"}
+               "people", "many", "some", "others", "members", "diplomats", "aides", "supporters",
+               "protesters", "demonstrators", "farmers", "workers", "residents", "activists",
+               "lawmakers", "senators", "ministers", "witnesses", "parents", "students", "veterans",
+               "economists", "investors", "observers", "americans", "europeans", "republicans"}
 # Heads of a phrase that names an institution: "the Finnish navy", "the Estonian prosecutor's office".
 INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office", "police", "military",
                      "embassy", "agency", "commission", "parliament", "court", "cabinet", "administration",
