@@ -117,6 +117,8 @@ def frame(token: Token) -> str:
         # "X, he said" — but not "told them that forces would respond", where the
         # complement clause's own verb hangs the same way.
         return REVERSED
+    if token.dep_ == "parataxis" and token.head.i > token.i and _between_commas(token):
+        return REVERSED  # "The budget, Senator Weber said, was too small."
     if "xcomp" in deps or gerund_after_particle(token) is not None:
         return INFINITIVE
     if any(child.dep_ == "prep" and child.lower_ in PHRASAL.get(token.lemma_.lower(), ())
@@ -127,6 +129,14 @@ def frame(token: Token) -> str:
     if "dobj" in deps:
         return OBJECT
     return NONE
+
+
+def _between_commas(token: Token) -> bool:
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i
+    opened = doc[left].text == "," or (left > 0 and doc[left - 1].text == ",")
+    closed = doc[right].text == "," or (right + 1 < len(doc) and doc[right + 1].text == ",")
+    return opened and closed
 
 
 def _conditional_complement(token: Token) -> bool:
