@@ -102,6 +102,9 @@ def noun_candidate(token: Token) -> Candidate | None:
     if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_CUES:
         return None
     clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp"} and _has_that(c, token)), None)
+    if clause is None:  # "a warning that the dam could burst": parsed as a relative clause
+        clause = next((c for c in token.children if c.dep_ == "relcl" and c.i > token.i and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if clause is None:
         return None
     content = set(clause.subtree)
@@ -210,6 +213,8 @@ def _content_for(token: Token, shape: str) -> set[Token]:
         return set(prep.subtree) - {prep}
     if shape == cues.OBJECT:
         obj = next(c for c in token.children if c.dep_ == "dobj")
+        if obj.tag_ in RELATIVE_TAGS:  # "the statement that he issued": no content of its own
+            return set()
         return set(obj.subtree)
     if shape == cues.NAMING:
         obj = next(c for c in token.children if c.dep_ == "dobj")
