@@ -143,12 +143,9 @@ def test_direct_quote_in_every_style(analyzer, open_, close, layout):
 @pytest.mark.parametrize("text, speaker, words", [
     pytest.param("‘We won’t go back to the old rules,’ the mayor said.", "the mayor",
                  "We won’t go back to the old rules",
-                 marks=bug("quotes.py closes a ‘…’ quotation at the apostrophe of won’t (’ follows "
-                           "a letter), so the content stops short of the closing mark and is 'mixed'"),
                  id="apostrophe-in-word"),
     pytest.param("‘The farmers’ anger is real,’ the minister said.", "the minister",
                  "The farmers’ anger is real",
-                 marks=bug("quotes.py closes a ‘…’ quotation at the possessive apostrophe of farmers’"),
                  id="possessive-apostrophe"),
     pytest.param('"We won\'t go back to the old rules," the mayor said.', "the mayor",
                  "We won't go back to the old rules", id="straight-with-apostrophe"),
@@ -241,10 +238,6 @@ UNBALANCED = [
                  '"We will fix the rest by Friday," the mayor said.\n\n'
                  "The bridge opened in 1932.",
                  "the mayor", "We will fix the rest by Friday",
-                 marks=bug('quotes.py opens a straight quote at the inch mark in 12" (right after a '
-                           "digit) and, because the next paragraph starts with \", joins the two "
-                           "paragraphs as one continued quotation: the mayor's content swallows "
-                           "'\" pipe on Monday.'"),
                  id="inch-mark-before-quoted-paragraph"),
 ]
 

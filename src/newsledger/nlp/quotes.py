@@ -7,6 +7,10 @@ quotes that run over several sentences, and a quote that runs over several
 paragraphs in the news convention (each paragraph opens with a quote mark, only
 the last one closes).
 
+An apostrophe inside ‘…’ does not close it (won’t; farmers’ when a later mark
+closes), and a straight double quote right after a digit is an inch mark (12"), not
+an opening quote.
+
 Not extracted: straight single quotes (``'…'``), because they are indistinguishable
 from apostrophes; and a quote whose closing mark never comes: an unbalanced
 opening mark is dropped at the end of its paragraph, so one stray mark never
@@ -56,6 +60,9 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
             if ch == _SINGLE_OPEN and not _opens_single(text, i):
                 i += 1
                 continue
+            if ch == _STRAIGHT and i > 0 and text[i - 1].isdigit():
+                i += 1  # an inch or seconds mark: 12" pipe
+                continue
             close = _find_close(text, i, end)
             if close is not None:
                 quotes.append(Quote(i, close + 1))
@@ -97,8 +104,28 @@ def _find_close(text: str, i: int, end: int) -> int | None:
 def _can_close(text: str, j: int, opener: str) -> bool:
     if opener == _STRAIGHT or opener == "‘":
         # A closing mark follows a word or punctuation, not a space.
-        return j > 0 and not text[j - 1].isspace()
+        if j == 0 or text[j - 1].isspace():
+            return False
+    if opener == "‘":
+        after = text[j + 1] if j + 1 < len(text) else " "
+        if after.isalnum():
+            return False  # the apostrophe of won’t
+        if text[j - 1] in "sS" and after == " " and _later_close(text, j):
+            return False  # the possessive of farmers’, when a later mark can close
     return True
+
+
+def _later_close(text: str, j: int) -> bool:
+    """Whether a ’ that can close comes later in the same paragraph."""
+    end = text.find("\n", j + 1)
+    end = len(text) if end < 0 else end
+    k = text.find("’", j + 1, end)
+    while k >= 0:
+        after = text[k + 1] if k + 1 < len(text) else " "
+        if not after.isalnum() and not text[k - 1].isspace():
+            return True
+        k = text.find("’", k + 1, end)
+    return False
 
 
 def _next_paragraph_start(text: str, j: int, end: int) -> int | None:
