@@ -439,14 +439,9 @@ def test_media_cue(analyzer, text, cue, speaker, content):
     pytest.param("Senator Paul Weber thinks the budget is too small.", "thinks", "Senator Paul Weber",
                  ["the budget is too small"], [], id="thinks"),
     pytest.param("Senator Paul Weber warned of tragic consequences if troops were sent abroad.", "warned",
-                 "Senator Paul Weber", ["tragic consequences if troops were sent abroad"], [],
-                 marks=bug("'warned of X if Y': the content is only the object of 'of'; the "
-                           "condition hangs on the cue in the parse and is dropped"),
-                 id="warned-of-if"),
+                 "Senator Paul Weber", ["tragic consequences"], [], id="warned-of-if"),
     pytest.param("Minister Karl Ost warned of a long winter if the gas deliveries stopped.", "warned",
-                 "Minister Karl Ost", ["a long winter if the gas deliveries stopped"], [],
-                 marks=bug("'warned of X if Y': the condition is dropped from the content"),
-                 id="warned-of-if-2"),
+                 "Minister Karl Ost", ["a long winter"], [], id="warned-of-if-2"),
     pytest.param("Minister Karl Ost warned of severe floods in the north.", "warned", "Minister Karl Ost",
                  ["severe floods in the north"], [],
                  marks=bug("'warned of X in PLACE': a prepositional phrase the parser hangs on the "
@@ -478,3 +473,17 @@ def test_belief_and_intent(analyzer, text, cue, speaker, content, not_content):
 ])
 def test_no_attribution(analyzer, text):
     assert analyze(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text, condition", [
+    ("Senator Paul Weber warned of tragic consequences if troops were sent abroad.",
+     "troops were sent abroad"),
+    ("Minister Karl Ost warned of a long winter if the gas deliveries stopped.",
+     "the gas deliveries stopped"),
+])
+def test_warned_of_x_if_y_keeps_y_as_the_condition(analyzer, text, condition):
+    """Issue 3: in "warned of X if Y" the condition sits in the cue's clause, outside the
+    content X, and is recorded as the statement's condition."""
+    st = the_one(analyze(analyzer, text), "warned")
+    assert st.condition is not None and st.condition.text == condition
+    assert text[st.condition.span[0]:st.condition.span[1]] == condition

@@ -128,12 +128,9 @@ ROLES = [
                  "prices would fall", "The chancellor", "Lena Vogt", id="the-chancellor"),
     pytest.param("French President Jean Moreau met farmers in Lyon. The French president said the subsidies "
                  "would continue.", "the subsidies would continue", "The French president", "Jean Moreau",
-                 marks=bug("a title with a nationality ('the French president') resolves to the NORP "
-                           "entity inside it: name 'French', kind group"),
                  id="the-french-president"),
     pytest.param("Russian President Ivan Petrov met the envoy. The Russian president said the talks would "
                  "continue.", "the talks would continue", "The Russian president", "Ivan Petrov",
-                 marks=bug("'the Russian president' resolves to the NORP entity 'Russian' (kind group)"),
                  id="the-russian-president"),
     pytest.param("Chancellor Lena Vogt met farmers in Bonn. The German chancellor said the subsidies would "
                  "continue.", "the subsidies would continue", "The German chancellor", "Lena Vogt",

@@ -171,6 +171,10 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     institution = None if any(n.kind != "group" for n in inside) else _institution(mention)
     if institution is not None:
         return institution
+    head_word = words[-1] if words else ""
+    if inside and all(n.kind == "group" for n in inside) and (head_word in TITLES or head_word in GENERIC_PERSON):
+        # "the French president": the nationality qualifies the title, it is not the speaker.
+        return _by_title(words, before, resolved)
     if inside:
         best = max(inside, key=lambda n: (n.kind == "person", n.span[1] - n.span[0]))
         best = _expand_surname(best, before)
