@@ -45,7 +45,7 @@ import pytest
 
 SAMPLE = Path(__file__).parent / "data" / "polnear_dev_speakers.tsv"
 TARGET = 0.90  # the target share
-MEASURED = 0.538  # share measured on 2026-11-25 (93 of 173 right; 90 when the sample was built)
+MEASURED = 0.555  # share measured on 2026-11-25 (96 of 173 right; 90 when the sample was built)
 MARGIN = 0.03
 
 

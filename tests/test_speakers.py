@@ -81,20 +81,14 @@ PRONOUNS = [
                  id="he-skips-female-speaker"),
     pytest.param("Germany and France signed the treaty. They said the border would stay open.",
                  "the border would stay open", "They", "Germany and France", "group", "France",
-                 marks=bug("'they' resolves only to an earlier *speaker*; a named coordination that "
-                           "did not speak ('Germany and France signed') is ignored: name None, kind unknown"),
                  id="they-after-coordination"),
     pytest.param("Senator Paul Weber and Governor Anna Fischer met the farmers. They said the subsidies "
                  "would continue.",
                  "the subsidies would continue", "They", "Senator Paul Weber and Governor Anna Fischer",
                  "group", "Fischer",
-                 marks=bug("'they' after two named people who did not speak stays unresolved "
-                           "(name None, kind unknown)"),
                  id="they-after-two-people"),
     pytest.param("The European Commission published its report. It said the rules would change in June.",
                  "the rules would change in June", "It", "European Commission", "organization", "Commission",
-                 marks=bug("'it' is in no pronoun list: an organisation's 'It said' stays unresolved "
-                           "(name None, kind unknown)"),
                  id="it-after-organization"),
 ]
 

@@ -58,6 +58,7 @@ INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office"
 SPOKESPEOPLE = ("a spokesman for ", "a spokeswoman for ", "a spokesperson for ", "a representative of ",
                 "the spokesman for ", "the spokeswoman for ", "the spokesperson for ")
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
+INSTITUTION_KINDS = {"organization", "country", "media"}
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group",
              "LOC": "country", "FAC": "organization"}
 
@@ -183,8 +184,10 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return best
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
         return people.antecedent(words[0], start) or _latest(resolved, "person")
+    if words == ["it"]:
+        return _latest_institution(resolved) or _recent_institution(before, people, start)
     if len(words) == 1 and words[0] in PLURAL_PRONOUNS:
-        return _latest_plural(resolved) or None
+        return _latest_plural(resolved) or _recent_coordination(doc, people, start)
     head = words[-1] if words else ""
     if words and words[0] in {"the", "this"} and head in MEDIA_NOUNS:
         return _latest(resolved, "media")
@@ -267,6 +270,32 @@ def _expand_surname(target: _Named, before: list[_Named]) -> _Named:
 
 def _latest(candidates: list[_Named], kind: str) -> _Named | None:
     return next((n for n in reversed(candidates) if n.kind == kind), None)
+
+
+def _latest_institution(candidates: list[_Named]) -> _Named | None:
+    return next((n for n in reversed(candidates) if n.kind in INSTITUTION_KINDS), None)
+
+
+def _recent_institution(before: list[_Named], people: _People, at: int) -> _Named | None:
+    """"The European Commission published its report. It said ...": the latest
+    organisation, country or outlet named in the last few sentences."""
+    here = people.sentences.of(at)
+    recent = [n for n in before if n.kind in INSTITUTION_KINDS
+              and here - people.sentences.of(n.span[0]) < pronouns.LOOKBACK]
+    return recent[-1] if recent else None
+
+
+def _recent_coordination(doc: Doc, people: _People, at: int) -> _Named | None:
+    """"Germany and France signed the treaty. They said ...": a coordinated subject of
+    one of the last few sentences, as a group."""
+    here = people.sentences.of(at)
+    for token in reversed(doc[: doc.char_span(at, at + 1, alignment_mode="expand").start]):
+        if here - people.sentences.of(token.idx) >= pronouns.LOOKBACK:
+            break
+        if token.dep_ == "nsubj" and any(c.dep_ == "conj" for c in token.children):
+            phrase = doc[token.left_edge.i: token.right_edge.i + 1]
+            return _Named(phrase.text, "group", (phrase.start_char, phrase.end_char), phrase.text.lower())
+    return None
 
 
 def _latest_plural(candidates: list[_Named]) -> _Named | None:
