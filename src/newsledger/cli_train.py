@@ -18,7 +18,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
 train_app = typer.Typer(help="Train newsledger's own models.", no_args_is_help=True)
 
 
@@ -55,11 +55,11 @@ def train_attribution(
                       dev_limit=dev_limit, batch_size=batch_size, lr=lr, head_lr=head_lr, seed=seed,
                       checkpoint_every=checkpoint_every, threads=threads)
     try:
-        best = train(cfg, log=lambda m: err.print(m, highlight=False, soft_wrap=True))
+        best = train(cfg, log=lambda m: err.print(m))
     except NotImplementedError as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(2) from exc
-    err.print(f"model written to {out / 'best'}; best dev: {best}", highlight=False, soft_wrap=True)
+    err.print(f"model written to {out / 'best'}; best dev: {best}")
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,8 @@
    an adjacent one (a cue lying inside the content, i.e. a nested attribution's
    cue, only when there is no other); that cue takes the nearest SOURCE in its own
    sentence or the content's sentences, preferring one outside the content.
+   (Giving each source only to its nearest cue was tried and is worse: a source
+   is often shared, "X said A and added B".)
    Contents with no cue nearby are dropped (a Statement needs a cue).
 3. Statement: cue words and span, content words (fragments joined by " ... ")
    and spans, the source as ``Mention(text, span)`` (or None), and the quote kind

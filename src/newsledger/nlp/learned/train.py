@@ -28,6 +28,7 @@ from pathlib import Path
 import torch
 
 from newsledger.evaluate import Scores, read_polnear
+from newsledger.evaluate.polnear import read_article
 from newsledger.evaluate.scoring import match_article
 
 from .data import build_windows, collate, encode_gold
@@ -66,6 +67,23 @@ def split_dirs(data: str | Path) -> tuple[Path, Path | None]:
         train = data
     dev = train.parent / "dev"
     return train, (dev if dev.is_dir() and dev != train else None)
+
+
+def read_split(split: Path, limit: int | None = None) -> list:
+    """``read_polnear(split)``, or only its first ``limit`` articles (without reading the rest)."""
+    if limit is None:
+        return read_polnear(split)
+    anns: dict[str, list[Path]] = {}
+    for ann in (split / "attributions").glob("*.ann"):
+        anns.setdefault(ann.stem.rsplit("_", 1)[0] if "_" in ann.stem else ann.stem, []).append(ann)
+    out = []
+    for txt in sorted((split / "text").glob("*.txt")):
+        if len(out) >= limit:
+            break
+        files = sorted(anns.get(txt.stem, []), key=lambda p: p.name)
+        if files:
+            out.append(read_article(txt, files[0]))
+    return out
 
 
 def dev_scores(model, tokenizer, articles, max_len: int, overlap: int) -> Scores:
@@ -114,10 +132,8 @@ def train(cfg: TrainConfig, log: Callable[[str], None] | None = None) -> dict:
     set_seed(cfg.seed)
     train_dir, dev_dir = split_dirs(cfg.data)
     tokenizer = load_tokenizer()
-    articles = read_polnear(train_dir)[: cfg.limit] if cfg.limit else read_polnear(train_dir)
-    dev = read_polnear(dev_dir) if dev_dir else []
-    if cfg.dev_limit is not None:
-        dev = dev[: cfg.dev_limit]
+    articles = read_split(train_dir, cfg.limit)
+    dev = read_split(dev_dir, cfg.dev_limit) if dev_dir else []
     windows = build_windows(tokenizer, [encode_gold(tokenizer, a) for a in articles], cfg.max_len, cfg.overlap)
     steps_per_epoch = math.ceil(len(windows) / cfg.batch_size)
     total = steps_per_epoch * cfg.epochs
