@@ -209,7 +209,7 @@ def _content_for(token: Token, shape: str) -> set[Token]:
             content |= set(obj.subtree)
         return _fill_gaps(content)
     if shape == cues.PREP:
-        prep = next(c for c in token.children if c.dep_ == "prep" and c.lower_ in cues.PHRASAL.get(token.lemma_.lower(), ()))
+        prep = cues.phrasal_prep(token)
         return set(prep.subtree) - {prep}
     if shape == cues.OBJECT:
         obj = next(c for c in token.children if c.dep_ == "dobj")
@@ -228,7 +228,7 @@ def _cue_tokens(token: Token, shape: str) -> list[Token]:
     for child in token.children:
         if child.dep_ == "prt" and child.lower_ in phrasal | {"out"}:
             tokens.append(child)
-        elif shape == cues.PREP and child.dep_ == "prep" and child.lower_ in phrasal:
+        elif shape == cues.PREP and child.i == cues.phrasal_prep(token).i:
             tokens.append(child)
     tokens.extend(c for c in token.children if c.dep_ == "neg")
     return sorted(set(tokens), key=lambda t: t.i)

@@ -121,8 +121,7 @@ def frame(token: Token) -> str:
         return REVERSED  # "The budget, Senator Weber said, was too small."
     if "xcomp" in deps or gerund_after_particle(token) is not None:
         return INFINITIVE
-    if any(child.dep_ == "prep" and child.lower_ in PHRASAL.get(token.lemma_.lower(), ())
-           for child in token.children):
+    if phrasal_prep(token) is not None:
         return PREP
     if "dobj" in deps and naming_predicate(token) is not None:
         return NAMING
@@ -139,12 +138,22 @@ def _between_commas(token: Token) -> bool:
     return opened and closed
 
 
+def phrasal_prep(token: Token) -> Token | None:
+    """The preposition of a phrasal cue ("warned *of*", "called *for*"), if any. A time
+    phrase is not one: "called the mayor *on* Monday" is no "call on"."""
+    phrasal = PHRASAL.get(token.lemma_.lower(), ())
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in phrasal and not (child.lower_ == "on" and any(
+                g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in child.children)):
+            return child
+    return None
+
+
 def _conditional_complement(token: Token) -> bool:
     """"warned of sanctions if ships were found ...": the parser may take the if-clause
     for the complement; with a phrasal preposition present, the preposition's object is
     the content and the if-clause its condition."""
-    phrasal = PHRASAL.get(token.lemma_.lower(), ())
-    if not any(c.dep_ == "prep" and c.lower_ in phrasal for c in token.children):
+    if phrasal_prep(token) is None:
         return False
     return any(c.dep_ == "ccomp" and c.left_edge.lower_ in {"if", "unless"} for c in token.children)
 
