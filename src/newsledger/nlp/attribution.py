@@ -36,7 +36,7 @@ from .attribution_rules import (
     verb_candidate,
 )
 from .layout import continue_quotes, label_statements, signature_statements
-from .quotes import Quote, find_quotes
+from .quotes import Quote, find_quotes, quote_kind
 from .spans import char_span, covers, doc_text, overlaps, spans_of, text_of, trim
 
 RULES = (according_to_candidate, verb_candidate, noun_candidate)
@@ -98,7 +98,7 @@ class AttributionComponent:
             content=text_of(doc, spans),
             content_spans=spans,
             speaker=_mention(doc, cand),
-            quote=_quote_kind(spans, quotes),
+            quote=quote_kind(spans, quotes),
             confidence=cand.confidence,
             sentence_span=(sent.start_char, sent.end_char),
             extra={"rule": cand.rule, "cue_lemma": cand.cue[0].lemma_.lower(), "cue_token": cand.cue[0].i},
@@ -183,20 +183,6 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append([s, e])
     return [(s, e) for s, e in merged]
-
-
-def _quote_kind(spans: list[tuple[int, int]], quotes: list[Quote]) -> str:
-    quoted = 0
-    total = 0
-    for s, e in spans:
-        total += e - s
-        for q in quotes:
-            lo, hi = max(s, q.start), min(e, q.end)
-            if hi > lo:
-                quoted += hi - lo
-    if quoted == 0:
-        return "indirect"
-    return "direct" if quoted >= total - 2 else "mixed"
 
 
 def _drop_nested(statements: list[Statement]) -> list[Statement]:

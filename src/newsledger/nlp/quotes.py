@@ -133,3 +133,18 @@ def _next_paragraph_start(text: str, j: int, end: int) -> int | None:
     while k < end and text[k].isspace():
         k += 1
     return k if k < end else None
+
+
+def quote_kind(spans: list[tuple[int, int]], quotes: list[Quote]) -> str:
+    """``direct`` when the content spans lie inside quotations (up to 2 characters of
+    slack), ``mixed`` when only part of them does, ``indirect`` when none does."""
+    quoted = total = 0
+    for s, e in spans:
+        total += e - s
+        for q in quotes:
+            lo, hi = max(s, q.start), min(e, q.end)
+            if hi > lo:
+                quoted += hi - lo
+    if quoted == 0:
+        return "indirect"
+    return "direct" if quoted >= total - 2 else "mixed"
