@@ -3,7 +3,8 @@
 1. Spans: per role layer, a ``B`` opens a span and following ``I`` extend it; an
    ``I`` after an ``O`` continues the layer's previous span as a new fragment when
    that span ended at most :data:`MAX_GAP` pieces before (a quotation split by
-   "he said"), and otherwise opens a span of its own. Fragments are mapped to
+   "he said"), and otherwise opens a span of its own. In the content layer a ``B``
+   right after a span continues it. Fragments are mapped to
    characters through the pieces' offsets and widened to whole words.
 2. Pairing: each CONTENT span takes the nearest CUE in the same sentence, else in
    an adjacent one (a cue lying inside the content, i.e. a nested attribution's
@@ -59,12 +60,19 @@ def _widen(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def layer_spans(tags: list[int], gap: int = MAX_GAP) -> list[list[Span]]:
-    """Piece-range fragments of each span in one layer (see the module docstring)."""
+def layer_spans(tags: list[int], gap: int = MAX_GAP, merge_adjacent: bool = False) -> list[list[Span]]:
+    """Piece-range fragments of each span in one layer (see the module docstring).
+
+    ``merge_adjacent``: a ``B`` right after a span continues it (used for contents,
+    where the tagger tends to open a new span at "that" or after "But"; on dev
+    after one epoch this gains one point of attribution F1).
+    """
     spans: list[list[list[int]]] = []
     prev = O
     for i, tag in enumerate(tags):
-        if tag == B:
+        if tag == B and merge_adjacent and prev != O and spans:
+            spans[-1][-1][1] = i + 1
+        elif tag == B:
             spans.append([[i, i + 1]])
         elif tag == I:
             if prev != O and spans:
@@ -82,7 +90,7 @@ def role_spans(enc: Encoded, tags: list[list[int]], probs=None) -> dict[str, lis
     sent_starts = [a for a, _ in enc.sentences]
     out: dict[str, list[RoleSpan]] = {r: [] for r in ROLES}
     for layer, role in enumerate(ROLES):
-        for fragments in layer_spans([row[layer] for row in tags]):
+        for fragments in layer_spans([row[layer] for row in tags], merge_adjacent=role == "content"):
             chars = [_widen(enc.text, enc.offsets[a][0], enc.offsets[b - 1][1]) for a, b in fragments]
             first = max(0, bisect_right(sent_starts, fragments[0][0]) - 1)
             last = max(0, bisect_right(sent_starts, fragments[-1][1] - 1) - 1)
