@@ -302,6 +302,9 @@ _register_actors(app)
 from .cli_web import register as _register_web  # noqa: E402
 
 _register_web(app)
+from .cli_train import register as _register_train  # noqa: E402
+
+_register_train(app)
 
 
 def main() -> None:  # pragma: no cover - console script entry

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from newsledger.model import Mention, Statement
-from newsledger.nlp.quotes import Quote, find_quotes
+from newsledger.nlp.quotes import Quote, find_quotes, quote_kind
 
 from .data import B, I, O, ROLES, Encoded
 
@@ -130,19 +130,6 @@ def _nearest(candidates: list[RoleSpan], anchor: RoleSpan, content: RoleSpan, se
         if best_cost is None or cost < best_cost:
             best, best_cost = c, cost
     return best
-
-
-def quote_kind(spans: list[Span], quotes: list[Quote]) -> str:
-    quoted = total = 0
-    for s, e in spans:
-        total += e - s
-        for q in quotes:
-            lo, hi = max(s, q.start), min(e, q.end)
-            if hi > lo:
-                quoted += hi - lo
-    if quoted == 0:
-        return "indirect"
-    return "direct" if quoted >= total - 2 else "mixed"
 
 
 def _trim(text: str, span: Span) -> Span:
