@@ -93,6 +93,43 @@ def encoder(_args) -> None:
     print(json.dumps(entry, indent=2))
 
 
+def attribution(args) -> None:
+    import torch
+
+    from newsledger.nlp.learned.model import load_tagger
+
+    folder = Path(args.model_dir)
+    tagger, tokenizer, meta = load_tagger(folder)
+
+    class Logits(torch.nn.Module):
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids, attention_mask):
+            return self.inner(input_ids, attention_mask)
+
+    batch = tokenizer(SENTENCES, padding=True, return_tensors="pt")
+    example = {"input_ids": batch["input_ids"], "attention_mask": batch["attention_mask"]}
+    target = resources.MODELS_DIR / "attribution-accurate.onnx"
+    with tempfile.TemporaryDirectory() as tmp:
+        float_path = Path(tmp) / "tagger.onnx"
+        _export(Logits(tagger.eval()), example, float_path, ["logits"])
+        _quantise(float_path, target)
+        feed = {k: v.numpy() for k, v in example.items()}
+        same = (_session(float_path).run(None, feed)[0].argmax(-1)
+                == _session(target).run(None, feed)[0].argmax(-1))
+    shutil.copy(folder / "tokenizer.json", resources.MODELS_DIR / "attribution-accurate.tokenizer.json")
+    built_by = (f"newsledger train attribution --data ../shared/data/polnear --out OUT --model accurate "
+                f"--epochs {meta['train']['epochs']} --threads 1 && python scripts/export_models.py attribution OUT/best")
+    resources.register("attribution-accurate.tokenizer",
+                       resources.MODELS_DIR / "attribution-accurate.tokenizer.json", built_by)
+    entry = resources.register("attribution-accurate", target, built_by, max_len=meta["tagger"]["max_len"],
+                               overlap=meta["tagger"]["overlap"], epoch=meta.get("epoch"),
+                               dev_torch=meta.get("dev"), int8_tag_agreement=round(float(same.mean()), 4))
+    print(json.dumps(entry, indent=2))
+
+
 def _pooled(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
     weights = mask[..., None].astype(np.float32)
     vectors = (hidden * weights).sum(1) / np.clip(weights.sum(1), 1e-9, None)
@@ -110,9 +147,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("encoder", help="the sentence encoder (all-MiniLM-L6-v2, int8)")
+    tagger = commands.add_parser("attribution", help="a trained attribution tagger (int8)")
+    tagger.add_argument("model_dir", help="OUT/best of `newsledger train attribution`")
     args = parser.parse_args(argv)
     resources.MODELS_DIR.mkdir(exist_ok=True)
-    {"encoder": encoder}[args.command](args)
+    {"encoder": encoder, "attribution": attribution}[args.command](args)
 
 
 if __name__ == "__main__":
