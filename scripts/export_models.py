@@ -5,7 +5,11 @@
         exported to ONNX and quantised to int8, with its tokenizer;
     python scripts/export_models.py attribution MODEL_DIR
         a tagger trained by ``newsledger train attribution`` (``OUT/best``), exported
-        to ONNX and quantised to int8, with its tokenizer and label set.
+        to ONNX and quantised to int8, with its tokenizer and label set;
+    python scripts/export_models.py fast OUT/best.npz
+        the fast tagger trained by ``newsledger train attribution --model fast``: its
+        numpy weights are copied as they are (no conversion) with the dev figures of
+        the chosen epoch (``OUT/metrics.jsonl``).
 
 Each export checks the int8 model against the float one on real sentences and
 prints the agreement, then records file, SHA-256 and size in ``models/MANIFEST.json``
@@ -130,6 +134,12 @@ def attribution(args) -> None:
     print(json.dumps(entry, indent=2))
 
 
+def fast(args) -> None:
+    from newsledger.nlp.learned.fast_train import export
+
+    print(json.dumps(export(args.best), indent=2))
+
+
 def _pooled(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
     weights = mask[..., None].astype(np.float32)
     vectors = (hidden * weights).sum(1) / np.clip(weights.sum(1), 1e-9, None)
@@ -149,9 +159,11 @@ def main(argv: list[str] | None = None) -> None:
     commands.add_parser("encoder", help="the sentence encoder (all-MiniLM-L6-v2, int8)")
     tagger = commands.add_parser("attribution", help="a trained attribution tagger (int8)")
     tagger.add_argument("model_dir", help="OUT/best of `newsledger train attribution`")
+    quick = commands.add_parser("fast", help="a trained fast attribution tagger (numpy weights)")
+    quick.add_argument("best", help="OUT/best.npz of `newsledger train attribution --model fast`")
     args = parser.parse_args(argv)
     resources.MODELS_DIR.mkdir(exist_ok=True)
-    {"encoder": encoder, "attribution": attribution}[args.command](args)
+    {"encoder": encoder, "attribution": attribution, "fast": fast}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,11 @@ The shared data folder
 The pipeline
     ``analyzer`` is one ``newsledger.nlp.pipeline.Analyzer`` for the whole session,
     because loading spaCy takes seconds.
+
+Hypothesis profiles
+    ``quick`` (the default, and what CI runs): few examples per property, no deadline.
+    ``long`` (by hand: ``NEWSLEDGER_HYPOTHESIS=long python -m pytest tests/test_hostile.py``):
+    at least 10,000 examples per property. See RELIABILITY.md.
 """
 
 from __future__ import annotations
@@ -23,6 +28,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+HYPOTHESIS_PROFILE = os.environ.get("NEWSLEDGER_HYPOTHESIS", "quick").strip().lower() or "quick"
+settings.register_profile("quick", max_examples=40, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=10_000, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(HYPOTHESIS_PROFILE)  # an unknown name fails here, loudly
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

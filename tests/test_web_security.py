@@ -3,6 +3,8 @@
 Read-only methods, the loopback ``Host`` check, the token gate, security headers on every
 kind of response, ``newsledger serve`` (refusing to expose a ledger without a token), and
 the escaping highlighter that puts article text on a page. Runs on an empty ledger.
+Writes (confirm/reject) and their CSRF protection are tested on a small app with one form
+behind the same ``protect`` stack, since the ledger app has no write route yet.
 """
 
 from __future__ import annotations
@@ -10,13 +12,18 @@ from __future__ import annotations
 import re
 import warnings
 
+from urllib.parse import parse_qsl
+
 import pytest
 import typer
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse
 from typer.testing import CliRunner
 
 from newsledger.store import Ledger
 from newsledger.web import create_app
 from newsledger.web.highlight import evidence, render, snippet_bounds
+from newsledger.web.security import csrf_input, protect
 
 with warnings.catch_warnings():  # starlette's notice that it prefers httpx2 over httpx
     warnings.simplefilter("ignore", UserWarning)
@@ -171,3 +178,109 @@ def test_token_kept_out_of_the_access_log():
                                ("127.0.0.1", "GET", "/search?q=x&token=secret-secret-1234&a=1"), None)
     assert RedactToken().filter(record)
     assert record.getMessage() == '127.0.0.1 - "GET /search?q=x&token=***&a=1"'
+
+
+# -- writes: the token and CSRF (the mechanism, on a generic app with one form) ---------------
+
+WRITE_TOKEN = "write-token-for-the-tests"
+
+
+def write_app(*, token: str | None = WRITE_TOKEN, allow_writes: bool = True):
+    """A small app behind ``protect``: a page with a confirm form, and the POST it sends."""
+    app = FastAPI()
+    confirmed: list[str] = []
+
+    @app.get("/review", response_class=HTMLResponse)
+    def review(request: Request) -> str:
+        return f'<form method="post" action="/confirm">{csrf_input(request)}<button>Confirm</button></form>'
+
+    @app.post("/confirm")
+    async def confirm(request: Request) -> dict:
+        item = dict(parse_qsl((await request.body()).decode())).get("item", "red-line-1")
+        confirmed.append(item)
+        return {"confirmed": item}
+
+    protect(app, token=token, allow_writes=allow_writes, trusted_hosts=["*"])
+    app.state.confirmed = confirmed
+    return app
+
+
+def form_token(client) -> str:
+    page = client.get("/review").text
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
+def test_writes_need_the_token_and_a_csrf_token_from_the_page():
+    app = write_app()
+    with TestClient(app, base_url=LOCAL) as browser:
+        issued = browser.get(f"/review?token={WRITE_TOKEN}", follow_redirects=False).headers["set-cookie"]
+        assert "newsledger_csrf=" in issued and "HttpOnly" in issued and "SameSite=Strict" in issued
+        browser.cookies.clear()
+        assert browser.post("/confirm", data={"item": "a"}).status_code == 401  # no token at all
+        browser.get(f"/review?token={WRITE_TOKEN}")  # the token now rides in the cookie
+        csrf = form_token(browser)
+        # a forged form (from another site): the cookie goes along, the CSRF token does not
+        assert browser.post("/confirm", data={"item": "forged"}).status_code == 403
+        wrong = browser.post("/confirm", data={"item": "forged", "csrf_token": csrf[::-1]})
+        assert wrong.status_code == 403 and "CSRF" in wrong.json()["detail"]
+        cross = browser.post("/confirm", data={"item": "forged", "csrf_token": csrf},
+                             headers={"origin": "https://attacker.example"})
+        assert cross.status_code == 403 and "cross-site" in cross.json()["detail"]
+        # the app's own form: the field, or the header a script sends
+        ok = browser.post("/confirm", data={"item": "b", "csrf_token": csrf}, headers={"origin": LOCAL})
+        assert ok.status_code == 200 and ok.json() == {"confirmed": "b"}
+        assert browser.post("/confirm", data={"item": "c"}, headers={"x-csrf-token": csrf}).status_code == 200
+    assert app.state.confirmed == ["b", "c"]
+
+
+def test_csrf_token_is_signed_by_the_server():
+    """A cookie planted by someone else (any value, same in cookie and form) is no proof."""
+    app = write_app()
+    with TestClient(app, base_url=LOCAL) as browser:
+        browser.get(f"/review?token={WRITE_TOKEN}")
+        browser.cookies.set("newsledger_csrf", "planted.0123456789abcdef0123456789abcdef")
+        assert browser.post("/confirm", data={"csrf_token": "planted.0123456789abcdef0123456789abcdef"}
+                            ).status_code == 403
+    assert app.state.confirmed == []
+
+
+def test_writes_with_the_token_in_a_header_need_no_csrf_token():
+    """A browser never adds Authorization by itself: a script or curl with the token is no CSRF."""
+    app = write_app()
+    with TestClient(app, base_url=LOCAL) as client:
+        assert client.post("/confirm", headers={"authorization": f"Bearer {WRITE_TOKEN}"}).status_code == 200
+        assert client.post("/confirm", headers={"x-newsledger-token": WRITE_TOKEN}).status_code == 200
+        assert client.post("/confirm", headers={"authorization": "Bearer not-the-token-at-all"}).status_code == 401
+
+
+def test_no_writes_without_allow_writes_or_without_a_token():
+    with TestClient(write_app(allow_writes=False), base_url=LOCAL) as client:
+        assert client.post("/confirm", headers={"authorization": f"Bearer {WRITE_TOKEN}"}).status_code == 405
+    app = write_app(token=None)
+    with TestClient(app, base_url=LOCAL) as client:
+        csrf = form_token(client)
+        refused = client.post("/confirm", data={"csrf_token": csrf})
+        assert refused.status_code == 403 and "token" in refused.json()["detail"]
+        assert client.get("/review").status_code == 200  # reads need none
+    assert app.state.confirmed == []
+
+
+def test_oversized_form_is_refused_unread():
+    with TestClient(write_app(), base_url=LOCAL) as browser:
+        browser.get(f"/review?token={WRITE_TOKEN}")
+        response = browser.post("/confirm", data={"item": "x" * 200_000, "csrf_token": form_token(browser)})
+        assert response.status_code == 403 and "over" in response.json()["detail"]
+
+
+def test_serve_allow_writes_needs_a_token(serve_app, db, monkeypatch):
+    import uvicorn
+
+    monkeypatch.delenv("NEWSLEDGER_TOKEN", raising=False)
+    result = CliRunner().invoke(serve_app, ["serve", "--db", str(db), "--allow-writes"])
+    assert result.exit_code == 2 and "--allow-writes needs a token" in result.output
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(app))
+    result = CliRunner().invoke(serve_app, ["serve", "--db", str(db), "--allow-writes", "--token", WRITE_TOKEN])
+    assert result.exit_code == 0 and "writes allowed" in result.output
+    with TestClient(calls[0], base_url=LOCAL) as client:
+        assert client.get("/api", headers={"authorization": f"Bearer {WRITE_TOKEN}"}).json()["read_only"] is False

@@ -36,7 +36,10 @@ console = output.make_console()
 err = output.make_console(stderr=True)
 
 DB_OPTION = typer.Option("newsledger.db", "--db", help="SQLite file or database URL.")
-MODEL_OPTION = typer.Option(None, "--model", help="spaCy pipeline to load (default: en_core_web_sm).")
+MODEL_OPTION = typer.Option(
+    None, "--model", help="Attribution model: rules (default), fast or accurate (learned, shipped "
+                          "in the package); any other name is a spaCy pipeline to load instead of "
+                          "en_core_web_sm.")
 DATE_HELP = "Date for articles that carry none (YYYY-MM-DD)."
 FIELD_HELP = "Map a field for JSONL/CSV, e.g. text=BODY (repeatable)."
 MAX_BYTES_HELP = "Largest article, web page, feed file, or JSONL/CSV line accepted, in bytes."
@@ -122,28 +125,47 @@ def ingest(
     field: list[str] = typer.Option([], "--field", help=FIELD_HELP),
     max_bytes: int = typer.Option(2_000_000, "--max-bytes", min=1, help=MAX_BYTES_HELP),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per stored transaction."),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", min=1,
+        help="Processes analysing articles (default: all cores); 1 analyses in this process. "
+             "With --ray: Ray actors (default: one per cluster CPU)."),
+    ray: Optional[str] = typer.Option(
+        None, "--ray", metavar="ADDRESS",
+        help="Analyse on a Ray cluster: HOST:PORT, auto (the cluster this machine is in) "
+             "or local (a Ray started for this run)."),
+    shards: Optional[Path] = typer.Option(
+        None, "--shards", help="Write Parquet shards to this folder instead of the ledger "
+                               "(import them with `newsledger load`)."),
 ) -> None:
     """Read articles, find their statements, and store them in the ledger."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from .cli_scale import analysis_pool, ingest_target
     from .ingest import ingest as run_ingest
+    from .nlp.pipeline import ModelNotFound
+    from .parallel import WorkerError, default_workers
 
     default_date = _parse_date(date_, "--date")
     mapping = _field_map(field)
-    ledger = _ledger(db)
-    analyzer = _analyzer(model)
+    target = ingest_target(db, shards)
     progress = output.IngestProgress(err)
     try:
-        with progress:
-            summary = run_ingest(paths, ledger, analyzer, default_date=default_date,
-                                 field_map=mapping, max_bytes=max_bytes, batch_size=batch_size,
-                                 on_problem=_report_problem, on_batch=progress.update)
+        with progress, analysis_pool(ray, model, workers) as pool:
+            summary = run_ingest(paths, target, pool or (lambda: _analyzer(model)),
+                                 workers=workers or default_workers(), model=model,
+                                 default_date=default_date, field_map=mapping, max_bytes=max_bytes,
+                                 batch_size=batch_size, on_problem=_report_problem,
+                                 on_batch=progress.update)
     except KeyboardInterrupt:
         _fail("interrupted; the batches stored before are kept", code=130)
     except SQLAlchemyError as exc:
         _fail(f"ledger {db}: {_first_line(exc)}; the batches stored before are kept", code=1)
+    except ModelNotFound as exc:
+        _fail(str(exc), code=1)
+    except WorkerError as exc:
+        _fail(f"{_first_line(exc)}; the batches stored before are kept", code=1)
     finally:
-        ledger.close()
+        target.close()
     console.print(progress.closing(summary), highlight=False, soft_wrap=True)
     if summary.read == 0 and summary.problems:
         raise typer.Exit(1)
@@ -160,6 +182,8 @@ def statements(
     outlet: Optional[str] = typer.Option(None, help="Only this outlet."),
     limit: Optional[int] = typer.Option(None, min=0, help="At most this many."),
     as_json: bool = typer.Option(False, "--json", help="JSON lines (statement records)."),
+    copies: bool = typer.Option(False, "--copies", help="Every copy of a statement that several "
+                                "outlets carried (default: once, on its earliest copy)."),
 ) -> None:
     """List the statements in the ledger (oldest first)."""
     if act is not None and act not in ACTS:
@@ -168,7 +192,8 @@ def statements(
     ledger = _ledger(db, must_exist=True)
     try:
         records = ledger.iter_statements(speaker=speaker, act=act, since=start, until=end,
-                                         search=search, outlet=outlet, limit=limit)
+                                         search=search, outlet=outlet, limit=limit,
+                                         copies=copies)
         if as_json:
             _write_lines(dumps_record(record) for record in records)
         else:
@@ -244,7 +269,8 @@ def show(
 @app.command()
 def export(
     db: str = DB_OPTION,
-    format_: str = typer.Option("jsonl", "--format", help="jsonl or csv."),
+    format_: str = typer.Option("jsonl", "--format", help="jsonl, csv, cameo (GDELT-style event rows, "
+                                "tab-separated) or plover (POLECAT-style event rows, tab-separated)."),
     out: Optional[Path] = typer.Option(None, "--out", help="Write here instead of standard output."),
 ) -> None:
     """Export every statement record (the contract of DESIGN.md) as JSON lines or CSV."""

@@ -8,7 +8,9 @@ is analysed, stored or filtered here.
   shown only when ``console`` is an interactive terminal (a pipe or a test gets
   nothing until the closing line, so output is never garbled).
 - ``statements_table(records)``: a ``rich`` table of statement records.
-- ``EXPORTERS``: ``{"jsonl": fn, "csv": fn}``, ``fn(records, stream) -> count``.
+- ``EXPORTERS``: ``{"jsonl": fn, "csv": fn, "cameo": fn, "plover": fn}``,
+  ``fn(records, stream) -> count``; the event-data formats are written by
+  :mod:`newsledger.analysis.event_data`.
 """
 
 from __future__ import annotations
@@ -251,7 +253,21 @@ def write_csv(records: Iterable[dict[str, Any]], stream: TextIO) -> int:
     return count
 
 
-EXPORTERS = {"jsonl": write_jsonl, "csv": write_csv}
+def write_cameo(records: Iterable[dict[str, Any]], stream: TextIO) -> int:
+    """GDELT-style CAMEO event rows, tab-separated (:mod:`newsledger.analysis.event_data`)."""
+    from .analysis.event_data import write_cameo as write
+
+    return write(records, stream)
+
+
+def write_plover(records: Iterable[dict[str, Any]], stream: TextIO) -> int:
+    """POLECAT-style PLOVER event rows, tab-separated (:mod:`newsledger.analysis.event_data`)."""
+    from .analysis.event_data import write_plover as write
+
+    return write(records, stream)
+
+
+EXPORTERS = {"jsonl": write_jsonl, "csv": write_csv, "cameo": write_cameo, "plover": write_plover}
 
 
 def timex_table(records: list[dict]) -> Table:

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -76,13 +77,13 @@ class Fingerprint:
 
     def to_bytes(self) -> bytes:
         """``size`` (4 bytes) then the hash values (4 bytes each), big-endian."""
-        return self.size.to_bytes(4, "big") + b"".join(v.to_bytes(4, "big") for v in self.hashvalues)
+        return struct.pack(f">I{len(self.hashvalues)}I", self.size, *self.hashvalues)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Fingerprint:
-        size = int.from_bytes(data[:4], "big")
-        values = tuple(int.from_bytes(data[i:i + 4], "big") for i in range(4, len(data), 4))
-        return cls(values, size)
+        """The inverse of ``to_bytes`` (a stored signature: decoded once per article)."""
+        size, *values = struct.unpack(f">{len(data) // 4}I", data[:len(data) // 4 * 4])
+        return cls(tuple(values), size)
 
 
 def shingles(text: str, width: int = DEFAULT.shingle) -> set[str]:
@@ -108,7 +109,7 @@ def band_keys(print_: Fingerprint, settings: Settings = DEFAULT) -> list[str]:
     keys = []
     for band in range(settings.bands):
         rows = print_.hashvalues[band * settings.rows:(band + 1) * settings.rows]
-        digest = hashlib.blake2b(b"".join(v.to_bytes(4, "big") for v in rows), digest_size=8)
+        digest = hashlib.blake2b(struct.pack(f">{len(rows)}I", *rows), digest_size=8)
         keys.append(f"{band:02d}:{digest.hexdigest()}")
     return keys
 

@@ -128,6 +128,11 @@ class Analyzer:
         self.variant = variant or default
         self.nlp, self.base_model_name = build_pipeline(spacy_model, components, self.variant)
 
+    def spec_name(self) -> str:
+        """The ``model`` argument that builds this analyzer again (in a worker process):
+        the variant when it is not the default, else the spaCy pipeline's name."""
+        return self.variant if self.variant != DEFAULT_VARIANT else self.base_model_name
+
     def make_doc(self, text: str, published: date | None = None, body_start: int = 0) -> Doc:
         # The header is blanked with spaces of the same length, so it is never
         # analysed yet every offset still indexes the stored text.

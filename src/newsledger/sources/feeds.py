@@ -25,9 +25,10 @@ the XML error and its line: its entries may be incomplete, and those left withou
 (debris of the damage) are counted in that note. In a sound feed, an entry without text
 (a title only) is one Problem ``path:N``; a feed without entries is one Problem.
 
-Not read: feeds by URL and ``newsledger watch`` polling (files only, for now), the
-linked pages behind entries (ingest those as HTML), enclosures (podcasts, images),
-media RSS, comments feeds, and feeds over ``max_bytes`` (the whole file is parsed).
+Feeds by URL are fetched by :mod:`newsledger.watch` (``newsledger watch``), which hands
+the bytes to :func:`feed_articles` with the URL as ``path``. Not read: the linked pages
+behind entries (ingest those as HTML), enclosures (podcasts, images), media RSS,
+comments feeds, and feeds over ``max_bytes`` (the whole file is parsed).
 """
 
 from __future__ import annotations

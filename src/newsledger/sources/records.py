@@ -22,10 +22,16 @@ surrounding spaces; numbers become strings; lists, objects (other than an outlet
 name) and empty strings count as absent. A record's date that is not a date is
 reported (``date 'foo' is not a date; ...``) and the article is kept with the caller's
 default date, or none. A record without a date gets the default date, or none.
+
+Lone surrogates (a JSON ``"\\ud800"`` escape that is half of no pair) are no text: no
+database stores them and the pipeline cannot read them. In the text each becomes U+FFFD
+(one character for one, so offsets stay put) and a note says how many; in metadata they
+are replaced silently.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
@@ -44,6 +50,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 FIELD_ALIASES = {"published": "date", "source": "outlet"}
 SHOWN_KEYS = 12
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def resolve_field_map(field_map: Mapping[str, str] | None) -> tuple[dict[str, str], list[Problem]]:
@@ -94,10 +101,14 @@ def record_article(record: Mapping[str, Any], *, path: str, where: str, number: 
     if refusal:
         yield Problem(where, refusal)
         return
+    text, surrogates = LONE_SURROGATE.subn("\ufffd", values["text"])
+    if surrogates:
+        yield Problem(where, f"{surrogates} lone surrogate escape(s) in the text (no character) "
+                             "replaced with U+FFFD", skipped=False)
     published, problem = _published(values["date"], where, options)
     if problem:
         yield problem
-    yield Article(text=values["text"], path=path, outlet=_outlet(values["outlet"]),
+    yield Article(text=text, path=path, outlet=_outlet(values["outlet"]),
                   url=_metadata(values["url"]), published=published,
                   title=_metadata(values["title"]), extra={"record": number})
 
@@ -149,7 +160,7 @@ def one_line(text: str) -> str:
 def _metadata(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return None
-    return str(value).strip() or None
+    return LONE_SURROGATE.sub("\ufffd", str(value)).strip() or None
 
 
 def _outlet(value: Any) -> str | None:

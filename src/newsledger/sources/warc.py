@@ -51,6 +51,8 @@ CHUNK = 1 << 16
 GZIP_MAGIC = b"\x1f\x8b\x08"
 WARC_LINE = b"\nWARC/1."
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+WARC_TYPES = ("warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion",
+              "continuation")
 SHOWN = 100
 
 
@@ -152,7 +154,7 @@ def _pass(handle: Any, *, path: str, arc: bool, tally: _Tally,
         where, reported = f"{path}@{offset}", False
         empty_before = tally.empty_pages
         for item in _record_items(record, where=where, path=path, offset=offset,
-                                  tally=tally, options=options):
+                                  tally=tally, options=options, arc=arc):
             if isinstance(item, Article):
                 pending = item
             else:
@@ -210,9 +212,14 @@ def _next(iterator: Any) -> tuple[Any, str | None]:
 
 
 def _record_items(record: Any, *, where: str, path: str, offset: int, tally: _Tally,
-                  options: Options) -> Iterator[Article | Problem]:
+                  options: Options, arc: bool = False) -> Iterator[Article | Problem]:
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     label = f"record {tally.number}" + (f" ({_one_line(uri)})" if uri else "")
+    damage = None if arc else _header_damage(record)
+    if damage:  # warcio parses a cut header (a truncated download) into a record all the same
+        yield Problem(where, f"{label}: its header is cut or damaged ({damage}); not read")
+        yield from _skip_rest(record, where, label)
+        return
     content_type = _html_type(record)
     if content_type is None:
         yield from _skip_rest(record, where, label)
@@ -252,6 +259,17 @@ def _record_items(record: Any, *, where: str, path: str, offset: int, tally: _Ta
             tally.first_empty = tally.first_empty or f"byte {offset}" + (f" ({_one_line(uri)})" if uri else "")
         else:
             yield item
+
+
+def _header_damage(record: Any) -> str | None:
+    """What is wrong with a WARC record's header, when its type or length cannot be right."""
+    kind = record.rec_headers.get_header("WARC-Type")
+    if kind not in WARC_TYPES:
+        return f"WARC-Type {_one_line(repr(kind))} is no record type" if kind else "no WARC-Type"
+    length = (record.rec_headers.get_header("Content-Length") or "").strip()
+    if not length.isdigit():
+        return f"Content-Length {_one_line(repr(length))} is no number" if length else "no Content-Length"
+    return None
 
 
 def _html_type(record: Any) -> str | None:

@@ -12,7 +12,13 @@ few hundred per call): a call's rows are held in memory until written.
 
 Reads return plain dicts: statement records exactly as stored (the JSON text parsed, key
 order kept, so export is byte-stable), and article records (``Article.record()`` fields)
-with a ``statements`` count. Nothing is cached in the ``Ledger`` object; two ``Ledger``
+with a ``statements`` count. Stories (:mod:`.stories`, linked by
+``newsledger.analysis.stories.link_stories`` after ``add``): statement listings give a
+statement carried by several copies of a story once, on its earliest copy, unless
+``copies=True``; records of linked articles gain two fields after the stored ones,
+``story`` (``{"id", "copies", "outlets"}``) and ``carried_by`` (``[{"outlet",
+"published", "article_id", "statement_id"}]``, every copy carrying the statement, in
+ledger order); records of articles never linked are returned exactly as stored. Nothing is cached in the ``Ledger`` object; two ``Ledger``
 objects (or processes) on one SQLite file see each other's committed writes.
 """
 
@@ -28,18 +34,21 @@ from sqlalchemy import Column, Connection, func, select
 from sqlalchemy.engine import URL
 
 from newsledger.model import Article, Statement
+from newsledger.store import feeds as _feeds  # noqa: F401  (registers the watch tables)
 from newsledger.store import query
 from newsledger.store import search as fulltext
+from newsledger.store import stories
 from newsledger.store.engine import insert_ignore, make_engine, to_url, write_transaction
 from newsledger.store.rows import PreparedArticle, prepare
 from newsledger.store.schema import (
     SCHEMA_VERSION,
     articles,
     check_version,
-    create_schema,
     mentions,
+    missing_parts,
     statements,
     stored_version,
+    upgrade,
 )
 
 _IN_CHUNK = 500          # ids per IN (...) list: well under every backend's parameter limit
@@ -83,18 +92,23 @@ class Ledger:
     def _ensure_schema(self) -> None:
         with self.engine.connect() as connection:
             version = stored_version(connection)
+            complete = version == SCHEMA_VERSION and not missing_parts(connection)
         check_version(version)
-        if version == SCHEMA_VERSION:
-            return
+        if complete:
+            return  # the usual case: opening takes no write lock
         with write_transaction(self.engine) as connection:
-            create_schema(connection)  # re-checks under the write lock
+            upgrade(connection)  # re-checks under the write lock
 
     # -- writing --------------------------------------------------------------------------
 
     def add(self, results: Iterable[tuple[Article, list[Statement]]]) -> AddSummary:
         """Store analysed articles and their statements, all in one transaction."""
         now = datetime.now(timezone.utc)
-        prepared = [prepare(article, list(found), now=now) for article, found in results]
+        prepared = []
+        for article, found in results:
+            item = prepare(article, list(found), now=now)
+            item.row["extra"] = _extra_json(article.extra)
+            prepared.append(item)
         if not prepared:
             return AddSummary()
         with write_transaction(self.engine) as connection:
@@ -154,14 +168,16 @@ class Ledger:
                    search: str | None = None, outlet: str | None = None,
                    article_id: str | None = None, conditional: bool | None = None,
                    limit: int | None = None, after: str | None = None, *,
-                   actor_id: str | None = None) -> list[dict[str, Any]]:
+                   actor_id: str | None = None, copies: bool = False) -> list[dict[str, Any]]:
         """Statement records passing the filters (see :mod:`newsledger.store.query`), in
         ledger order; ``after`` is a statement id: only statements after it are returned.
+        A statement carried by several copies of a story comes once, on the earliest copy
+        passing the filters; ``copies=True`` gives every copy.
         Raises ``ValueError`` for an unknown ``after`` id or a malformed date."""
         return list(self.iter_statements(
             speaker=speaker, act=act, since=since, until=until, search=search, outlet=outlet,
             article_id=article_id, conditional=conditional, limit=limit, after=after,
-            actor_id=actor_id,
+            actor_id=actor_id, copies=copies,
         ))
 
     def iter_statements(self, speaker: str | None = None, act: str | None = None,
@@ -169,7 +185,7 @@ class Ledger:
                         search: str | None = None, outlet: str | None = None,
                         article_id: str | None = None, conditional: bool | None = None,
                         limit: int | None = None, after: str | None = None, *,
-                        actor_id: str | None = None) -> Iterator[dict[str, Any]]:
+                        actor_id: str | None = None, copies: bool = False) -> Iterator[dict[str, Any]]:
         """Like ``statements()`` but streaming, from one consistent snapshot; the database
         connection is held until the iterator is exhausted or closed."""
         filters = query.Filters(
@@ -179,10 +195,10 @@ class Ledger:
         query.where(self.dialect, filters)  # validate dates now, not on first next()
         if limit is not None and limit < 0:
             raise ValueError(f"limit must be 0 or more, not {limit}")
-        return self._iter_records(filters, limit, after)
+        return self._iter_records(filters, limit, after, copies)
 
     def _iter_records(self, filters: query.Filters, limit: int | None,
-                      after: str | None) -> Iterator[dict[str, Any]]:
+                      after: str | None, copies: bool) -> Iterator[dict[str, Any]]:
         with self.engine.connect() as connection:
             after_key = None
             if after is not None:
@@ -190,10 +206,11 @@ class Ledger:
                 if row is None:
                     raise ValueError(f"after: no stored statement has id {after!r}")
                 after_key = tuple(row)
-            select_records = query.records(self.dialect, filters, after_key=after_key, limit=limit)
+            select_records = query.records(self.dialect, filters, after_key=after_key,
+                                           limit=limit, copies=copies)
             result = connection.execution_options(yield_per=_STREAM_BATCH).execute(select_records)
-            for (record_json,) in result:
-                yield json.loads(record_json)
+            for rows in result.partitions():
+                yield from stories.annotate(connection, rows)
 
     def articles(self, limit: int | None = None, outlet: str | None = None) -> list[dict[str, Any]]:
         """Article records with a ``statements`` count, ordered by published date (undated
@@ -211,27 +228,37 @@ class Ledger:
             return [_article_record(row) for row in connection.execute(q)]
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        """One article record with ``statements`` count, ``body_start`` and ``text``."""
+        """One article record with ``statements`` count, ``body_start``, ``text``,
+        ``extra`` (``Article.extra`` as stored; ``{}`` when there was none) and ``story``
+        (``{"id", "copies", "outlets"}``, or None when the article was never linked)."""
         if "\x00" in article_id:
             return None
         q = select(*_ARTICLE_FIELDS, _statement_count(), articles.c.body_start,
-                   articles.c.text).where(articles.c.id == article_id)
+                   articles.c.text, articles.c.extra).where(articles.c.id == article_id)
         with self.engine.connect() as connection:
             row = connection.execute(q).first()
+            story = stories.article_story(connection, article_id) if row is not None else None
         if row is None:
             return None
         record = _article_record(row)
         record["body_start"] = row.body_start
         record["text"] = row.text
+        record["extra"] = json.loads(row.extra) if row.extra else {}
+        record["story"] = story
         return record
 
     def counts(self) -> dict[str, int]:
+        """Rows stored: ``articles``, ``statements`` (every copy), ``mentions``; once any
+        article was linked into stories, also ``stories`` (an unlinked article is a story
+        of its own) and ``distinct_statements`` (each carried statement once)."""
         with self.engine.connect() as connection:
-            return {
+            found = {
                 name: connection.execute(select(func.count()).select_from(table)).scalar_one()
                 for name, table in (("articles", articles), ("statements", statements),
                                     ("mentions", mentions))
             }
+            found.update(stories.counts(connection))
+        return found
 
     # -- lifetime -------------------------------------------------------------------------
 
@@ -275,6 +302,14 @@ def _article_record(row: Any) -> dict[str, Any]:
         "title": row.title,
         "statements": row.statements,
     }
+
+
+def _extra_json(extra: dict[str, Any] | None) -> str | None:
+    """``Article.extra`` as JSON text with sorted keys (NULL when empty); values JSON
+    cannot hold (a date) are stored as their ``str``."""
+    if not extra:
+        return None
+    return json.dumps(extra, ensure_ascii=False, sort_keys=True, default=str)
 
 
 def _existing(connection: Connection, column: Column, ids: set[str]) -> set[str]:

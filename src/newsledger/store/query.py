@@ -18,6 +18,12 @@ cursor). Filters, all combined with AND:
 
 ``None`` means "no filter"; so does an empty ``speaker``, ``search`` or ``outlet`` (as a
 blank web form field sends). The exact filters compare the empty string like any value.
+
+Copies (see :mod:`newsledger.store.stories`): by default a statement carried by several
+copies of one story is given once, on the earliest copy (in the order above) that passes
+the filters: so ``outlet="Keswin Post"`` gives that outlet's own copy, and no filter gives
+the earliest copy. ``copies=True`` gives every copy. Statements that are in no group
+(unlinked articles, single copies) are always given.
 """
 
 from __future__ import annotations
@@ -26,11 +32,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, false, literal, select, tuple_
+from sqlalchemy import ColumnElement, Select, exists, false, literal, or_, select, tuple_
 
 from newsledger.store import search as fulltext
 from newsledger.store.rows import SPEAKER_KEY_SEPARATOR, fold
 from newsledger.store.schema import articles, statements
+from newsledger.store.stories import story_statements
 
 ORDER = (
     statements.c.sort_published,
@@ -101,13 +108,42 @@ def cursor_key(statement_id: str) -> Select:
     return select(*ORDER).where(statements.c.id == statement_id)
 
 
-def records(dialect_name: str, filters: Filters, *, after_key: tuple[Any, ...] | None = None,
-            limit: int | None = None) -> Select:
-    """``SELECT record`` for the statements that pass ``filters``, in ledger order."""
-    query = select(statements.c.record)
+def _passing(dialect_name: str, filters: Filters) -> Select:
+    """``SELECT id`` of the statements passing ``filters``, never correlated to an outer
+    query (the search clause names the ``statements`` table, which must be this one)."""
+    query = select(statements.c.id)
     if filters.outlet:
         query = query.select_from(statements.join(articles, statements.c.article_id == articles.c.id))
+    return query.where(*where(dialect_name, filters)).correlate(None)
+
+
+def _first_passing_copy(dialect_name: str, filters: Filters) -> ColumnElement[bool]:
+    """No earlier statement of the same group passes the filters (or there is no group)."""
+    group, earlier = story_statements.alias("other_copy"), statements.alias("earlier")
+    key = (earlier.c.sort_published, earlier.c.article_id, earlier.c.content_start, earlier.c.id)
+    found = (select(literal(1))
+             .select_from(group.join(earlier, earlier.c.id == group.c.statement_id))
+             .where(group.c.group_id == story_statements.c.group_id,
+                    tuple_(*key) < tuple_(*ORDER)))
+    if where(dialect_name, filters):
+        found = found.where(earlier.c.id.in_(_passing(dialect_name, filters)))
+    return or_(story_statements.c.group_id.is_(None), ~exists(found))
+
+
+def records(dialect_name: str, filters: Filters, *, after_key: tuple[Any, ...] | None = None,
+            limit: int | None = None, copies: bool = False) -> Select:
+    """``SELECT record, id, article_id, group_id`` for the statements that pass
+    ``filters``, in ledger order; each carried statement once unless ``copies``."""
+    query = select(statements.c.record, statements.c.id, statements.c.article_id,
+                   story_statements.c.group_id)
+    joined = statements
+    if filters.outlet:
+        joined = joined.join(articles, statements.c.article_id == articles.c.id)
+    query = query.select_from(joined.outerjoin(
+        story_statements, story_statements.c.statement_id == statements.c.id))
     clauses = where(dialect_name, filters)
+    if not copies:
+        clauses.append(_first_passing_copy(dialect_name, filters))
     if after_key is not None:
         bound = (literal(value, column.type) for value, column in zip(after_key, ORDER))
         clauses.append(tuple_(*ORDER) > tuple_(*bound))

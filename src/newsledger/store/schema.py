@@ -3,13 +3,16 @@
 What is stored:
 
 ``meta``
-    key/value text pairs; ``schema_version`` = ``"1"`` (for migrations later).
+    key/value text pairs; ``schema_version`` = ``"1"``.
 ``articles``
     one row per ``Article``, keyed by ``Article.id`` (a hash of text and metadata): the input
     ``text`` exactly as read, ``body_start``, ``path``, ``outlet``, ``url``, ``published``
     (DATE), ``title``, ``text_hash`` and ``added_at`` (UTC time of insertion).
     ``outlet_key`` is the case-folded outlet, for the case-insensitive outlet filter.
-    Not stored: ``Article.extra``.
+    ``extra`` is ``Article.extra`` as JSON text (sorted keys, so the same article always
+    gives the same text), or NULL when it is empty: what the reader knew beyond the
+    fields above (a feed entry's id, ``content`` ``"full"``/``"summary"``, author,
+    ``format``...).
 ``statements``
     one row per statement id (``Statement.statement_id(article)``). ``record`` is the whole
     statement record (the export contract of DESIGN.md, exactly ``Statement.record(article)``)
@@ -31,6 +34,13 @@ What is stored:
 
 The search index lives in :mod:`newsledger.store.search` (FTS5 on SQLite, a GIN expression
 index on PostgreSQL); it is created with the tables by :func:`create_schema`.
+
+Versions and upgrades: ``SCHEMA_VERSION`` changes only when older newsledger code could no
+longer read or write the database correctly. Additions that older code can ignore (a
+nullable column, a new table: ``articles.extra``, the stories and feed tables registered
+on this ``metadata`` by :mod:`.stories` and :mod:`.feeds`) keep the version and are added
+when a ledger is opened (:func:`missing_parts` / :func:`upgrade`), so a ledger written
+before them opens, and older code still opens a ledger that has them.
 """
 
 from __future__ import annotations
@@ -83,6 +93,7 @@ articles = Table(
     Column("title", Text),
     Column("text_hash", String(64), nullable=False),
     Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("extra", Text),
     Index("ix_articles_outlet_key", "outlet_key"),
     Index("ix_articles_published", "published"),
     Index("ix_articles_text_hash", "text_hash"),
@@ -160,6 +171,31 @@ def check_version(version: int | None) -> None:
             f"the database has schema version {version}, newer than this newsledger "
             f"understands ({SCHEMA_VERSION}); upgrade newsledger"
         )
+
+
+# Columns added after version 1 was first written: (table, column), added by upgrade().
+_ADDED_COLUMNS = ((articles, articles.c.extra),)
+
+
+def missing_parts(connection: Connection) -> bool:
+    """True when a table or an added column of this ``metadata`` is missing (cheap check)."""
+    inspector = inspect(connection)
+    tables = set(inspector.get_table_names())
+    if any(name not in tables for name in metadata.tables):
+        return True
+    return any(column.name not in {c["name"] for c in inspector.get_columns(table.name)}
+               for table, column in _ADDED_COLUMNS)
+
+
+def upgrade(connection: Connection) -> None:
+    """Add what a version-1 ledger written by older code lacks: new tables (by
+    :func:`create_schema`) and added nullable columns. Idempotent; nothing is rewritten."""
+    create_schema(connection)
+    inspector = inspect(connection)
+    for table, column in _ADDED_COLUMNS:
+        if column.name not in {c["name"] for c in inspector.get_columns(table.name)}:
+            kind = column.type.compile(dialect=connection.dialect)
+            connection.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
 
 
 def create_schema(connection: Connection) -> None:

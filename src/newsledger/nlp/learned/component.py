@@ -22,9 +22,11 @@ both found the statement lowered attribution F1, so the tagger's spans win).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.util import minibatch
 from spacy.tokens import Doc
 
 from ...model import Statement
@@ -73,11 +75,16 @@ class LearnedAttribution:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs, batch_size: int = 32):
-        docs = list(docs)
+        # In batches: a stream of any length is never held in memory whole.
+        for batch in minibatch(docs, size=max(batch_size, self.batch_size)):
+            yield from self._pipe_batch(batch)
+
+    def _pipe_batch(self, docs: list[Doc]):
         found = self._analyze([doc.text for doc in docs], [doc._.body_start or 0 for doc in docs])
         for doc, statements in zip(docs, found):
             ruled = (doc._.statements or []) if self.keep_rules else []
-            doc._.statements = merge_with_rules(statements, ruled)
+            tidied = [t for t in (tidy(s, doc) for s in statements) if t is not None]
+            doc._.statements = merge_with_rules(tidied, ruled)
             yield doc
 
     def _analyze(self, texts: list[str], starts: list[int]) -> list[list[Statement]]:
@@ -89,6 +96,71 @@ class LearnedAttribution:
         return analyze_texts(self.model, self.tokenizer, texts, cfg.max_len, cfg.overlap, self.batch_size, starts)
 
 
+def tidy(statement: Statement, doc: Doc) -> Statement | None:
+    """Fix what the tagger gets wrong in ways a rule can tell; None drops the statement.
+
+    - a cue never holds a time expression ("said on February 26" -> "said"): the cue
+      ends where the first time expression (``doc._.timexes``) inside it begins;
+    - content never overlaps the cue ("warned of" + "of tragic consequences"): the
+      content starts after the cue;
+    - a cue never ends in a determiner, nor in a preposition that does not open the
+      content ("indicated in an article" -> "indicated"; "warned of" + "tragic
+      consequences" stays);
+    - a content of function words only ("the") is no statement.
+    """
+    text = doc.text
+    cue_start, cue_end = statement.cue_span
+    for timex in doc._.timexes or ():
+        if cue_start < timex.span[0] < cue_end:
+            cue_end = cue_start + len(_without_signal(text[cue_start:timex.span[0]], timex.signal))
+    spans = [(max(start, cue_end) if start < cue_end <= end and start >= cue_start else start, end)
+             for start, end in statement.content_spans]
+    spans = [(start + len(text[start:end]) - len(text[start:end].lstrip()), end) for start, end in spans]
+    spans = [(start, end) for start, end in spans if end > start]
+    if spans:
+        cue_end = _cue_end(doc, cue_start, cue_end, spans[0][0])
+    if cue_end <= cue_start or not _has_content_word(doc, spans):
+        return None
+    if (cue_start, cue_end) == statement.cue_span and spans == statement.content_spans:
+        return statement
+    return replace(statement, cue=text[cue_start:cue_end], cue_span=(cue_start, cue_end),
+                   content_spans=spans, content=" ... ".join(text[a:b] for a, b in spans))
+
+
+def _cue_end(doc: Doc, start: int, end: int, content_start: int) -> int:
+    """Where the cue ends once trailing determiners and dangling prepositions are cut."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return end
+    tokens = list(span)
+    while len(tokens) > 1:
+        last = tokens[-1]
+        dangling = last.pos_ == "ADP" and not 0 <= content_start - (last.idx + len(last)) <= 1
+        if last.pos_ not in ("DET", "PRON") and not dangling or last.lower_ == "to":
+            break
+        tokens.pop()
+    return min(end, tokens[-1].idx + len(tokens[-1]))
+
+
+def _has_content_word(doc: Doc, spans: list[tuple[int, int]]) -> bool:
+    """True when some token of ``spans`` is a word that is not a stop word."""
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and any(t.is_alpha and not t.is_stop for t in span):
+            return True
+        if span is None and any(ch.isalnum() for ch in doc.text[start:end]):
+            return True
+    return False
+
+
+def _without_signal(before: str, signal: str | None) -> str:
+    """``before`` without trailing space and the time expression's preposition ("said on")."""
+    before = before.rstrip()
+    if signal and before.lower().endswith(" " + signal.lower()):
+        before = before[: -len(signal)].rstrip()
+    return before
+
+
 def _sure(statement: Statement) -> bool:
     """Rule statements the rules get right more often than the tagger."""
     return statement.quote == "direct" or statement.cue.lower().startswith("according to")
@@ -98,9 +170,28 @@ def _content_chars(statement: Statement) -> set[int]:
     return {i for start, end in statement.content_spans for i in range(start, end)}
 
 
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _with_rule_speaker(statement: Statement, ruled: list[Statement]) -> Statement:
+    """A learned statement without a source takes the speaker of the rule statement on the
+    same cue: the rules know passives and agents the tagger missed."""
+    sentence = statement.sentence_span
+    speaker = statement.speaker
+    if speaker is not None and (sentence is None or _overlaps(speaker.span, sentence)):
+        return statement
+    # No source, or one outside the cue's sentence (the tagger reaching too far).
+    for rule in ruled:
+        if rule.speaker is not None and _overlaps(rule.cue_span, statement.cue_span):
+            return replace(statement, speaker=rule.speaker)
+    return statement
+
+
 def merge_with_rules(learned: list[Statement], ruled: list[Statement]) -> list[Statement]:
-    """``learned``, plus each sure rule statement whose content no learned one half-covers."""
-    merged = list(learned)
+    """``learned`` (speakers missing there filled from the rule statement on the same
+    cue), plus each sure rule statement whose content no learned one half-covers."""
+    merged = [_with_rule_speaker(s, ruled) for s in learned]
     taken = [_content_chars(s) for s in learned]
     for statement in ruled:
         if not _sure(statement):

@@ -142,8 +142,13 @@ def _trim(text: str, span: Span) -> Span:
 
 
 def statements_from_tags(enc: Encoded, tags: list[list[int]], probs=None,
-                         quotes: list[Quote] | None = None) -> list[Statement]:
-    """Coherent statements from one text's per-piece tags (rows of [source, cue, content])."""
+                         quotes: list[Quote] | None = None, rule: str = "learned") -> list[Statement]:
+    """Coherent statements from one text's per-piece tags (rows of [source, cue, content]).
+
+    The "pieces" may be word pieces (the accurate variant) or spaCy tokens (the fast
+    one): only ``enc.text``, ``enc.offsets`` and ``enc.sentences`` are read. ``rule``
+    goes to ``statement.extra["rule"]``.
+    """
     text = enc.text
     spans = role_spans(enc, tags, probs)
     quotes = find_quotes(text) if quotes is None else quotes
@@ -179,7 +184,7 @@ def statements_from_tags(enc: Encoded, tags: list[list[int]], probs=None,
             quote=quote_kind(content_spans, quotes),
             confidence=round(min(content.score, cue.score), 3),
             sentence_span=sentence_span,
-            extra={"rule": "learned", "cue_lemma": text[cue_span[0]:cue_span[1]].lower(),
+            extra={"rule": rule, "cue_lemma": text[cue_span[0]:cue_span[1]].lower(),
                    "cue_chars": cue.chars, "source_chars": source.chars if source else None},
         ))
     statements.sort(key=lambda s: (s.content_start, s.cue_span[0]))

@@ -123,8 +123,12 @@ def _save_checkpoint(path: Path, state: dict) -> None:
 def train(cfg: TrainConfig, log: Callable[[str], None] | None = None) -> dict:
     """Run (or resume) training; returns the best dev summary (or the last losses without dev)."""
     log = log or (lambda m: print(m, file=sys.stderr, flush=True))
+    if cfg.variant == "fast":
+        from .fast_train import train_fast
+
+        return train_fast(cfg, log)
     if cfg.variant != "accurate":
-        raise NotImplementedError(f"the {cfg.variant!r} variant is not built yet; use --model accurate")
+        raise NotImplementedError(f"unknown variant {cfg.variant!r}; use --model fast or accurate")
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     out = Path(cfg.out)

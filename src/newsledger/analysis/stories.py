@@ -1,0 +1,241 @@
+"""Linking stored articles into stories: one story, many copies; one statement, many outlets.
+
+``link_stories(ledger, article_ids)`` is called after ``Ledger.add`` with the ids of the
+articles just stored. For each article not linked yet it
+
+1. computes the MinHash fingerprint of its body and its LSH band keys
+   (:mod:`newsledger.analysis.duplicates`, default settings);
+2. looks up, by band key, every stored article linked before (not only this batch) and
+   keeps those that ``same_story`` calls copies;
+3. joins the stories so found (a copy of a copy is a copy; an article that bridges two
+   stories merges them), naming each story after its earliest copy (published date,
+   undated last, then article id);
+4. for each story with two copies or more, merges the statements of all its copies with
+   ``carried_statements`` (same content words, same negation, no conflicting speaker),
+   recomputed over the whole story so that the result does not depend on the order in
+   which the copies arrived, and stores for each statement the id of the statement on the
+   earliest copy that carries it.
+
+Everything is written in one transaction; articles already linked are skipped (so an exact
+re-read, which ``Ledger.add`` already skips, is a no-op here too). Reading the result is
+the store's job: ``Ledger.statements()`` gives each carried statement once.
+
+Not done: removing links (articles are never deleted), re-linking when the duplicate
+settings change (articles fingerprinted under other settings are linked again when their
+ids are given, but stored ones are not compared with them until then), and choosing
+which copy is the original (the earliest is named first, nothing more).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from newsledger.analysis.duplicates import (
+    DEFAULT,
+    Fingerprint,
+    Settings,
+    band_keys,
+    carried_statements,
+    fingerprint,
+    same_story,
+)
+from newsledger.model import Article, Mention, Statement
+from newsledger.store import stories as store
+
+
+@dataclass(frozen=True)
+class LinkSummary:
+    """What one ``link_stories`` call did.
+
+    ``linked``: articles fingerprinted and linked now; ``already``: articles given that
+    were not linked now (linked before, or not stored); ``joined``: of the linked
+    ones, those that are copies of another article; ``stories``: stories with two copies
+    or more that were created or changed; ``carried``: statements of those stories
+    carried by more than one copy, counted once each.
+    """
+
+    linked: int = 0
+    already: int = 0
+    joined: int = 0
+    stories: int = 0
+    carried: int = 0
+
+    def __add__(self, other: LinkSummary) -> LinkSummary:
+        return LinkSummary(self.linked + other.linked, self.already + other.already,
+                           self.joined + other.joined, self.stories + other.stories,
+                           self.carried + other.carried)
+
+    def __str__(self) -> str:
+        return (f"{self.linked} articles linked ({self.joined} copies of another), "
+                f"{self.stories} stories with several copies updated, "
+                f"{self.carried} statements carried by several copies")
+
+
+def link_stories(ledger: Any, article_ids: Iterable[str] | None = None,
+                 settings: Settings = DEFAULT, *, chunk: int = 256) -> LinkSummary:
+    """Link the stored articles ``article_ids`` into stories with everything linked before;
+    see the module docstring.
+
+    ``article_ids`` None: every article not linked yet, found by keyset paging (so an old
+    ledger of a million articles is linked ``chunk`` articles at a time, never loaded
+    whole), and at the cost of two counts when there is none. Each ``chunk`` of articles
+    is one transaction; the summary adds up the chunks."""
+    total = LinkSummary()
+    if article_ids is not None:
+        wanted = list(dict.fromkeys(article_ids))
+        for start in range(0, len(wanted), chunk):
+            total = total + _link_chunk(ledger, wanted[start:start + chunk], settings)
+        return total
+    after = None
+    while True:
+        with ledger.engine.connect() as connection:
+            ids = store.unlinked_ids(connection, settings.key, after=after, limit=chunk)
+        if not ids:
+            return total
+        total = total + _link_chunk(ledger, ids, settings)
+        after = ids[-1]
+
+
+def _link_chunk(ledger: Any, wanted: list[str], settings: Settings) -> LinkSummary:
+    """Link the articles ``wanted`` (distinct ids) in one transaction."""
+    with ledger.engine.connect() as connection:
+        pending = store.unlinked(connection, wanted, settings.key)
+    # Fingerprints are computed before the write lock is taken: they are the slow part.
+    prints = {row.id: fingerprint(row.text[row.body_start:], settings) for row in pending}
+    published = {row.id: row.published for row in pending}
+    if not prints:
+        return LinkSummary(already=len(wanted))
+    with store.linking(ledger) as connection:
+        still = {row.id for row in store.unlinked(connection, list(prints), settings.key,
+                                                  with_text=False)}
+        prints = {key: value for key, value in prints.items() if key in still}
+        if not prints:
+            return LinkSummary(already=len(wanted))
+        return _link(connection, prints, published, settings, already=len(wanted) - len(prints))
+
+
+def _link(connection: Any, prints: dict[str, Fingerprint], published: dict[str, Any],
+          settings: Settings, *, already: int) -> LinkSummary:
+    bands = {key: band_keys(p, settings) if p.size >= settings.min_shingles else []
+             for key, p in prints.items()}
+    matches = store.band_matches(connection, {b for keys in bands.values() for b in keys},
+                                 settings.key)
+    known = store.signatures(connection, {row.article_id for row in matches})
+    others = {row.article_id: Fingerprint.from_bytes(row.signature) for row in known}
+    edges = _edges(prints, bands, matches, others, settings)
+    old_story = {row.article_id: row.story_id for row in known}
+    touched = {old_story[b] for a, b in edges if b in old_story}
+    stored = store.members(connection, touched)
+    union = _Union()
+    for row in stored:
+        union.join(row.article_id, "story:" + row.story_id)
+        published[row.article_id] = row.published
+    for a, b in edges:
+        union.join(a, b)
+    groups = union.groups(list(prints) + [row.article_id for row in stored])
+    new_story: dict[str, str] = {}
+    for members in groups:
+        members.sort(key=lambda key: store.copy_key(published[key], key))
+        new_story.update({key: members[0] for key in members})
+    store.save_copies(connection, [
+        {"article_id": key, "story_id": new_story[key], "settings": settings.key,
+         "shingles": p.size, "signature": p.to_bytes()} for key, p in sorted(prints.items())
+    ], [{"band": band, "article_id": key} for key in sorted(bands) for band in sorted(set(bands[key]))])
+    old = {row.article_id: row.story_id for row in stored}
+    store.move_copies(connection, {k: new_story[k] for k in old if old[k] != new_story[k]})
+    carried = 0
+    several = [members for members in groups if len(members) > 1]
+    for members in several:
+        carried += _group_statements(connection, members)
+    in_several = {key for members in several for key in members}
+    joined = sum(1 for key in prints if key in in_several)
+    return LinkSummary(linked=len(prints), already=already, joined=joined,
+                       stories=len(several), carried=carried)
+
+
+def _edges(prints: dict[str, Fingerprint], bands: dict[str, list[str]], matches: list[Any],
+           others: dict[str, Fingerprint], settings: Settings) -> set[tuple[str, str]]:
+    """Pairs ``(new article, other article)`` that are copies of one story."""
+    holders: dict[str, set[str]] = {}
+    for row in matches:
+        holders.setdefault(row.band, set()).add(row.article_id)
+    for key, keys in bands.items():
+        for band in keys:
+            holders.setdefault(band, set()).add(key)
+    known = {**others, **prints}
+    edges: set[tuple[str, str]] = set()
+    for key, keys in sorted(bands.items()):
+        candidates = set().union(*(holders[band] for band in keys)) - {key} if keys else set()
+        for other in sorted(candidates):
+            if (other, key) not in edges and same_story(prints[key], known[other], settings):
+                edges.add((key, other))
+    return edges
+
+
+def _group_statements(connection: Any, members: list[str]) -> int:
+    """Store the statement groups of one story; returns how many are carried twice or more."""
+    copies = []
+    stored_id: dict[int, str] = {}  # id() of a rebuilt Statement -> its stored id
+    for row, records in store.copies_with_statements(connection, members):
+        article = Article(text=row.text, path=row.path, outlet=row.outlet, url=row.url,
+                          published=row.published, title=row.title, body_start=row.body_start)
+        found = []
+        for record in records:
+            statement = _statement(record)
+            stored_id[id(statement)] = record["id"]
+            found.append(statement)
+        copies.append((article, found))
+    groups: dict[str, str] = {}
+    several = 0
+    for carried in carried_statements(copies):
+        first = stored_id[id(carried.first[1])]
+        groups.update({stored_id[id(s)]: first for _, s in carried.copies})
+        several += len(carried.copies) > 1
+    store.replace_groups(connection, members, groups)
+    return several
+
+
+def _statement(record: dict[str, Any]) -> Statement:
+    """The parts of a stored record that ``carried_statements`` compares."""
+    spans = record["content_span"]
+    spans = [spans] if spans and isinstance(spans[0], int) else spans
+    speaker = record["speaker"]
+    mention = None
+    if speaker.get("mention") or speaker.get("name"):
+        mention = Mention(text=speaker.get("mention") or "", span=tuple(speaker.get("span") or (0, 0)),
+                          name=speaker.get("name"), actor_id=speaker.get("actor_id"),
+                          kind=speaker.get("kind") or "unknown")
+    return Statement(cue=record["cue"], cue_span=tuple(record["cue_span"]), content=record["content"],
+                     content_spans=[tuple(s) for s in spans], speaker=mention,
+                     negated=bool(record["negated"]))
+
+
+class _Union:
+    """Union-find over string keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def root(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self, keys: list[str]) -> list[list[str]]:
+        """The groups of ``keys`` (each once), each in key order, groups by first key."""
+        found: dict[str, list[str]] = {}
+        for key in sorted(set(keys)):
+            found.setdefault(self.root(key), []).append(key)
+        return sorted(found.values())
+
+
+__all__ = ["LinkSummary", "link_stories"]

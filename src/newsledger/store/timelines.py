@@ -1,0 +1,76 @@
+"""Timeline queries: statement counts by date and act, and the latest statements, for one
+actor (a set of actor ids), one issue, or one outlet.
+
+Counts are grouped by ``effective_date`` (the statement date, else the article's published
+date) and ``act`` in SQL, portable between SQLite and PostgreSQL; bucketing into months,
+weeks or days is left to :mod:`newsledger.analysis.timelines`. Statements with no date at
+all are counted with the date ``None``. Issues come from :mod:`newsledger.store.positions`
+(statements not yet placed in an issue are in no issue timeline). An outlet's own-voice
+assertions come from :mod:`newsledger.store.outlet_voice` (articles not processed for outlet
+voice yet add none).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any, Iterable
+
+from sqlalchemy import func, select
+
+from newsledger.store.outlet_voice import ensure_outlet_voice_tables, voice_assertions
+from newsledger.store.positions import ensure_position_tables, issue_statements
+from newsledger.store.schema import articles, statements
+
+
+def _conditions(actor_ids: Iterable[str] | None, issue_id: int | None, outlet: str | None) -> list:
+    """WHERE clauses for exactly one of the three subjects (every value bound)."""
+    if actor_ids is not None:
+        return [statements.c.actor_id.in_(sorted({i for i in actor_ids if "\x00" not in i}))]
+    if issue_id is not None:
+        return [statements.c.id.in_(select(issue_statements.c.statement_id)
+                                    .where(issue_statements.c.issue_id == issue_id))]
+    if outlet is not None:
+        key = outlet.casefold() if "\x00" not in outlet else ""
+        return [statements.c.article_id.in_(select(articles.c.id).where(articles.c.outlet_key == key))]
+    raise ValueError("a timeline needs actor_ids, issue_id or outlet")
+
+
+def act_counts(ledger: Any, *, actor_ids: Iterable[str] | None = None, issue_id: int | None = None,
+               outlet: str | None = None) -> list[tuple[date | None, str, int]]:
+    """``(effective date, act, count)`` for the subject's statements, by date then act."""
+    if issue_id is not None:
+        ensure_position_tables(ledger)
+    q = (select(statements.c.effective_date, statements.c.act, func.count())
+         .where(*_conditions(actor_ids, issue_id, outlet))
+         .group_by(statements.c.effective_date, statements.c.act)
+         .order_by(statements.c.effective_date, statements.c.act))
+    with ledger.engine.connect() as connection:
+        return [(row[0], row[1], int(row[2])) for row in connection.execute(q)]
+
+
+def own_voice_counts(ledger: Any, outlet: str) -> list[tuple[date | None, int]]:
+    """``(published date, count)`` of the outlet's own-voice assertions (case ignored), by date."""
+    ensure_outlet_voice_tables(ledger)
+    key = outlet.casefold() if "\x00" not in outlet else ""
+    q = (select(voice_assertions.c.published, func.count()).where(voice_assertions.c.outlet_key == key)
+         .group_by(voice_assertions.c.published).order_by(voice_assertions.c.published))
+    with ledger.engine.connect() as connection:
+        return [(row[0], int(row[1])) for row in connection.execute(q)]
+
+
+def latest_statements(ledger: Any, *, actor_ids: Iterable[str] | None = None, issue_id: int | None = None,
+                      outlet: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    """The subject's statement records, newest first (undated last), at most ``limit``."""
+    if issue_id is not None:
+        ensure_position_tables(ledger)
+    q = (select(statements.c.record).where(*_conditions(actor_ids, issue_id, outlet))
+         .order_by(statements.c.effective_date.is_(None), statements.c.effective_date.desc(),
+                   statements.c.sort_published.desc(), statements.c.article_id, statements.c.content_start.desc(),
+                   statements.c.id)
+         .limit(max(0, limit)))
+    with ledger.engine.connect() as connection:
+        return [json.loads(record) for (record,) in connection.execute(q)]
+
+
+__all__ = ["act_counts", "latest_statements", "own_voice_counts"]

@@ -1,0 +1,237 @@
+"""Stories in the ledger: one wire story in three lightly edited copies from three outlets is
+one story, and a statement they all print is one statement carried by three outlets.
+
+The articles are fictional, written for these tests, and analysed by the real pipeline
+(once per module); the ledger tests run on SQLite and, when NEWSLEDGER_TEST_POSTGRES_URL
+names a scratch database, on PostgreSQL too (its tables are dropped first).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+from newsledger.analysis.stories import link_stories
+from newsledger.ingest import analyse, ingest, ledger_resolver
+from newsledger.model import Article, dumps_record
+from newsledger.store import Ledger, schema
+from newsledger.store.engine import make_engine
+
+WIRE = (
+    "Dockworkers at the port of Halvik walked off the job on Monday after talks on a new wage "
+    "deal collapsed, leaving more than forty container ships waiting at anchor outside the "
+    "harbour. Union leader Marta Quist said the strike would last until the port authority "
+    "offered a raise of at least eight percent. \u201cWe have waited two years for a fair offer, "
+    "and we will not wait any longer,\u201d Quist told reporters at the gates. The port authority "
+    "said it had offered five percent and warned that the strike would cost exporters millions "
+    "of euros a day. Transport Minister Henrik Sollen urged both sides to return to the table "
+    "before the end of the week."
+)
+# A dateline added, a verb changed and the last sentence cut; then a copy with other words
+# and other paragraphs. The two edits are further apart from each other (Jaccard under 0.5)
+# than from the wire: they are one story through it.
+COURIER = ("HALVIK (Baltic Courier) \u2014 " + WIRE.replace("walked off the job", "went on strike")
+           .replace(" Transport Minister Henrik Sollen urged both sides to return to the table "
+                    "before the end of the week.", ""))
+TIMES = (WIRE.replace("more than forty", "over forty")
+         .replace("told reporters at the gates", "told reporters outside the port")
+         .replace(". ", ".\n\n"))
+# The same port and people, in other words: another story.
+HIRING = (
+    "The port authority of Halvik said on Tuesday that it would hire temporary crews to unload "
+    "the ships stuck outside the harbour. Marta Quist said the plan was an attempt to break the "
+    "strike and that the union would challenge it in court. Exporters said they had already "
+    "lost orders worth several million euros."
+)
+QUOTE = "We have waited two years for a fair offer"
+OUTLETS = ["Halvik Wire", "Baltic Courier", "Harbour Times"]
+
+
+def make_articles() -> list[Article]:
+    return [
+        Article(WIRE, outlet="Halvik Wire", published=date(2025, 9, 1), title="Halvik dockworkers strike"),
+        Article(COURIER, outlet="Baltic Courier", published=date(2025, 9, 2), title="Port strike"),
+        Article(TIMES, outlet="Harbour Times", published=date(2025, 9, 3), title="Ships wait off Halvik"),
+        Article(HIRING, outlet="Baltic Courier", published=date(2025, 9, 2), title="Halvik hires crews"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def analysed(analyzer) -> list:
+    """The four articles with their statements, speakers resolved as ingest does."""
+    with Ledger(":memory:") as scratch:
+        resolver, _ = ledger_resolver(scratch)
+        return list(analyse(make_articles(), analyzer, resolver))
+
+
+POSTGRES_URL = os.environ.get("NEWSLEDGER_TEST_POSTGRES_URL")
+
+
+@pytest.fixture(params=["sqlite"] + (["postgresql"] if POSTGRES_URL else []))
+def empty(request, tmp_path: Path):
+    if request.param == "sqlite":
+        opened = Ledger(tmp_path / "ledger.db")
+    else:
+        engine = make_engine(POSTGRES_URL)
+        with engine.begin() as connection:
+            schema.metadata.drop_all(connection)
+        engine.dispose()
+        opened = Ledger(POSTGRES_URL)
+    with opened:
+        yield opened
+
+
+@pytest.fixture
+def ledger(empty: Ledger, analysed) -> Ledger:
+    empty.add(analysed)
+    summary = link_stories(empty, [article.id for article, _ in analysed])
+    assert summary.linked == 4 and summary.joined == 3 and summary.stories == 1, str(summary)
+    return empty
+
+
+def quoted(records: list[dict]) -> list[dict]:
+    return [r for r in records if QUOTE in r["content"]]
+
+
+def test_three_copies_are_one_story_and_the_other_is_not_merged(ledger: Ledger, analysed):
+    wire, courier, times, hiring = (article for article, _ in analysed)
+    for copy in (wire, courier, times):
+        story = ledger.article(copy.id)["story"]
+        assert story == {"id": wire.id, "copies": 3, "outlets": OUTLETS}
+    assert ledger.article(hiring.id)["story"] == {"id": hiring.id, "copies": 1, "outlets": ["Baltic Courier"]}
+    counts = ledger.counts()
+    assert counts["articles"] == 4 and counts["stories"] == 2
+
+
+def test_a_quote_in_three_copies_is_one_statement_carried_by_three_outlets(ledger: Ledger, analysed):
+    wire = analysed[0][0]
+    [record] = quoted(ledger.statements())
+    assert record["article"]["id"] == wire.id  # shown on the earliest copy
+    assert record["story"] == {"id": wire.id, "copies": 3, "outlets": OUTLETS}
+    carriers = record["carried_by"]
+    assert [c["outlet"] for c in carriers] == OUTLETS  # published, then article id: ledger order
+    assert [c["published"] for c in carriers] == ["2025-09-01", "2025-09-02", "2025-09-03"]
+    every_copy = quoted(ledger.statements(copies=True))
+    assert sorted(c["statement_id"] for c in carriers) == sorted(r["id"] for r in every_copy)
+    assert {r["article"]["outlet"] for r in every_copy} == set(OUTLETS)
+    # Each copy's record says which copies carry it, and keeps its own offsets.
+    for copy in every_copy:
+        assert copy["carried_by"] == carriers
+        text = ledger.article(copy["article"]["id"])["text"]
+        start, end = copy["content_span"]
+        assert text[start:end] == copy["content"]
+
+
+def test_counts_and_listings_count_carried_statements_once(ledger: Ledger, analysed):
+    listed, every = ledger.statements(), ledger.statements(copies=True)
+    counts = ledger.counts()
+    assert counts["statements"] == len(every) == sum(len(found) for _, found in analysed)
+    assert counts["distinct_statements"] == len(listed) < len(every)
+    assert len({r["id"] for r in listed}) == len(listed)
+    hiring = analysed[3][0]
+    own = ledger.statements(article_id=hiring.id)
+    assert own and all(r["carried_by"] == [{"outlet": "Baltic Courier", "published": "2025-09-02",
+                                            "article_id": hiring.id, "statement_id": r["id"]}]
+                       for r in own)
+    assert all(r in listed for r in own)  # the other story's statements are all there
+
+
+def test_filters_choose_the_earliest_copy_that_passes(ledger: Ledger, analysed):
+    times = analysed[2][0]
+    [from_times] = quoted(ledger.statements(outlet="harbour times"))
+    assert from_times["article"]["id"] == times.id
+    [courier_copy] = quoted(ledger.statements(outlet="Baltic Courier"))
+    assert courier_copy["article"]["outlet"] == "Baltic Courier"
+    assert len(quoted(ledger.statements(search="fair offer"))) == 1
+    assert len(quoted(ledger.statements(search="fair offer", copies=True))) == 3
+    # every copy's own statements are listed for its article (nothing hidden within one article)
+    assert len(ledger.statements(article_id=times.id)) == len(analysed[2][1])
+
+
+def test_paging_gives_each_carried_statement_once(ledger: Ledger):
+    listed = ledger.statements()
+    paged, after = [], None
+    while page := ledger.statements(limit=2, after=after):
+        paged += page
+        after = page[-1]["id"]
+    assert paged == listed
+
+
+def test_re_adding_and_re_linking_change_nothing(ledger: Ledger, analysed):
+    exported = [dumps_record(r) for r in ledger.iter_statements()]
+    counts = ledger.counts()
+    assert ledger.add(analysed).articles_added == 0
+    again = link_stories(ledger, [article.id for article, _ in analysed])
+    assert again.linked == 0 and again.already == 4
+    assert link_stories(ledger).linked == 0  # nothing left unlinked
+    assert [dumps_record(r) for r in ledger.iter_statements()] == exported
+    assert ledger.counts() == counts
+
+
+def test_order_of_arrival_does_not_matter(tmp_path: Path, analysed, ledger: Ledger):
+    """The two edited copies first (two stories, too far apart to link), then the wire,
+    which joins them: the same stories and the same export as linking all at once."""
+    expected = [dumps_record(r) for r in ledger.iter_statements()]
+    with Ledger(tmp_path / "late.db") as late:
+        for item in (analysed[1], analysed[2], analysed[3], analysed[0]):
+            late.add([item])
+            link_stories(late, [item[0].id])
+        assert late.article(analysed[1][0].id)["story"]["copies"] == 3
+        assert [dumps_record(r) for r in late.iter_statements()] == expected
+
+
+def test_article_extra_is_stored(empty: Ledger):
+    extra = {"format": "feed", "entry_id": "urn:halvik:1", "content": "summary", "author": "Ana Lind",
+             "feed": {"title": "Halvik Wire"}}
+    article = Article(HIRING, outlet="Halvik Wire", published=date(2025, 9, 2), extra=extra)
+    plain = Article(WIRE, outlet="Halvik Wire", published=date(2025, 9, 1))
+    empty.add([(article, []), (plain, [])])
+    assert empty.article(article.id)["extra"] == extra
+    assert empty.article(plain.id)["extra"] == {}
+    assert empty.article(plain.id)["story"] is None  # not linked
+    assert "stories" not in empty.counts()  # nothing linked yet
+
+
+def test_a_ledger_from_before_stories_still_opens(tmp_path: Path, analysed):
+    path = tmp_path / "old.db"
+    with Ledger(path) as first:
+        first.add(analysed[:2])
+    with sqlite3.connect(path) as db:  # what a ledger written before this change looks like
+        for name in ("story_statements", "story_bands", "story_copies", "feed_entries", "feeds"):
+            db.execute(f"DROP TABLE {name}")
+        db.execute("ALTER TABLE articles DROP COLUMN extra")
+    with Ledger(path) as reopened:
+        with reopened.engine.connect() as connection:
+            assert "extra" in {c["name"] for c in inspect(connection).get_columns("articles")}
+            assert inspect(connection).has_table("story_copies")
+            version = connection.exec_driver_sql("SELECT value FROM meta").scalar()
+        assert version == str(schema.SCHEMA_VERSION)
+        old = [json.loads(dumps_record(r)) for r in reopened.statements()]
+        assert old and all("story" not in r for r in old)  # unlinked: exactly as stored
+        assert reopened.article(analysed[0][0].id)["extra"] == {}
+        assert link_stories(reopened).linked == 2  # linking afterwards catches up
+        assert len(quoted(reopened.statements())) == 1
+
+
+def test_ingest_then_link_is_idempotent(tmp_path: Path, analyzer):
+    """The real path the CLI takes: files read, analysed, stored, then linked."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    rows = [{"text": a.text, "outlet": a.outlet, "date": a.published.isoformat(), "title": a.title}
+            for a in make_articles()[:3]]
+    (folder / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with Ledger(tmp_path / "ingest.db") as ledger:
+        assert ingest([str(folder)], ledger, analyzer).added == 3
+        ids = [a["id"] for a in ledger.articles()]
+        assert link_stories(ledger, ids).joined == 3
+        exported = [dumps_record(r) for r in ledger.iter_statements()]
+        assert ingest([str(folder)], ledger, analyzer).added == 0
+        assert link_stories(ledger, ids).linked == 0
+        assert [dumps_record(r) for r in ledger.iter_statements()] == exported
+        assert ledger.counts()["stories"] == 1
