@@ -136,6 +136,10 @@ def ingest(
     shards: Optional[Path] = typer.Option(
         None, "--shards", help="Write Parquet shards to this folder instead of the ledger "
                                "(import them with `newsledger load`)."),
+    analysis: bool = typer.Option(
+        True, "--analysis/--no-analysis",
+        help="After storing, bring red lines, positions and outlet voice up to date "
+             "(the analysis commands also do it when they run)."),
 ) -> None:
     """Read articles, find their statements, and store them in the ledger."""
     from sqlalchemy.exc import SQLAlchemyError
@@ -156,6 +160,8 @@ def ingest(
                                  default_date=default_date, field_map=mapping, max_bytes=max_bytes,
                                  batch_size=batch_size, on_problem=_report_problem,
                                  on_batch=progress.update)
+        if analysis and summary.added and shards is None:
+            _refresh_analysis(target)
     except KeyboardInterrupt:
         _fail("interrupted; the batches stored before are kept", code=130)
     except SQLAlchemyError as exc:
@@ -169,6 +175,13 @@ def ingest(
     console.print(progress.closing(summary), highlight=False, soft_wrap=True)
     if summary.read == 0 and summary.problems:
         raise typer.Exit(1)
+
+
+def _refresh_analysis(ledger) -> None:
+    from .analysis.refresh import refresh
+
+    refresh(ledger, on_step=lambda name, done: err.print(f"{name}: {done}", highlight=False,
+                                                         soft_wrap=True))
 
 
 @app.command()
