@@ -99,6 +99,56 @@ def test_a_title_without_holder_keeps_the_role_only():
     assert (sp.role, sp.organization, sp.country) == ("Spokesperson", "Kremlin", "RUS")
 
 
+@pytest.mark.parametrize("body,words,name,role", [
+    ("Sen. Ted Cruz and Gov. Chris Christie spoke in Houston. Cruz spoke first. The senator said the vote was "
+     "close.", "The senator", "Ted Cruz", "Senator"),
+    ("Sen. Ted Cruz and Gov. Chris Christie spoke in Houston. The governor said the vote was close.",
+     "The governor", "Chris Christie", "Governor"),
+    ("Hillary Clinton and Donald Trump spoke to veterans in New York. The former senator said the vote was "
+     "close.", "The former senator", "Hillary Clinton", "former Senator"),
+    ("Terence Crutcher died in Tulsa. Hillary Clinton spoke on the radio. The former secretary of state and "
+     "current Democratic presidential nominee said the death was intolerable.",
+     "The former secretary of state and current Democratic presidential nominee", "Hillary Clinton",
+     "Presidential candidate"),
+])
+def test_a_title_held_by_several_is_the_holder_the_article_named_last(body, words, name, role):
+    art, st = by_hand(body, words, kind="person", published=date(2016, 9, 26))
+    resolve_statements(art, [st], registry=ActorRegistry())
+    assert (st.speaker.name, st.speaker.role) == (name, role)
+
+
+def test_a_title_held_by_nobody_the_article_names_stays_unnamed():
+    art, st = by_hand("Farmers met in Houston. The senator said the vote was close.", "The senator",
+                      kind="person", published=date(2016, 9, 26))
+    resolve_statements(art, [st], registry=ActorRegistry())
+    assert (st.speaker.name, st.speaker.role) == (None, "Senator")
+
+
+@pytest.mark.parametrize("body,words,actor_id", [
+    ("Hillary Clinton spoke in Ohio. Donald Trump answered in Iowa. The campaign said the ad would air.",
+     "The campaign", "org:trump-campaign"),
+    ("Donald Trump spoke in Iowa. Hillary Clinton answered in Ohio. The campaign said the ad would air.",
+     "The campaign", "org:clinton-campaign"),
+    ("Too many calls do not get through to VA's hotline. The agency said it would hire staff.",
+     "The agency", "org:va"),
+    ("The Congressional Budget Office published its figures. The agency said taxes would rise.",
+     "The agency", "org:cbo"),
+    ("RT hired Liz Wahl in 2012. The network said it would send her to Crimea.", "The network", "media:rt"),
+])
+def test_a_nominal_is_the_known_actor_the_article_named_last(body, words, actor_id):
+    art, st = by_hand(body, words, name=words, kind="organization" if "network" not in words else "media",
+                      published=date(2016, 9, 30))
+    resolve_statements(art, [st], registry=ActorRegistry())
+    assert st.speaker.actor_id == actor_id
+
+
+def test_a_nominal_the_article_never_names_is_not_guessed():
+    art, st = by_hand("Farmers met in Iowa. The campaign said the ad would air.", "The campaign",
+                      name="The campaign", kind="organization", published=date(2016, 9, 30))
+    resolve_statements(art, [st], registry=ActorRegistry())
+    assert st.speaker.actor_id not in {"org:trump-campaign", "org:clinton-campaign"}
+
+
 # --------------------------------------------------------------------------- NER mistakes
 
 

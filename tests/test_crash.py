@@ -1,16 +1,19 @@
 """Crash safety (issue 10, point 1): ``newsledger ingest`` killed with SIGKILL, then run again.
 
 A folder of 2,000 short generated articles (real-looking news sentences with attributions,
-varied by index) is ingested once cleanly, for reference. Then, into a second database,
-``newsledger ingest`` is started 20 times and each time killed with SIGKILL after a random
-delay (seeded), drawn from the clean run's real timing: from just before its first commit to
-a little past one twentieth of its work, so the kills land while it reads, analyses and
-writes. After each kill the database must open and pass ``PRAGMA integrity_check``; after a
-last run to completion it must hold every article exactly once and the same statements,
-mentions and actors as the clean run.
+varied by index) is ingested once cleanly (``--workers 1``), for reference. Then, into a
+second database, ``newsledger ingest`` is started 20 times, alternately with one and with two
+worker processes, and each time its main process is killed with SIGKILL after a random delay
+(seeded), drawn from the clean run's real timing: from just before its first commit to a
+little past one twentieth of its work, so the kills land while it starts workers, reads,
+analyses and writes. After each kill the database must open and pass ``PRAGMA
+integrity_check``, hold at least what it held before, and no worker process may outlive its
+killed parent for long (an orphan would keep analysing, and hold pipes open, for nothing).
+After a last run to completion the database must hold every article exactly once and the
+same statements, search rows, mentions and actors as the clean run.
 
-Takes about two to three minutes (20 start-ups of the pipeline dominate); the timings are
-printed, never asserted.
+Output goes to files, not pipes, so a full pipe never stalls a run before its kill. The run
+time (22 start-ups of the pipeline dominate) is printed, never asserted.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ ARTICLES = 2000
 KILLS = 20
 SEED = 20251110
 BATCH = "16"  # articles per transaction: many commits, so kills also land inside writes
+ORPHAN_WAIT = 30.0  # seconds a worker may take to notice its parent is gone (it polls each second)
 
 PEOPLE = [("Defence Minister", "Kadri Tamsalu", "she", "Estonia"),
           ("Foreign Minister", "Aino Rautio", "she", "Finland"),
@@ -75,11 +79,51 @@ def corpus(tmp_path_factory) -> Path:
     return folder
 
 
-def start_ingest(folder: Path, db: Path) -> subprocess.Popen:
-    command = [sys.executable, "-c", "from newsledger.cli import main; main()",
-               "ingest", str(folder), "--db", str(db), "--batch-size", BATCH]
+def start_ingest(folder: Path, db: Path, log: Path, workers: int = 1) -> subprocess.Popen:
+    """``newsledger ingest`` in a session of its own (its workers share its process group)."""
+    command = [sys.executable, "-c", "from newsledger.cli import main; main()", "ingest", str(folder),
+               "--db", str(db), "--batch-size", BATCH, "--workers", str(workers)]
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    with log.open("ab") as out:
+        return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                                env=env, start_new_session=True)
+
+
+def group_alive(group: int) -> bool:
+    """Whether any process of ``group`` still runs (zombies, dead but not reaped, do not count)."""
+    proc = Path("/proc")
+    if not proc.is_dir():  # not Linux: ask the kernel (a zombie would count as alive here)
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            return True
+    return False
+
+
+def kill_group(group: int) -> None:
+    try:
+        os.killpg(group, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def run_to_end(folder: Path, db: Path, log: Path) -> float:
+    """Run ingest to completion; its duration, in seconds."""
+    began = time.monotonic()
+    process = start_ingest(folder, db, log)
+    try:
+        assert process.wait(timeout=900) == 0, log.read_text(errors="replace")[-3000:]
+    finally:
+        kill_group(process.pid)
+    return time.monotonic() - began
 
 
 def count(db: Path, table: str = "articles") -> int:
@@ -112,51 +156,60 @@ def snapshot(db: Path) -> dict:
 
 
 def test_ingest_survives_sigkill_at_20_points(corpus, tmp_path):
+    log = tmp_path / "ingest.log"
     # 1. the clean run, timed: when its first batch is committed, and when it ends
     clean = tmp_path / "clean.db"
     began = time.monotonic()
-    process = start_ingest(corpus, clean)
+    process = start_ingest(corpus, clean, log)
     first_commit = None
-    while process.poll() is None:
-        if first_commit is None and count(clean) > 0:
-            first_commit = time.monotonic() - began
-        time.sleep(0.1)
+    try:
+        while process.poll() is None and time.monotonic() - began < 900:
+            if first_commit is None and count(clean) > 0:
+                first_commit = time.monotonic() - began
+            time.sleep(0.1)
+    finally:
+        kill_group(process.pid)
     duration = time.monotonic() - began
-    out, err = process.communicate()
-    assert process.returncode == 0, err.decode()
-    assert count(clean) == ARTICLES, out.decode()
+    assert process.wait() == 0, log.read_text(errors="replace")[-3000:]
+    assert count(clean) == ARTICLES
     first_commit = first_commit or duration / 2
     work = duration - first_commit
 
     # 2. twenty runs into another database, each killed at a random point of its run
     crashed = tmp_path / "crashed.db"
     rng = random.Random(SEED)
-    outcomes = []
-    for _ in range(KILLS):
+    outcomes, orphans = [], []
+    for n in range(KILLS):
         delay = rng.uniform(0.8 * first_commit, first_commit + 2.5 * work / KILLS)
+        workers = 1 + n % 2
         before = count(crashed)
-        process = start_ingest(corpus, crashed)
+        process = start_ingest(corpus, crashed, log, workers=workers)
         try:
             process.wait(timeout=delay)
             outcome = "finished"
         except subprocess.TimeoutExpired:
-            process.send_signal(signal.SIGKILL)
+            process.send_signal(signal.SIGKILL)  # the main process only, as an OOM killer would
             process.wait()
             outcome = "killed"
-        process.communicate()
+            waited = time.monotonic()
+            while group_alive(process.pid) and time.monotonic() - waited < ORPHAN_WAIT:
+                time.sleep(0.2)
+            if group_alive(process.pid):
+                orphans.append(f"run {n} ({workers} workers, killed at {delay:.1f} s)")
+        finally:
+            kill_group(process.pid)
         if crashed.exists():
             assert integrity(crashed) == "ok", f"corrupt after a kill at {delay:.1f} s"
         after = count(crashed)
         assert after >= before, "a kill lost articles already stored"
-        outcomes.append((outcome, round(delay, 1), before, after))
+        outcomes.append((outcome, workers, round(delay, 1), before, after))
     print(f"\nclean run {duration:.1f} s (first commit at {first_commit:.1f} s); runs: {outcomes}")
-    killed_mid_run = [o for o in outcomes if o[0] == "killed" and o[2] < o[3] < ARTICLES]
+    killed_mid_run = [o for o in outcomes if o[0] == "killed" and o[3] < o[4] < ARTICLES]
     assert killed_mid_run, f"no kill landed after some articles were stored: {outcomes}"
+    assert not orphans, f"worker processes outlived their killed parent by {ORPHAN_WAIT:.0f} s: {orphans}"
 
     # 3. a last run to completion: everything stored exactly once, as in the clean run
-    process = start_ingest(corpus, crashed)
-    out, err = process.communicate(timeout=600)
-    assert process.returncode == 0, err.decode()
+    run_to_end(corpus, crashed, log)
     assert integrity(crashed) == "ok"
     got, expected = snapshot(crashed), snapshot(clean)
     assert len(got["articles"]) == ARTICLES

@@ -27,7 +27,9 @@ pytestmark = pytest.mark.shared(*EXAMPLE)
 
 HARBOUR = Article(
     text="Mayor Clara Voss said on Tuesday that the harbour tunnel would close for repairs in June.\n\n"
-         "The tunnel carries about 40,000 vehicles a day.\n",
+         "The tunnel carries about 40,000 vehicles a day.\n\n"
+         "The dockworkers' union warned that the closure of the tunnel would cost hundreds of jobs.\n\n"
+         "The city council approved a new budget for the harbour on Thursday.\n",
     outlet="Harbour Herald", published=date(2024, 5, 2), title="Tunnel to close",
     url="https://harbour.example/2024/05/02/tunnel")
 
@@ -114,6 +116,11 @@ def test_cameo_values_on_a_dated_outlet_article(db):
     assert (mayor["Outlet"], mayor["SOURCEURL"]) == ("Harbour Herald", HARBOUR.url)
     assert mayor["Actor2Name"] == "" and mayor["Actor2Code"] == ""  # no target: nothing guessed
     assert mayor["AvgTone"] == "" and mayor["ActionGeo_CountryCode"] == ""
+    # organisations typed by their own name: a trade union (LAB), a city council (GOV)
+    union = _row(rows, "Content", "that the closure of the tunnel")
+    assert (union["Actor1Name"], union["Actor1Type1Code"], union["Actor1Code"]) == ("dockworkers' union", "LAB", "LAB")
+    council = _row(rows, "Content", "a new budget for the harbour")
+    assert (council["Actor1Name"], council["Actor1Type1Code"]) == ("city council", "GOV")
 
 
 def test_plover_values(db, records):

@@ -34,6 +34,7 @@ from hostile_inputs import (BAD_DATES, BIDI, COMBINING, EXTENSIONS, FEW, LONG, M
                             SAMPLES, SENTENCES, ZERO_WIDTH, check_items, csv_text, damage, hostile_char,
                             hostile_text, json_value, long_token, mutation, read, rss, same_text, warc,
                             write)
+from newsledger.model import Article, Problem
 from newsledger.sources import read_paths
 
 
@@ -283,3 +284,18 @@ def test_warc_record_with_a_wrong_length(folder, record, length, gzip_stream):
     assert before <= got, (got, problems)
     if not gzip_stream and not length.isdigit():
         assert after <= got, (got, problems)
+
+
+def test_article_over_the_character_limit_is_one_problem_and_the_rest_is_read(folder):
+    """``max_chars`` (what the pipeline takes at once) is checked after decoding: 3-byte
+    characters can pass ``max_bytes`` and still be too many characters."""
+    long_text = SENTENCES[0] + " " + "€" * 300
+    lines = [json.dumps({"text": t}, ensure_ascii=False) for t in (SENTENCES[1], long_text, SENTENCES[2])]
+    path = write(folder, "chars.jsonl", "\n".join(lines) + "\n")
+    items = list(read_paths([str(path)], max_bytes=2000, max_chars=200))
+    articles = [item for item in items if isinstance(item, Article)]
+    problems = [item for item in items if isinstance(item, Problem)]
+    assert [a.text for a in articles] == [SENTENCES[1], SENTENCES[2]]
+    [problem] = problems
+    assert problem.where == f"{path}:2" and f"{len(long_text)} characters" in problem.message
+    assert "200-character limit" in problem.message and problem.skipped

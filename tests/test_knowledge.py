@@ -197,6 +197,25 @@ def test_roles_on(kb):
     assert (role["title"], role["country"], role["region"]) == ("Senator", "USA", "Utah")
 
 
+def test_title_holders_current_and_former(kb):
+    senators = {e.name for e, _role in kb.title_holders("senator", on=date(2016, 9, 26))}
+    assert {"Ted Cruz", "Bernie Sanders", "Lindsey Graham"} <= senators
+    assert "Hillary Clinton" not in senators and "Barack Obama" not in senators
+    former = {e.name for e, _role in kb.title_holders("Senator", on=date(2016, 9, 26), former=True)}
+    assert {"Hillary Clinton", "Barack Obama"} <= former
+    assert not former & senators                        # a sitting senator is not a former one
+    before_her_term = kb.title_holders("Senator", on=date(2000, 1, 1), former=True)
+    assert "Hillary Clinton" not in {e.name for e, _role in before_her_term}
+
+
+def test_context_entries_and_the_veterans_department(kb):
+    assert {"org:trump-campaign", "org:clinton-campaign"} <= {e.id for e in kb.context_entries("the campaign")}
+    assert {"org:cbo", "org:va"} <= {e.id for e in kb.context_entries("The agency")}
+    assert kb.lookup("VA").id == "org:va"
+    assert kb.lookup("Va.") is None                     # Virginia's abbreviation, not the department
+    assert kb.lookup("Department of Veterans Affairs").id == "org:va"
+
+
 def test_countries_and_demonyms(kb):
     assert kb.country("RU").name == "Russia"
     assert kb.country("Ukrainian").alpha3 == "UKR"

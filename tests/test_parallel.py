@@ -1,9 +1,12 @@
-"""``ingest --workers N``: worker processes give the ledger a single process gives.
+"""``ingest --workers N`` and ``--ray``: spread analysis gives the ledger a single process gives.
 
-The pool's mechanics (order, bounded read-ahead, errors, a worker that dies) are checked
+The pools' mechanics (order, bounded read-ahead, errors, a worker that dies) are checked
 with a stand-in pipeline whose workers start at once; the end-to-end checks spawn real
 workers, each loading spaCy (seconds each), so they run as few times as possible: one
-2-worker ingest shared by the comparison and problem-report tests, and one interrupted run.
+2-worker ingest shared by the comparison and problem-report tests, one interrupted run,
+and on a local Ray cluster (started once for the module) one ingest into a ledger and one
+into Parquet shards loaded afterwards. Every end-to-end check compares the export byte for
+byte with one single-process run of the same corpus.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import in_ci
 from newsledger import cli
+from newsledger.cluster import RayPool
 from newsledger.ingest import ingest
 from newsledger.model import Article
 from newsledger.output import write_jsonl
@@ -47,6 +52,10 @@ def single_process_export(folder: Path, db: Path, analyzer) -> str:
     return export(db)
 
 
+def ok(result) -> None:
+    assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
+
+
 @pytest.fixture(autouse=True)
 def shared_analyzer(monkeypatch, analyzer):
     """The CLI's in-process analysis uses the session's pipeline (workers load their own)."""
@@ -58,6 +67,14 @@ def corpus(tmp_path_factory) -> Path:
     folder = write_corpus(tmp_path_factory.mktemp("corpus") / "articles")
     (folder / "zz-broken.json").write_text('{"text": "Half a record', encoding="utf-8")
     return folder
+
+
+@pytest.fixture(scope="module")
+def expected(corpus: Path, tmp_path_factory, analyzer) -> str:
+    """The export of one single-process ingest of ``corpus``: what every other run must give."""
+    records = single_process_export(corpus, tmp_path_factory.mktemp("one") / "one.db", analyzer)
+    assert len(records.splitlines()) > 100
+    return records
 
 
 @pytest.fixture(scope="module")
@@ -127,12 +144,10 @@ def test_hold_interrupts_finishes_the_block_first():
 # -- end to end with real workers ----------------------------------------------------------------
 
 
-def test_two_workers_export_the_same_ledger_as_one(two_workers, corpus: Path, tmp_path: Path, analyzer):
+def test_two_workers_export_the_same_ledger_as_one(two_workers, expected: str):
     result, db = two_workers
-    assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
+    ok(result)
     assert result.stdout.startswith("32 articles read, 32 added, 0 already stored, 1 skipped")
-    expected = single_process_export(corpus, tmp_path / "one.db", analyzer)
-    assert len(expected.splitlines()) > 100
     assert export(db) == expected  # byte for byte
 
 
@@ -201,3 +216,74 @@ def test_ctrl_c_keeps_finished_batches_and_a_rerun_completes(tmp_path: Path, ana
     ids = [json.loads(line)["id"] for line in records.splitlines()]
     assert len(ids) == len(set(ids))
     assert records == single_process_export(folder, tmp_path / "one.db", analyzer)
+
+
+# -- a local Ray cluster ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ray_cluster():
+    """A Ray cluster on this machine (2 CPUs) for the module; this process is its driver.
+
+    ``--ray auto`` then uses this connection. The tests folder is on the workers' path so
+    that actors can load the stand-in pipeline."""
+    if in_ci():  # CI installs the scale extra: a missing Ray is a failure there
+        import ray
+    else:
+        ray = pytest.importorskip("ray")
+    pytest.importorskip("pyarrow")
+    tests = str(Path(__file__).resolve().parent)
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
+             object_store_memory=100 * 1024 * 1024,
+             runtime_env={"env_vars": {"PYTHONPATH": tests}})
+    yield ray
+    ray.shutdown()
+
+
+def test_ray_pool_keeps_input_order_and_reports_a_failing_article(ray_cluster):
+    items = articles(30)
+    with RayPool("auto", EchoSpec(), actors=2, chunk_size=4) as pool:
+        results = list(pool.analyze_articles(items))
+    assert [s[0].content for _, s in results] == [a.text for a in items]
+    assert len({s[0].cue for _, s in results}) == 2  # both actors took chunks
+    with pytest.raises(WorkerError, match="boom"):
+        with RayPool("auto", EchoSpec(), actors=2, chunk_size=2) as pool:
+            list(pool.analyze_articles(articles(12, {7: "boom"})))
+    assert ray_cluster.is_initialized()  # a connection it did not open is left open
+
+
+def test_ray_ingest_exports_the_same_ledger_as_one_process(ray_cluster, corpus: Path, tmp_path: Path,
+                                                          expected: str):
+    db = tmp_path / "ray.db"
+    result = runner.invoke(cli.app, ["ingest", str(corpus), "--db", str(db), "--ray", "auto",
+                                     "--workers", "2", "--batch-size", "5"])
+    ok(result)
+    assert result.stdout.startswith("32 articles read, 32 added, 0 already stored, 1 skipped")
+    assert export(db) == expected
+
+
+def test_shards_written_on_ray_load_into_the_same_ledger(ray_cluster, corpus: Path, tmp_path: Path,
+                                                        expected: str):
+    shards, db = tmp_path / "shards", tmp_path / "loaded.db"
+    ingest_shards = ["ingest", str(corpus), "--shards", str(shards), "--ray", "auto",
+                     "--workers", "1", "--batch-size", "6"]
+    ok(runner.invoke(cli.app, ingest_shards))
+    assert len(list(shards.glob("part-*.parquet"))) == 6  # 32 articles, 6 a shard
+    assert not db.exists()  # shards only: no ledger written
+    again = runner.invoke(cli.app, ingest_shards)  # a re-run skips what the shards hold
+    ok(again)
+    assert again.stdout.startswith("32 articles read, 0 added, 32 already stored")
+
+    loaded = runner.invoke(cli.app, ["load", str(shards), "--db", str(db), "--batch-size", "7"])
+    ok(loaded)
+    assert loaded.stdout.startswith("32 articles read, 32 added, 0 already stored")
+    assert export(db) == expected  # speakers resolved at load time, in the same order
+    reloaded = runner.invoke(cli.app, ["load", str(shards), "--db", str(db)])
+    ok(reloaded)
+    assert reloaded.stdout.startswith("32 articles read, 0 added, 32 already stored")
+
+
+def test_load_reports_a_folder_that_is_not_shards(tmp_path: Path):
+    result = runner.invoke(cli.app, ["load", str(tmp_path / "nowhere"), "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 1
+    assert "is not a folder of shards" in result.stderr

@@ -11,11 +11,13 @@ NEWSLEDGER_TEST_POSTGRES_URL is set.
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from typer.testing import CliRunner
 
 from newsledger import cli
+from newsledger.analysis.issue_words import has_words
 from newsledger.analysis.positions import (
     find_issues, is_vague, issue_text, issues, position_changes, positions, update_positions,
 )
@@ -175,6 +177,42 @@ def test_update_is_idempotent_and_incremental(analyzer, tmp_path):
         close(ledger)
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_concurrent_updates_place_each_statement_once(analyzer, tmp_path, backend):
+    ledger = stream_ledger(backend, tmp_path, analyzer)
+    try:
+        with ThreadPoolExecutor(2) as pool:  # two writers at once: one places, the other finds nothing left
+            done = list(pool.map(lambda _: update_positions(ledger), range(2)))
+        assert sorted(d.statements for d in done) == [0, 10] and sum(d.issues_created for d in done) == 3
+        assert sum(i["statements"] for i in issues(ledger)) == 10
+    finally:
+        close(ledger)
+
+
+def test_contents_naming_no_proposition_start_no_issue(analyzer, tmp_path):
+    # Each stands in a paragraph of its own, so none has an earlier statement to lean on.
+    article = {"cityherald_2024-06-03_council.txt": """date 2024-06-03
+
+The opposition leader Ana Ruiz attacked him on Monday.
+
+Mayor Clara Voss thanked them.
+
+Governor Lia Park said that nothing can be ruled out.
+
+Lia Park said the new rail line would open in September.
+"""}
+    ledger = stream_ledger("sqlite", tmp_path, analyzer, article)
+    try:
+        summary = update_positions(ledger)
+        assert (summary.statements, summary.placed, summary.issues_created) == (4, 1, 1), str(summary)
+        assert positions(ledger, actor="Ana Ruiz") == [] and positions(ledger, actor="Clara Voss") == []
+        park = one(positions(ledger, actor="Lia Park"), "Lia Park")
+        assert [h["content"] for h in park["history"]] == ["the new rail line would open in September"]
+        assert "rail line" in park["issue"]["label"]
+    finally:
+        close(ledger)
+
+
 # ----------------------------------------------------------------------------- pieces
 
 def record(content: str, act: str = "claim", *, negated: bool = False, cue: str = "said",
@@ -205,6 +243,8 @@ def test_issue_text_and_vagueness():
     assert issue_text(record("that there are no such plans")) == "there are no such plans"
     assert is_vague("there are no such plans") and is_vague("nothing can be ruled out in the development of the situation")
     assert not is_vague("Western leaders have discussed the possibility of sending their troops to Ukraine")
+    assert has_words("raising the retirement age") and has_words("climate change") and has_words("Trump")
+    assert not any(has_words(t) for t in ("him", "them", "his", "nothing can be ruled out", ""))
 
 
 # ----------------------------------------------------------------------------- CLI

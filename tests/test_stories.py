@@ -8,15 +8,21 @@ names a scratch database, on PostgreSQL too (its tables are dropped first).
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import re
 import sqlite3
 from datetime import date
+from html import escape
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import MetaData, inspect
+from test_sources_web import page
+from typer.testing import CliRunner
 
+from newsledger import cli
 from newsledger.analysis.stories import link_stories
 from newsledger.ingest import analyse, ingest, ledger_resolver
 from newsledger.model import Article, dumps_record
@@ -73,15 +79,23 @@ def analysed(analyzer) -> list:
 POSTGRES_URL = os.environ.get("NEWSLEDGER_TEST_POSTGRES_URL")
 
 
+def drop_every_table(url: str) -> None:
+    """Empty a scratch database: every table found there, not only those this process has
+    imported (tables of other modules may refer to ``statements``)."""
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        found = MetaData()
+        found.reflect(connection)
+        found.drop_all(connection)
+    engine.dispose()
+
+
 @pytest.fixture(params=["sqlite"] + (["postgresql"] if POSTGRES_URL else []))
 def empty(request, tmp_path: Path):
     if request.param == "sqlite":
         opened = Ledger(tmp_path / "ledger.db")
     else:
-        engine = make_engine(POSTGRES_URL)
-        with engine.begin() as connection:
-            schema.metadata.drop_all(connection)
-        engine.dispose()
+        drop_every_table(POSTGRES_URL)
         opened = Ledger(POSTGRES_URL)
     with opened:
         yield opened
@@ -219,19 +233,137 @@ def test_a_ledger_from_before_stories_still_opens(tmp_path: Path, analysed):
         assert len(quoted(reopened.statements())) == 1
 
 
-def test_ingest_then_link_is_idempotent(tmp_path: Path, analyzer):
-    """The real path the CLI takes: files read, analysed, stored, then linked."""
-    folder = tmp_path / "in"
+# --- the real path: files read by ``ingest``, which links each stored batch ------------
+
+
+def html_page(text: str, outlet: str, published: str, title: str) -> str:
+    head = (f'<meta property="og:site_name" content="{outlet}">\n'
+            f'<meta property="article:published_time" content="{published}T07:00:00+02:00">')
+    return page(paragraphs(text), head_extra=head, title=title)
+
+
+def paragraphs(text: str) -> list[str]:
+    """A text's paragraphs, or its sentences when it is one paragraph."""
+    return text.split("\n\n") if "\n\n" in text else re.split(r"(?<=\.) ", text)
+
+
+def archive(uri: str, html: str) -> bytes:
+    """A WARC holding one HTML response."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(html.encode("utf-8")),
+                                                  http_headers=headers))
+    return buffer.getvalue()
+
+
+def courier_feed() -> str:
+    """The Courier's copy as a full-text RSS entry, and the hiring story as a summary only."""
+    full = "".join(f"<p>{escape(part)}</p>" for part in paragraphs(COURIER))
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Baltic Courier</title><link>https://courier.example/</link>
+<item><title>Port strike</title><guid>bc-1</guid><link>https://courier.example/strike</link>
+<pubDate>Tue, 02 Sep 2025 09:00:00 +0200</pubDate><description>Dockworkers strike in Halvik.</description>
+<content:encoded><![CDATA[{full}]]></content:encoded></item>
+<item><title>Halvik hires crews</title><guid>bc-2</guid><link>https://courier.example/crews</link>
+<pubDate>Tue, 02 Sep 2025 18:00:00 +0200</pubDate><description>{escape(HIRING)}</description></item>
+</channel></rss>
+"""
+
+
+def web_folder(root: Path) -> Path:
+    """The story as a saved page (Harbour Times), a feed entry (Baltic Courier) and a
+    crawled page in a web archive (Halvik Wire); the hiring story as a feed summary."""
+    folder = root / "web"
     folder.mkdir()
-    rows = [{"text": a.text, "outlet": a.outlet, "date": a.published.isoformat(), "title": a.title}
-            for a in make_articles()[:3]]
-    (folder / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    with Ledger(tmp_path / "ingest.db") as ledger:
-        assert ingest([str(folder)], ledger, analyzer).added == 3
-        ids = [a["id"] for a in ledger.articles()]
-        assert link_stories(ledger, ids).joined == 3
-        exported = [dumps_record(r) for r in ledger.iter_statements()]
-        assert ingest([str(folder)], ledger, analyzer).added == 0
-        assert link_stories(ledger, ids).linked == 0
-        assert [dumps_record(r) for r in ledger.iter_statements()] == exported
-        assert ledger.counts()["stories"] == 1
+    (folder / "a-times.html").write_text(html_page(TIMES, "Harbour Times", "2025-09-03", "Ships wait off Halvik"),
+                                         encoding="utf-8")
+    (folder / "b-courier.rss").write_text(courier_feed(), encoding="utf-8")
+    wire = html_page(WIRE, "Halvik Wire", "2025-09-01", "Halvik dockworkers strike")
+    (folder / "c-crawl.warc.gz").write_bytes(archive("https://halvikwire.example/strike", wire))
+    return folder
+
+
+def test_a_page_a_feed_entry_and_an_archived_page_of_one_story_are_one_story(tmp_path: Path, analyzer):
+    folder = web_folder(tmp_path)
+    with Ledger(tmp_path / "web.db") as ledger:
+        summary = ingest([str(folder)], ledger, analyzer)
+        assert (summary.read, summary.added, summary.problems) == (4, 4, [])
+        counts = ledger.counts()
+        assert (counts["articles"], counts["stories"]) == (4, 2)
+        stored = {a["outlet"]: a for a in ledger.articles()}
+        assert set(stored) == {"Halvik Wire", "Baltic Courier", "Harbour Times"}
+        [record] = quoted(ledger.statements())
+        assert record["article"]["outlet"] == "Halvik Wire"  # the earliest copy
+        assert record["story"]["copies"] == 3 and record["story"]["outlets"] == OUTLETS
+        assert [(c["outlet"], c["published"]) for c in record["carried_by"]] == [
+            ("Halvik Wire", "2025-09-01"), ("Baltic Courier", "2025-09-02"), ("Harbour Times", "2025-09-03")]
+        for copy in quoted(ledger.statements(copies=True)):  # offsets index each copy's own text
+            text = ledger.article(copy["article"]["id"])["text"]
+            assert text[copy["content_span"][0]:copy["content_span"][1]] == copy["content"]
+        hiring = [a for a in ledger.articles() if a["title"] == "Halvik hires crews"]
+        [hiring] = [ledger.article(a["id"]) for a in hiring]
+        assert hiring["extra"]["content"] == "summary" and hiring["story"]["copies"] == 1
+        assert counts["distinct_statements"] == len(ledger.statements()) < counts["statements"]
+
+
+def test_re_ingesting_is_a_no_op_and_batches_link_like_one(tmp_path: Path, analyzer):
+    folder = web_folder(tmp_path)
+    with Ledger(tmp_path / "whole.db") as whole, Ledger(tmp_path / "one-by-one.db") as single:
+        ingest([str(folder)], whole, analyzer)
+        ingest([str(folder)], single, analyzer, batch_size=1)  # each copy linked on its own
+        exported = [dumps_record(r) for r in whole.iter_statements()]
+        assert [dumps_record(r) for r in single.iter_statements()] == exported
+        again = ingest([str(folder)], whole, analyzer)
+        assert (again.read, again.added, again.already_stored) == (4, 0, 4)
+        assert [dumps_record(r) for r in whole.iter_statements()] == exported
+        assert whole.counts() == single.counts()
+
+
+def test_ingest_links_what_an_interrupted_run_left_unlinked(tmp_path: Path, analysed):
+    with Ledger(tmp_path / "cut.db") as ledger:
+        ledger.add(analysed)  # stored, then killed before linking
+        assert "stories" not in ledger.counts()
+        assert ingest([], ledger, analyzer=lambda: pytest.fail("nothing to analyse")).added == 0
+        assert ledger.counts()["stories"] == 2 and len(quoted(ledger.statements())) == 1
+
+
+def test_a_statement_in_forty_copies_is_one_statement_carried_by_forty_outlets(tmp_path: Path, analyzer):
+    """Forty outlets print the wire story, each with its own dateline, some with a verb
+    changed or the last sentence cut: one story, each statement listed once."""
+    edits = [lambda t: t, lambda t: t.replace("walked off the job", "went on strike"),
+             lambda t: t[:t.index(" Transport Minister")], lambda t: t.replace("more than forty", "over forty")]
+    rows = []
+    for n in range(40):
+        outlet = f"Outlet {n:02d}"
+        text = f"HALVIK ({outlet}) \u2014 " + edits[n % len(edits)](WIRE)
+        rows.append({"text": text, "outlet": outlet, "date": f"2025-09-{1 + n % 3:02d}"})
+    path = tmp_path / "forty.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "forty.db"
+    with Ledger(db) as ledger:
+        assert ingest([str(path)], ledger, analyzer, batch_size=16).added == 40
+        counts = ledger.counts()
+        assert (counts["articles"], counts["stories"]) == (40, 1)
+        [record] = quoted(ledger.statements())
+        assert record["story"]["copies"] == 40 and len(record["story"]["outlets"]) == 40
+        carriers = record["carried_by"]
+        assert sorted(c["outlet"] for c in carriers) == [r["outlet"] for r in rows]
+        assert [c["published"] for c in carriers] == sorted(c["published"] for c in carriers)
+        assert len(quoted(ledger.statements(copies=True))) == 40
+        listed = ledger.statements()
+        assert counts["distinct_statements"] == len(listed) < counts["statements"] / 30
+    # What the commands print: each carried statement once, with its carriers.
+    runner = CliRunner()
+    shown = runner.invoke(cli.app, ["statements", "--json", "--db", str(db), "--search", "fair offer"])
+    assert shown.exit_code == 0, shown.stderr
+    [line] = shown.stdout.splitlines()
+    assert len(json.loads(line)["carried_by"]) == 40
+    exported = runner.invoke(cli.app, ["export", "--db", str(db)])
+    assert exported.exit_code == 0 and len(exported.stdout.splitlines()) == len(listed)
+    every = runner.invoke(cli.app, ["statements", "--json", "--copies", "--db", str(db), "--search", "fair offer"])
+    assert len(every.stdout.splitlines()) == 40

@@ -198,3 +198,44 @@ def test_run_polls_every_interval_until_stopped(tmp_path: Path, db: Path):
         once: list = []
         Watcher(ledger, no_analyzer).run([str(broken)], 3600, once=True, on_result=once.append)
         assert len(once) == 1
+
+
+def test_a_poll_stopped_after_storing_is_finished_by_the_next_start(tmp_path: Path, db: Path, analyzer,
+                                                                     monkeypatch):
+    """Killed after the entries were stored but before they were linked and marked: the
+    restarted watcher analyses nothing again, links them and marks them taken."""
+    feed = tmp_path / "gazette.rss"
+    feed.write_text(rss(ITEMS[:2]), encoding="utf-8")
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    with Ledger(db) as ledger, monkeypatch.context() as patch:
+        patch.setattr("newsledger.ingest.link_stories", killed)
+        with pytest.raises(KeyboardInterrupt):
+            Watcher(ledger, lambda: analyzer).poll(str(feed))
+        assert ledger.counts()["articles"] == 2 and "stories" not in ledger.counts()
+        assert feed_state(ledger, feed_key(str(feed))) is None  # the poll was never recorded
+    with Ledger(db) as reopened:
+        watcher = Watcher(reopened, no_analyzer)
+        again = watcher.poll(str(feed))
+        assert (again.error, again.entries, again.new, again.added) == (None, 2, 2, 0)
+        assert reopened.counts()["stories"] == 2
+        assert all(a["story"] for a in map(reopened.article, (a["id"] for a in reopened.articles())))
+        assert watcher.poll(str(feed)).unchanged
+
+
+def test_one_story_in_two_feeds_is_one_story_carried_by_both(tmp_path: Path, db: Path, analyzer):
+    gazette, island = tmp_path / "gazette.rss", tmp_path / "island.rss"
+    gazette.write_text(rss(ITEMS[:1]), encoding="utf-8")
+    island.write_text(rss([("ip-7", "Tue, 04 Mar 2025 06:00:00 GMT", "Fares up", ITEMS[0][3])])
+                      .replace("Harbor Gazette", "Island Post"), encoding="utf-8")
+    with Ledger(db) as ledger:
+        watcher = Watcher(ledger, lambda: analyzer)
+        assert [watcher.poll(str(f)).added for f in (gazette, island)] == [1, 1]
+        counts = ledger.counts()
+        assert (counts["articles"], counts["stories"]) == (2, 1)
+        [record] = ledger.statements(search="ferry fares")
+        assert record["story"]["outlets"] == ["Harbor Gazette", "Island Post"]
+        assert [(c["outlet"], c["published"]) for c in record["carried_by"]] == [
+            ("Harbor Gazette", "2025-03-03"), ("Island Post", "2025-03-04")]

@@ -250,7 +250,7 @@ def test_other_listings_download(client, ledger):
     assert per_article.status_code == 200 and per_article.text.count("\n") == article["statements"] + 1
 
 
-@pytest.mark.parametrize("part", ["redlines", "positions", "timelines"])
+@pytest.mark.parametrize("part", ["redlines", "positions"])
 def test_parts_not_built_are_empty_states(client, part):
     body = client.get(f"/api/{part}").json()
     assert body["items"] == [] and body["available"] is False and "not built yet" in body["message"]

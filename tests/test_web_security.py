@@ -61,7 +61,7 @@ def test_security_headers_on_every_response(client):
         assert "script-src 'self'" in headers["content-security-policy"], path
         assert "unsafe-inline" not in headers["content-security-policy"]
         assert headers["x-content-type-options"] == "nosniff"
-        assert headers["referrer-policy"] == "no-referrer"
+        assert headers["referrer-policy"] == "same-origin"
 
 
 def test_read_only(client):
@@ -213,7 +213,7 @@ def form_token(client) -> str:
 def test_writes_need_the_token_and_a_csrf_token_from_the_page():
     app = write_app()
     with TestClient(app, base_url=LOCAL) as browser:
-        issued = browser.get(f"/review?token={WRITE_TOKEN}", follow_redirects=False).headers["set-cookie"]
+        issued = browser.get(f"/review?token={WRITE_TOKEN}").headers["set-cookie"]  # after the redirect
         assert "newsledger_csrf=" in issued and "HttpOnly" in issued and "SameSite=Strict" in issued
         browser.cookies.clear()
         assert browser.post("/confirm", data={"item": "a"}).status_code == 401  # no token at all

@@ -36,17 +36,19 @@ _LIST_FIELDS = ("id", "name", "kind", "role", "country", "organization", "aliase
 
 
 def _open(db: str):
+    from .output import error_line
     from .store import Ledger
 
-    if "://" not in db and not Path(db).exists():
-        err.print(f"[red]error:[/red] no ledger at {db} (run `newsledger ingest ARTICLES/ --db {db}` first)",
-                  highlight=False)
+    def fail(message: str) -> None:
+        err.print(error_line(message), soft_wrap=True)
         raise typer.Exit(2)
+
+    if "://" not in db and not Path(db).exists():
+        fail(f"no ledger at {db} (run `newsledger ingest ARTICLES/ --db {db}` first)")
     try:
         return Ledger(db)
     except Exception as exc:  # a bad URL, a file that is not a database, …
-        err.print(f"[red]error:[/red] cannot open ledger {db}: {str(exc).splitlines()[0]}", highlight=False)
-        raise typer.Exit(2)
+        fail(f"cannot open ledger {db}: {str(exc).splitlines()[0]}")
 
 
 def _json(value: Any) -> str:

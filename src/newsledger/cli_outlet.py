@@ -28,9 +28,10 @@ from rich.text import Text
 from .output import error_line, make_console, shorten
 
 
-def _fail(message: str) -> None:
+def _fail(message: str, code: int = 1) -> None:
+    """``error: MESSAGE`` as one line on standard error (never read as markup), then exit."""
     make_console(stderr=True).print(error_line(message), soft_wrap=True)
-    raise typer.Exit(1)
+    raise typer.Exit(code)
 
 
 def _open(db: str):

@@ -25,8 +25,10 @@ from typing import Any, Optional
 import typer
 from rich import box
 from rich.table import Table
+from rich.text import Text
 
-from .cli_actors import _console, _open, err
+from .cli_outlet import _fail, _open
+from .output import make_console
 
 _STANCE_STYLE = {"for": "green", "against": "red", "conditional": "yellow", "neutral": "dim"}
 
@@ -42,7 +44,17 @@ def _update(ledger) -> None:
 
     if count_unassigned(ledger):
         summary = update_positions(ledger)
-        err.print(f"positions updated: {summary}", highlight=False, soft_wrap=True)
+        make_console(stderr=True).print(f"positions updated: {summary}", highlight=False, soft_wrap=True,
+                                        markup=False)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _issue(issue: dict[str, Any]) -> Text:
+    """An issue as ``id  label`` (the label is never read as markup)."""
+    return Text(f"{issue['id']}  {issue['label']}")
 
 
 def _stance(value: str) -> str:
@@ -71,15 +83,13 @@ def positions_command(
     try:
         _update(ledger)
         if actor is not None and find_actor(ledger, actor) is None:
-            err.print(f"[red]error:[/red] no actor called {actor!r} in {db}", highlight=False, soft_wrap=True)
-            raise typer.Exit(1)
+            _fail(f"no actor called {actor!r} in {db}")
         if issue is not None:
             found = find_issues(ledger, issue)
             if len(found) != 1:
                 what = "no issue" if not found else f"{len(found)} issues match"
                 shown = "" if not found else ": " + "; ".join(f"{i['id']} {i['label']}" for i in found[:5])
-                err.print(f"[red]error:[/red] {what} {issue!r}{shown}", highlight=False, soft_wrap=True)
-                raise typer.Exit(1)
+                _fail(f"{what} {issue!r}{shown}")
         records = (position_changes if changes else positions)(ledger, actor=actor, issue=issue)
     finally:
         ledger.close()
@@ -87,29 +97,29 @@ def positions_command(
         for record in records:
             sys.stdout.write(_json(record) + "\n")
         return
-    console = _console()
+    console = make_console()
     console.print(_changes_table(records) if changes else _positions_table(records))
 
 
 def _positions_table(records: list[dict[str, Any]]) -> Table:
-    table = Table(title=f"{len(records)} positions", box=box.SIMPLE_HEAD)
+    table = Table(title=_count(len(records), "position"), box=box.SIMPLE_HEAD)
     for column in ("issue", "actor", "stance", "since", "n", "changes", "latest statement"):
         short = column in ("stance", "since", "n", "changes")
         table.add_column(column, no_wrap=short, overflow="fold")
     for r in records:
         stated = [h for h in r["history"] if h["stance"] != "neutral"] or r["history"]
-        table.add_row(f"{r['issue']['id']}  {r['issue']['label']}", r["actor"]["name"], _stance(r["stance"]),
+        table.add_row(_issue(r["issue"]), Text(r["actor"]["name"]), _stance(r["stance"]),
                       r["since"] or "", str(r["statements"]), str(r["changes"]) if r["changes"] else "",
                       _said(stated[-1]))
     return table
 
 
 def _changes_table(records: list[dict[str, Any]]) -> Table:
-    table = Table(title=f"{len(records)} changes of position", box=box.SIMPLE_HEAD)
+    table = Table(title=_count(len(records), "change") + " of position", box=box.SIMPLE_HEAD)
     for column in ("actor", "issue", "change", "before", "after"):
         table.add_column(column, no_wrap=column == "change", overflow="fold")
     for r in records:
-        table.add_row(r["actor"]["name"], f"{r['issue']['id']}  {r['issue']['label']}",
+        table.add_row(Text(r["actor"]["name"]), _issue(r["issue"]),
                       f"{_stance(r['from'])} → {_stance(r['to'])}", _said(r["before"]), _said(r["after"]))
     return table
 
@@ -127,11 +137,9 @@ def timeline_command(
     from .analysis.timelines import KINDS, PERIODS, NameLookupError, resolve, subject_timeline
 
     if by not in PERIODS:
-        err.print(f"[red]error:[/red] --by {by!r} is not one of {', '.join(PERIODS)}", highlight=False)
-        raise typer.Exit(2)
+        _fail(f"--by {by!r} is not one of {', '.join(PERIODS)}", 2)
     if kind is not None and kind not in KINDS:
-        err.print(f"[red]error:[/red] --kind {kind!r} is not one of {', '.join(KINDS)}", highlight=False)
-        raise typer.Exit(2)
+        _fail(f"--kind {kind!r} is not one of {', '.join(KINDS)}", 2)
     ledger = _open(db)
     try:
         if kind in (None, "issue"):
@@ -141,8 +149,7 @@ def timeline_command(
             update_outlet_voice(ledger)  # its own-voice assertions are counted too
         result = subject_timeline(ledger, subject, by=by, limit=limit)
     except NameLookupError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
-        raise typer.Exit(1)
+        _fail(str(exc))
     finally:
         ledger.close()
     if as_json:
@@ -154,13 +161,14 @@ def timeline_command(
 def _print_timeline(t: dict[str, Any]) -> None:
     from .output import statements_table
 
-    console = _console()
+    console = make_console()
     span = f"{t['first']} to {t['last']}" if t["first"] else "no dated statements"
     undated = f", {t['undated']} undated" if t["undated"] else ""
     if "own_voice" in t:
         undated += f"; {t['own_voice']} own-voice assertions"
-    console.print(f"[bold]{t['name']}[/bold]  ({t['kind']}, {t['id']}): {t['total']} statements, {span}{undated}",
-                  highlight=False)
+    header = Text(t["name"], style="bold")
+    header.append(f"  ({t['kind']}, {t['id']}): {t['total']} statements, {span}{undated}")
+    console.print(header, highlight=False)
     acts = list(t["acts"])
     voiced = "own_voice" in t  # an outlet: its unattributed sentences, beside the statements
     table = Table(title=f"statements by act, per {t['by']}", box=box.SIMPLE_HEAD)

@@ -36,6 +36,7 @@ redlines_app = typer.Typer(no_args_is_help=False, invoke_without_command=True,
 
 _STATUS_STYLE = {"open": "", "possibly-triggered": "yellow", "confirmed": "red", "rejected": "dim"}
 _DB_HELP = "SQLite file or database URL."
+_SHORT_ID = 10  # shown in the table; any unique prefix is accepted back
 
 
 def _json(value: Any) -> str:
@@ -154,18 +155,21 @@ def _status(value: str) -> str:
 
 
 def _board_table(records: list[dict[str, Any]], status: str | None) -> Table:
-    title = f"{len(records)} red lines" + (f" ({status})" if status else "")
+    title = f"{len(records)} red lines" + (f" ({status})" if status else "") + \
+        " (stated: first, then restated)"
     table = Table(title=title, box=box.SIMPLE_HEAD)
-    for column in ("id", "status", "holder", "trigger", "consequence", "first", "restated", "matches"):
-        short = column in ("id", "status", "first", "matches")
-        table.add_column(column, no_wrap=short, overflow="fold")
+    for column in ("id", "status", "matches", "holder", "trigger", "consequence", "stated"):
+        if column in ("holder", "trigger", "consequence"):
+            table.add_column(column, overflow="fold", min_width=12 if column == "holder" else 16)
+        else:
+            table.add_column(column, no_wrap=True)
     for r in records:
         others = [h for h in r["group_holders"] if h != r["holder"]["name"]]
         trigger = escape(r["trigger"]) + (f"\n[dim]also held by {escape(', '.join(others))}[/]" if others else "")
-        matches = f"{r['matches']}" + (f" ({r['pending']} to decide)" if r["pending"] else "")
-        table.add_row(r["id"], _status(r["status"]), escape(r["holder"]["name"]), trigger,
-                      escape(r["consequence"] or ""), r["first_stated"] or "", ", ".join(r["restated"]),
-                      matches if r["matches"] else "")
+        matches = f"{r['matches']}" + (f"\n{r['pending']} to decide" if r["pending"] else "")
+        stated = "\n".join([r["first_stated"] or "?", *(f"[dim]{d}[/]" for d in r["restated"])])
+        table.add_row(r["id"][:_SHORT_ID], _status(r["status"]), matches if r["matches"] else "",
+                      escape(r["holder"]["name"]), trigger, escape(r["consequence"] or ""), stated)
     return table
 
 
@@ -177,10 +181,12 @@ def _print_redline(r: dict[str, Any]) -> None:
                   f"group: {escape(r['group_trigger'])}", highlight=False)
     statements = Table(title="stated", box=box.SIMPLE_HEAD)
     for column in ("date", "", "outlet", "words"):
-        statements.add_column(column, overflow="fold", no_wrap=column in ("date", ""))
+        statements.add_column(column, overflow="fold", no_wrap=column != "words")
     for s in r["statements"]:
+        condition = (s.get("condition") or {}).get("text")
+        words = (s["content"] or "") + (f"  (if {condition})" if condition else "")
         statements.add_row(s["date"] or "", "restated" if s["restatement"] else "first",
-                           escape(s["article"].get("outlet") or ""), escape(s["content"] or ""))
+                           escape(s["article"].get("outlet") or ""), escape(words))
     console.print(statements)
     if r["matches"]:
         matches = Table(title="possible triggers", box=box.SIMPLE_HEAD)

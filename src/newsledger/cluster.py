@@ -117,15 +117,33 @@ class RayPool:
 
 
 def _as_exception(exc: BaseException) -> Exception:
-    """A missing model stays ModelNotFound; any other failure on the cluster is a WorkerError."""
+    """A missing model stays ModelNotFound; any other failure on the cluster is a
+    WorkerError naming the actor's own exception (Ray wraps it in a RayTaskError whose
+    message is a traceback), or Ray's first line when there is none (an actor that died)."""
     from .nlp.pipeline import ModelNotFound
 
     cause: Any = exc
-    for _ in range(8):  # Ray wraps the actor's exception (RayTaskError, ActorDiedError...)
-        if cause is None:
+    for _ in range(8):  # RayTaskError.cause, possibly wrapped again
+        inner = getattr(cause, "cause", None) or cause.__cause__
+        if inner is None:
             break
-        if isinstance(cause, ModelNotFound):
-            return ModelNotFound(str(cause))
-        cause = getattr(cause, "cause", None) or cause.__cause__
-    first = str(exc).strip().splitlines()
+        cause = inner
+    if isinstance(cause, ModelNotFound):
+        return ModelNotFound(str(cause))
+    if cause is not exc and not isinstance(cause, _ray_error_types()):
+        return WorkerError(f"analysis on Ray failed: {type(cause).__name__}: {cause}")
+    first = _strip_ansi(str(exc)).strip().splitlines()
     return WorkerError(f"analysis on Ray failed: {first[0] if first else type(exc).__name__}")
+
+
+def _ray_error_types() -> tuple[type, ...]:
+    import ray
+
+    return (ray.exceptions.RayError,)
+
+
+def _strip_ansi(text: str) -> str:
+    """Ray colours its messages for a terminal; ours are plain."""
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)

@@ -128,22 +128,22 @@ class ShardWriter:
 
     def add(self, results: Iterable[tuple[Article, list[Statement]]]) -> AddSummary:
         """Write one shard with the articles not yet in the folder."""
-        rows, skipped = [], 0
+        rows, skipped, statements, ids = [], 0, 0, set()
         for article, found in results:
-            if article.id in self._ids:
+            if article.id in self._ids or article.id in ids:
                 skipped += 1
                 continue
-            self._ids.add(article.id)
+            ids.add(article.id)
             rows.append(_row(self._next_seq + len(rows), article, found))
+            statements += len(found)
         if rows:
             self._write(rows)
+            self._ids.update(ids)  # only once the shard is on disk
         return AddSummary(articles_added=len(rows), articles_skipped=skipped,
-                          statements_added=sum(r["statements_count"] for r in rows))
+                          statements_added=statements)
 
     def _write(self, rows: list[dict[str, Any]]) -> None:
         pa, pq = _arrow()
-        for row in rows:
-            del row["statements_count"]
         path = self.folder / PART.format(self._next_part)
         temporary = path.with_name(path.name + ".tmp")
         pq.write_table(pa.Table.from_pylist(rows, schema=_schema(pa)), temporary)
@@ -167,7 +167,6 @@ def _row(seq: int, article: Article, found: list[Statement]) -> dict[str, Any]:
     row = {"seq": seq, "id": article.id, **{k: fields[k] for k in ARTICLE_COLUMNS if k != "id"}}
     row["extra"] = json.dumps(fields["extra"], ensure_ascii=False)
     row["statements"] = json.dumps(to_json(found), ensure_ascii=False)
-    row["statements_count"] = len(found)
     return row
 
 

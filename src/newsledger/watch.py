@@ -11,8 +11,8 @@ This is the library behind ``newsledger watch``. One poll of one feed:
 3. keep the entries not taken before (an entry is its ``<guid>``/``<id>``, else its link,
    else the article id), skip those whose article is already stored, analyse the rest
    (:func:`newsledger.ingest.analyse`, speakers resolved against the ledger's actors),
-   store them (``Ledger.add``, in batches) and link them into stories
-   (:func:`newsledger.analysis.stories.link_stories`);
+   store them in batches with :func:`newsledger.ingest.store`, which links each batch
+   into stories (:func:`newsledger.analysis.stories.link_stories`) as ``ingest`` does;
 4. remember the poll in the ledger (:mod:`newsledger.store.feeds`): time, ETag, the
    entries taken. Entries are marked only after they are stored, so an interrupted poll
    is redone, never lost; a restarted watcher carries on where it stopped.
@@ -32,14 +32,14 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
 from typing import Any
 
 from . import __version__
 from .analysis.stories import link_stories
-from .ingest import analyse, ledger_resolver
+from .ingest import IngestSummary, analyse, ledger_resolver, store
 from .model import Article, Problem
 from .sources.feeds import feed_articles
 from .sources.reading import Options, Refused, read_whole
@@ -196,22 +196,24 @@ class Watcher:
         todo = [article for _, article in fresh if not self.ledger.has_article(article.id)]
         if todo:
             self._store(todo, result)
-        # All fresh entries, stored now or before: a poll interrupted after storing but
-        # before linking is linked here next time (linking what is linked is a no-op).
-        link_stories(self.ledger, [article.id for _, article in fresh])
+        # Entries stored by a poll that was stopped before it could mark them: linked now
+        # if that poll had no time to (linking what is linked is a no-op).
+        stored_before = {article.id for _, article in fresh} - {article.id for article in todo}
+        if stored_before:
+            link_stories(self.ledger, sorted(stored_before))
         return [(entry, article.id) for entry, article in fresh]
 
     def _store(self, articles: list[Article], result: PollResult) -> None:
+        """Analyse and store ``articles`` as ``ingest`` does: batches written whole (a
+        Ctrl-C waits for the batch) and linked into stories as they are stored."""
         if self._analyzer is None:
             self._analyzer = self._make_analyzer()
         resolver, flush = ledger_resolver(self.ledger)
-        results = analyse(articles, self._analyzer, resolver)
-        while batch := list(islice(results, self.batch_size)):
-            stored = self.ledger.add(batch)
-            if flush is not None:
-                flush()
-            result.added += stored.articles_added
-            result.statements += stored.statements_added
+        summary = IngestSummary()
+        with closing(analyse(articles, self._analyzer, resolver)) as results:
+            store(results, self.ledger, summary, batch_size=self.batch_size, flush=flush)
+        result.added += summary.added
+        result.statements += summary.statements
 
     def run(self, feeds: Iterable[str], every: float, *, once: bool = False,
             stop: threading.Event | None = None,

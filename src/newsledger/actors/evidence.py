@@ -29,6 +29,7 @@ LEGISLATURES = {
     ("Representative", "USA"): "org:us-house",
 }
 _FORMER = re.compile(r"\b(?:former|ex|then|onetime|one-time|late)\b", re.IGNORECASE)
+_CURRENT = re.compile(r"\b(?:current|now|sitting|incumbent)\b", re.IGNORECASE)
 _REGION = re.compile(r"^\s*(?:,\s*)?(?:from|of)\s+((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,2})")
 _APPOSITION = re.compile(r"^\s*,\s*([^,]+)")
 _LIST_MARK = re.compile(r"\b(?:including|such as|among them|namely|like)\b|:", re.IGNORECASE)
@@ -136,12 +137,23 @@ def learn_role(kb: KnowledgeBase, phrase: str, name: str | None = None) -> Learn
 
 def title_only(kb: KnowledgeBase, phrase: str) -> LearnedRole | None:
     """The role of a mention that is a title and nothing else ("The US president", "the
-    Kremlin spokesman", "the Russian President"): the phrase ends with the title."""
+    Kremlin spokesman", "the Russian President"): the phrase ends with the title.
+
+    Of coordinated titles the last one counts, as of that day when it says so ("the
+    former secretary of state and current Democratic presidential nominee" -> the
+    nominee); otherwise a leading "former" covers it too ("the former first lady and
+    senator")."""
     words = normalize(phrase).split()
     if not words:
         return None
     for n in range(min(len(words), 5), 0, -1):
         if " ".join(words[-n:]) in _TITLE_INDEX:
+            parts = _AND.split(phrase)
+            if len(parts) > 1:
+                last = learn_role(kb, parts[-1])
+                if last is not None:
+                    last.former = last.former or (not _CURRENT.search(parts[-1]) and bool(_FORMER.search(parts[0])))
+                    return last
             return learn_role(kb, phrase)
     return None
 

@@ -65,6 +65,26 @@ class RolesMixin:
             return acting[0]
         return None
 
+    def title_holders(self, title: str, *, on: date | None = None,
+                      former: bool = False) -> list[tuple[KBEntry, dict[str, Any]]]:
+        """Everyone holding ``title`` on the date, in any country or body, with that role
+        ("Senator" -> every senator the knowledge base has): candidates for a title named
+        alone ("the senator"), for the caller to choose among by what the text names.
+        With ``former``, everyone whose term in it ended before the date instead."""
+        on = on or date.today()
+        want = normalize(canonical_title(title))
+        current, ended = [], []
+        for idx in self._roles_by_title.get(want, []):
+            entry, role, start, until, _t, _f = self._roles[idx]
+            if (start is None or start <= on) and (until is None or on < until):
+                current.append((entry, role))
+            elif until is not None and until <= on:
+                ended.append((entry, role))
+        if not former:
+            return current
+        holding = {id(entry) for entry, _role in current}
+        return [(entry, role) for entry, role in ended if id(entry) not in holding]
+
     def _find_holders(self, title: str, country: str | None, organization: str | None,
                       on: date) -> tuple[list[KBEntry], list[KBEntry]]:
         country = self._resolve_country(country)

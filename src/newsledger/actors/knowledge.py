@@ -261,6 +261,11 @@ class KnowledgeBase(RolesMixin):
             out += [self._by_id[c] for c in met.get("context", []) if c in self._by_id]
         return list(dict.fromkeys(out))
 
+    def context_entries(self, name: str) -> list[KBEntry]:
+        """The entries a context alias stands for ("the campaign" -> every campaign,
+        "the agency" -> every agency that has it), whether or not they are in context."""
+        return list(self._context.get(self._key(name)[0], []))
+
     def is_surname(self, name: str) -> bool:
         """True when the name is known only as a surname (needs context to resolve)."""
         key, _ = self._key(name)

@@ -14,7 +14,11 @@ actor id. In order, for a speaker:
    has that field).
 2. **The knowledge base** knows the name (or, for a title alone, who held the
    title that day: "the Russian President" in 2022 -> Vladimir Putin, "the US
-   president" in 2016 -> Barack Obama). Its kind wins over the entity recogniser's
+   president" in 2016 -> Barack Obama; when several did, the one the article named
+   last: "the senator" -> Ted Cruz, "the former senator" -> a former holder). A
+   nominal ("the campaign", "the agency", "the network") is the entry with that
+   context alias that the article named last ("Trump ... The campaign says" -> the
+   Trump campaign; see ``recency.py``). Its kind wins over the entity recogniser's
    ("Politico" media, "Kyiv" the country Ukraine, "Donbass" a place), except when the
    mention carries a person's title.
 3. **The article**: a surname alone goes to the full name in the same article.
@@ -51,6 +55,7 @@ from newsledger.actors.evidence import (
 )
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
 from newsledger.actors.names import normalize, slug
+from newsledger.actors.recency import latest_named
 from newsledger.actors.registry import ActorRegistry, name_words
 from newsledger.actors.titles import canonical_title
 from newsledger.model import Article, Mention, Statement
@@ -143,7 +148,7 @@ class _ArticleResolver:
         title = title_only(kb, mention.text)
         if title is not None and (name is None or (_names_in(mention.text, name)
                                                    and not self._person_name(name, mention))):
-            return self._title_only(title, on)  # "The US president", "the Kremlin spokesman"
+            return self._title_only(title, mention, on)  # "The US president", "the Kremlin spokesman"
         if mention.kind == "group" and not (name and kb.lookup(name, context_ids=self.context,
                                                               kinds={"group", "organization"})):
             return self._group(mention, name or mention.text, on)
@@ -156,7 +161,7 @@ class _ArticleResolver:
             learned = learn_role(kb, phrase, name if is_name_like(name) else None)
             if learned is not None:
                 break
-        entry = self._kb_entry(name, mention, learned, on)
+        entry = self._nominal_entry(name, mention) or self._kb_entry(name, mention, learned, on)
         if entry is not None and entry.kind == "person" and learned is not None and not learned.former \
                 and not _names_in(mention.text, name):
             holder = self._holder(learn_role(kb, mention.text), on)
@@ -181,11 +186,37 @@ class _ArticleResolver:
             return False
         return self.kb.lookup(name, kinds={"country", "organization", "media", "place", "group"}) is None
 
-    def _title_only(self, learned: LearnedRole, on: date | None) -> _Resolution:
-        holder = self._holder(learned, on)
+    def _title_only(self, learned: LearnedRole, mention: Mention, on: date | None) -> _Resolution:
+        holder = self._holder(learned, on) or self._named_holder(learned, mention, on)
         if holder is not None:
-            return _Resolution(holder.name, "person", holder.id, holder, role=learned.as_dict())
+            return _Resolution(holder.name, "person", holder.id, holder, role=learned.as_dict(),
+                               former=learned.former)
         return _Resolution(None, "person", role=learned.as_dict(), former=learned.former, title_only=True)
+
+    def _named_holder(self, learned: LearnedRole, mention: Mention, on: date | None) -> KBEntry | None:
+        """"The senator said": of everyone the knowledge base has in that role that day
+        (in the country or body the title names, if any), the one the article named last
+        before the mention; for "the former senator", of everyone who held it before that
+        day. None when the article names none of them."""
+        holders = [entry for entry, role in self.kb.title_holders(learned.title, on=on, former=learned.former)
+                   if self._role_fits(role, learned)]
+        return latest_named(self.article.text, holders, mention.span[0])
+
+    def _role_fits(self, role: dict[str, Any], learned: LearnedRole) -> bool:
+        if learned.organization and role.get("organization") != learned.organization:
+            return False
+        if learned.country:
+            country = role.get("country")
+            org = self.kb.get(role.get("organization") or "")
+            return learned.country in (country, org.country if org is not None else None)
+        return True
+
+    def _nominal_entry(self, name: str, mention: Mention) -> KBEntry | None:
+        """"The campaign", "the agency", "the network": of the entries that the phrase
+        stands for when already named (context aliases), the one the article named last."""
+        if is_name_like(name) or mention.kind not in ("organization", "media", "unknown"):
+            return None
+        return latest_named(self.article.text, self.kb.context_entries(name), mention.span[0])
 
     def _kb_entry(self, name: str, mention: Mention, learned: LearnedRole | None,
                   on: date | None) -> KBEntry | None:

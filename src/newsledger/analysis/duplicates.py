@@ -39,6 +39,7 @@ import re
 import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from newsledger.model import Article, Statement
@@ -99,9 +100,19 @@ def fingerprint(text: str, settings: Settings = DEFAULT) -> Fingerprint:
     from datasketch import MinHash
 
     found = shingles(text, settings.shingle)
-    minhash = MinHash(num_perm=settings.num_perm, seed=settings.seed, scheme=SCHEME)
+    minhash = MinHash(num_perm=settings.num_perm, seed=settings.seed, scheme=SCHEME,
+                      permutations=_permutations(settings.num_perm, settings.seed))
     minhash.update_batch([s.encode("utf-8") for s in found])
     return Fingerprint(tuple(int(v) for v in minhash.hashvalues), len(found))
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int, seed: int):
+    """datasketch's permutations for these settings, drawn once (they cost as much to draw
+    as a short text costs to hash); the same values ``MinHash(seed=...)`` draws itself."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations
 
 
 def band_keys(print_: Fingerprint, settings: Settings = DEFAULT) -> list[str]:
@@ -160,7 +171,8 @@ class StoryIndex:
         from datasketch import MinHash
 
         return MinHash(num_perm=self.settings.num_perm, seed=self.settings.seed, scheme=SCHEME,
-                       hashvalues=list(print_.hashvalues))
+                       hashvalues=list(print_.hashvalues),
+                       permutations=_permutations(self.settings.num_perm, self.settings.seed))
 
 
 @dataclass
@@ -243,23 +255,43 @@ def carried_statements(copies: Sequence[tuple[Article, Sequence[Statement]]],
     negation, and their speakers do not conflict (both named, with different names or
     actor ids). ``copies`` come earliest first; so do the result and each ``copies`` list.
     A statement is never merged with another of its own article.
+
+    Cost: each statement is compared only with the groups that share a word of its
+    "prefix" (prefix filtering: two word sets with a Jaccard of ``min_overlap`` or more
+    always share one of the first ``n - floor(min_overlap * n) + 1`` words of each, in
+    one fixed order), so a story syndicated a thousand times is not a quadratic cost.
     """
     merged: list[Carried] = []
-    words: list[set[str]] = []
+    firsts: list[tuple[Statement, set[str]]] = []  # each group's first statement and its words
+    carriers: list[set[str]] = []                   # the article ids already in each group
+    by_word: dict[str, list[int]] = {}              # prefix word -> groups, in creation order
     for article, statements in copies:
+        article_id = article.id  # computed (a hash of the text) once per copy
         for statement in statements:
             content = set(WORD.findall(statement.content.casefold()))
-            for carried, seen in zip(merged, words):
-                _, other = carried.first
-                if any(a.id == article.id for a, _ in carried.copies):
-                    continue
-                if _same_statement(statement, content, other, seen, min_overlap):
-                    carried.copies.append((article, statement))
+            prefix = _prefix(content, min_overlap)
+            candidates = (range(len(merged)) if min_overlap <= 0
+                          else sorted({g for word in prefix for g in by_word.get(word, ())}))
+            for group in candidates:
+                other, seen = firsts[group]
+                if article_id not in carriers[group] and _same_statement(
+                        statement, content, other, seen, min_overlap):
+                    merged[group].copies.append((article, statement))
+                    carriers[group].add(article_id)
                     break
             else:
+                for word in prefix:
+                    by_word.setdefault(word, []).append(len(merged))
                 merged.append(Carried([(article, statement)]))
-                words.append(content)
+                firsts.append((statement, content))
+                carriers.append({article_id})
     return merged
+
+
+def _prefix(words: set[str], min_overlap: float) -> list[str]:
+    """The words of a set that any set with a Jaccard of ``min_overlap`` shares one of."""
+    ordered = sorted(words)
+    return ordered[:len(ordered) - int(min_overlap * len(ordered)) + 1]
 
 
 def _same_statement(a: Statement, a_words: set[str], b: Statement, b_words: set[str],

@@ -18,8 +18,9 @@ then newsledger's evidence columns:
 - ``Actor1Code/Name/CountryCode/KnownGroupCode/Type1Code``: the speaker's canonical name,
   ISO 3166 alpha-3 country, CAMEO known-group code for a few intergovernmental organisations
   (NATO ``NAT``, EU bodies ``EEC``, UN bodies ``UNO``, ``IMF``, ``WBK``, ``WTO``, ``OPC``),
-  and a CAMEO type from the role words or kind (``GOV``, ``LEG``, ``MIL``, ``JUD``, ``COP``,
-  ``MED``, ``IGO``, ``BUS``); the code is their concatenation ("USALEG"). ``Actor2*``: the
+  and a CAMEO type from the role words, organisation, kind, or an organisation's own name
+  (``GOV``, ``LEG``, ``MIL``, ``JUD``, ``COP``, ``MED``, ``IGO``, ``LAB`` for trade unions,
+  ``BUS``); the code is their concatenation ("USALEG"). ``Actor2*``: the
   same for the target (country from a ``country:XXX`` actor id only). Ethnic, religion and
   Type2/3 codes stay empty.
 - ``EventCode``/``EventBaseCode``: the three-digit code of the act: 010 make statement
@@ -56,6 +57,7 @@ codes finer than the act (an ultimatum is 130, not 139).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any, TextIO
@@ -107,11 +109,18 @@ _ROLE_TYPES = (
     (("judge", "court", "prosecutor", "attorney"), "JUD"),
     (("president", "prime minister", "minister", "chancellor", "secretary", "spokes", "ambassador",
       "governor", "mayor", "king", "queen", "premier", "envoy", "diplomat", "official",
-      "government", "ministry", "kremlin", "white house", "commission"), "GOV"),
+      "government", "ministry", "kremlin", "white house", "commission", "city council",
+      "council member", "councillor", "councilor"), "GOV"),
     (("general", "admiral", "army", "navy", "military", "commander", "armed forces", "coast guard"), "MIL"),
     (("police",), "COP"),
-    (("chief executive", "ceo", "company", "chairman"), "BUS"),
+    (("chief executive", "ceo", "company", "chairman", "employers", "chamber of commerce",
+      "business"), "BUS"),
 )
+# A trade union by its name ("the dockworkers' union", "Unite trade union"); "European Union"
+# and "African Union" are not (they have no trade or workers word before "union").
+_LABOUR = re.compile(r"\b(?:trade|labou?r|\w*workers|teachers|nurses|miners|farmers|\w*men)s? unions?\b"
+                     r"|\bunion (?:leader|head|chief|boss)\b"
+                     r"|\bunion of (?:\w+ )?\w*(?:workers|teachers|miners|nurses|journalists|farmers)\b")
 
 
 def write_cameo(records: Iterable[dict[str, Any]], stream: TextIO) -> int:
@@ -150,9 +159,12 @@ def source_actor(record: dict[str, Any]) -> dict[str, Any]:
     speaker = record.get("speaker") or {}
     actor_id = speaker.get("actor_id")
     country = speaker.get("country") or _country_of(actor_id)
-    return _actor(speaker.get("name") or speaker.get("mention"), actor_id, country,
-                  _actor_type(speaker.get("kind"), actor_id, speaker.get("role"),
-                              speaker.get("organization")), speaker.get("mention"))
+    name = speaker.get("name") or speaker.get("mention")
+    kind = speaker.get("kind")
+    own_name = name if kind in ("organization", "group") else None  # "the dockworkers' union"
+    return _actor(name, actor_id, country,
+                  _actor_type(kind, actor_id, speaker.get("role"), speaker.get("organization"), own_name),
+                  speaker.get("mention"))
 
 
 def target_actor(record: dict[str, Any]) -> dict[str, Any] | None:
@@ -183,17 +195,20 @@ def _country_of(actor_id: str | None) -> str | None:
     return None
 
 
-def _actor_type(kind: str | None, actor_id: str | None, role: str | None, organization: str | None) -> str | None:
+def _actor_type(kind: str | None, actor_id: str | None, role: str | None, organization: str | None,
+                name: str | None = None) -> str | None:
+    """A CAMEO actor type from the kind, a known group, then the role, organisation and
+    (for organisations) name words; None when nothing says."""
     if kind == "media":
         return "MED"
     if actor_id in KNOWN_GROUPS:
         return "IGO"
-    text = " ".join(x for x in (role, organization) if x).casefold()
+    text = " ".join(x for x in (role, organization, name) if x).casefold().replace("'", "").replace("’", "")
     words = " " + " ".join("".join(c if c.isalnum() else " " for c in text).split())
     for cues, code in _ROLE_TYPES:
         if any(f" {cue}" in words for cue in cues):
             return code
-    return None
+    return "LAB" if _LABOUR.search(words) else None
 
 
 # --------------------------------------------------------------------------- events

@@ -6,10 +6,12 @@ positions stage has not seen yet, oldest article first:
 
 - the words placed are the content (quotes and a leading "that" dropped), plus the
   condition when the content does not hold it ("tragic consequences" + "if NATO troops
-  were sent to Ukraine");
+  were sent to Ukraine"): :mod:`newsledger.analysis.issue_words`;
 - a *vague* content, one that leans on what came before ("nothing can be ruled out",
   "there are no such plans"), is read together with the nearest earlier statement of the
-  same paragraph that is not vague (its ``antecedent``);
+  same paragraph that is not vague (its ``antecedent``); a content with no word beyond
+  pronouns and generic words ("him", "nothing can be ruled out") and no antecedent is
+  placed in no issue (its stance is still stored);
 - each text is embedded (:func:`newsledger.analysis.embeddings.embed`) and joins the
   issue whose centroid is most similar, when that cosine is at least ``threshold``;
   otherwise it starts a new issue. Centroids move as members join; earlier assignments
@@ -35,6 +37,9 @@ from typing import Any
 import numpy as np
 
 from newsledger.analysis.embeddings import DIMENSIONS, embed
+from newsledger.analysis.issue_words import (
+    choose_labels, clean, has_words, is_vague, issue_text, label_candidates,
+)
 from newsledger.analysis.stance import NEUTRAL, change_kind, is_change, stance
 from newsledger.store import positions as store
 from newsledger.store.actors import find_actor
@@ -43,32 +48,7 @@ from newsledger.store.engine import write_transaction
 THRESHOLD = 0.5        # cosine to a centroid; same-issue paraphrases score 0.55-0.9 with MiniLM
 ARTICLES_PER_BATCH = 200   # articles per write transaction
 LABEL_CANDIDATES = 12
-LABEL_WORDS = 12
 _CONTEXT_CHARS = 800   # an antecedent further back than this is not read with a vague content
-
-_QUOTES = "\"“”„«»‘’'"
-_STOP = set("""a an the and or but if of to in on at by for with from as into over under about
-than then that this these those such it its it's he she they we you i his her their our your
-is are was were be been being has have had do does did can could will would shall should may
-might must not no nor so there here what which who whom whose when where why how all any
-each every some more most other very just only also even still now later""".split())
-# Words that name no proposition by themselves: a content made of these leans on context.
-_GENERIC = set("""nothing everything anything something possibility possibilities situation scenario
-scenarios plan plans idea ideas proposal proposals move moves option options thing things matter issue
-question development developments accusation accusations claim claims report reports ruled rule out
-excluded exclude case way course""".split())
-_ANAPHORA = re.compile(r"\b(?:such|this|these|those|it|so|the same|her|his|their)\b", re.IGNORECASE)
-_TRAILING_TIME = re.compile(
-    r"(?:\s+(?:in the (?:near|coming|foreseeable) future|in the coming \w+|before the \w+|"
-    r"after the \w+|by (?:the end of )?\w+ ?\d{0,4}|on (?:monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday)|this (?:week|month|year)|next (?:week|month|year)|for now|"
-    r"at (?:this|the) (?:stage|moment|time)|(?:in|by|from|until) (?:january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)(?: \d{4})?|(?:next|last) (?:week|month|year)))+$", re.IGNORECASE)
-_GERUND = re.compile(r"\b(?!(?:according|nothing|something|anything|everything|during|including|"
-                     r"following|regarding|concerning|being|morning|evening|thing|king|bring)\b)"
-                     r"([a-z]{3,}ing)((?:\s+[\w'’-]+){1,8})", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"\s+(?:that|which|who|because|since|but|if|unless|when|while|as|and)\s.*$",
-                           re.IGNORECASE)
 
 
 @dataclass
@@ -83,56 +63,6 @@ class PositionsSummary:
     def __str__(self) -> str:
         return (f"{self.statements} statements seen, {self.placed} placed in issues, "
                 f"{self.issues_created} new issues, {self.issues_grown} issues grown")
-
-
-# ----------------------------------------------------------------------------- texts
-
-def clean(text: str) -> str:
-    """Content words as a proposition: quotes, a leading "that" and end punctuation dropped."""
-    text = " ".join((text or "").replace("…", " ").split()).strip(_QUOTES + " ,;:")
-    text = re.sub(r"^that\s+", "", text, flags=re.IGNORECASE)
-    return text.strip(_QUOTES + " ,;:.!?")
-
-
-def issue_text(record: dict[str, Any]) -> str:
-    """The words of a statement that are placed in an issue (see the module docstring)."""
-    text = clean(record.get("content") or "")
-    condition = clean((record.get("condition") or {}).get("text") or "")
-    if condition and condition.casefold() not in text.casefold():
-        text = f"{text} if {condition}" if text else condition
-    return text
-
-
-def is_vague(text: str) -> bool:
-    """True when the words lean on earlier ones: fewer than three words that name
-    something ("nothing can be ruled out in the development of the situation"), or fewer
-    than five with an anaphor ("there are no such plans", "her proposal")."""
-    words = [w for w in re.findall(r"[\w'’-]+", text.casefold()) if w not in _STOP and w not in _GENERIC]
-    return len(words) < 3 or (len(words) < 5 and bool(_ANAPHORA.search(text)))
-
-
-def label_candidates(texts: list[str]) -> list[str]:
-    """Readable short forms of member texts: each trimmed, and its gerund phrases."""
-    out: list[str] = []
-    for text in texts:
-        for phrase in [text, *(m.group(1) + m.group(2) for m in _GERUND.finditer(text))]:
-            phrase = _TRAILING_TIME.sub("", _CLAUSE_BREAK.sub("", phrase) if phrase is not text else phrase)
-            phrase = clean(re.sub(r"[\"“”„«»]", "", phrase))  # a quote cut in half reads badly
-            words = phrase.split()
-            if len(words) > LABEL_WORDS:
-                phrase = " ".join(words[:LABEL_WORDS]) + " …"
-            if phrase and phrase not in out:
-                out.append(phrase)
-    return out
-
-
-def choose_label(candidates: list[str], centroid: np.ndarray) -> str:
-    """The candidate closest to the centroid, a little less for each word past four."""
-    if not candidates:
-        return "(no words)"
-    scores = embed(candidates) @ centroid
-    lengths = np.array([max(0, len(c.split()) - 4) for c in candidates])
-    return candidates[int(np.argmax(scores - 0.02 * lengths))]
 
 
 # ----------------------------------------------------------------------------- placing
@@ -219,7 +149,10 @@ def _place_batch(connection, rows: list[dict[str, Any]], threshold: float,
                       "basis": basis, "text": texts[i], "effective_date": row["effective_date"],
                       "antecedent_id": rows[antecedent[i]]["record"]["id"] if antecedent[i] is not None else None,
                       "issue_id": None, "similarity": None}
-        if texts[i] and float(np.linalg.norm(vector)) > 0:
+        # Alone, a content of pronouns or generic words ("him", "nothing can be ruled
+        # out") is no proposition: it would seed an issue of unrelated vague statements.
+        placeable = has_words(texts[i]) or antecedent[i] is not None
+        if texts[i] and placeable and float(np.linalg.norm(vector)) > 0:
             index, similarity = issues.nearest(vector)
             if index is None or similarity < threshold:
                 issue_id = store.add_issue(connection, {
@@ -232,10 +165,12 @@ def _place_batch(connection, rows: list[dict[str, Any]], threshold: float,
             summary.placed += 1
         assignments.append(assignment)
     store.add_assignments(connection, assignments)
-    for index in sorted(issues.touched):
-        centroid = issues.centroid(index)
-        label = choose_label(label_candidates(store.central_texts(connection, issues.ids[index],
-                                                                  LABEL_CANDIDATES)), centroid)
+    touched = sorted(issues.touched)
+    labels = choose_labels(
+        [label_candidates(store.central_texts(connection, issues.ids[index], LABEL_CANDIDATES)) for index in touched],
+        [issues.centroid(index) for index in touched],
+        known={text: vectors[i] for i, text in enumerate(texts) if text})
+    for index, label in zip(touched, labels):
         first, last = issues.dates[index]
         store.save_issue(connection, issues.ids[index], {
             "vector": issues.sums[index].astype(np.float32).tobytes(), "size": issues.sizes[index],
@@ -255,6 +190,7 @@ def update_positions(ledger: Any, threshold: float = THRESHOLD) -> PositionsSumm
     summary = PositionsSummary()
     while True:
         with write_transaction(ledger.engine) as connection:
+            store.lock_positions(connection)
             article_ids = store.unassigned_articles(connection, ARTICLES_PER_BATCH)
             if not article_ids:
                 return summary

@@ -91,15 +91,17 @@ def resolve_id(ledger: Any, text: str) -> str:
 
 
 def decide(ledger: Any, redline_id: str, decision: str, statement_id: str | None = None) -> dict[str, Any]:
-    """Confirm or reject the red line's candidate matches: the one for ``statement_id``, else
-    those awaiting a decision, else (all decided already) every match. Returns the red line
-    (as :func:`redline`). Raises RedLineNotFound, or ValueError when there is nothing to decide."""
+    """Confirm or reject the red line's candidate matches: the one for ``statement_id`` (or a
+    unique prefix of it), else those awaiting a decision, else (all decided already) every
+    match. Returns the red line (as :func:`redline`). Raises RedLineNotFound, or ValueError
+    when there is nothing to decide."""
     found = resolve_id(ledger, redline_id)
     matches = {m["statement_id"] for m in store.load_matches(ledger, found)}
     if statement_id is not None:
-        if statement_id not in matches:
-            raise ValueError(f"statement {statement_id!r} is not a candidate match of red line {found}")
-        chosen = {statement_id}
+        chosen = {statement_id} & matches or {m for m in matches if m.startswith(statement_id.strip())}
+        if len(chosen) != 1 or not statement_id.strip():
+            raise ValueError(f"statement {statement_id!r} is not (the start of) one candidate match "
+                             f"of red line {found}")
     else:
         decided = {d["statement_id"] for d in store.load_decisions(ledger, found)}
         chosen = (matches - decided) or matches

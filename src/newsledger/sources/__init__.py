@@ -14,6 +14,11 @@ input: the rest of the batch goes on. A Problem is also yielded, just before the
 article, for an article that was kept with a caveat: a guessed encoding, invalid
 UTF-8 bytes replaced with U+FFFD, a date that is not a date.
 
+Limits: no file, line or record over ``max_bytes`` (default 2 MB) is read (each reader
+checks the size first, or reads line by line, so an oversized input is never held whole);
+an article whose text is over ``max_chars`` characters (default 1,000,000, what the
+language pipeline takes at once) is refused with a Problem too, after it was read.
+
 Not done here: language (the ``nlp`` stage), storage, de-duplication of articles
 (the store identifies articles by their content).
 """
@@ -39,7 +44,10 @@ from .text import read_text_file
 from .walk import FORMATS, files_to_read
 from .warc import read_warc_file
 
-__all__ = ["FIELDS", "FORMATS", "read_paths"]
+__all__ = ["FIELDS", "FORMATS", "MAX_BYTES", "MAX_CHARS", "read_paths"]
+
+MAX_BYTES = 2_000_000
+MAX_CHARS = 1_000_000  # spaCy's default nlp.max_length: a longer text stops its parser
 
 READERS = {
     "text": read_text_file,
@@ -54,8 +62,9 @@ READERS = {
 
 
 def read_paths(paths: Iterable[str], *, default_date: date | None = None,
-               field_map: dict[str, str] | None = None, max_bytes: int = 2_000_000,
-               stdin: TextIO | BinaryIO | None = None) -> Iterator[Article | Problem]:
+               field_map: dict[str, str] | None = None, max_bytes: int = MAX_BYTES,
+               stdin: TextIO | BinaryIO | None = None,
+               max_chars: int = MAX_CHARS) -> Iterator[Article | Problem]:
     """Each article in ``paths`` (files, folders, ``-`` for ``stdin``), and each Problem."""
     if isinstance(paths, (str, bytes, os.PathLike)):  # one path, not its characters
         paths = [paths]
@@ -66,7 +75,19 @@ def read_paths(paths: Iterable[str], *, default_date: date | None = None,
         if isinstance(item, Problem):
             yield item
         else:
-            yield from _read_one(*item, options=options, stdin=stdin)
+            yield from _within(_read_one(*item, options=options, stdin=stdin), max_chars)
+
+
+def _within(items: Iterator[Article | Problem], max_chars: int) -> Iterator[Article | Problem]:
+    """``items``, with each article over ``max_chars`` characters replaced by a Problem."""
+    for item in items:
+        if isinstance(item, Article) and len(item.text) > max_chars:
+            record = item.extra.get("record") if isinstance(item.extra, dict) else None
+            where = f"{item.path}:{record}" if record is not None else (item.path or "-")
+            yield Problem(where, f"article is {len(item.text)} characters, over the "
+                                 f"{max_chars}-character limit of the analysis (refused)")
+        else:
+            yield item
 
 
 def _read_one(path: str, file_format: str, *, options: Options,

@@ -13,7 +13,14 @@ in :mod:`.search`; write and read semantics in :mod:`.ledger`; filters and order
 The store knows the model types only, never spaCy.
 """
 
-from newsledger.store import actors as _actors  # noqa: F401  (registers the actors table)
+# Every module that registers tables on the shared metadata is imported here, so any
+# ledger opened creates (and any test drop-all sees) the whole schema.
+from newsledger.store import actors as _actors  # noqa: F401
+from newsledger.store import feeds as _feeds  # noqa: F401
+from newsledger.store import outlet_voice as _outlet_voice  # noqa: F401
+from newsledger.store import positions as _positions  # noqa: F401
+from newsledger.store import redlines as _redlines  # noqa: F401
+from newsledger.store import stories as _stories  # noqa: F401
 from newsledger.store.ledger import AddSummary, Ledger
 from newsledger.store.schema import SCHEMA_VERSION, SchemaError
 

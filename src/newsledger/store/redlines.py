@@ -1,4 +1,4 @@
-"""Red lines in the ledger: five tables beside the statements, and their reads and writes.
+"""Red lines in the ledger: six tables beside the statements, and their reads and writes.
 
 ``redlines``
     one row per red line (holder × trigger), keyed by a stable id (a hash of holder and
@@ -18,6 +18,9 @@
 ``redline_parses``
     statement_id → the parsed trigger or events (JSON) and the parser version, so that an
     update parses only statements it has not seen.
+``redline_similarities``
+    a cache: the encoder's similarity of a (trigger words, event words) pair, keyed by a
+    hash of both texts and the encoder's version, so that an update embeds only new pairs.
 
 The tables share the ledger's ``MetaData`` and are also created on first use by
 :func:`ensure_redline_tables`, so older ledgers gain them without a migration. The store
@@ -94,7 +97,15 @@ redline_parses = Table(
     Column("parsed", Text, nullable=False),
 )
 
+redline_similarities = Table(
+    "redline_similarities", metadata,
+    Column("pair", String(64), primary_key=True),
+    Column("score", Float, nullable=False),
+)
+
 TABLES = (redlines, redline_statements, redline_matches, redline_decisions, redline_parses)
+# Caches only: nothing reads them to tell whether red lines were built.
+_CACHES = (redline_similarities,)
 DECISIONS = ("confirmed", "rejected")
 
 
@@ -102,10 +113,10 @@ def ensure_redline_tables(ledger: Any) -> None:
     """Create the red-line tables the ledger lacks (idempotent)."""
     with ledger.engine.connect() as connection:
         present = set(inspect(connection).get_table_names())
-    if all(t.name in present for t in TABLES):
+    if all(t.name in present for t in TABLES + _CACHES):
         return
     with write_transaction(ledger.engine) as connection:
-        for table in TABLES:
+        for table in TABLES + _CACHES:
             table.create(connection, checkfirst=True)
 
 
@@ -130,6 +141,30 @@ def save_parses(ledger: Any, rows: Iterable[tuple[str, str, str, Any]]) -> int:
         _delete_in(connection, redline_parses, redline_parses.c.statement_id, [v["statement_id"] for v in values])
         connection.execute(redline_parses.insert(), values)
     return len(values)
+
+
+def load_similarities(ledger: Any, pairs: Iterable[str]) -> dict[str, float]:
+    """pair key → cached similarity, for the keys that have one."""
+    ensure_redline_tables(ledger)
+    keys = sorted(set(pairs))
+    out: dict[str, float] = {}
+    with ledger.engine.connect() as connection:
+        for start in range(0, len(keys), _IN_CHUNK):
+            q = select(redline_similarities.c.pair, redline_similarities.c.score).where(
+                redline_similarities.c.pair.in_(keys[start:start + _IN_CHUNK]))
+            out.update((pair, float(score)) for pair, score in connection.execute(q))
+    return out
+
+
+def save_similarities(ledger: Any, scores: dict[str, float]) -> int:
+    """Cache similarities by pair key (a key already cached is replaced)."""
+    if not scores:
+        return 0
+    ensure_redline_tables(ledger)
+    with write_transaction(ledger.engine) as connection:
+        _delete_in(connection, redline_similarities, redline_similarities.c.pair, sorted(scores))
+        connection.execute(redline_similarities.insert(), [{"pair": k, "score": v} for k, v in scores.items()])
+    return len(scores)
 
 
 # --------------------------------------------------------------------------- red lines
@@ -250,5 +285,5 @@ def _delete_in(connection: Connection, table: Table, column: Column, ids: list[s
 
 
 __all__ = ["DECISIONS", "ensure_redline_tables", "find_redline_ids", "load_decisions", "load_matches",
-           "load_parses", "load_redline_statements", "load_redlines", "replace_redlines",
-           "save_decisions", "save_parses"]
+           "load_parses", "load_redline_statements", "load_redlines", "load_similarities",
+           "replace_redlines", "save_decisions", "save_parses", "save_similarities"]

@@ -33,14 +33,18 @@ What is stored:
     organization. The first statement to use a span decides its resolution.
 
 The search index lives in :mod:`newsledger.store.search` (FTS5 on SQLite, a GIN expression
-index on PostgreSQL); it is created with the tables by :func:`create_schema`.
+index on PostgreSQL); the baseline migration creates it with the tables.
 
-Versions and upgrades: ``SCHEMA_VERSION`` changes only when older newsledger code could no
-longer read or write the database correctly. Additions that older code can ignore (a
-nullable column, a new table: ``articles.extra``, the stories and feed tables registered
-on this ``metadata`` by :mod:`.stories` and :mod:`.feeds`) keep the version and are added
-when a ledger is opened (:func:`missing_parts` / :func:`upgrade`), so a ledger written
-before them opens, and older code still opens a ledger that has them.
+Versions and migrations: the schema is built by the Alembic revisions of
+:mod:`newsledger.store.migrations` (the same chain on SQLite and PostgreSQL; the revision
+applied is in ``alembic_version``). :func:`upgrade` applies the pending ones when a ledger is
+opened, so a ledger written by older code, before migrations existed included, opens and
+gains what it lacks; nothing is rewritten. ``SCHEMA_VERSION`` (in ``meta``) changes only
+when older newsledger code could no longer read or write the database correctly: additions
+older code can ignore (a nullable column, a new table) keep it, so older code still opens
+a newer ledger. Tables that other store modules register on this ``metadata`` without a
+revision yet (analysis tables they also create on first use) are created by :func:`upgrade`
+after the revisions.
 """
 
 from __future__ import annotations
@@ -65,9 +69,9 @@ from sqlalchemy import (
     select,
 )
 
-from newsledger.store import search
 
 SCHEMA_VERSION = 1
+_PG_SCHEMA_LOCK = 0x6E6C7363  # "nlsc": the advisory lock key of schema upgrades
 UNDATED = date(9999, 12, 31)  # sort_published of articles without a published date
 
 metadata = MetaData()
@@ -129,6 +133,8 @@ statements = Table(
     Index("ix_statements_article", "article_id", "content_start"),
     Index("ix_statements_speaker_name", "speaker_name"),
     Index("ix_statements_actor", "actor_id"),
+    # Actor timelines count by date and act from this index alone (migration 0003).
+    Index("ix_statements_actor_date", "actor_id", "effective_date", "act"),
     Index("ix_statements_act", "act"),
     Index("ix_statements_effective_date", "effective_date"),
 )
@@ -173,36 +179,31 @@ def check_version(version: int | None) -> None:
         )
 
 
-# Columns added after version 1 was first written: (table, column), added by upgrade().
-_ADDED_COLUMNS = ((articles, articles.c.extra),)
-
-
 def missing_parts(connection: Connection) -> bool:
-    """True when a table or an added column of this ``metadata`` is missing (cheap check)."""
-    inspector = inspect(connection)
-    tables = set(inspector.get_table_names())
-    if any(name not in tables for name in metadata.tables):
+    """True when a migration is pending or a table of this ``metadata`` is missing (cheap:
+    one read of ``alembic_version`` and the table names)."""
+    from newsledger.store import migrations
+
+    if migrations.pending(connection):
         return True
-    return any(column.name not in {c["name"] for c in inspector.get_columns(table.name)}
-               for table, column in _ADDED_COLUMNS)
+    tables = set(inspect(connection).get_table_names())
+    return any(name not in tables for name in metadata.tables)
 
 
 def upgrade(connection: Connection) -> None:
-    """Add what a version-1 ledger written by older code lacks: new tables (by
-    :func:`create_schema`) and added nullable columns. Idempotent; nothing is rewritten."""
-    create_schema(connection)
-    inspector = inspect(connection)
-    for table, column in _ADDED_COLUMNS:
-        if column.name not in {c["name"] for c in inspector.get_columns(table.name)}:
-            kind = column.type.compile(dialect=connection.dialect)
-            connection.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
+    """Bring the database to this code's schema, inside the caller's transaction: refuse a
+    newer schema version, apply the pending migrations, then create tables registered on
+    ``metadata`` that no revision creates. Idempotent; nothing is rewritten."""
+    from newsledger.store import migrations
+
+    check_version(stored_version(connection))
+    if connection.dialect.name == "postgresql":
+        # Two processes opening a new database at once: the second waits, then finds it done.
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_SCHEMA_LOCK:d})")
+    migrations.upgrade(connection)
+    metadata.create_all(connection, checkfirst=True)
 
 
 def create_schema(connection: Connection) -> None:
-    """Create whatever is missing (tables, indexes, search index, version); idempotent."""
-    version = stored_version(connection)
-    check_version(version)
-    metadata.create_all(connection, checkfirst=True)
-    search.create_index(connection)
-    if version is None:
-        connection.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+    """The whole schema on an empty (or older) database: :func:`upgrade`, by another name."""
+    upgrade(connection)

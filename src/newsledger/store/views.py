@@ -18,6 +18,7 @@ from typing import Any, Iterable
 
 from sqlalchemy import func, literal, select, tuple_
 
+from newsledger.store import stories
 from newsledger.store.ledger import _ARTICLE_FIELDS, _article_record, _statement_count
 from newsledger.store.schema import UNDATED, articles, statements
 
@@ -32,14 +33,18 @@ def _clean(value: str | None) -> str | None:
 
 
 def statement(ledger: Any, statement_id: str) -> dict[str, Any] | None:
-    """The statement record with this id, exactly as stored, or None."""
+    """The statement record with this id as the listings give it (with ``story`` and
+    ``carried_by`` when its article is linked into a story), or None."""
     if _clean(statement_id) is None:
         return None
+    q = (select(statements.c.record, statements.c.id, statements.c.article_id,
+                stories.story_statements.c.group_id)
+         .select_from(statements.outerjoin(stories.story_statements,
+                                           stories.story_statements.c.statement_id == statements.c.id))
+         .where(statements.c.id == statement_id))
     with ledger.engine.connect() as connection:
-        found = connection.execute(
-            select(statements.c.record).where(statements.c.id == statement_id)
-        ).scalar_one_or_none()
-    return json.loads(found) if found is not None else None
+        rows = connection.execute(q).all()
+        return stories.annotate(connection, rows)[0] if rows else None
 
 
 def article_texts(ledger: Any, ids: Iterable[str]) -> dict[str, str]:

@@ -4,8 +4,10 @@ Listings answer ``{"items": [...], "count": N, "next": CURSOR, "next_url": URL,
 "available": true}``; pass ``after=CURSOR`` for the next page. Statement items are
 statement records (the export contract of DESIGN.md). Every listing also downloads as
 ``?format=csv`` or ``?format=jsonl`` (all matching items unless ``limit`` is given).
-Parts of newsledger that are not built answer an empty listing with ``"available": false``
-and a ``message`` saying so.
+Parts the ledger does not hold yet (red lines, positions, outlet voice are computed by the
+CLI and ingest, never by the web app) answer an empty listing with ``"available": false``
+and a ``message`` saying how to produce them. The analysis endpoints are in
+:mod:`.api_analysis`.
 """
 
 from __future__ import annotations
@@ -13,61 +15,39 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
 from newsledger.model import ACTS, SPEAKER_KINDS
 from newsledger.store import views
-from newsledger.web import features
+from newsledger.web import api_analysis, features
 from newsledger.web.data import article_page, statement_page
 from newsledger.web.exports import Format, rows_download, statements_download
-from newsledger.web.params import MAX_PAGE, PAGE_SIZE, StatementFilters
+from newsledger.web.listing import AfterQ, FormatQ, LimitQ
+from newsledger.web.listing import bad as _bad
+from newsledger.web.listing import empty as _empty
+from newsledger.web.listing import ledger_of as _ledger
+from newsledger.web.listing import listing as _listing
+from newsledger.web.params import PAGE_SIZE, StatementFilters
 
 router = APIRouter(prefix="/api")
 
 Act = Enum("Act", {act: act for act in ACTS}, type=str)
 Kind = Enum("Kind", {kind: kind for kind in SPEAKER_KINDS}, type=str)
 
-FormatQ = Annotated[Format, Query(description="json (one page), or csv / jsonl (a download "
-                                               "of every matching item unless limit is given).")]
-LimitQ = Annotated[int | None, Query(ge=1, le=MAX_PAGE, description=f"Items per page (json: "
-                                                                    f"default {PAGE_SIZE}).")]
-AfterQ = Annotated[str | None, Query(description="Cursor: the `next` value of the previous page.")]
-
-
-def _ledger(request: Request) -> Any:
-    return request.app.state.ledger
-
-
-def _bad(exc: ValueError) -> HTTPException:
-    return HTTPException(status_code=400, detail=str(exc))
-
-
-def _listing(request: Request, items: list[dict[str, Any]], cursor: str | None) -> dict[str, Any]:
-    next_url = None
-    if cursor is not None:
-        query = [(k, v) for k, v in request.query_params.multi_items() if k != "after"]
-        next_url = request.url.path + "?" + urlencode(query + [("after", cursor)])
-    return {"items": items, "count": len(items), "next": cursor, "next_url": next_url,
-            "available": True}
-
-
-def _empty(part: str, fmt: Format) -> Any:
-    if fmt is not Format.json:
-        return rows_download([], fmt.value, part)
-    return features.empty_listing(part)
-
 
 @router.get("", summary="What this ledger holds", tags=["ledger"])
 def overview(request: Request) -> dict[str, Any]:
-    """Counts of articles, statements and speaker mentions, and which parts are built."""
+    """Counts of articles, statements and speaker mentions, and which parts the ledger holds."""
     return {
         "counts": _ledger(request).counts(),
         "read_only": not request.app.state.allow_writes,
         "parts": {"statements": True, "articles": True, "outlets": True,
-                  "actors": features.actors_available(), "redlines": False,
-                  "positions": False, "timelines": False, "outlet_voice": False},
+                  "actors": features.actors_available(),
+                  "redlines": features.stored(_ledger(request), "redlines"),
+                  "positions": features.stored(_ledger(request), "positions"),
+                  "timelines": True,
+                  "outlet_voice": features.stored(_ledger(request), "outlet_voice")},
     }
 
 
@@ -167,19 +147,6 @@ def list_outlets(request: Request, format: FormatQ = Format.json) -> Any:
     return _listing(request, items, None)
 
 
-@router.get("/outlets/{name}", summary="One outlet", tags=["outlets"])
-def get_outlet(request: Request, name: str) -> dict[str, Any]:
-    """The outlet's counts and articles. Its own assertions and boilerplate are not built
-    yet (``voice.available`` is false)."""
-    ledger = _ledger(request)
-    found = next((o for o in views.outlets(ledger) if (o["name"] or "").casefold() == name.casefold()), None)
-    if found is None:
-        raise HTTPException(status_code=404, detail="no article names this outlet")
-    return {"outlet": found, "articles": ledger.articles(outlet=name),
-            "voice": {"assertions": [], "boilerplate": [], "available": False,
-                      "message": features.NOT_BUILT["outlet_voice"]}}
-
-
 @router.get("/actors", summary="List actors", tags=["actors"])
 def list_actors(request: Request,
                 kind: Annotated[Kind | None, Query(description="Only this kind of actor.")] = None,
@@ -195,29 +162,16 @@ def list_actors(request: Request,
 
 @router.get("/actors/{actor}", summary="One actor's profile", tags=["actors"])
 def get_actor(request: Request, actor: str) -> dict[str, Any]:
-    """The actor (an id, name or alias): roles over time and statements over time."""
+    """The actor (an id, name or alias): roles over time, statements over time, and its
+    positions on issues with their changes (when positions are stored)."""
     if not features.actors_available():
         return {"actor": None, "available": False, "message": features.NOT_BUILT["actors"]}
     profile = features.actor_profile(_ledger(request), actor)
     if profile is None:
         raise HTTPException(status_code=404, detail="no actor has this id or name")
     return {"actor": profile, "available": True,
-            "positions": {"items": [], "available": False, "message": features.NOT_BUILT["positions"]}}
+            "positions": api_analysis.actor_positions(_ledger(request), profile["id"])}
 
 
-@router.get("/redlines", summary="Red lines (not built yet)", tags=["analysis"])
-def list_redlines(format: FormatQ = Format.json) -> Any:
-    """Red lines by trigger, with evidence. Not built yet: an empty listing saying so."""
-    return _empty("redlines", format)
-
-
-@router.get("/positions", summary="Positions (not built yet)", tags=["analysis"])
-def list_positions(format: FormatQ = Format.json) -> Any:
-    """Positions per actor and issue, with their changes. Not built yet: an empty listing."""
-    return _empty("positions", format)
-
-
-@router.get("/timelines", summary="Timelines (not built yet)", tags=["analysis"])
-def list_timelines(format: FormatQ = Format.json) -> Any:
-    """Actors' statements as timelines. Not built yet: an empty listing saying so."""
-    return _empty("timelines", format)
+# Red lines, positions, timelines, issues and an outlet's voice: the analysis endpoints.
+router.include_router(api_analysis.router)

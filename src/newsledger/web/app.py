@@ -23,7 +23,6 @@ import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
@@ -32,7 +31,7 @@ from newsledger.model import ACTS
 from newsledger.store import Ledger
 from newsledger.web import api, pages
 from newsledger.web.features import NOT_BUILT
-from newsledger.web.security import ReadOnly, SecurityHeaders, TokenGate, check_token
+from newsledger.web.security import check_token, protect
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -106,9 +105,6 @@ def create_app(ledger: Ledger | str | PathLike[str], *, allow_writes: bool = Fal
             return await http_exception_handler(request, exc)
         return pages.error_page(request, exc.status_code, str(exc.detail))
 
-    app.add_middleware(ReadOnly, allow_writes=allow_writes)
-    app.add_middleware(TokenGate, token=token)
-    hosts = list(trusted_hosts) if trusted_hosts is not None else ["*"]
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
-    app.add_middleware(SecurityHeaders)
+    protect(app, token=token, allow_writes=allow_writes,
+            trusted_hosts=list(trusted_hosts) if trusted_hosts is not None else None)
     return app

@@ -1,9 +1,10 @@
 """The HTML pages (Jinja2, rendered on the server; templates in ``templates/``).
 
 ``/`` and ``/search`` search statements; ``/articles`` and ``/articles/{id}`` show articles
-with their attributions marked; ``/actors``, ``/actors/{id}``, ``/redlines``, ``/outlets``
-and ``/outlets/{name}`` show what is built and say what is not; ``/docs`` is the API
-reference. Every template is autoescaped; marked-up article text comes from
+with their attributions marked; ``/actors`` and ``/actors/{id}`` (with the actor's positions),
+``/outlets`` and ``/docs`` (the API reference) are here; ``/redlines``, ``/positions``,
+``/timeline/{name}`` and ``/outlets/{name}`` are in :mod:`.pages_analysis`. Pages show what
+the ledger stores and say how to produce what it does not. Every template is autoescaped; marked-up article text comes from
 :mod:`.highlight`, which escapes each piece itself.
 """
 
@@ -16,22 +17,15 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from newsledger.store import views
-from newsledger.web import features
+from newsledger.web import analysis_data, features, pages_analysis
 from newsledger.web.charts import act_chart
 from newsledger.web.data import article_page, counts_by_act_and_month, statement_page, with_evidence
 from newsledger.web.highlight import render
 from newsledger.web.params import from_form, page_limit
+from newsledger.web.render import error_page
+from newsledger.web.render import render as _render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-
-
-def _render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
-    context.setdefault("section", "")
-    return request.app.state.templates.TemplateResponse(request, name, context, status_code=status)
-
-
-def error_page(request: Request, status: int, message: str) -> HTMLResponse:
-    return _render(request, "error.html", {"status": status, "message": message}, status)
 
 
 def _ledger(request: Request) -> Any:
@@ -130,28 +124,14 @@ def actor_page(request: Request, actor: str) -> HTMLResponse:
         "section": "actors", "available": True, "profile": profile,
         "chart": act_chart(counts_by_act_and_month(records)),
         "results": with_evidence(ledger, records[:200]), "total": len(records),
+        "positions": analysis_data.actor_positions(ledger, profile["id"]),
     })
-
-
-@router.get("/redlines")
-def redlines_page(request: Request) -> HTMLResponse:
-    return _render(request, "redlines.html", {"section": "redlines"})
 
 
 @router.get("/outlets")
 def outlets_page(request: Request) -> HTMLResponse:
     return _render(request, "outlets.html", {"section": "outlets",
                                              "outlets": views.outlets(_ledger(request))})
-
-
-@router.get("/outlets/{name}")
-def outlet_page(request: Request, name: str) -> HTMLResponse:
-    ledger = _ledger(request)
-    found = next((o for o in views.outlets(ledger) if (o["name"] or "").casefold() == name.casefold()), None)
-    if found is None:
-        return error_page(request, 404, "No article names this outlet.")
-    return _render(request, "outlet.html", {"section": "outlets", "outlet": found,
-                                            "articles": ledger.articles(outlet=name, limit=200)})
 
 
 @router.get("/docs")
@@ -185,3 +165,7 @@ def _parameter(parameter: dict[str, Any], document: dict[str, Any]) -> dict[str,
             "required": parameter.get("required", False), "type": " or ".join(types) or "string",
             "default": schema.get("default"), "description": parameter.get("description", ""),
             "choices": choices}
+
+
+# Red lines, positions, timelines and an outlet's voice: the analysis pages.
+router.include_router(pages_analysis.router)

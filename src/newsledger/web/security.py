@@ -2,7 +2,7 @@
 
 - ``SecurityHeaders``: every response carries a Content-Security-Policy that allows scripts,
   styles and images from the app only (no inline script, no inline event handler, no inline
-  style), plus ``nosniff``, no framing, no referrer, same-origin isolation.
+  style), plus ``nosniff``, no framing, referrer kept on this site only, same-origin isolation.
 - ``ReadOnly``: unless the app was built with writes allowed, any method other than GET,
   HEAD and OPTIONS is refused with 405 before it reaches a route.
 - ``TokenGate``: when the app has a token, every request must carry it, as
@@ -58,7 +58,7 @@ HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),  # form POSTs keep their Origin (CSRF check)
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),

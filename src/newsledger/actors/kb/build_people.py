@@ -70,6 +70,7 @@ TABLE = """
 = Senator | USA | org:us-senate | 2023-01-03 | 2025-01-10 | region=Ohio
 = Vice President | USA | | 2025-01-20 | |
 @ Hillary Clinton | Hillary Rodham Clinton, Hillary, Mrs. Clinton, Secretary Clinton | Clinton | USA |
+= Senator | USA | org:us-senate | 2001-01-03 | 2009-01-21 | region=New York
 = Secretary of State | USA | | 2009-01-21 | 2013-02-01 |
 = Presidential candidate | USA | org:democratic-party | 2015-04-12 | 2016-11-09 |
 @ Bill Clinton | William Jefferson Clinton, William J. Clinton, President Bill Clinton | | USA |

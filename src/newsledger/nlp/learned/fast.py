@@ -29,7 +29,6 @@ Not found: what the decoder drops (contents without a cue nearby; see decode.py)
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,10 +39,10 @@ from spacy.tokens import Doc
 
 from newsledger.model import Statement
 from newsledger.nlp import extensions  # noqa: F401  (registers the Doc extensions)
-from newsledger.nlp.quotes import find_quotes
+from newsledger.nlp.quotes import Quote, find_quotes
 from newsledger.resources import ModelFileError, model_file
 
-from .data import ROLES, Encoded
+from .data import I, O, ROLES, Encoded
 from .decode import statements_from_tags
 
 MODEL_NAME = "attribution-fast"
@@ -56,6 +55,8 @@ FRAMES = ("none", "clause", "reversed", "infinitive", "prep", "naming", "object"
 VERB_POS = {"VERB", "AUX"}
 STRONG_CUE_BIN = 5  # lemma cue rate >= 0.5: a cue whatever its frame ("according", "statement")
 MAX_PATH = 8  # ancestors walked up to find the governing cue
+MIN_FRAGMENT = 4  # shortest continuation fragment kept (clean_tags)
+MAX_FRAGMENT_GAP = 6  # most tokens between a continuation fragment and its span (clean_tags)
 
 
 def feature_sizes(vocab: dict[str, list[str]]) -> dict[str, int]:
@@ -145,10 +146,10 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return list(zip(starts, starts[1:] + [len(doc)]))
 
 
-def quote_states(text: str, starts: np.ndarray, body_start: int = 0) -> np.ndarray:
+def quote_states(quotes: list[Quote], starts: np.ndarray) -> np.ndarray:
     """Per token: 0 outside quotation marks, 1 the opening mark, 2 inside, 3 the closing mark."""
     state = np.zeros(len(starts), dtype=np.int64)
-    for q in find_quotes(text, body_start):
+    for q in quotes:
         a, b = np.searchsorted(starts, q.start), np.searchsorted(starts, q.end)
         state[a:b] = 2
         if a < b:
@@ -166,9 +167,12 @@ def positions(text: str, starts: np.ndarray, sentences: list[tuple[int, int]]) -
     lengths = bounds[:, 1] - bounds[:, 0]
     k = np.arange(n) - np.repeat(bounds[:, 0], lengths)
     kind = np.where(np.repeat(bounds[:, 1], lengths) - 1 == np.arange(n), 3, 0)
-    for a in bounds[:, 0].tolist():
+    for i, (a, b) in enumerate(bounds.tolist()):
+        # the first word, not a whitespace token (a blanked header, a paragraph break)
+        while a + 1 < b and text[int(starts[a])].isspace():
+            a += 1
         at = int(starts[a])
-        kind[a] = 2 if at == 0 or "\n" in text[max(0, at - 2):at] else 1
+        kind[a] = 2 if (i == 0 and not text[:at].strip()) or "\n" in text[max(0, at - 2):at] else 1
     return kind * 4 + np.minimum(3, 4 * k // np.maximum(1, np.repeat(lengths, lengths)))
 
 
@@ -207,8 +211,13 @@ def cue_paths(heads: np.ndarray, deps: np.ndarray, is_cue: np.ndarray, n_dep: in
 
 
 def token_features(doc: Doc, vocab: dict[str, list[str]], body_start: int = 0,
-                   sentences: list[tuple[int, int]] | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """``(categorical ids [tokens, len(FEATURES)], dense [tokens, 96])`` of a parsed doc."""
+                   sentences: list[tuple[int, int]] | None = None, text: str | None = None,
+                   quotes: list[Quote] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``(categorical ids [tokens, len(FEATURES)], dense [tokens, 96])`` of a parsed doc.
+
+    ``text`` (``doc.text``) and ``quotes`` (``find_quotes(text, body_start)``) may be
+    passed when the caller has them: ``doc.text`` rebuilds the string token by token.
+    """
     n = len(doc)
     if not n:
         return np.zeros((0, len(FEATURES)), dtype=np.int64), np.zeros((0, 96), dtype=np.float32)
@@ -217,6 +226,8 @@ def token_features(doc: Doc, vocab: dict[str, list[str]], body_start: int = 0,
                          "(en_core_web_sm); put the component after the parser")
     ids = _ids_for(doc, vocab)
     sentences = sentence_bounds(doc) if sentences is None else sentences
+    text = doc.text if text is None else text
+    quotes = find_quotes(text, body_start) if quotes is None else quotes
     arr = doc.to_array([LOWER, SHAPE, POS, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE, LEMMA, IDX]).astype(np.uint64)
     starts = arr[:, 9].astype(np.int64)
     pos, deps, cue = ids.map("pos", arr[:, 2]), ids.map("dep", arr[:, 4]), ids.map("cue", arr[:, 8])
@@ -231,8 +242,8 @@ def token_features(doc: Doc, vocab: dict[str, list[str]], body_start: int = 0,
         (arr[:, 0] % LOWER_BUCKETS).astype(np.int64),
         (arr[:, 1] % SHAPE_BUCKETS).astype(np.int64),
         pos, ids.map("tag", arr[:, 3]), deps, (np.sign(rel) + 1) * ids.n_pos + pos[heads],
-        ent, quote_states(doc.text, starts, body_start), cue, frames, cue[heads],
-        positions(doc.text, starts, sentences), cue_paths(heads, deps, strong, len(vocab["dep"]) + 1),
+        ent, quote_states(quotes, starts), cue, frames, cue[heads],
+        positions(text, starts, sentences), cue_paths(heads, deps, strong, len(vocab["dep"]) + 1),
     ], axis=1)
     return cats, np.asarray(doc.tensor, dtype=np.float32).reshape(n, -1)
 
@@ -306,31 +317,57 @@ def softmax(logits: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
-def token_encoding(text: str, offsets: np.ndarray, sentences: list[tuple[int, int]]) -> Encoded:
-    """The doc's tokens as the decoder's "pieces" (offsets into ``text``)."""
-    return Encoded(text=text, ids=[], offsets=[tuple(o) for o in offsets.tolist()], sentences=sentences)
+def clean_tags(tags: np.ndarray, min_fragment: int = MIN_FRAGMENT, max_gap: int = MAX_FRAGMENT_GAP) -> np.ndarray:
+    """``tags`` without the stray continuation fragments a token tagger leaves.
+
+    A run of ``I`` after an ``O`` continues the layer's previous span for the
+    decoder (a quotation split by "he said"); such a run is set to ``O`` when it is
+    shorter than ``min_fragment`` tokens or starts more than ``max_gap`` tokens after
+    the layer's previous tagged token (the decoder's own limit counts word pieces,
+    which are shorter). Spans opened by ``B`` are left alone.
+    """
+    tags = tags.copy()
+    for col in tags.T:  # views: edits go to ``tags``
+        tagged = np.flatnonzero(col)
+        if not len(tagged):
+            continue
+        # starts of the I-runs that follow an O (or open the doc)
+        starts = tagged[(col[tagged] == I) & ((tagged == 0) | (col[np.maximum(tagged - 1, 0)] == O))]
+        last = -max_gap - 2  # the layer's last tagged token kept so far
+        for a in starts.tolist():
+            b = a
+            while b < len(col) and col[b] == I:
+                b += 1
+            before = tagged[tagged < a]
+            last = int(before[-1]) if len(before) else last
+            if b - a < min_fragment or a - last - 1 > max_gap:
+                col[a:b] = O
+                tagged = tagged[(tagged < a) | (tagged >= b)]
+    return tags
 
 
-def tag_doc(tagger: FastTagger, doc: Doc, sentences: list[tuple[int, int]], offsets: np.ndarray,
-            body_start: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Argmax tags ``[tokens, 3]`` and probabilities ``[tokens, 3, 3]``; header tokens are ``O``."""
-    cats, dense = token_features(doc, tagger.vocab, body_start, sentences)
-    probs = softmax(tagger.logits(cats, dense, sentences))
+def decode_probs(text: str, offsets: np.ndarray, sentences: list[tuple[int, int]], probs: np.ndarray,
+           quotes: list[Quote], body_start: int = 0) -> list[Statement]:
+    """Statements from per-token probabilities ``[tokens, 3, 3]``: argmax, header tokens
+    set to ``O``, :func:`clean_tags`, then the shared decoder. Training scores dev
+    through this same function."""
     tags = probs.argmax(-1)
     if body_start:
-        tags[offsets[:, 0] < body_start] = 0
-    return tags, probs
+        tags[offsets[:, 0] < body_start] = O
+    enc = Encoded(text=text, ids=[], offsets=offsets.tolist(), sentences=sentences)
+    return statements_from_tags(enc, clean_tags(tags).tolist(), probs, quotes, rule="fast")
 
 
-def doc_statements(tagger: FastTagger, doc: Doc, body_start: int = 0) -> list[Statement]:
-    """The doc's statements from the tagger, decoded by the shared decoder."""
+def doc_statements(tagger: FastTagger, doc: Doc, body_start: int = 0, text: str | None = None) -> list[Statement]:
+    """The doc's statements from the tagger (``text``: ``doc.text``, when the caller has it)."""
     if not len(doc):
         return []
+    text = doc.text if text is None else text
     sentences = sentence_bounds(doc)
-    offsets = token_offsets(doc)
-    tags, probs = tag_doc(tagger, doc, sentences, offsets, body_start)
-    enc = token_encoding(doc.text, offsets, sentences)
-    return statements_from_tags(enc, tags.tolist(), probs, find_quotes(doc.text, body_start), rule="fast")
+    quotes = find_quotes(text, body_start)
+    cats, dense = token_features(doc, tagger.vocab, body_start, sentences, text, quotes)
+    probs = softmax(tagger.logits(cats, dense, sentences))
+    return decode_probs(text, token_offsets(doc), sentences, probs, quotes, body_start)
 
 
 @lru_cache(maxsize=4)
@@ -360,8 +397,10 @@ class FastAttribution:
     def __call__(self, doc: Doc) -> Doc:
         from .component import merge_with_rules, tidy
 
-        found = doc_statements(self.tagger, doc, doc._.body_start or 0)
+        text = doc.text
+        found = doc_statements(self.tagger, doc, doc._.body_start or 0, text)
         tidied = [t for t in (tidy(s, doc) for s in found) if t is not None]
         ruled = (doc._.statements or []) if self.keep_rules else []
         doc._.statements = merge_with_rules(tidied, ruled)
         return doc
+

@@ -44,6 +44,7 @@ DILATIONS = (1, 2, 4, 8)
 DENSE = 96
 DROPOUT = 0.2
 BUILT_BY = ("newsledger train attribution --data ../shared/data/polnear --out OUT --model fast --epochs {epochs}"
+            " --batch-size {batch_size} --head-lr {head_lr} --seed {seed} --threads 1"
             " && python -m newsledger.nlp.learned.fast_train export OUT/best.npz")
 
 
@@ -197,15 +198,13 @@ def dev_statements(tagger: FastTagger, articles: list, docs: list[dict[str, np.n
     """Tag cached dev features with the numpy tagger and decode, as the component does."""
     from newsledger.nlp.quotes import find_quotes
 
-    from .decode import statements_from_tags
-    from .fast import softmax
+    from .fast import decode_probs, softmax
 
     out = []
     for article, d in zip(articles, docs):
         sents = [tuple(s) for s in d["sentences"].tolist()]
         probs = softmax(tagger.logits(d["cats"], d["dense"].astype(np.float32), sents))
-        enc = Encoded(text=article.text, ids=[], offsets=[tuple(o) for o in d["offsets"].tolist()], sentences=sents)
-        out.append(statements_from_tags(enc, probs.argmax(-1).tolist(), probs, find_quotes(article.text), rule="fast"))
+        out.append(decode_probs(article.text, d["offsets"], sents, probs, find_quotes(article.text)))
     return out
 
 
@@ -332,7 +331,7 @@ def train_fast(cfg, log: Callable[[str], None] | None = None) -> dict:
 
 # ---------------------------------------------------------------- shipping
 
-def export(best: str | Path, epochs: int | None = None) -> dict:
+def export(best: str | Path) -> dict:
     """Copy a trained ``best.npz`` into the package as ``attribution-fast.npz`` and register it."""
     import shutil
 
@@ -348,8 +347,8 @@ def export(best: str | Path, epochs: int | None = None) -> dict:
     if metrics.is_file() and meta.get("epoch"):
         rows = [json.loads(line) for line in metrics.read_text().splitlines() if line.strip()]
         dev = next((r for r in rows if r["epoch"] == meta["epoch"]), {})
-    return register(MODEL_NAME, target, BUILT_BY.format(epochs=epochs or train_cfg.get("epochs", "N")),
-                    epoch=meta.get("epoch"), dev=dev)
+    built_by = BUILT_BY.format(**{k: train_cfg.get(k, "N") for k in ("epochs", "batch_size", "head_lr", "seed")})
+    return register(MODEL_NAME, target, built_by, epoch=meta.get("epoch"), dev=dev)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,71 @@
+"""Which known actor a nominal stands for, by what the article named last.
+
+"The campaign says ...", "the agency said", "the senator said": the knowledge base
+gives the candidates (every entry with the context alias "the campaign", everyone
+holding "Senator" that day) and the article chooses: the candidate whose name, alias
+or surname occurs last before the mention wins. A candidate the article never names
+before the mention is not chosen, so nothing is guessed from the knowledge base alone.
+
+>>> from newsledger.actors.knowledge import load_kb
+>>> kb = load_kb()
+>>> text = "Hillary Clinton spoke in Ohio. Donald Trump replied. The campaign said ..."
+>>> latest_named(text, kb.context_entries("the campaign"), text.index("The campaign")).id
+'org:trump-campaign'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from newsledger.actors.kb_entries import KBEntry
+
+# Words that end an alias naming a campaign after its candidate ("Clinton campaign").
+_CAMPAIGN_HEADS = re.compile(r"(?:'s|’s)?\s+(?:campaign|camp)$", re.IGNORECASE)
+
+
+def mention_keys(entry: KBEntry) -> list[str]:
+    """The strings that name an entry in running text: its name, aliases and surnames,
+    and for a campaign its candidate's name ("Clinton" for "Clinton campaign")."""
+    keys = [entry.name, *entry.aliases, *entry.surnames]
+    if entry.raw.get("type") == "campaign":
+        keys += [_CAMPAIGN_HEADS.sub("", a) for a in entry.aliases if _CAMPAIGN_HEADS.search(a)]
+    out = []
+    for key in keys:
+        key = key.strip()
+        if key.lower().startswith("the "):
+            key = key[4:]
+        if len(key) >= 2 and key not in out:
+            out.append(key)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _pattern(key: str) -> re.Pattern[str]:
+    # Case-sensitive: "VA" the department is not "Va." nor "va"; a short all-caps
+    # alias must be written in capitals.
+    return re.compile(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])")
+
+
+def last_position(text: str, entry: KBEntry, before: int) -> int:
+    """Where the article last names ``entry`` before offset ``before``, or -1."""
+    head = text[:before]
+    best = -1
+    for key in mention_keys(entry):
+        for found in _pattern(key).finditer(head):
+            best = max(best, found.start())
+    return best
+
+
+def latest_named(text: str, entries: Iterable[KBEntry], before: int) -> KBEntry | None:
+    """The entry among ``entries`` that the text names last before ``before``, or None."""
+    best, where = None, -1
+    for entry in dict.fromkeys(entries):
+        at = last_position(text, entry, before)
+        if at > where:
+            best, where = entry, at
+    return best
+
+
+__all__ = ["last_position", "latest_named", "mention_keys"]

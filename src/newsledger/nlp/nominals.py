@@ -1,0 +1,89 @@
+"""Title and role nouns as speakers: "the senator", "the judge", "the Republican nominee".
+
+``by_title`` finds the person a title phrase refers to among the people named before
+it in the article, from the words around each name ("Sen. Ted Cruz", "Manhattan
+Supreme Court Justice Frank Nervo", "GOP nominee Donald Trump"): abbreviations
+("Sen.", "Gov.") and a few synonyms (judge/justice, nominee/candidate, GOP/Republican)
+count as the same title. Not done here: who held a title on a date (the actors stage
+asks its knowledge base when nothing in the article matches).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+GENERIC_PERSON = {"politician", "official", "leader", "spokesman", "spokeswoman", "spokesperson",
+                  "lawmaker", "diplomat", "man", "woman", "lawyer", "aide"}
+TITLES = {"senator", "president", "minister", "secretary", "chancellor", "governor", "premier",
+          "general", "ambassador", "congressman", "congresswoman", "representative", "rep.",
+          "sen.", "gov.", "mayor", "speaker", "chairman", "chair", "director", "king", "queen",
+          "prime", "chief", "commissioner", "envoy", "prosecutor", "judge", "pope", "sheikh",
+          "justice", "nominee", "candidate"}
+TITLE_ABBREVIATIONS = {"sen.": "senator", "sen": "senator", "gov.": "governor", "rep.": "representative",
+                       "pres.": "president", "congressman": "representative",
+                       "congresswoman": "representative", "chairwoman": "chairman", "chair": "chairman"}
+_SYNONYM_SETS = ({"judge", "justice"}, {"nominee", "candidate", "hopeful"}, {"republican", "gop"},
+                 {"democratic", "democrat"})
+TITLE_SYNONYMS = {word: group for group in _SYNONYM_SETS for word in group}
+TITLE_FILLER = {"current", "presidential", "top", "new", "longtime", "veteran", "of", "and"}
+# Words that make a different title of the one after them ("vice president").
+TITLE_QUALIFIERS = {"vice", "deputy", "assistant", "lieutenant", "former", "ex", "acting", "lt.", "under"}
+@dataclass
+class Named:
+    """A name (or a phrase standing for one) in the article, with where and how it is written."""
+
+    name: str
+    kind: str
+    span: tuple[int, int]
+    context: str  # the words around the name, for title matching ("US Senator … from Utah")
+
+
+ARTICLES = {"the", "a", "an", "former", "then", "this", "that"}
+
+
+def by_title(words: list[str], before: list[Any]) -> Any | None:
+    """The latest person introduced with the mention's title ("the senator" after "Sen.
+    Ted Cruz", "the judge" after "Justice Frank Nervo"), or for a generic role noun ("the
+    politician") the latest person named. A title held under a qualifier the mention
+    lacks does not count ("the president" is not "Vice President Joe Biden").
+
+    ``before`` holds the named mentions before the mention, in order; each has ``kind``
+    and ``context`` (its words and the few around it, lower case)."""
+    title_words = [w for w in words if w not in ARTICLES]
+    if not title_words:
+        return None
+    head = _title_word(title_words[-1])
+    generic = head in GENERIC_PERSON
+    for candidate in reversed(before):
+        if candidate.kind != "person":
+            continue
+        if generic or _holds_title(candidate.context, head, title_words, words):
+            return candidate
+    return None
+
+
+def is_generic(words: list[str]) -> bool:
+    """True for a role noun any person may carry ("the politician", "the official")."""
+    title_words = [w for w in words if w not in ARTICLES]
+    return bool(title_words) and _title_word(title_words[-1]) in GENERIC_PERSON
+
+
+def _title_word(word: str) -> str:
+    return TITLE_ABBREVIATIONS.get(word, word)
+
+
+def _holds_title(context: str, head: str, title_words: list[str], mention_words: list[str]) -> bool:
+    """True when the words around a name give it the title ``head`` (or a synonym), not
+    under a qualifier such as "vice" that the mention does not have, and every other word
+    of the mention's title too ("Democratic" in "the Democratic nominee")."""
+    words = [_title_word(w) for w in context.split()]
+    found = False
+    for i, word in enumerate(words):
+        if word in TITLE_SYNONYMS.get(head, {head}):
+            qualifier = words[i - 1] if i > 0 else ""
+            if qualifier in TITLE_QUALIFIERS and qualifier not in mention_words:
+                continue
+            found = True
+    others = [_title_word(w) for w in title_words[:-1] if w not in TITLE_FILLER]
+    return found and all(TITLE_SYNONYMS.get(w, {w}) & set(words) for w in others)

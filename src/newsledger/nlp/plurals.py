@@ -1,0 +1,79 @@
+"""Whom "they", "them" and "it" refer to: groups, organisations, outlets and countries.
+
+Used by ``speakers.py`` for plural and neuter pronoun speakers. ``people`` is the
+speakers component's view of the article (``sentences``, ``quotes``, ``genders``,
+``person_words``); ``before`` the named mentions before the pronoun, in order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from . import pronouns
+from .nominals import Named
+
+INSTITUTION_KINDS = {"organization", "country", "media"}
+
+
+def latest_institution(candidates: list[Named]) -> Named | None:
+    return next((n for n in reversed(candidates) if n.kind in INSTITUTION_KINDS), None)
+
+
+def recent_institution(before: list[Named], people: Any, at: int) -> Named | None:
+    """"The European Commission published its report. It said ...": the latest
+    organisation, country or outlet named in the last few sentences."""
+    here = people.sentences.of(at)
+    recent = [n for n in before if n.kind in INSTITUTION_KINDS
+              and here - people.sentences.of(n.span[0]) < pronouns.LOOKBACK]
+    return recent[-1] if recent else None
+
+
+def institution_subject(doc: Doc, before: list[Named], people: Any, at: int) -> Named | None:
+    """"Politifact ruled that ... but they could not resist": the latest subject of the
+    pronoun's sentence or the one before that names an organisation, outlet, country or
+    group, or is a proper noun that is no person's name in the article."""
+    here = people.sentences.of(at)
+    token_at = doc.char_span(at, at + 1, alignment_mode="expand")
+    if token_at is None:
+        return None
+    kinds = INSTITUTION_KINDS | {"group"}
+    for token in reversed(doc[:token_at.start]):
+        if people.sentences.of(token.idx) < here - 1:
+            break
+        if token.dep_ not in {"nsubj", "nsubjpass"} or people.quotes.of(token.idx):
+            continue
+        if any(c.dep_ == "conj" for c in token.children):  # "Germany and France signed ..."
+            phrase = doc[token.left_edge.i: token.right_edge.i + 1]
+            return Named(phrase.text, "group", (phrase.start_char, phrase.end_char), phrase.text.lower())
+        named = next((n for n in before if n.span[0] <= token.idx < n.span[1]), None)
+        if named is not None:
+            if named.kind in kinds:
+                return named
+            if named.kind == "person" and token.text in people.person_words:
+                continue
+        # An untagged name, or a one-word "person" of no known gender, that is no word of
+        # a person's full name: "Politifact" tagged PERSON.
+        if token.pos_ == "PROPN" and token.ent_type_ in {"", "ORG", "PERSON"} \
+                and token.text not in people.person_words and token.text not in people.genders \
+                and (token.ent_type_ != "PERSON" or named is not None and " " not in named.name):
+            return Named(token.text, "unknown", (token.idx, token.idx + len(token)), token.text.lower())
+    return None
+
+
+def recent_coordination(doc: Doc, people: Any, at: int) -> Named | None:
+    """"Germany and France signed the treaty. They said ...": a coordinated subject of
+    one of the last few sentences, as a group."""
+    here = people.sentences.of(at)
+    for token in reversed(doc[: doc.char_span(at, at + 1, alignment_mode="expand").start]):
+        if here - people.sentences.of(token.idx) >= pronouns.LOOKBACK:
+            break
+        if token.dep_ == "nsubj" and any(c.dep_ == "conj" for c in token.children):
+            phrase = doc[token.left_edge.i: token.right_edge.i + 1]
+            return Named(phrase.text, "group", (phrase.start_char, phrase.end_char), phrase.text.lower())
+    return None
+
+
+def latest_plural(candidates: list[Named]) -> Named | None:
+    return next((n for n in reversed(candidates) if n.kind in {"group", "organization", "country", "media"}), None)

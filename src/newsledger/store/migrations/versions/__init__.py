@@ -1,0 +1,1 @@
+"""Revision files of the ledger's migrations (see :mod:`newsledger.store.migrations`)."""
