@@ -164,29 +164,31 @@ def _edges(prints: dict[str, Fingerprint], bands: dict[str, list[str]], matches:
     A candidate already connected to the new article (a member of a story it was linked to,
     or a new article linked with it) is not compared again: a copy of a wire story printed
     a thousand times costs a comparison or two per story, not a thousand."""
-    holders: dict[str, set[str]] = {}
-    for row in matches:
-        holders.setdefault(row.band, set()).add(row.article_id)
-    for key, keys in bands.items():
-        for band in keys:
-            holders.setdefault(band, set()).add(key)
-    known = {**others, **prints}
-    union = _Union()
 
     def label(key: str) -> str:
         return "story:" + story_of[key] if key in story_of else key
 
+    # band -> {label: members}: a stored story's copies sharing the band are one label.
+    holders: dict[str, dict[str, set[str]]] = {}
+    for row in matches:
+        holders.setdefault(row.band, {}).setdefault(label(row.article_id), set()).add(row.article_id)
+    for key, keys in bands.items():
+        for band in keys:
+            holders.setdefault(band, {}).setdefault(key, set()).add(key)
+    known = {**others, **prints}
+    union = _Union()
     edges: set[tuple[str, str]] = set()
     for key, keys in sorted(bands.items()):
         tried = {key}
-        for band in keys:  # band order: deterministic, and any order gives the same stories
-            for other in sorted(holders[band] - tried):
-                tried.add(other)
-                if union.root(key) == union.root(label(other)) or (other, key) in edges:
-                    continue
-                if same_story(prints[key], known[other], settings):
-                    edges.add((key, other))
-                    union.join(key, label(other))
+        for band in keys:  # any order gives the same stories; this one is deterministic
+            for group, members in sorted(holders[band].items()):
+                for other in sorted(members - tried):
+                    if union.root(key) == union.root(group):
+                        break
+                    tried.add(other)
+                    if (other, key) not in edges and same_story(prints[key], known[other], settings):
+                        edges.add((key, other))
+                        union.join(key, group)
     return edges
 
 
