@@ -90,6 +90,13 @@ def test_a_name_before_its_title_is_kept():
     assert (st.speaker.name, st.speaker.actor_id, st.speaker.role) == ("Mike Lee", "person:mike-lee", "Senator")
 
 
+def test_a_known_full_name_behind_a_nickname():
+    art, st = by_hand("Crooked Hillary Clinton said the debate was rigged.", "Crooked Hillary Clinton",
+                      name="Crooked Hillary Clinton", kind="person", published=date(2016, 9, 30))
+    resolve_statements(art, [st], registry=ActorRegistry())
+    assert (st.speaker.name, st.speaker.actor_id) == ("Hillary Clinton", "person:hillary-clinton")
+
+
 def test_a_title_without_holder_keeps_the_role_only():
     art, st = by_hand("The Kremlin spokesman said nothing had changed.", "The Kremlin spokesman",
                       name="Kremlin", kind="organization")
@@ -350,6 +357,16 @@ def test_registry_matching_rules():
     assert registry.match_person("Maria Kovacs").id == "person:maria-kovacs"
     registry.observe("org:kovacs-ltd", "Kovacs Ltd", "organization")
     assert [r.id for r in registry.find("Kovacs Ltd", "person")] == []
+
+
+def test_registry_keeps_a_known_person_when_a_longer_unknown_name_turns_up():
+    registry = ActorRegistry()
+    registry.observe("person:hillary-clinton", "Hillary Clinton", "person", in_kb=True)
+    registry.observe("person:crooked-hillary-clinton", "Crooked Hillary Clinton", "person")
+    assert registry.canonical_id("person:hillary-clinton") == "person:hillary-clinton"
+    registry.observe("person:weber", "Weber", "person")          # an unknown surname still merges
+    registry.observe("person:paul-weber", "Paul Weber", "person")
+    assert registry.canonical_id("person:weber") == "person:paul-weber"
 
 
 def test_registry_rows_round_trip():

@@ -54,20 +54,19 @@ DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
 def article(i: int) -> str:
-    """Article ``i``: a dated header, an indirect claim, a direct quote, and a denial."""
+    """Article ``i``: a dated header and an indirect claim; every fourth also a conditional
+    quote (short, so 22 runs over 2,000 articles fit in a CI run)."""
     title, name, pronoun, side = PEOPLE[i % len(PEOPLE)]
     topic = TOPICS[(i // 7) % len(TOPICS)]
     place = PLACES[(i // 3) % len(PLACES)]
     cue = CUES[(i // 11) % len(CUES)]
     day = DAYS[i % len(DAYS)]
-    weeks = 2 + i % 9
     published = f"2025-{1 + i % 12:02d}-{1 + (i * 7) % 28:02d}"
-    quote = (f"“If {topic} stays closed, {side} will act alone,” {pronoun} said."
-             if i % 4 == 0 else
-             f"“We will not accept another delay on {topic},” {pronoun} said.")
-    return (f"date {published} {title} {name} {cue} on {day} in {place} that {topic} would reopen "
-            f"within {weeks} weeks, case {i}. {quote} Officials in {place} denied that the talks "
-            f"had failed.\n")
+    text = (f"date {published} {title} {name} {cue} on {day} in {place} that {topic} would reopen "
+            f"within {2 + i % 9} weeks, case {i}.")
+    if i % 4 == 0:
+        text += f" “If {topic} stays closed, {side} will act alone,” {pronoun} said."
+    return text + "\n"
 
 
 @pytest.fixture(scope="module")

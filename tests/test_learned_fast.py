@@ -173,6 +173,20 @@ def test_cue_paths_follow_heads_to_the_nearest_cue():
     assert paths[2] == 1 + (0 * 4 + 3) * 4 + 1  # under the ccomp branch, 2 arcs
 
 
+def test_clean_tags_drops_stray_fragments_and_opens_far_runs():
+    from newsledger.nlp.learned.fast_decode import clean_tags
+
+    O, B, I = 0, 1, 2
+    content = [B, I, I, O, O, I, I, I, O, I, O] + [O] * 8 + [I, I, I]
+    tags = np.zeros((len(content), 3), dtype=np.int64)
+    tags[:, 2] = content
+    out = clean_tags(tags, min_fragment=2, max_gap=6)[:, 2].tolist()
+    assert out[:9] == [B, I, I, O, O, I, I, I, O]  # a continuation 2 tokens on: kept as one
+    assert out[9] == O  # a one-token fragment: dropped
+    assert out[-3:] == [B, I, I]  # 9 tokens after the last tagged one: a span of its own
+    assert tags[9, 2] == I  # the input is not changed
+
+
 @pytest.mark.shared("data", "polnear", "dev")
 def test_polnear_dev_slice_above_floor(fast_analyzer, shared_path):
     from newsledger.evaluate import score_articles

@@ -172,6 +172,8 @@ SURNAMES = [
                  "the subsidies would continue", "Vogt", "Lena Vogt", id="vogt-untagged"),
     pytest.param("Governor Anna Fischer visited the school. Fischer said the town needed more teachers.",
                  "the town needed more teachers", "Fischer", "Anna Fischer", id="fischer-untagged"),
+    pytest.param("Anna Fischer and Paul Fischer opened the school. Fischer said she was proud of the teachers.",
+                 "she was proud of the teachers", "Fischer", "Anna Fischer", id="surname-with-she-in-its-clause"),
     pytest.param("Campaign adviser Tyresha McClenney spoke at the rally in Tampa. McLenney said the turnout "
                  "was low.", "the turnout was low", "McLenney", "Tyresha McClenney", id="misspelt-surname"),
 ]

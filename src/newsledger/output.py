@@ -175,11 +175,20 @@ def statements_table(records: Iterable[dict[str, Any]], title: str | None = None
     for record in records:
         count += 1
         table.add_row(_date_cell(record), _speaker_cell(record.get("speaker")), _act_cell(record),
-                      Text(shorten(record.get("cue"), 40)), Text(shorten(record.get("content"))),
+                      Text(shorten(record.get("cue"), 40)), _content_cell(record),
                       Text("if", style="bold magenta") if record.get("condition") else Text(""))
     table.caption = f"{count} statement{'' if count == 1 else 's'}"
     table.caption_justify = "left"
     return table
+
+
+def _content_cell(record: dict[str, Any]) -> Text:
+    """The content, and how many outlets carried it when a story had several copies."""
+    cell = Text(shorten(record.get("content")))
+    outlets = {c.get("outlet") or "(no outlet)" for c in record.get("carried_by") or ()}
+    if len(outlets) > 1:
+        cell.append(f"\ncarried by {len(outlets)} outlets", style="dim")
+    return cell
 
 
 # -- exports ---------------------------------------------------------------------------------

@@ -20,6 +20,8 @@ Merging rules (issue 4 point 3)
   when later exactly one compatible full name with that surname appears, the
   surname actor is merged into it (``merged_into``), so its statements count for
   the full name. Ids never change, a merged id points to its canonical actor.
+- A person the knowledge base knows is never merged into one it does not know
+  ("Hillary Clinton" stays itself when "Crooked Hillary Clinton" turns up).
 """
 
 from __future__ import annotations
@@ -256,6 +258,8 @@ class ActorRegistry:
             for other in self.find(ending, "person"):
                 if other.id == record.id or len(name_words(other.name)) >= len(words):
                     continue
+                if other.in_kb and not record.in_kb:
+                    continue  # "Crooked Hillary Clinton" does not absorb the known Hillary Clinton
                 if not _compatible(other, record.country):
                     continue
                 rivals = [r for r in self.ending_with(ending) if _compatible(r, other.country)]

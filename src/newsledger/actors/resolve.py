@@ -227,6 +227,9 @@ class _ArticleResolver:
             if local is not None:
                 name, single = local, False
         entry = kb.lookup(name, on=on, context_ids=self.context, allow_surnames=single)
+        if entry is None and mention.kind == "person" and len(name.split()) > 2:
+            # "Crooked Hillary Clinton": a known full name behind a nickname or extra given name
+            entry = kb.lookup(" ".join(name.split()[-2:]), on=on, kinds={"person"})
         if entry is None and mention.name and mention.text != name and is_name_like(mention.text):
             entry = kb.lookup(mention.text, on=on, context_ids=self.context, kinds=set(_NAMED_KINDS) | {"place"})
         if entry is None:

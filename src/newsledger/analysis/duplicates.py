@@ -256,36 +256,71 @@ def carried_statements(copies: Sequence[tuple[Article, Sequence[Statement]]],
     actor ids). ``copies`` come earliest first; so do the result and each ``copies`` list.
     A statement is never merged with another of its own article.
 
-    Cost: each statement is compared only with the groups that share a word of its
-    "prefix" (prefix filtering: two word sets with a Jaccard of ``min_overlap`` or more
-    always share one of the first ``n - floor(min_overlap * n) + 1`` words of each, in
-    one fixed order), so a story syndicated a thousand times is not a quadratic cost.
+    Each statement is compared only with the groups that share a word of its "prefix"
+    (:class:`StatementGroups`), so a story syndicated a thousand times is not quadratic.
     """
+    groups = StatementGroups(min_overlap)
     merged: list[Carried] = []
-    firsts: list[tuple[Statement, set[str]]] = []  # each group's first statement and its words
-    carriers: list[set[str]] = []                   # the article ids already in each group
-    by_word: dict[str, list[int]] = {}              # prefix word -> groups, in creation order
     for article, statements in copies:
         article_id = article.id  # computed (a hash of the text) once per copy
         for statement in statements:
-            content = set(WORD.findall(statement.content.casefold()))
-            prefix = _prefix(content, min_overlap)
-            candidates = (range(len(merged)) if min_overlap <= 0
-                          else sorted({g for word in prefix for g in by_word.get(word, ())}))
-            for group in candidates:
-                other, seen = firsts[group]
-                if article_id not in carriers[group] and _same_statement(
-                        statement, content, other, seen, min_overlap):
-                    merged[group].copies.append((article, statement))
-                    carriers[group].add(article_id)
-                    break
-            else:
-                for word in prefix:
-                    by_word.setdefault(word, []).append(len(merged))
+            found = groups.add(article_id, statement)
+            if found == len(merged):
                 merged.append(Carried([(article, statement)]))
-                firsts.append((statement, content))
-                carriers.append({article_id})
+            else:
+                merged[found].copies.append((article, statement))
     return merged
+
+
+class StatementGroups:
+    """``carried_statements``' grouping, one statement at a time, resumable: groups are
+    numbered in creation order, and ``seed`` restores a group made earlier (its first
+    statement and the copies already in it) so that adding later copies gives what
+    grouping every copy again would.
+
+    Prefix filtering: two word sets with a Jaccard of ``min_overlap`` or more always share
+    one of the first ``n - floor(min_overlap * n) + 1`` words of each (in one fixed
+    order), so a statement is compared only with the groups indexed under those words.
+    """
+
+    def __init__(self, min_overlap: float = 0.6) -> None:
+        self.min_overlap = min_overlap
+        self._firsts: list[tuple[Statement, set[str]]] = []
+        self._carriers: list[set[str]] = []
+        self._by_word: dict[str, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self._firsts)
+
+    def carried(self) -> int:
+        """How many groups hold statements of two copies or more."""
+        return sum(len(carriers) > 1 for carriers in self._carriers)
+
+    def seed(self, first: Statement, carriers: set[str]) -> int:
+        """Restore the next group: its first statement and the copies (keys) that carry it."""
+        content = set(WORD.findall(first.content.casefold()))
+        for word in _prefix(content, self.min_overlap):
+            self._by_word.setdefault(word, []).append(len(self._firsts))
+        self._firsts.append((first, content))
+        self._carriers.append(set(carriers))
+        return len(self._firsts) - 1
+
+    def add(self, copy: str, statement: Statement) -> int:
+        """The group of ``statement`` of the copy keyed ``copy``: the first group (in
+        creation order) it repeats and its copy is not in yet, else a new one."""
+        content = set(WORD.findall(statement.content.casefold()))
+        if self.min_overlap <= 0:
+            candidates: Iterable[int] = range(len(self._firsts))
+        else:
+            prefix = _prefix(content, self.min_overlap)
+            candidates = sorted({g for word in prefix for g in self._by_word.get(word, ())})
+        for group in candidates:
+            other, seen = self._firsts[group]
+            if copy not in self._carriers[group] and _same_statement(
+                    statement, content, other, seen, self.min_overlap):
+                self._carriers[group].add(copy)
+                return group
+        return self.seed(statement, {copy})
 
 
 def _prefix(words: set[str], min_overlap: float) -> list[str]:

@@ -15,23 +15,27 @@ sentence from the pronoun's own, at most :data:`LOOKBACK` sentences:
    then the subject of another clause, then a person only mentioned in passing
    ("Trump attacked Palmieri's remarks. He said ..."; "Fowler said he expects
    Clinton to recover. But he said ...");
-4. the nearest sentence wins; past the look-back window the latest resolved
-   speaker of that gender is taken.
+4. the nearest sentence wins; when its best candidate is itself a subject "he" or
+   "she" ("She has faced criticism from Maria Lopez. She said ..."), that pronoun is
+   resolved in turn (at most :data:`MAX_CHAIN` steps); past the look-back window
+   the latest person named of that gender is taken.
 
 A surname the entity recogniser tagged as something else ("Fowler" as an
-organisation) still counts as that person when the article names the person in
-full elsewhere (:func:`surname_mentions`).
+organisation) or misspelt by one letter still counts as that person when the
+article names the person in full elsewhere (:func:`surname_mentions`). A gender
+is also learned from "X said she ..." (:func:`clause_genders`) and from a
+pronoun already resolved to X.
 
 Not handled: cataphora ("Before she spoke, Clinton ..."), "they" for people
-(plural pronouns go to groups and organisations in ``speakers.py``), and
+(plural pronouns go to groups and organisations in ``plurals.py``), and
 gender for names that carry no cue in the text and are not in the list.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -256,26 +260,38 @@ def gender_of(ent: SpacySpan) -> str | None:
     return None
 
 
-def genders_from_pronouns(doc: Doc, candidates: list[Candidate], quotes: QuoteIndex) -> dict[str, str]:
-    """Genders a sentence shows: the one person named in it, outside quotes, is the
-    subject of a verb whose clause has a gendered pronoun as subject ("Rakeyia Scott
-    said she ...", "Fowler said he ...")."""
-    found: dict[str, set[str]] = {}
+def clause_genders(doc: Doc, candidates: list[Candidate], quotes: QuoteIndex) -> dict[int, str]:
+    """The gender each mention shows, by its start offset: the one person named in a
+    sentence, outside quotes, is the subject of a verb whose clause has a gendered
+    pronoun as subject ("Rakeyia Scott said she ...", "Fowler said he ...")."""
+    found: dict[int, str] = {}
     by_sentence: dict[int, list[Candidate]] = {}
     for c in candidates:
         if quotes.of(c.span[0]) is None and c.pronoun is None:
             by_sentence.setdefault(c.sentence, []).append(c)
     for sent_no, sent in enumerate(doc.sents):
         people = by_sentence.get(sent_no, [])
-        if len({c.name for c in people}) != 1 or people[0].prominent < 2 or people[0].pronoun:
+        if len({c.name for c in people}) != 1 or people[0].prominent < 2:
             continue
-        head = doc.char_span(*people[0].span, alignment_mode="expand").root.head
+        span = doc.char_span(*people[0].span, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root.head
         seen = {pronoun_gender(t.lower_) for t in sent
                 if t.idx > people[0].span[1] and t.dep_ in {"nsubj", "nsubjpass"}
                 and t.head.dep_ == "ccomp" and t.head.head == head and quotes.of(t.idx) is None}
         seen.discard(None)
         if len(seen) == 1:
-            found.setdefault(people[0].name, set()).update(seen)
+            found[people[0].span[0]] = seen.pop()
+    return found
+
+
+def genders_from_pronouns(candidates: list[Candidate], shown: dict[int, str]) -> dict[str, str]:
+    """Names whose mentions show one gender only (see :func:`clause_genders`)."""
+    found: dict[str, set[str]] = {}
+    for c in candidates:
+        if c.span[0] in shown and c.pronoun is None:
+            found.setdefault(c.name, set()).add(shown[c.span[0]])
     return {name: genders.pop() for name, genders in found.items() if len(genders) == 1}
 
 

@@ -156,7 +156,8 @@ class _People:
         for surname, genders in surname_genders.items():
             if len(genders) == 1:  # not "Clinton" when both Bill and Hillary are named
                 self.genders.setdefault(surname, next(iter(genders)))
-        for name, gender in pronouns.genders_from_pronouns(doc, self.candidates, self.quotes).items():
+        self.shown = pronouns.clause_genders(doc, self.candidates, self.quotes)  # "Clinton said she"
+        for name, gender in pronouns.genders_from_pronouns(self.candidates, self.shown).items():
             self.genders.setdefault(name, gender)
         # words of full person names, so that "Trump" is never taken for an organisation
         self.person_words = {w for c in self.candidates if " " in c.name for w in c.name.split()}
@@ -175,10 +176,14 @@ class _People:
         if found is None:
             return None
         target = _Named(found.name, "person", found.span, found.name.lower())
-        wanted = pronouns.pronoun_gender(word)
-        # "Clinton" expands to the full name of the right gender (Bill, not Hillary, for "he"):
-        # names known to be of that gender first, then names of unknown gender.
         before = [n for n in self.named if n.span[1] <= at and self.quotes.of(n.span[0]) is None]
+        return self.expand(target, before, pronouns.pronoun_gender(word))
+
+    def expand(self, target: _Named, before: list[_Named], wanted: str | None) -> _Named:
+        """"Clinton" expands to the full name of the right gender (Bill, not Hillary, for
+        "he" or in "Clinton said he ..."): names known to be of that gender first, then
+        names of unknown gender."""
+        wanted = wanted or self.shown.get(target.span[0])
         if wanted is None:
             return _expand_surname(target, before)
         same = [n for n in before if self.genders.get(n.name) == wanted]
@@ -191,7 +196,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
              resolved: list[_Named], people: _People) -> _Named | None:
     start, end = mention.span
     words = mention.text.lower().split()
-    before = [n for n in named if n.span[1] <= start]
+    # names said inside a quotation ("Crooked Hillary Clinton") are no antecedents outside it
+    own = people.quotes.of(start)
+    before = [n for n in named if n.span[1] <= start and people.quotes.of(n.span[0]) in (None, own)]
     inside = [n for n in named if n.span[0] >= start and n.span[1] <= end]
     if mention.chain:  # a relative pronoun: resolve the noun it stands for
         head = mention.chain[0]
@@ -213,7 +220,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return _by_title(words, before, resolved)
     if inside:
         best = max(inside, key=lambda n: (n.kind == "person", n.span[1] - n.span[0]))
-        best = _expand_surname(best, before)
+        best = people.expand(best, before, None)
         if statement.extra.get("cue_lemma") in {"learn", "report"} and best.kind in {"person", "organization"}:
             return _Named(best.name, "media", best.span, best.context)
         return best
@@ -232,7 +239,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     found = _proper_name(doc, mention)
     if found is not None and found.kind != "person":
         # "Vogt said", untagged, after "Chancellor Lena Vogt": the surname of a named person
-        person = _expand_surname(_Named(found.name, "person", found.span, found.context), before)
+        person = people.expand(_Named(found.name, "person", found.span, found.context), before, None)
         if person.name != found.name:
             return person
     return found

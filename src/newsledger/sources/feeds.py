@@ -63,7 +63,12 @@ def feed_articles(data: bytes, *, path: str, options: Options) -> Iterator[Artic
     """The articles of a feed given as bytes (read whole)."""
     import feedparser
 
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    except (UnicodeError, ValueError, LookupError) as exc:  # e.g. a damaged encoding= name
+        yield Problem(path, f"not an RSS or Atom feed: its encoding cannot be read "
+                            f"({type(exc).__name__}); not read")
+        return
     error = parsed.get("bozo_exception") if parsed.get("bozo") else None
     entries = list(parsed.entries)
     # feedparser puts an XML declaration line before a document that has none

@@ -29,12 +29,13 @@ from typing import Any, Iterable
 
 from sqlalchemy import (
     Column, Connection, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String,
-    Table, Text, func, insert, inspect, select, update,
+    Table, Text, and_, func, insert, inspect, select, update,
 )
 
 from newsledger.store.actors import load_actor_rows
 from newsledger.store.engine import write_transaction
 from newsledger.store.schema import articles, metadata, statements
+from newsledger.store.stories import not_a_later_copy
 
 issues = Table(
     "issues",
@@ -88,9 +89,10 @@ def ensure_position_tables(ledger: Any) -> None:
 
 
 def _unassigned():
-    """Statements with no ``issue_statements`` row."""
-    return ~select(issue_statements.c.statement_id).where(
-        issue_statements.c.statement_id == statements.c.id).exists()
+    """Statements with no ``issue_statements`` row (a story's later copies never get one:
+    a statement carried by many outlets is one position statement)."""
+    return and_(~select(issue_statements.c.statement_id).where(
+        issue_statements.c.statement_id == statements.c.id).exists(), not_a_later_copy())
 
 
 def count_unassigned(ledger: Any) -> int:

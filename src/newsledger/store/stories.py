@@ -43,6 +43,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Table,
+    exists,
     func,
     select,
     update,
@@ -79,6 +80,14 @@ story_statements = Table(
     Column("group_id", String(64), nullable=False),
     Index("ix_story_statements_group", "group_id"),
 )
+
+
+def not_a_later_copy():
+    """WHERE clause on ``statements``: the statement is not carried by an earlier copy of
+    its story (statements of unlinked articles pass). Counts and analyses that use it
+    count a statement carried by 40 outlets once."""
+    return ~exists().where(story_statements.c.statement_id == statements.c.id,
+                           story_statements.c.group_id != statements.c.id)
 
 
 def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
@@ -194,11 +203,12 @@ def move_copies(connection: Connection, story_of: dict[str, str]) -> None:
 
 
 def copies_with_statements(connection: Connection, article_ids: Iterable[str]) -> list[tuple[Any, list[dict]]]:
-    """Each article (a row with the ``Article`` fields) with its statement records, in
-    content order; articles in copy order."""
+    """Each article (a row of ``id, published``) with its statement records, in content
+    order; articles in copy order."""
     found: list[tuple[Any, list[dict]]] = []
     for chunk in _chunks(article_ids):
-        rows = connection.execute(select(articles).where(articles.c.id.in_(chunk))).all()
+        rows = connection.execute(select(articles.c.id, articles.c.published)
+                                  .where(articles.c.id.in_(chunk))).all()
         records: dict[str, list[dict]] = {row.id: [] for row in rows}
         q = (select(statements.c.article_id, statements.c.record)
              .where(statements.c.article_id.in_(chunk))
@@ -207,6 +217,28 @@ def copies_with_statements(connection: Connection, article_ids: Iterable[str]) -
             records[article_id].append(json.loads(record))
         found.extend((row, records[row.id]) for row in rows)
     return sorted(found, key=lambda item: copy_key(item[0].published, item[0].id))
+
+
+def story_groups(connection: Connection, article_ids: Iterable[str]) -> list[Any]:
+    """The stored groups of these articles' statements: rows of ``statement_id, group_id,
+    article_id`` (no record is read)."""
+    q = (select(story_statements.c.statement_id, story_statements.c.group_id, statements.c.article_id)
+         .join(statements, statements.c.id == story_statements.c.statement_id))
+    found: list[Any] = []
+    for chunk in _chunks(article_ids):
+        found.extend(connection.execute(q.where(statements.c.article_id.in_(chunk))))
+    return found
+
+
+def statement_records(connection: Connection, statement_ids: Iterable[str]) -> list[dict]:
+    """These statements' records, in ledger order (published, article id, content start, id)."""
+    q = select(statements.c.record, statements.c.sort_published, statements.c.article_id,
+               statements.c.content_start, statements.c.id)
+    rows: list[Any] = []
+    for chunk in _chunks(statement_ids):
+        rows.extend(connection.execute(q.where(statements.c.id.in_(chunk))))
+    rows.sort(key=lambda r: (r.sort_published, r.article_id, r.content_start, r.id))
+    return [json.loads(row.record) for row in rows]
 
 
 def replace_groups(connection: Connection, article_ids: Iterable[str],
@@ -313,5 +345,6 @@ def counts(connection: Connection) -> dict[str, int]:
 
 __all__ = ["annotate", "article_story", "band_matches", "copies_with_statements", "copy_key",
            "counts", "linking", "members", "move_copies", "replace_groups", "save_copies",
-           "signatures", "story_bands", "story_copies", "story_statements", "unlinked",
+           "signatures", "statement_records", "story_bands", "story_copies", "story_groups",
+           "story_statements", "unlinked",
            "unlinked_ids"]

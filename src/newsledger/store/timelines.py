@@ -21,12 +21,14 @@ from sqlalchemy import func, select
 from newsledger.store.outlet_voice import ensure_outlet_voice_tables, voice_assertions
 from newsledger.store.positions import ensure_position_tables, issue_statements
 from newsledger.store.schema import articles, statements
+from newsledger.store.stories import not_a_later_copy
 
 
 def _conditions(actor_ids: Iterable[str] | None, issue_id: int | None, outlet: str | None) -> list:
     """WHERE clauses for exactly one of the three subjects (every value bound)."""
-    if actor_ids is not None:
-        return [statements.c.actor_id.in_(sorted({i for i in actor_ids if "\x00" not in i}))]
+    if actor_ids is not None:  # a statement carried by several copies counts once
+        return [statements.c.actor_id.in_(sorted({i for i in actor_ids if "\x00" not in i})),
+                not_a_later_copy()]
     if issue_id is not None:
         return [statements.c.id.in_(select(issue_statements.c.statement_id)
                                     .where(issue_statements.c.issue_id == issue_id))]

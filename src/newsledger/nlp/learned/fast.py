@@ -1,7 +1,8 @@
 """``newsledger_fast_attribution``: the fast attribution tagger, in numpy only.
 
 A small 1-D CNN over spaCy tokens tags each token ``O``/``B``/``I`` in three role
-layers (source, cue, content); :func:`newsledger.nlp.learned.decode.statements_from_tags`
+layers (source, cue, content); :func:`.fast_decode.decode_probs` makes the continuation
+fragments explicit and :func:`newsledger.nlp.learned.decode.statements_from_tags`
 (shared with the accurate variant) turns the tags into coherent statements.
 
 Features of a token (:func:`token_features`)
@@ -42,8 +43,8 @@ from newsledger.nlp import extensions  # noqa: F401  (registers the Doc extensio
 from newsledger.nlp.quotes import Quote, find_quotes
 from newsledger.resources import ModelFileError, model_file
 
-from .data import I, O, ROLES, Encoded
-from .decode import statements_from_tags
+from .data import ROLES
+from .fast_decode import decode_probs, softmax
 
 MODEL_NAME = "attribution-fast"
 LOWER_BUCKETS = 16384
@@ -55,8 +56,6 @@ FRAMES = ("none", "clause", "reversed", "infinitive", "prep", "naming", "object"
 VERB_POS = {"VERB", "AUX"}
 STRONG_CUE_BIN = 5  # lemma cue rate >= 0.5: a cue whatever its frame ("according", "statement")
 MAX_PATH = 8  # ancestors walked up to find the governing cue
-MIN_FRAGMENT = 4  # shortest continuation fragment kept (clean_tags)
-MAX_FRAGMENT_GAP = 6  # most tokens between a continuation fragment and its span (clean_tags)
 
 
 def feature_sizes(vocab: dict[str, list[str]]) -> dict[str, int]:
@@ -310,52 +309,6 @@ def _sentence_means(h: np.ndarray, sentences: list[tuple[int, int]]) -> np.ndarr
     lengths = np.array([b - a for a, b in sentences], dtype=np.float32)
     means = np.add.reduceat(h, starts, axis=0) / lengths[:, None]
     return np.repeat(means, lengths.astype(np.int64), axis=0)
-
-
-def softmax(logits: np.ndarray) -> np.ndarray:
-    e = np.exp(logits - logits.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
-
-
-def clean_tags(tags: np.ndarray, min_fragment: int = MIN_FRAGMENT, max_gap: int = MAX_FRAGMENT_GAP) -> np.ndarray:
-    """``tags`` without the stray continuation fragments a token tagger leaves.
-
-    A run of ``I`` after an ``O`` continues the layer's previous span for the
-    decoder (a quotation split by "he said"); such a run is set to ``O`` when it is
-    shorter than ``min_fragment`` tokens or starts more than ``max_gap`` tokens after
-    the layer's previous tagged token (the decoder's own limit counts word pieces,
-    which are shorter). Spans opened by ``B`` are left alone.
-    """
-    tags = tags.copy()
-    for col in tags.T:  # views: edits go to ``tags``
-        tagged = np.flatnonzero(col)
-        if not len(tagged):
-            continue
-        # starts of the I-runs that follow an O (or open the doc)
-        starts = tagged[(col[tagged] == I) & ((tagged == 0) | (col[np.maximum(tagged - 1, 0)] == O))]
-        last = -max_gap - 2  # the layer's last tagged token kept so far
-        for a in starts.tolist():
-            b = a
-            while b < len(col) and col[b] == I:
-                b += 1
-            before = tagged[tagged < a]
-            last = int(before[-1]) if len(before) else last
-            if b - a < min_fragment or a - last - 1 > max_gap:
-                col[a:b] = O
-                tagged = tagged[(tagged < a) | (tagged >= b)]
-    return tags
-
-
-def decode_probs(text: str, offsets: np.ndarray, sentences: list[tuple[int, int]], probs: np.ndarray,
-           quotes: list[Quote], body_start: int = 0) -> list[Statement]:
-    """Statements from per-token probabilities ``[tokens, 3, 3]``: argmax, header tokens
-    set to ``O``, :func:`clean_tags`, then the shared decoder. Training scores dev
-    through this same function."""
-    tags = probs.argmax(-1)
-    if body_start:
-        tags[offsets[:, 0] < body_start] = O
-    enc = Encoded(text=text, ids=[], offsets=offsets.tolist(), sentences=sentences)
-    return statements_from_tags(enc, clean_tags(tags).tolist(), probs, quotes, rule="fast")
 
 
 def doc_statements(tagger: FastTagger, doc: Doc, body_start: int = 0, text: str | None = None) -> list[Statement]:

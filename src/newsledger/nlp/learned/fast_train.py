@@ -198,7 +198,7 @@ def dev_statements(tagger: FastTagger, articles: list, docs: list[dict[str, np.n
     """Tag cached dev features with the numpy tagger and decode, as the component does."""
     from newsledger.nlp.quotes import find_quotes
 
-    from .fast import decode_probs, softmax
+    from .fast_decode import decode_probs, softmax
 
     out = []
     for article, d in zip(articles, docs):
