@@ -172,14 +172,20 @@ def central_texts(connection: Connection, issue_id: int, limit: int) -> list[str
 
 def canonical_ids(ledger: Any) -> dict[str, str]:
     """``{actor id: canonical id}`` for actors merged into another (others map to themselves
-    implicitly: look up with ``.get(i, i)``)."""
-    rows = {r["id"]: r for r in load_actor_rows(ledger)}
+    implicitly: look up with ``.get(i, i)``). Reads only the merged actors (indexed): a
+    chain of merges passes through nothing else."""
+    from newsledger.store.actors import actors
+
+    q = select(actors.c.id, actors.c.merged_into).where(actors.c.merged_into.is_not(None),
+                                                         actors.c.merged_into != "")
+    with ledger.engine.connect() as connection:
+        merged = dict(connection.execute(q).all())
     out: dict[str, str] = {}
-    for actor_id in rows:
+    for actor_id in merged:
         seen, current = set(), actor_id
-        while rows.get(current, {}).get("merged_into") and current not in seen:
+        while current in merged and current not in seen:
             seen.add(current)
-            current = rows[current]["merged_into"]
+            current = merged[current]
         if current != actor_id:
             out[actor_id] = current
     return out
