@@ -92,9 +92,6 @@ def test_article_longer_than_the_pipeline_takes_is_refused_and_the_rest_ingested
     assert problem.where == str(tmp_path / "b.txt") and "1000000-character limit" in problem.message
 
 
-@pytest.mark.xfail(strict=True, raises=TypeError,
-                   reason="ingest(max_statements=...) is not in ingest.py yet (issue 10, point 3): "
-                          "remove this mark once it is")
 def test_article_over_the_statement_limit_is_refused_and_the_rest_ingested(analyzer, tmp_path):
     from newsledger.ingest import ingest
 

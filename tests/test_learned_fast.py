@@ -20,9 +20,10 @@ from newsledger.resources import ModelFileError
 
 EXAMPLE = ("data", "examples", "2024-03-10-nato-red-line.txt")
 DEV_SLICE = 20
-# Measured on the first 20 dev articles with the shipped model (Analyzer(model="fast")):
-# attribution F1 FLOOR_MEASURED; the floor leaves room for spaCy/numpy rounding only.
-FLOOR = {"attribution": 0.70, "source": 0.65, "cue": 0.55}
+# Measured on the first 20 dev articles with the shipped model (epoch 10, Analyzer(model="fast")):
+# attribution F1 0.788, exact source 0.785, cue 0.729; the floors leave about two points for
+# other spaCy/numpy builds (the rules alone score 0.70 attribution F1 on all of dev).
+FLOOR = {"attribution": 0.76, "source": 0.76, "cue": 0.70}
 
 
 @pytest.fixture(scope="module")

@@ -344,7 +344,7 @@ def test_file_over_the_limit_is_refused_without_being_read(tmp_path, monkeypatch
     assert articles == []
     assert problems == [Problem(str(big), "file is 5000000 bytes, over the 2000000-byte limit (refused)")]
     monkeypatch.undo()
-    [article], problems = read_all([big], max_bytes=6_000_000)
+    [article], problems = read_all([big], max_bytes=6_000_000, max_chars=6_000_000)
     assert problems == [] and len(article.text) == 5_000_000
 
 
@@ -355,7 +355,7 @@ def test_jsonl_line_over_the_limit_is_refused_alone(tmp_path):
     articles, [problem] = read_all([path])
     assert [a.text for a in articles] == [MAYOR, MINISTER]
     assert problem.where == f"{path}:2" and "limit" in problem.message
-    articles, problems = read_all([path], max_bytes=6_000_000)
+    articles, problems = read_all([path], max_bytes=6_000_000, max_chars=6_000_000)
     assert problems == [] and len(articles) == 3
 
 

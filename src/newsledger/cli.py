@@ -136,6 +136,9 @@ def ingest(
     shards: Optional[Path] = typer.Option(
         None, "--shards", help="Write Parquet shards to this folder instead of the ledger "
                                "(import them with `newsledger load`)."),
+    max_statements: int = typer.Option(
+        1000, "--max-statements", min=1,
+        help="Most statements one article may hold; an article with more is refused."),
     analysis: bool = typer.Option(
         True, "--analysis/--no-analysis",
         help="After storing, bring red lines, positions and outlet voice up to date "
@@ -158,8 +161,8 @@ def ingest(
             summary = run_ingest(paths, target, pool or (lambda: _analyzer(model)),
                                  workers=workers or default_workers(), model=model,
                                  default_date=default_date, field_map=mapping, max_bytes=max_bytes,
-                                 batch_size=batch_size, on_problem=_report_problem,
-                                 on_batch=progress.update)
+                                 batch_size=batch_size, max_statements=max_statements,
+                                 on_problem=_report_problem, on_batch=progress.update)
         if analysis and summary.added and shards is None:
             _refresh_analysis(target)
     except KeyboardInterrupt:

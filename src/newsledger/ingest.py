@@ -36,6 +36,8 @@ from .store import Ledger
 Resolver = Callable[[Article, list[Statement]], list[Statement]]
 #: One article per file: a folder of these can be counted before it is read.
 SINGLE_ARTICLE_FORMATS = ("text", "html")
+#: Statements one article may hold; more is refused (a runaway input, not news).
+MAX_STATEMENTS = 1000
 
 
 @dataclass
@@ -110,13 +112,22 @@ def ledger_resolver(ledger: Ledger) -> tuple[Resolver | None, Callable[[], None]
 
 
 def analyse(articles: Iterable[Article], analyzer: Analyzer, resolver: Resolver | None = None,
-            batch_size: int = 16) -> Iterator[tuple[Article, list[Statement]]]:
+            batch_size: int = 16, *, max_statements: int | None = None,
+            on_refused: Callable[[Problem], None] | None = None) -> Iterator[tuple[Article, list[Statement]]]:
     """Each article with its finished statements (speakers resolved to actors).
 
     ``analyzer`` is an Analyzer or anything with its ``analyze_articles`` (a worker pool,
-    a Ray pool) that yields results in input order.
+    a Ray pool) that yields results in input order. An article with more than
+    ``max_statements`` statements is refused (not stored, no speaker resolved): one
+    Problem goes to ``on_refused``.
     """
     for article, statements in analyzer.analyze_articles(articles, batch_size=batch_size):
+        if max_statements is not None and len(statements) > max_statements:
+            if on_refused is not None:
+                on_refused(Problem(article.path or article.id,
+                                   f"{len(statements)} statements, over the limit of {max_statements} "
+                                   "per article (refused; see --max-statements)"))
+            continue
         if resolver is not None:
             statements = resolver(article, statements)
         yield article, statements
@@ -262,7 +273,7 @@ def ingest(paths: Iterable[str], ledger: Ledger, analyzer: Any = None, *,
            on_problem: Callable[[Problem], None] | None = None,
            on_batch: Callable[[IngestSummary], None] | None = None,
            resolver: Resolver | None = None, workers: int = 1, model: str | None = None,
-           chunk_size: int = 8) -> IngestSummary:
+           chunk_size: int = 8, max_statements: int | None = MAX_STATEMENTS) -> IngestSummary:
     """Read ``paths`` into ``ledger``; returns what was read, added and skipped.
 
     ``ledger``: a Ledger; or a ``shards.ShardWriter``, which takes the analysed articles
@@ -291,7 +302,13 @@ def ingest(paths: Iterable[str], ledger: Ledger, analyzer: Any = None, *,
                             field_map=field_map, max_bytes=max_bytes)
     backend = analysis_backend(analyzer, workers=workers, model=model, chunk_size=chunk_size)
     # closing(): an error or Ctrl-C while storing also stops the analysis (and its workers).
-    with closing(analyse(articles, backend, resolver)) as results:
+    def refuse(problem: Problem) -> None:
+        summary.problems.append(problem)
+        if on_problem:
+            on_problem(problem)
+
+    with closing(analyse(articles, backend, resolver, max_statements=max_statements,
+                         on_refused=refuse)) as results:
         store(results, ledger, summary, batch_size=batch_size, flush=flush,
               on_stored=fresh.stored, on_batch=on_batch)
     return summary

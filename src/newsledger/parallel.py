@@ -103,7 +103,7 @@ class WorkerPool:
         self._results = self._context.Queue()
         with _sigint_blocked():  # children inherit the mask: no Ctrl-C before they ignore it
             for _ in range(self.workers):
-                process = self._context.Process(target=_work, args=(self.spec, self._tasks, self._results),
+                process = self._context.Process(target=_work, args=(self.spec, self._tasks, self._results, os.getpid()),
                                                 daemon=True, name="newsledger-worker")
                 process.start()
                 self._processes.append(process)
@@ -179,8 +179,9 @@ class WorkerPool:
                                   f"(exit code {process.exitcode})")
 
 
-def _work(spec: AnalyzerSpec, tasks: Any, results: Any) -> None:
-    """A worker's life: load the pipeline, then analyse chunks until told to stop."""
+def _work(spec: AnalyzerSpec, tasks: Any, results: Any, parent: int) -> None:
+    """A worker's life: load the pipeline, then analyse chunks until told to stop or
+    until ``parent`` (the pid of the process that started it) is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
@@ -189,7 +190,6 @@ def _work(spec: AnalyzerSpec, tasks: Any, results: Any) -> None:
     except Exception as exc:
         results.put((None, None, (type(exc).__name__, str(exc))))
         return
-    parent = os.getppid()
     while (task := _next_task(tasks, parent)) is not None:
         seq, articles, batch_size = task
         try:

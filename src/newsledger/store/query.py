@@ -81,7 +81,8 @@ def where(dialect_name: str, filters: Filters) -> list[ColumnElement[bool]]:
         needle = fold(filters.speaker)
         for unsearchable in (SPEAKER_KEY_SEPARATOR, "\x00"):
             needle = needle.replace(unsearchable, "")
-        clauses.append(s.speaker_key.contains(needle, autoescape=True))
+        # A filter of nothing but unsearchable characters finds nothing (not everything).
+        clauses.append(s.speaker_key.contains(needle, autoescape=True) if needle else false())
     if filters.actor_id is not None:
         clauses.append(_exact(s.actor_id, filters.actor_id))
     if filters.act is not None:
@@ -105,7 +106,7 @@ def where(dialect_name: str, filters: Filters) -> list[ColumnElement[bool]]:
 
 def cursor_key(statement_id: str) -> Select:
     """The ordering key of one statement, for ``after=`` paging."""
-    return select(*ORDER).where(statements.c.id == statement_id)
+    return select(*ORDER).where(_exact(statements.c.id, statement_id))
 
 
 def _passing(dialect_name: str, filters: Filters) -> Select:

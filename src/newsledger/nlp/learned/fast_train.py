@@ -1,7 +1,9 @@
 """Train the fast attribution tagger (``fast.py``) on PolNeAR with torch; export it to numpy.
 
-    newsledger train attribution --data ../shared/data/polnear --out OUT --model fast --epochs 30
-    python -m newsledger.nlp.learned.fast_train export OUT/best.npz   # ship it (and register)
+    newsledger train attribution --data ../shared/data/polnear --out OUT --model fast \
+        --epochs 15 --batch-size 8 --head-lr 2e-3 --threads 1
+    python scripts/export_models.py fast OUT/best.npz   # ship it and register it (or:
+    python -m newsledger.nlp.learned.fast_train export OUT/best.npz)
 
 Data: each article is parsed once with the spaCy model (en_core_web_sm) and its
 token features (:func:`fast.token_features`) and gold BIO tags (``data.label_pieces``
