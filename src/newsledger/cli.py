@@ -183,8 +183,7 @@ def ingest(
 def _refresh_analysis(ledger) -> None:
     from .analysis.refresh import refresh
 
-    refresh(ledger, on_step=lambda name, done: err.print(f"{name}: {done}", highlight=False,
-                                                         soft_wrap=True))
+    refresh(ledger)  # quietly: the closing line stays the one line a run prints
 
 
 @app.command()

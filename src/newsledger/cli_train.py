@@ -59,7 +59,8 @@ def train_attribution(
     except NotImplementedError as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(2) from exc
-    err.print(f"model written to {out / 'best'}; best dev: {best}")
+    written = out / ("best.npz" if model == "fast" else "best")
+    err.print(f"model written to {written}; best dev: {best}")
 
 
 def register(app: typer.Typer) -> None:

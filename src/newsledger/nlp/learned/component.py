@@ -82,9 +82,7 @@ class LearnedAttribution:
     def _pipe_batch(self, docs: list[Doc]):
         found = self._analyze([doc.text for doc in docs], [doc._.body_start or 0 for doc in docs])
         for doc, statements in zip(docs, found):
-            ruled = (doc._.statements or []) if self.keep_rules else []
-            tidied = [t for t in (tidy(s, doc) for s in statements) if t is not None]
-            doc._.statements = merge_with_rules(tidied, ruled)
+            doc._.statements = finish(statements, doc, keep_rules=self.keep_rules)
             yield doc
 
     def _analyze(self, texts: list[str], starts: list[int]) -> list[list[Statement]]:
@@ -96,7 +94,18 @@ class LearnedAttribution:
         return analyze_texts(self.model, self.tokenizer, texts, cfg.max_len, cfg.overlap, self.batch_size, starts)
 
 
-def tidy(statement: Statement, doc: Doc) -> Statement | None:
+def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
+           text: str | None = None) -> list[Statement]:
+    """A tagger's statements for ``doc``, tidied (:func:`tidy`) and merged with the rule
+    statements already on ``doc._.statements`` (:func:`merge_with_rules`) when
+    ``keep_rules``; shared by both learned variants."""
+    text = doc.text if text is None else text  # built token by token by spaCy: once per doc
+    ruled = (doc._.statements or []) if keep_rules else []
+    tidied = [t for t in (tidy(s, doc, text) for s in learned) if t is not None]
+    return merge_with_rules(tidied, ruled)
+
+
+def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement | None:
     """Fix what the tagger gets wrong in ways a rule can tell; None drops the statement.
 
     - a cue never holds a time expression ("said on February 26" -> "said"): the cue
@@ -107,8 +116,9 @@ def tidy(statement: Statement, doc: Doc) -> Statement | None:
       content ("indicated in an article" -> "indicated"; "warned of" + "tragic
       consequences" stays);
     - a content of function words only ("the") is no statement.
+    ``text`` is ``doc.text`` when the caller already has it.
     """
-    text = doc.text
+    text = doc.text if text is None else text
     cue_start, cue_end = statement.cue_span
     for timex in doc._.timexes or ():
         if cue_start < timex.span[0] < cue_end:

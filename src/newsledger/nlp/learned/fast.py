@@ -348,12 +348,10 @@ class FastAttribution:
         self.keep_rules = keep_rules
 
     def __call__(self, doc: Doc) -> Doc:
-        from .component import merge_with_rules, tidy
+        from .component import finish
 
         text = doc.text
         found = doc_statements(self.tagger, doc, doc._.body_start or 0, text)
-        tidied = [t for t in (tidy(s, doc) for s in found) if t is not None]
-        ruled = (doc._.statements or []) if self.keep_rules else []
-        doc._.statements = merge_with_rules(tidied, ruled)
+        doc._.statements = finish(found, doc, keep_rules=self.keep_rules, text=text)
         return doc
 
