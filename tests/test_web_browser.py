@@ -9,33 +9,18 @@ script or handler slipped into a template fails here.
 
 from __future__ import annotations
 
-import os
-import socket
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
+from browser_support import ARGS, ARTIFACTS, CHROMIUM, free_port, require_chromium
+
 from test_web_api import HOSTILE_IMG, HOSTILE_SCRIPT, build_ledger
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "web"
-
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("CI", "").strip().lower() == "true":
-        raise RuntimeError(f"{CHROMIUM} is missing; CI=true, so the browser tests must run")
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
+require_chromium()
 
 sync_api = pytest.importorskip("playwright.sync_api")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +33,7 @@ def base_url(tmp_path_factory):
 
     db = build_ledger(tmp_path_factory.mktemp("browser"), Analyzer())
     ledger = Ledger(db)
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(ledger), host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -11,33 +11,18 @@ Policy. Screenshots go to ``test-artifacts/web/``.
 
 from __future__ import annotations
 
-import os
-import socket
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
+from browser_support import ARGS, ARTIFACTS, CHROMIUM, free_port, require_chromium
+
 from test_web_analysis import EXAMPLE, TOKEN, build, guarded
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "web"
-
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("CI", "").strip().lower() == "true":
-        raise RuntimeError(f"{CHROMIUM} is missing; CI=true, so the browser tests must run")
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
+require_chromium()
 
 sync_api = pytest.importorskip("playwright.sync_api")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +35,7 @@ def base_url(analyzer, shared_path, tmp_path_factory):
     dbs = build(tmp_path_factory.mktemp("browser-analysis"), analyzer, shared_path(*EXAMPLE))
     ledger = Ledger(dbs["full"])
     app = guarded(create_app(ledger, allow_writes=True, token=TOKEN), TOKEN)
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
