@@ -38,6 +38,7 @@ from torch import nn
 
 from .data import ROLES, Encoded, label_pieces
 from .fast import FEATURES, MODEL_NAME, FastTagger, feature_sizes, label_vocab, token_features
+from .steps import clock, optimizer_step, progress_line
 
 DIMS = {"lower": 32, "shape": 8, "pos": 8, "tag": 16, "dep": 16, "head": 8, "ent": 8, "quote": 4,
         "cue": 8, "frame": 8, "head_cue": 8, "position": 4, "cue_path": 16}
@@ -71,7 +72,7 @@ def featurize(nlp, vocab: dict, articles: list, log: Callable[[str], None] = pri
         n_sents.append(len(sents))
         if (k + 1) % 50 == 0:
             rate = (time.time() - started) / (k + 1)
-            log(f"parsed {k + 1}/{len(articles)} articles, eta {_fmt(rate * (len(articles) - k - 1))}")
+            log(f"parsed {k + 1}/{len(articles)} articles, eta {clock(rate * (len(articles) - k - 1))}")
     out = {name: np.concatenate(parts) for name, parts in rows.items()}
     out["lengths"] = np.array(lengths, dtype=np.int64)
     out["n_sents"] = np.array(n_sents, dtype=np.int64)
@@ -189,11 +190,6 @@ def save_npz(path: Path, arrays: dict[str, np.ndarray]) -> Path:
     return path
 
 
-def _fmt(seconds: float) -> str:
-    seconds = int(seconds)
-    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-
-
 # ---------------------------------------------------------------- training
 
 def dev_statements(tagger: FastTagger, articles: list, docs: list[dict[str, np.ndarray]]) -> list[list]:
@@ -302,18 +298,11 @@ def train_fast(cfg, log: Callable[[str], None] | None = None) -> dict:
                 [docs[i] for i in order[b * cfg.batch_size:(b + 1) * cfg.batch_size]])
             logits = net(cats, dense, mask, sent_ids, n_sents)
             loss = nn.functional.cross_entropy(logits.reshape(-1, 3), labels.reshape(-1), ignore_index=-100)
-            optim.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-            optim.step()
-            sched.step()
+            recent.append(optimizer_step(loss, net.parameters(), optim, sched))
             step += 1
-            recent.append(loss.item())
             if step % cfg.log_every == 0 or step == total:
-                rate = (time.time() - started) / max(1, step - at_start)
-                log(f"epoch {epoch + 1}/{cfg.epochs} step {step}/{total} loss {sum(recent) / len(recent):.4f} "
-                    f"lr {sched.get_last_lr()[0]:.2e} elapsed {_fmt(time.time() - started)} "
-                    f"eta {_fmt(rate * (total - step))}")
+                log(progress_line(epoch + 1, cfg.epochs, step, total, sum(recent) / len(recent),
+                                  sched.get_last_lr()[0], started, step - at_start))
                 recent = []
             if step % cfg.checkpoint_every == 0:
                 checkpoint()

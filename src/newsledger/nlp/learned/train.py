@@ -33,6 +33,7 @@ from newsledger.evaluate.scoring import match_article
 
 from .data import build_windows, collate, encode_gold
 from .decode import predict_tags, statements_from_tags
+from .steps import optimizer_step, progress_line
 from .model import TaggerConfig, load_tokenizer, new_tagger, save_tagger, set_seed, tag_loss
 
 
@@ -107,11 +108,6 @@ def summary(scores: Scores) -> dict:
         **{f"{r}_exact_f1": round(100 * scores.exact[r].f1, 1) for r in ("source", "cue", "content")},
         **{f"{r}_overlap_f1": round(100 * scores.overlap[r].f1, 1) for r in ("source", "cue", "content")},
     }
-
-
-def _fmt(seconds: float) -> str:
-    seconds = int(seconds)
-    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
 
 def _save_checkpoint(path: Path, state: dict) -> None:
@@ -196,18 +192,11 @@ def train(cfg: TrainConfig, log: Callable[[str], None] | None = None) -> dict:
             batch = [windows[i] for i in order[b * cfg.batch_size:(b + 1) * cfg.batch_size]]
             ids, mask, labels = collate(batch, tokenizer.pad_token_id or 0)
             loss = tag_loss(model(ids, mask), labels)
-            optim.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optim.step()
-            sched.step()
+            recent.append(optimizer_step(loss, model.parameters(), optim, sched))
             step += 1
-            recent.append(loss.item())
             if step % cfg.log_every == 0 or step == total:
-                rate = (time.time() - started) / max(1, step - done_at_start)
-                log(f"epoch {epoch + 1}/{cfg.epochs} step {step}/{total} "
-                    f"loss {sum(recent) / len(recent):.4f} lr {sched.get_last_lr()[0]:.2e} "
-                    f"elapsed {_fmt(time.time() - started)} eta {_fmt(rate * (total - step))}")
+                log(progress_line(epoch + 1, cfg.epochs, step, total, sum(recent) / len(recent),
+                                  sched.get_last_lr()[0], started, step - done_at_start))
                 history.append({"step": step, "loss": sum(recent) / len(recent)})
                 recent = []
             if step % cfg.checkpoint_every == 0:
