@@ -22,10 +22,8 @@ p50/p95/max in milliseconds:
 - ``redline_board``: ``analysis.redline_board.redline_board`` (every red line with its
   status), and ``redline``: one red line in full.
 
-Each query set runs twice: as the code stands, and with ``canonical_ids`` (which an actor
-timeline calls to find the ids merged into the actor) reading only the merged actors'
-rows instead of every actor row with its JSON (the change proposed for
-``store/positions.py``, patched in here for the second set only).
+(Until 2026-12-03 each set also ran with a proposed ``canonical_ids`` patched in; that
+change is now in ``store/positions.py``, so one set runs.)
 
 It prints figures only; nothing passes or fails on time (the issue's target: actor
 timeline p95 <= 50 ms at 1M statements on both backends).
@@ -236,37 +234,6 @@ def queries(ledger: Any, drawn: dict[str, Any], n: int, seed: int = 9) -> dict[s
     }
 
 
-def merged_only_canonical_ids(ledger: Any) -> dict[str, str]:
-    """``positions.canonical_ids`` reading only actors with ``merged_into`` set (the same
-    answer: a chain of merges only passes through such actors)."""
-    from sqlalchemy import select
-
-    from newsledger.store.actors import actors
-
-    q = select(actors.c.id, actors.c.merged_into).where(actors.c.merged_into.is_not(None))
-    with ledger.engine.connect() as connection:
-        merged = dict(connection.execute(q).all())
-    out: dict[str, str] = {}
-    for actor_id in merged:
-        seen, current = set(), actor_id
-        while current in merged and current not in seen:
-            seen.add(current)
-            current = merged[current]
-        out[actor_id] = current
-    return out
-
-
-def with_proposed_fix(ledger: Any, drawn: dict[str, Any], n: int) -> dict[str, dict[str, float]]:
-    from newsledger.store import positions
-
-    original = positions.canonical_ids
-    positions.canonical_ids = merged_only_canonical_ids
-    try:
-        return queries(ledger, drawn, n)
-    finally:
-        positions.canonical_ids = original
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", default="bench-queries.db", help="SQLite file or database URL (emptied first)")
@@ -288,10 +255,9 @@ def main(argv: list[str] | None = None) -> int:
         drawn = fill(ledger, args.statements, args.actors)
         load_s = time.perf_counter() - start
     figures = queries(ledger, drawn, args.queries)
-    fixed = with_proposed_fix(ledger, drawn, args.queries)
     report = {"backend": ledger.dialect, "statements": args.statements, "articles": drawn["articles"],
               "actors": args.actors, "redlines": len(drawn["redlines"]), "load_seconds": load_s,
-              "python": platform.python_version(), "queries": figures, "with_proposed_fix": fixed}
+              "python": platform.python_version(), "queries": figures}
     ledger.close()
     if args.json:
         print(json.dumps(report, indent=2))
@@ -299,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     loaded = f"loaded in {load_s:.0f} s" if load_s is not None else "loaded before"
     print(f"{report['backend']}: {args.statements:,} statements, {drawn['articles']:,} articles, "
           f"{args.actors:,} actors, {len(drawn['redlines']):,} red lines; {loaded}")
-    for title, results in (("as the code stands", figures), ("with the proposed canonical_ids", fixed)):
+    for title, results in (("queries", figures),):
         print(f"\n{title}\n{'query':<16} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} "
               f"{'cpu p50':>8} {'cpu p95':>8} {'runs':>5}")
         for name, f in results.items():

@@ -9,12 +9,10 @@ script or handler slipped into a template fails here.
 
 from __future__ import annotations
 
-import threading
-import time
 
 import pytest
 
-from browser_support import ARGS, ARTIFACTS, CHROMIUM, free_port, require_chromium
+from browser_support import ARGS, ARTIFACTS, CHROMIUM, require_chromium, served
 
 from test_web_api import HOSTILE_IMG, HOSTILE_SCRIPT, build_ledger
 
@@ -25,26 +23,14 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    import uvicorn
-
     from newsledger.nlp.pipeline import Analyzer
     from newsledger.store import Ledger
     from newsledger.web import create_app
 
     db = build_ledger(tmp_path_factory.mktemp("browser"), Analyzer())
     ledger = Ledger(db)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(ledger), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(ledger)) as url:
+        yield url
     ledger.close()
 
 

@@ -11,12 +11,10 @@ Policy. Screenshots go to ``test-artifacts/web/``.
 
 from __future__ import annotations
 
-import threading
-import time
 
 import pytest
 
-from browser_support import ARGS, ARTIFACTS, CHROMIUM, free_port, require_chromium
+from browser_support import ARGS, ARTIFACTS, CHROMIUM, require_chromium, served
 
 from test_web_analysis import EXAMPLE, TOKEN, build, guarded
 
@@ -27,25 +25,14 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 @pytest.fixture(scope="module")
 def base_url(analyzer, shared_path, tmp_path_factory):
-    import uvicorn
-
     from newsledger.store import Ledger
     from newsledger.web import create_app
 
     dbs = build(tmp_path_factory.mktemp("browser-analysis"), analyzer, shared_path(*EXAMPLE))
     ledger = Ledger(dbs["full"])
     app = guarded(create_app(ledger, allow_writes=True, token=TOKEN), TOKEN)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(app) as url:
+        yield url
     ledger.close()
 
 
