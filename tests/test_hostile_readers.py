@@ -173,6 +173,7 @@ csv_char = st.one_of(st.sampled_from(RTL + ZERO_WIDTH[:-1] + BIDI + COMBINING + 
 csv_cell = st.lists(st.sampled_from(SENTENCES) | st.text(csv_char, max_size=10), max_size=4).map("".join)
 
 
+@example(rows=[("", "", "")], delimiter=",")  # found by the long profile
 @given(rows=st.lists(st.tuples(csv_cell, BAD_DATES.map(str).filter(lambda d: d.isprintable()), csv_cell),
                      min_size=1, max_size=6),
        delimiter=st.sampled_from([",", ";", "\t"]))
@@ -183,7 +184,10 @@ def test_csv_rows_with_hostile_fields(folder, rows, delimiter):
     articles, problems = check_items(read([path], max_bytes=60_000), str(path))
     assert [a.text for a in articles] == [text for text, _, _ in rows if text.strip()]
     refused = [p for p in problems if p.skipped]
-    assert len(refused) == len([1 for text, d, t in rows if not text.strip() and (d.strip() or t.strip())])
+    expected = len([1 for text, d, t in rows if not text.strip() and (d.strip() or t.strip())])
+    if not any(field.strip() for row in rows for field in row):
+        expected = 1  # only blank rows: the file itself is reported ("no rows after the header")
+    assert len(refused) == expected
 
 
 @given(date_value=BAD_DATES, title=json_value, outlet=json_value)
