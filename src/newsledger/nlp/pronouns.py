@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from rapidfuzz.distance import Levenshtein
 
 from .quotes import find_quotes
+from .spans import doc_text
 
 LOOKBACK = 3
 MAX_CHAIN = 4  # pronouns followed back through earlier subject pronouns
@@ -215,13 +216,13 @@ class QuoteIndex:
     """The quoted passages of one Doc, to keep names said inside a quote apart."""
 
     def __init__(self, doc: Doc):
-        self.spans = [(q.start, q.end) for q in find_quotes(doc.text)]
+        self.spans = [(q.start, q.end) for q in find_quotes(doc_text(doc))]
+        self._seen: dict[int, tuple[int, int] | None] = {}  # asked for every name, per statement
 
     def of(self, char: int) -> tuple[int, int] | None:
-        for start, end in self.spans:
-            if start <= char < end:
-                return start, end
-        return None
+        if char not in self._seen:
+            self._seen[char] = next(((start, end) for start, end in self.spans if start <= char < end), None)
+        return self._seen[char]
 
 
 def surnames(full_names: Iterable[str]) -> dict[str, str]:

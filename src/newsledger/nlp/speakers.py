@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from ..model import Mention, Statement
 from . import extensions, nominals, pronouns  # noqa: F401
+from .spans import doc_text
 from .nominals import GENERIC_PERSON, TITLES, Named as _Named
 from .plurals import institution_subject, latest_institution, latest_plural, recent_coordination, \
     recent_institution
@@ -118,7 +119,7 @@ def _strip_det(ent: SpacySpan) -> str:
     tokens = [t for t in ent if not (t.lower_ == "the" and t.i == ent.start) and t.tag_ != "POS"]
     if not tokens:
         return ent.text
-    return ent.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+    return doc_text(ent.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
 
 
 class _People:

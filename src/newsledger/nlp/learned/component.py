@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 
 from ...model import Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
+from ..spans import doc_text
 
 _CACHE: dict[str, tuple] = {}
 
@@ -158,7 +159,7 @@ def _has_content_word(doc: Doc, spans: list[tuple[int, int]]) -> bool:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and any(t.is_alpha and not t.is_stop for t in span):
             return True
-        if span is None and any(ch.isalnum() for ch in doc.text[start:end]):
+        if span is None and any(ch.isalnum() for ch in doc_text(doc)[start:end]):
             return True
     return False
 
