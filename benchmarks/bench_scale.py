@@ -7,7 +7,9 @@ DIR is a folder of .txt articles (default: PolNeAR's dev texts). For each worker
 a fresh process runs ``newsledger.ingest.ingest`` over the folder into a new SQLite ledger
 (read, analyse, resolve speakers, store: the whole of ``ingest``) and reports articles per
 second, wall time from the first article read to the last batch stored (pipeline loading
-included, as a user waits for it), and peak resident memory: of the one process for 1
+included, as a user waits for it), the steady rate (articles stored between the first and
+the last stored batch, over the time between them: loading excluded, which is what the
+throughput of a long stream tends to), and peak resident memory: of the one process for 1
 worker, and of each worker process (sampled from /proc every 0.2 s; ``VmHWM``, the
 kernel's high-water mark) plus the parent for more. Runs are one after the other, each
 with a cold pipeline; the speed-up is each count's articles/s over one worker's.
@@ -69,6 +71,9 @@ class PeakSampler(threading.Thread):
         return self.peaks
 
 
+BATCH = 16  # articles per stored batch: small enough to time the steady rate between batches
+
+
 def one_run(folder: str, workers: int, model: str | None, limit: int | None) -> dict:
     """Ingest ``folder`` with ``workers`` in this process; the figures as a dict."""
     from newsledger.ingest import ingest
@@ -78,13 +83,17 @@ def one_run(folder: str, workers: int, model: str | None, limit: int | None) -> 
     with tempfile.TemporaryDirectory() as tmp:
         sampler = PeakSampler()
         sampler.start()
+        batches: list[tuple[float, int]] = []  # (time, articles stored so far) after each batch
         start = time.perf_counter()
         with Ledger(Path(tmp) / "ledger.db") as ledger:
-            summary = ingest(paths, ledger, None, workers=workers, model=model)
+            summary = ingest(paths, ledger, None, workers=workers, model=model, batch_size=BATCH,
+                             on_batch=lambda s: batches.append((time.perf_counter(), s.added)))
         seconds = time.perf_counter() - start
         workers_peak = sampler.stop()
+    (first_t, first_n), (last_t, last_n) = batches[0], batches[-1]
+    steady = (last_n - first_n) / (last_t - first_t) if last_t > first_t else None
     return {"workers": workers, "articles": summary.added, "statements": summary.statements,
-            "seconds": seconds, "articles_per_s": summary.added / seconds,
+            "seconds": seconds, "articles_per_s": summary.added / seconds, "steady_articles_per_s": steady,
             "parent_peak_mib": peak_rss_mib(),
             "worker_peaks_mib": sorted(workers_peak.values(), reverse=True)[:workers] if workers > 1 else []}
 
@@ -111,9 +120,11 @@ def main(argv: list[str] | None = None) -> int:
         command += ["--model", args.model] if args.model else []
         done = subprocess.run(command, capture_output=True, text=True, check=True)
         runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    base = runs[0]["articles_per_s"]
+    base, steady_base = runs[0]["articles_per_s"], runs[0]["steady_articles_per_s"]
     for run in runs:
         run["speedup"] = run["articles_per_s"] / base
+        steady = run["steady_articles_per_s"]
+        run["steady_speedup"] = steady / steady_base if steady and steady_base else None
     report = {"data": args.folder, "model": args.model or "rules", "cpus": len(os.sched_getaffinity(0)),
               "load_average": os.getloadavg(), "python": platform.python_version(), "runs": runs}
     if args.json:
@@ -121,11 +132,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"{runs[0]['articles']} articles from {args.folder}; model {report['model']}; "
           f"{report['cpus']} CPUs, load average {report['load_average'][0]:.1f} at the end")
-    print(f"{'workers':>7} {'seconds':>8} {'art/s':>7} {'speed-up':>8} {'parent MiB':>10}  worker peaks MiB")
+    print(f"{'workers':>7} {'seconds':>8} {'art/s':>7} {'speed-up':>8} {'steady art/s':>12} {'steady':>7} "
+          f"{'parent MiB':>10}  worker peaks MiB")
     for run in runs:
         peaks = ", ".join(f"{m:.0f}" for m in run["worker_peaks_mib"]) or "-"
+        steady = run["steady_articles_per_s"]
         print(f"{run['workers']:>7} {run['seconds']:>8.1f} {run['articles_per_s']:>7.2f} "
-              f"{run['speedup']:>7.2f}x {run['parent_peak_mib']:>10.0f}  {peaks}")
+              f"{run['speedup']:>7.2f}x {steady or 0:>12.2f} {run['steady_speedup'] or 0:>6.2f}x "
+              f"{run['parent_peak_mib']:>10.0f}  {peaks}")
     return 0
 
 

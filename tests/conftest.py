@@ -95,3 +95,12 @@ def analyzer():
     from newsledger.nlp.pipeline import Analyzer
 
     return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def rules_analyzer():
+    """The rules variant alone (``--model rules``): for tests of storage, concurrency and
+    crashes, where what is stored matters and not which variant found it (the quickest)."""
+    from newsledger.nlp.pipeline import Analyzer
+
+    return Analyzer("rules")

@@ -108,7 +108,7 @@ def test_reads_go_on_while_ingest_writes(ledger, tmp_path):
     db, log = db_argument(ledger), tmp_path / "processes.log"
     first = write_articles(tmp_path / "first", range(0, 5))
     more = write_articles(tmp_path / "more", range(5, 125))
-    assert subprocess.run([*CLI, "ingest", str(first), "--db", db, "--workers", "1", "--no-analysis"], env=ENV,
+    assert subprocess.run([*CLI, "ingest", str(first), "--db", db, "--workers", "1", "--model", "rules", "--no-analysis"], env=ENV,
                           capture_output=True).returncode == 0
     if ledger.dialect == "sqlite":
         with ledger.engine.connect() as connection:
@@ -122,7 +122,7 @@ def test_reads_go_on_while_ingest_writes(ledger, tmp_path):
         while get_json_or_none(f"{base}/api") is None:
             assert server.poll() is None and time.monotonic() - began < 120, log.read_text()
             time.sleep(0.2)
-        writer = start("ingest", str(more), "--db", db, "--workers", "1", "--batch-size", "8", "--no-analysis", log=log)
+        writer = start("ingest", str(more), "--db", db, "--workers", "1", "--batch-size", "8", "--model", "rules", "--no-analysis", log=log)
         seen, during, failures = [], 0, []
         while len(seen) < MAX_READS:
             running = writer.poll() is None
@@ -156,14 +156,14 @@ def get_json_or_none(url: str) -> dict | None:
     return body if status == 200 else None
 
 
-def test_two_ingests_at_once_neither_corrupt_nor_duplicate(ledger, backend, tmp_path, analyzer):
+def test_two_ingests_at_once_neither_corrupt_nor_duplicate(ledger, backend, tmp_path, rules_analyzer):
     # Every table is registered on the schema's metadata (store/__init__.py), so opening a
     # ledger creates them all under the schema lock: no table is left to create on first use.
     db, log = db_argument(ledger), tmp_path / "processes.log"
     left = write_articles(tmp_path / "left", range(0, 60))
     right = write_articles(tmp_path / "right", range(30, 90))
     began = time.monotonic()
-    ingests = [start("ingest", str(folder), "--db", db, "--workers", "1", "--batch-size", "4", "--no-analysis",
+    ingests = [start("ingest", str(folder), "--db", db, "--workers", "1", "--batch-size", "4", "--model", "rules", "--no-analysis",
                      log=log)
                for folder in (left, right)]
     try:
@@ -178,7 +178,7 @@ def test_two_ingests_at_once_neither_corrupt_nor_duplicate(ledger, backend, tmp_
     reference = open_ledger(backend, tmp_path / "reference")
     try:
         union = write_articles(tmp_path / "union", range(0, 90))
-        ingest([str(union)], reference, analyzer)
+        ingest([str(union)], reference, rules_analyzer)
         expected = rows(reference)
     finally:
         close(reference)

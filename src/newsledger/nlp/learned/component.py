@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.util import minibatch
 from spacy.tokens import Doc
 
-from ...model import Statement
+from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..spans import doc_text
 
@@ -102,8 +102,14 @@ def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
     ``keep_rules``; shared by both learned variants."""
     text = doc.text if text is None else text  # built token by token by spaCy: once per doc
     ruled = (doc._.statements or []) if keep_rules else []
-    tidied = [t for t in (tidy(s, doc, text) for s in learned) if t is not None]
-    return merge_with_rules(tidied, ruled)
+    tidied, abandoned = [], set()
+    for statement in learned:
+        kept = tidy(statement, doc, text)
+        abandoned |= _content_chars(statement) | set(range(*statement.cue_span))
+        if kept is not None:
+            tidied.append(kept)
+            abandoned -= _content_chars(kept) | set(range(*kept.cue_span))
+    return merge_with_rules(tidied, ruled, abandoned)
 
 
 def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement | None:
@@ -116,7 +122,10 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     - a cue never ends in a determiner, nor in a preposition that does not open the
       content ("indicated in an article" -> "indicated"; "warned of" + "tragic
       consequences" stays);
-    - a content of function words only ("the") is no statement.
+    - a content of function words only ("the") is no statement;
+    - a cue of auxiliaries, particles and adverbs only ("is not") is no cue, and a
+      cue that only says statements exist ("there have been statements about") is the
+      writer's own assertion, not an attribution.
     ``text`` is ``doc.text`` when the caller already has it.
     """
     text = doc.text if text is None else text
@@ -128,14 +137,177 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
              for start, end in statement.content_spans]
     spans = [(start + len(text[start:end]) - len(text[start:end].lstrip()), end) for start, end in spans]
     spans = [(start, end) for start, end in spans if end > start]
+    spans = _without_cue_condition(doc, (cue_start, cue_end), spans, text)
+    spans = _without_runaway_pieces(doc, spans, text)
     if spans:
         cue_end = _cue_end(doc, cue_start, cue_end, spans[0][0])
-    if cue_end <= cue_start or not _has_content_word(doc, spans):
+    if cue_end <= cue_start or not _has_content_word(doc, spans) or not _reports(doc, (cue_start, cue_end)):
         return None
-    if (cue_start, cue_end) == statement.cue_span and spans == statement.content_spans:
-        return statement
-    return replace(statement, cue=text[cue_start:cue_end], cue_span=(cue_start, cue_end),
-                   content_spans=spans, content=" ... ".join(text[a:b] for a, b in spans))
+    speaker = _whole_source(doc, statement.speaker, text)
+    extra = {**statement.extra, "cue_lemma": _cue_lemma(doc, (cue_start, cue_end), statement.extra)}
+    return replace(statement, cue=text[cue_start:cue_end], cue_span=(cue_start, cue_end), speaker=speaker,
+                   content_spans=spans, content=" ... ".join(text[a:b] for a, b in spans), extra=extra)
+
+
+def _without_runaway_pieces(doc: Doc, spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The content without pieces that begin in a later sentence than the piece before
+    them, across more than three words that are not content ("learned that France … if necessary. | Kyiv
+    is not currently asking | for Western troops"): a quotation split by its cue keeps
+    both halves (only punctuation, quote marks and the cue's words lie between them)."""
+    kept = spans[:1]
+    for start, end in spans[1:]:
+        before = doc.char_span(kept[-1][1] - 1, kept[-1][1], alignment_mode="expand")
+        after = doc.char_span(start, start + 1, alignment_mode="expand")
+        gap = text[kept[-1][1] - 1:start + 1]  # with the pieces' edges, where quote marks stand
+        if before is not None and after is not None and before.sent != after.sent \
+                and len(gap.split()) > 3 and not any(q in gap for q in QUOTE_MARKS):
+            break
+        kept.append((start, end))
+    return kept
+
+
+QUOTE_MARKS = "\"“”«»„‟"
+CONDITION_MARKS = {"if", "unless"}
+
+
+def _without_cue_condition(doc: Doc, cue_span: tuple[int, int], spans: list[tuple[int, int]],
+                           text: str) -> list[tuple[int, int]]:
+    """Content spans without a trailing condition that belongs to the cue's verb ("warned
+    of tragic consequences | if NATO troops were sent"): the conditions stage records it
+    as the statement's condition, and the content is what was warned of. A content that
+    is a clause keeps its condition ("indicated that the US must withdraw if the alliance
+    sends troops"): the parser often hangs it on the cue, but it is part of what was said."""
+    cue = doc.char_span(*cue_span, alignment_mode="expand")
+    if cue is None or not spans:
+        return spans
+    for verb in cue:
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                                  for c in clause.children):
+                continue
+            begin = clause.left_edge.idx
+            last = spans[-1]
+            before = doc.char_span(last[0], begin, alignment_mode="contract")
+            if before is not None and any(t.pos_ in ("VERB", "AUX") for t in before):
+                continue
+            if last[0] < begin < last[1] <= clause.right_edge.idx + len(clause.right_edge) + 1:
+                end = last[0] + len(text[last[0]:begin].rstrip(" ,;"))
+                return spans[:-1] + [(last[0], end)] if end > last[0] else spans[:-1]
+    return spans
+
+
+def _cue_lemma(doc: Doc, cue_span: tuple[int, int], extra: dict) -> str:
+    """The lemma later stages read the cue by, as the rules give it ("learned" -> "learn"):
+    of the cue's first word that is not an auxiliary or a particle ("has not said" -> "say")."""
+    span = doc.char_span(*cue_span, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return extra.get("cue_lemma", "")
+    word = next((t for t in span if t.pos_ not in ("AUX", "PART")), span[0])
+    return word.lemma_.lower()
+
+
+_SOURCE_MODIFIERS = {"det", "compound", "amod"}
+_REFLEXIVES = {"himself", "herself", "itself", "themselves"}
+_ARTICLES = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+def _whole_source(doc: Doc, speaker: Mention | None, text: str) -> Mention | None:
+    """The source as the whole noun phrase the tagger cut short: with the determiner,
+    title or adjective before it that belong to it ("material" -> "the material",
+    "Karl Ost" -> "Minister Karl Ost"), with a reflexive after it ("Macron himself"),
+    without trailing punctuation ("Minister Karl Ost," -> "Minister Karl Ost"). The
+    speakers stage resolves "the material", not "material"."""
+    if speaker is None or speaker.chain or speaker.name:
+        return speaker
+    span = doc.char_span(*speaker.span, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return speaker
+    first, last = span.start, span.end
+    while last - 1 > first and doc[last - 1].is_punct:
+        last -= 1
+    while first > 0 and doc[first - 1].sent == span[0].sent and (
+            doc[first - 1].dep_ in _SOURCE_MODIFIERS and first <= doc[first - 1].head.i < last
+            or doc[first - 1].lower_ in _ARTICLES):  # "the material notes": "the" may hang on "notes"
+        first -= 1
+    if last < len(doc) and doc[last].lower_ in _REFLEXIVES and doc[last].head.i in range(first, last):
+        last += 1
+    if (first, last) == (span.start, span.end):
+        return speaker
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    return replace(speaker, text=text[start:end], span=(start, end))
+
+
+def _without_runaway_pieces(doc: Doc, spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """The content without pieces that begin in a later sentence than the piece before
+    them, across more than three words that are not content ("learned that France … if necessary. | Kyiv
+    is not currently asking | for Western troops"): a quotation split by its cue keeps
+    both halves (only punctuation, quote marks and the cue's words lie between them)."""
+    kept = spans[:1]
+    for start, end in spans[1:]:
+        before = doc.char_span(kept[-1][1] - 1, kept[-1][1], alignment_mode="expand")
+        after = doc.char_span(start, start + 1, alignment_mode="expand")
+        gap = text[kept[-1][1] - 1:start + 1]  # with the pieces' edges, where quote marks stand
+        if before is not None and after is not None and before.sent != after.sent \
+                and len(gap.split()) > 3 and not any(q in gap for q in QUOTE_MARKS):
+            break
+        kept.append((start, end))
+    return kept
+
+
+QUOTE_MARKS = "\"“”«»„‟"
+CONDITION_MARKS = {"if", "unless"}
+
+
+def _without_cue_condition(doc: Doc, cue_span: tuple[int, int], spans: list[tuple[int, int]],
+                           text: str) -> list[tuple[int, int]]:
+    """Content spans without a trailing condition that belongs to the cue's verb ("warned
+    of tragic consequences | if NATO troops were sent"): the conditions stage records it
+    as the statement's condition, and the content is what was warned of. A content that
+    is a clause keeps its condition ("indicated that the US must withdraw if the alliance
+    sends troops"): the parser often hangs it on the cue, but it is part of what was said."""
+    cue = doc.char_span(*cue_span, alignment_mode="expand")
+    if cue is None or not spans:
+        return spans
+    for verb in cue:
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                                  for c in clause.children):
+                continue
+            begin = clause.left_edge.idx
+            last = spans[-1]
+            before = doc.char_span(last[0], begin, alignment_mode="contract")
+            if before is not None and any(t.pos_ in ("VERB", "AUX") for t in before):
+                continue
+            if last[0] < begin < last[1] <= clause.right_edge.idx + len(clause.right_edge) + 1:
+                end = last[0] + len(text[last[0]:begin].rstrip(" ,;"))
+                return spans[:-1] + [(last[0], end)] if end > last[0] else spans[:-1]
+    return spans
+
+
+def _cue_lemma(doc: Doc, cue_span: tuple[int, int], extra: dict) -> str:
+    """The lemma later stages read the cue by, as the rules give it ("learned" -> "learn"):
+    of the cue's first word that is not an auxiliary or a particle ("has not said" -> "say")."""
+    span = doc.char_span(*cue_span, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return extra.get("cue_lemma", "")
+    word = next((t for t in span if t.pos_ not in ("AUX", "PART")), span[0])
+    return word.lemma_.lower()
+
+
+def _with_determiner(doc: Doc, speaker: Mention | None, text: str) -> Mention | None:
+    """The source with the determiner the tagger left out ("material" -> "the material"):
+    a noun phrase is named whole, and the speakers stage resolves "the material", not
+    "material"."""
+    if speaker is None or speaker.chain or speaker.name:
+        return speaker
+    span = doc.char_span(*speaker.span, alignment_mode="expand")
+    if span is None or span.start == 0 or span[0].pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return speaker
+    before = doc[span.start - 1]
+    if before.pos_ != "DET" or before.dep_ != "det" or not span.start <= before.head.i < span.end:
+        return speaker
+    start = before.idx
+    return replace(speaker, text=text[start:speaker.span[1]], span=(start, speaker.span[1]))
 
 
 def _cue_end(doc: Doc, start: int, end: int, content_start: int) -> int:
@@ -151,6 +323,26 @@ def _cue_end(doc: Doc, start: int, end: int, content_start: int) -> int:
             break
         tokens.pop()
     return min(end, tokens[-1].idx + len(tokens[-1]))
+
+
+_VERB_GROUP = {"AUX", "PART", "ADV"}
+
+
+def _reports(doc: Doc, cue_span: tuple[int, int]) -> bool:
+    """False for a cue that cannot report anything: only the auxiliaries, negation and
+    adverbs of a verb group ("is not"), or a noun whose existence is asserted ("there have
+    been statements about": the expletive "there" on the noun's verb)."""
+    span = doc.char_span(*cue_span, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True  # nothing to judge by: keep the tagger's reading
+    if all(t.pos_ in _VERB_GROUP for t in span):
+        return False
+    nouns = [t for t in span if t.pos_ == "NOUN"]
+    if nouns and not any(t.pos_ == "VERB" for t in span):
+        head = nouns[-1]
+        if head.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in head.head.children):
+            return False
+    return True
 
 
 def _has_content_word(doc: Doc, spans: list[tuple[int, int]]) -> bool:
@@ -199,13 +391,18 @@ def _with_rule_speaker(statement: Statement, ruled: list[Statement]) -> Statemen
     return statement
 
 
-def merge_with_rules(learned: list[Statement], ruled: list[Statement]) -> list[Statement]:
+def merge_with_rules(learned: list[Statement], ruled: list[Statement],
+                     abandoned: set[int] = frozenset()) -> list[Statement]:
     """``learned`` (speakers missing there filled from the rule statement on the same
-    cue), plus each sure rule statement whose content no learned one half-covers."""
+    cue), plus each rule statement whose content no learned one half-covers and that is
+    either sure (:func:`_sure`) or stands on ``abandoned`` characters: words the tagger
+    read as part of an attribution that ``tidy`` then dropped or cut away (a cue that
+    reports nothing, a content running on into the next sentence). The rules' reading of
+    those words stands."""
     merged = [_with_rule_speaker(s, ruled) for s in learned]
     taken = [_content_chars(s) for s in learned]
     for statement in ruled:
-        if not _sure(statement):
+        if not (_sure(statement) or _content_chars(statement) & abandoned):
             continue
         chars = _content_chars(statement)
         overlaps = [len(chars & other) / max(1, min(len(chars), len(other))) for other in taken]

@@ -63,18 +63,21 @@ class OnnxTagger:
 
         A piece covered by several windows gets the mean of their logits, as in
         :func:`.decode.predict_tags`.
+
+        Each window runs alone, unpadded (``batch_size`` is not used): the int8 model
+        quantises its activations with one scale per run, so a window batched with others
+        (and their padding) could come out differently. Alone, a text's tags never depend
+        on which texts it was sent with: one process, N workers and a Ray cluster store
+        the same ledger.
         """
         windows = build_windows(self.tokenizer, encoded, self.max_len, self.overlap)
         sums = [np.zeros((len(e.ids), len(ROLES), 3), dtype=np.float32) for e in encoded]
         counts = [np.zeros((len(e.ids), 1, 1), dtype=np.float32) for e in encoded]
-        order = sorted(range(len(windows)), key=lambda i: len(windows[i].ids))
-        for begin in range(0, len(order), batch_size):
-            batch = [windows[i] for i in order[begin:begin + batch_size]]
-            logits = self._logits(batch)
-            for row, window in enumerate(batch):
-                n = window.end - window.start
-                sums[window.doc][window.start:window.end] += logits[row, 1:1 + n]
-                counts[window.doc][window.start:window.end] += 1
+        for window in windows:
+            logits = self._logits([window])
+            n = window.end - window.start
+            sums[window.doc][window.start:window.end] += logits[0, 1:1 + n]
+            counts[window.doc][window.start:window.end] += 1
         out = []
         for total, count in zip(sums, counts):
             mean = total / np.maximum(count, 1)
