@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("folder", nargs="?", default=str(DEFAULT_DATA))
     ap.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated")
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
-    ap.add_argument("--model", default=None, help="attribution variant or spaCy model (default: rules)")
+    ap.add_argument("--model", default=None, help="attribution variant or spaCy model (default: the default variant)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)  # a child run
     args = ap.parse_args(argv)
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         run["speedup"] = run["articles_per_s"] / base
         steady = run["steady_articles_per_s"]
         run["steady_speedup"] = steady / steady_base if steady and steady_base else None
-    report = {"data": args.folder, "model": args.model or "rules", "cpus": len(os.sched_getaffinity(0)),
+    report = {"data": args.folder, "model": args.model or "default", "cpus": len(os.sched_getaffinity(0)),
               "load_average": os.getloadavg(), "python": platform.python_version(), "runs": runs}
     if args.json:
         print(json.dumps(report, indent=2))

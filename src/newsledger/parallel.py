@@ -29,7 +29,7 @@ import signal
 import traceback
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
@@ -48,11 +48,12 @@ class AnalyzerSpec:
 
     model: str | None = None
     components: tuple[str, ...] | None = None
+    threads: int = 0  # for the accurate tagger; 0: the pool gives each worker its share of the cores
 
     def load(self):
         from .nlp.pipeline import Analyzer  # imported here: only processes that analyse need spaCy
 
-        return Analyzer(self.model, components=self.components)
+        return Analyzer(self.model, components=self.components, threads=self.threads)
 
 
 def default_workers() -> int:
@@ -78,6 +79,8 @@ class WorkerPool:
             raise ValueError("workers and chunk_size must be at least 1")
         self.workers = workers
         self.spec = spec or AnalyzerSpec()
+        if not self.spec.threads:  # N workers that each take every core would fight over them
+            self.spec = replace(self.spec, threads=max(1, default_workers() // workers))
         self.chunk_size = chunk_size
         self.max_in_flight = max_in_flight or 2 * workers
         self._context = mp.get_context(context)

@@ -88,7 +88,7 @@ def split_model(model: str | None) -> tuple[str | None, str]:
 
 
 def build_pipeline(model: str | None = None, components: Iterable[str] | None = None,
-                   variant: str = "rules") -> tuple[Language, str]:
+                   variant: str = "rules", threads: int = 0) -> tuple[Language, str]:
     """The stock model plus newsledger's components (all available ones by default).
 
     ``variant`` chooses who finds attributions: ``rules`` (the rules component
@@ -109,26 +109,28 @@ def build_pipeline(model: str | None = None, components: Iterable[str] | None = 
             continue
         nlp.add_pipe(factory, last=True)
         if module == "attribution" and variant != "rules":
-            _add_learned(nlp, variant)
+            _add_learned(nlp, variant, threads)
     return nlp, name
 
 
-def _add_learned(nlp: Language, variant: str) -> None:
+def _add_learned(nlp: Language, variant: str, threads: int = 0) -> None:
     """The learned component right after the rules, whose statements it merges."""
     module, factory = LEARNED[variant]
     importlib.import_module(module)
-    nlp.add_pipe(factory, after="newsledger_attribution")
+    config = {"threads": threads} if variant == "accurate" and threads else {}
+    nlp.add_pipe(factory, after="newsledger_attribution", config=config)
 
 
 class Analyzer:
     """Turns article texts into statements with one loaded pipeline."""
 
     def __init__(self, model: str | None = None, components: Iterable[str] | None = None,
-                 variant: str | None = None):
-        """``model``: a spaCy pipeline, or an attribution variant (see :func:`split_model`)."""
+                 variant: str | None = None, threads: int = 0):
+        """``model``: a spaCy pipeline, or an attribution variant (see :func:`split_model`).
+        ``threads``: for the accurate tagger (0: ONNX Runtime's default, every core)."""
         spacy_model, default = split_model(model)
         self.variant = variant or default
-        self.nlp, self.base_model_name = build_pipeline(spacy_model, components, self.variant)
+        self.nlp, self.base_model_name = build_pipeline(spacy_model, components, self.variant, threads)
 
     def spec_name(self) -> str:
         """The ``model`` argument that builds this analyzer again (in a worker process):
