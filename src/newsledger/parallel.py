@@ -79,7 +79,8 @@ class WorkerPool:
             raise ValueError("workers and chunk_size must be at least 1")
         self.workers = workers
         self.spec = spec or AnalyzerSpec()
-        if not self.spec.threads:  # N workers that each take every core would fight over them
+        if isinstance(self.spec, AnalyzerSpec) and not self.spec.threads:
+            # N workers that each take every core would fight over them
             self.spec = replace(self.spec, threads=max(1, default_workers() // workers))
         self.chunk_size = chunk_size
         self.max_in_flight = max_in_flight or 2 * workers
