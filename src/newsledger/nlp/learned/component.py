@@ -151,9 +151,9 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
 
 def _without_runaway_pieces(doc: Doc, spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """The content without pieces that begin in a later sentence than the piece before
-    them, across more than three words that are not content ("learned that France … if necessary. | Kyiv
-    is not currently asking | for Western troops"): a quotation split by its cue keeps
-    both halves (only punctuation, quote marks and the cue's words lie between them)."""
+    them, across more than three words that are not content ("learned that France … if
+    necessary. | Kyiv is not currently asking | for Western troops"): a quotation split by
+    its cue keeps both halves (quote marks stand at the edges of the gap)."""
     kept = spans[:1]
     for start, end in spans[1:]:
         before = doc.char_span(kept[-1][1] - 1, kept[-1][1], alignment_mode="expand")
@@ -235,79 +235,6 @@ def _whole_source(doc: Doc, speaker: Mention | None, text: str) -> Mention | Non
         return speaker
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
     return replace(speaker, text=text[start:end], span=(start, end))
-
-
-def _without_runaway_pieces(doc: Doc, spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """The content without pieces that begin in a later sentence than the piece before
-    them, across more than three words that are not content ("learned that France … if necessary. | Kyiv
-    is not currently asking | for Western troops"): a quotation split by its cue keeps
-    both halves (only punctuation, quote marks and the cue's words lie between them)."""
-    kept = spans[:1]
-    for start, end in spans[1:]:
-        before = doc.char_span(kept[-1][1] - 1, kept[-1][1], alignment_mode="expand")
-        after = doc.char_span(start, start + 1, alignment_mode="expand")
-        gap = text[kept[-1][1] - 1:start + 1]  # with the pieces' edges, where quote marks stand
-        if before is not None and after is not None and before.sent != after.sent \
-                and len(gap.split()) > 3 and not any(q in gap for q in QUOTE_MARKS):
-            break
-        kept.append((start, end))
-    return kept
-
-
-QUOTE_MARKS = "\"“”«»„‟"
-CONDITION_MARKS = {"if", "unless"}
-
-
-def _without_cue_condition(doc: Doc, cue_span: tuple[int, int], spans: list[tuple[int, int]],
-                           text: str) -> list[tuple[int, int]]:
-    """Content spans without a trailing condition that belongs to the cue's verb ("warned
-    of tragic consequences | if NATO troops were sent"): the conditions stage records it
-    as the statement's condition, and the content is what was warned of. A content that
-    is a clause keeps its condition ("indicated that the US must withdraw if the alliance
-    sends troops"): the parser often hangs it on the cue, but it is part of what was said."""
-    cue = doc.char_span(*cue_span, alignment_mode="expand")
-    if cue is None or not spans:
-        return spans
-    for verb in cue:
-        for clause in verb.children:
-            if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
-                                                  for c in clause.children):
-                continue
-            begin = clause.left_edge.idx
-            last = spans[-1]
-            before = doc.char_span(last[0], begin, alignment_mode="contract")
-            if before is not None and any(t.pos_ in ("VERB", "AUX") for t in before):
-                continue
-            if last[0] < begin < last[1] <= clause.right_edge.idx + len(clause.right_edge) + 1:
-                end = last[0] + len(text[last[0]:begin].rstrip(" ,;"))
-                return spans[:-1] + [(last[0], end)] if end > last[0] else spans[:-1]
-    return spans
-
-
-def _cue_lemma(doc: Doc, cue_span: tuple[int, int], extra: dict) -> str:
-    """The lemma later stages read the cue by, as the rules give it ("learned" -> "learn"):
-    of the cue's first word that is not an auxiliary or a particle ("has not said" -> "say")."""
-    span = doc.char_span(*cue_span, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return extra.get("cue_lemma", "")
-    word = next((t for t in span if t.pos_ not in ("AUX", "PART")), span[0])
-    return word.lemma_.lower()
-
-
-def _with_determiner(doc: Doc, speaker: Mention | None, text: str) -> Mention | None:
-    """The source with the determiner the tagger left out ("material" -> "the material"):
-    a noun phrase is named whole, and the speakers stage resolves "the material", not
-    "material"."""
-    if speaker is None or speaker.chain or speaker.name:
-        return speaker
-    span = doc.char_span(*speaker.span, alignment_mode="expand")
-    if span is None or span.start == 0 or span[0].pos_ not in ("NOUN", "ADJ", "PROPN"):
-        return speaker
-    before = doc[span.start - 1]
-    if before.pos_ != "DET" or before.dep_ != "det" or not span.start <= before.head.i < span.end:
-        return speaker
-    start = before.idx
-    return replace(speaker, text=text[start:speaker.span[1]], span=(start, speaker.span[1]))
 
 
 def _cue_end(doc: Doc, start: int, end: int, content_start: int) -> int:
