@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from newsledger.store.outlet_voice import ensure_outlet_voice_tables, voice_assertions
 from newsledger.store.positions import ensure_position_tables, issue_statements
 from newsledger.store.schema import articles, statements
-from newsledger.store.stories import not_a_later_copy
+from newsledger.store.stories import not_a_later_copy, story_statements
 
 
 def _conditions(actor_ids: Iterable[str] | None, issue_id: int | None, outlet: str | None) -> list:
@@ -41,6 +41,8 @@ def _conditions(actor_ids: Iterable[str] | None, issue_id: int | None, outlet: s
 def act_counts(ledger: Any, *, actor_ids: Iterable[str] | None = None, issue_id: int | None = None,
                outlet: str | None = None) -> list[tuple[date | None, str, int]]:
     """``(effective date, act, count)`` for the subject's statements, by date then act."""
+    if actor_ids is not None:
+        return _act_counts_of_actors(ledger, actor_ids)
     if issue_id is not None:
         ensure_position_tables(ledger)
     q = (select(statements.c.effective_date, statements.c.act, func.count())
@@ -49,6 +51,29 @@ def act_counts(ledger: Any, *, actor_ids: Iterable[str] | None = None, issue_id:
          .order_by(statements.c.effective_date, statements.c.act))
     with ledger.engine.connect() as connection:
         return [(row[0], row[1], int(row[2])) for row in connection.execute(q)]
+
+
+def _act_counts_of_actors(ledger: Any, actor_ids: Iterable[str]) -> list[tuple[date | None, str, int]]:
+    """``act_counts`` for actors: every statement counted from ``ix_statements_actor_date``
+    alone, minus the later copies of a story (``story_statements`` rows whose group is
+    another statement; one row per statement at most). Equal to counting with
+    ``not_a_later_copy()``, which probes the table once per statement: seconds for an
+    actor with a hundred thousand statements."""
+    ids = sorted({i for i in actor_ids if "\x00" not in i})
+    keys = (statements.c.effective_date, statements.c.act)
+    everything = select(*keys, func.count()).where(statements.c.actor_id.in_(ids)).group_by(*keys)
+    copies = (select(*keys, func.count())
+              .select_from(statements.join(story_statements, story_statements.c.statement_id == statements.c.id))
+              .where(statements.c.actor_id.in_(ids), story_statements.c.group_id != statements.c.id)
+              .group_by(*keys))
+    counts: dict[tuple[date | None, str], int] = {}
+    with ledger.engine.connect() as connection:
+        for day, act, n in connection.execute(everything):
+            counts[(day, act)] = int(n)
+        for day, act, n in connection.execute(copies):
+            counts[(day, act)] -= int(n)
+    kept = [(day, act, n) for (day, act), n in counts.items() if n > 0]
+    return sorted(kept, key=lambda row: (row[0] is None, row[0] or date.min, row[1]))
 
 
 def own_voice_counts(ledger: Any, outlet: str) -> list[tuple[date | None, int]]:
