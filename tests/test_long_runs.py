@@ -58,3 +58,23 @@ def test_offsets_survive_any_mix_of_runs_and_words(guard, words):
 def test_max_chars_must_be_positive(spacy_tokenizer):
     with pytest.raises(ValueError):
         LongRunGuard(spacy_tokenizer, max_chars=0)
+
+
+@pytest.mark.parametrize("run", ["-" * 20_000, "ab-" * 3_000, "€" * 500])
+def test_the_tagger_reads_a_long_run_as_one_piece(run):
+    """The learned taggers word-piece the text themselves: a run of dashes would be
+    20,000 pieces (100 windows of the accurate tagger); it is one piece spanning the run."""
+    from newsledger import resources
+    from newsledger.nlp.learned.data import encode_text
+    from newsledger.nlp.learned.runtime import MODEL, PieceTokenizer
+
+    tokenizer = PieceTokenizer(str(resources.model_file(MODEL + ".tokenizer")))
+    text = f"{SENTENCES[0]} {run} {SENTENCES[1]}"
+    encoded = encode_text(tokenizer, text)
+    start = text.index(run)
+    inside = [(s, e) for s, e in encoded.offsets if start <= s < start + len(run)]
+    assert inside == [(start, start + len(run))]
+    plain = encode_text(tokenizer, f"{SENTENCES[0]} {SENTENCES[1]}")
+    assert len(encoded.ids) == len(plain.ids) + 1
+    for s, e in encoded.offsets:
+        assert 0 <= s < e <= len(text)

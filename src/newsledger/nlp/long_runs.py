@@ -23,6 +23,8 @@ from spacy.tokens import Doc
 
 #: Longer than a long URL's path segment, far longer than any word.
 MAX_RUN_CHARS = 100
+#: A whitespace-free run longer than that (the learned taggers read it as one piece too).
+LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
 
 
 class LongRunGuard:

@@ -28,6 +28,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from ..long_runs import LONG_RUN
+
 ROLES = ("source", "cue", "content")
 TAGS = ("O", "B", "I")
 O, B, I = 0, 1, 2
@@ -80,6 +82,7 @@ def encode_text(tokenizer, text: str, body_start: int = 0, name: str = "") -> En
                     return_attention_mask=False, verbose=False)
     ids = list(enc["input_ids"])
     offsets = [(s + body_start, e + body_start) for s, e in enc["offset_mapping"]]
+    ids, offsets = _one_piece_per_long_run(text, body_start, ids, offsets)
     starts = [s for s, _ in offsets]
     sentences = []
     for s, e in sentence_spans(text, body_start):
@@ -87,6 +90,33 @@ def encode_text(tokenizer, text: str, body_start: int = 0, name: str = "") -> En
         if b > a:
             sentences.append((a, b))
     return Encoded(text=text, ids=ids, offsets=offsets, sentences=sentences, name=name)
+
+
+def _one_piece_per_long_run(text: str, body_start: int, ids: list[int],
+                            offsets: list[tuple[int, int]]) -> tuple[list[int], list[tuple[int, int]]]:
+    """The pieces with each whitespace-free run longer than ``MAX_RUN_CHARS`` (the same
+    runs the spaCy tokenizer guard cuts, see ``nlp.long_runs``) as one piece spanning it.
+
+    A run of 20,000 dashes is 20,000 word pieces, 100 windows for the tagger, and holds no
+    attribution; as one piece it costs nothing. Offsets still index ``text``."""
+    runs = [(m.start(), m.end()) for m in LONG_RUN.finditer(text, body_start)]
+    if not runs:
+        return ids, offsets
+    kept_ids: list[int] = []
+    kept: list[tuple[int, int]] = []
+    run_of_last = None
+    r = 0
+    for piece_id, (start, end) in zip(ids, offsets):
+        while r < len(runs) and runs[r][1] <= start:
+            r += 1
+        inside = r < len(runs) and runs[r][0] <= start < runs[r][1]
+        if inside and run_of_last == r:
+            kept[-1] = (kept[-1][0], end)  # the run's piece grows to cover this one
+            continue
+        kept_ids.append(piece_id)
+        kept.append((start, end))
+        run_of_last = r if inside else None
+    return kept_ids, kept
 
 
 def pieces_in(enc: Encoded, span: Span) -> list[int]:
