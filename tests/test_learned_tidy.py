@@ -122,3 +122,15 @@ def test_the_cue_lemma_is_the_reporting_word(rules):
     kept = tidy(tagged(text, "learned", "that France was creating a new coalition", "Politico",
                        cue_lemma="learned"), parse(rules, text))
     assert kept.extra["cue_lemma"] == "learn"
+
+
+@pytest.mark.parametrize("text, cue, content, kept_cue", [
+    ("Sagalov wrote on Telegram that any boarding would be piracy.", "wrote on Telegram",
+     "that any boarding would be piracy", "wrote"),
+    ("Rautio said: “Nothing can be ruled out.”", "said:", "“Nothing can be ruled out.”", "said"),
+    ("Putin warned of tragic consequences.", "warned of", "tragic consequences", "warned of"),
+    ("According to the navy, two corvettes stayed.", "According to", "two corvettes stayed", "According to"),
+])
+def test_the_cue_ends_at_the_reporting_words(rules, text, cue, content, kept_cue):
+    kept = tidy(tagged(text, cue, content), parse(rules, text))
+    assert kept.cue == kept_cue

@@ -172,27 +172,24 @@ CONDITION_MARKS = {"if", "unless"}
 
 def _without_cue_condition(doc: Doc, cue_span: tuple[int, int], spans: list[tuple[int, int]],
                            text: str) -> list[tuple[int, int]]:
-    """Content spans without a trailing condition that belongs to the cue's verb ("warned
-    of tragic consequences | if NATO troops were sent"): the conditions stage records it
-    as the statement's condition, and the content is what was warned of. A content that
-    is a clause keeps its condition ("indicated that the US must withdraw if the alliance
-    sends troops"): the parser often hangs it on the cue, but it is part of what was said."""
-    cue = doc.char_span(*cue_span, alignment_mode="expand")
-    if cue is None or not spans:
+    """Content spans without a trailing condition when the content is a noun phrase ("warned
+    of tragic consequences | if NATO troops were sent"): the condition is the warning's, the
+    conditions stage records it, and the content is what was warned of. A content that is a
+    clause keeps its condition ("indicated that the US must withdraw if the alliance sends
+    troops"): it is part of what was said."""
+    if not spans:
         return spans
-    for verb in cue:
-        for clause in verb.children:
-            if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
-                                                  for c in clause.children):
-                continue
-            begin = clause.left_edge.idx
-            last = spans[-1]
-            before = doc.char_span(last[0], begin, alignment_mode="contract")
-            if before is not None and any(t.pos_ in ("VERB", "AUX") for t in before):
-                continue
-            if last[0] < begin < last[1] <= clause.right_edge.idx + len(clause.right_edge) + 1:
-                end = last[0] + len(text[last[0]:begin].rstrip(" ,;"))
-                return spans[:-1] + [(last[0], end)] if end > last[0] else spans[:-1]
+    last = spans[-1]
+    piece = doc.char_span(*last, alignment_mode="contract")
+    if piece is None:
+        return spans
+    for token in piece[1:]:
+        if token.lower_ in CONDITION_MARKS and token.dep_ == "mark":
+            if any(t.pos_ in ("VERB", "AUX") for t in doc[piece.start:token.i]) \
+                    or any(q in text[last[0]:token.idx] for q in QUOTE_MARKS):
+                return spans  # a clause, or a quotation: the condition is part of what was said
+            end = last[0] + len(text[last[0]:token.idx].rstrip(" ,;"))
+            return spans[:-1] + [(last[0], end)] if end > last[0] else spans[:-1]
     return spans
 
 
@@ -238,15 +235,21 @@ def _whole_source(doc: Doc, speaker: Mention | None, text: str) -> Mention | Non
 
 
 def _cue_end(doc: Doc, start: int, end: int, content_start: int) -> int:
-    """Where the cue ends once trailing determiners and dangling prepositions are cut."""
+    """Where the cue ends once trailing punctuation ("said:"), determiners, dangling
+    prepositions and whole prepositional phrases ("wrote | on Telegram": a venue, not the
+    cue) are cut; a preposition whose object is the content stays ("warned of")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < 2:
         return end
     tokens = list(span)
+    for i, token in enumerate(tokens[1:], 1):
+        if token.pos_ == "ADP" and any(c.dep_ == "pobj" and c.i < span.end for c in token.children):
+            tokens = tokens[:i]
+            break
     while len(tokens) > 1:
         last = tokens[-1]
         dangling = last.pos_ == "ADP" and not 0 <= content_start - (last.idx + len(last)) <= 1
-        if last.pos_ not in ("DET", "PRON") and not dangling or last.lower_ == "to":
+        if last.pos_ not in ("DET", "PRON", "PUNCT") and not dangling or last.lower_ == "to":
             break
         tokens.pop()
     return min(end, tokens[-1].idx + len(tokens[-1]))
