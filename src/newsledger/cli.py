@@ -37,8 +37,8 @@ err = output.make_console(stderr=True)
 
 DB_OPTION = typer.Option("newsledger.db", "--db", help="SQLite file or database URL.")
 MODEL_OPTION = typer.Option(
-    None, "--model", help="Attribution model: rules (default), fast or accurate (learned, shipped "
-                          "in the package); any other name is a spaCy pipeline to load instead of "
+    None, "--model", help="Attribution model: accurate (default) or fast (learned, shipped in the "
+                          "package), or rules; any other name is a spaCy pipeline to load instead of "
                           "en_core_web_sm.")
 DATE_HELP = "Date for articles that carry none (YYYY-MM-DD)."
 FIELD_HELP = "Map a field for JSONL/CSV, e.g. text=BODY (repeatable)."
