@@ -24,11 +24,14 @@ from newsledger.store.schema import articles, statements
 from newsledger.store.stories import not_a_later_copy, story_statements
 
 
-def _conditions(actor_ids: Iterable[str] | None, issue_id: int | None, outlet: str | None) -> list:
-    """WHERE clauses for exactly one of the three subjects (every value bound)."""
-    if actor_ids is not None:  # a statement carried by several copies counts once
-        return [statements.c.actor_id.in_(sorted({i for i in actor_ids if "\x00" not in i})),
-                not_a_later_copy()]
+def _actor_id_list(actor_ids: Iterable[str]) -> list[str]:
+    """The ids, sorted, without any holding NUL (no id does; a database may reject one)."""
+    return sorted({i for i in actor_ids if "\x00" not in i})
+
+
+def _conditions(issue_id: int | None, outlet: str | None) -> list:
+    """WHERE clauses for an issue or an outlet (every value bound); actors have their own
+    queries (``_act_counts_of_actors``, ``_latest_of_actors``)."""
     if issue_id is not None:
         return [statements.c.id.in_(select(issue_statements.c.statement_id)
                                     .where(issue_statements.c.issue_id == issue_id))]
@@ -46,7 +49,7 @@ def act_counts(ledger: Any, *, actor_ids: Iterable[str] | None = None, issue_id:
     if issue_id is not None:
         ensure_position_tables(ledger)
     q = (select(statements.c.effective_date, statements.c.act, func.count())
-         .where(*_conditions(actor_ids, issue_id, outlet))
+         .where(*_conditions(issue_id, outlet))
          .group_by(statements.c.effective_date, statements.c.act)
          .order_by(statements.c.effective_date, statements.c.act))
     with ledger.engine.connect() as connection:
@@ -59,7 +62,7 @@ def _act_counts_of_actors(ledger: Any, actor_ids: Iterable[str]) -> list[tuple[d
     another statement; one row per statement at most). Equal to counting with
     ``not_a_later_copy()``, which probes the table once per statement: seconds for an
     actor with a hundred thousand statements."""
-    ids = sorted({i for i in actor_ids if "\x00" not in i})
+    ids = _actor_id_list(actor_ids)
     keys = (statements.c.effective_date, statements.c.act)
     everything = select(*keys, func.count()).where(statements.c.actor_id.in_(ids)).group_by(*keys)
     copies = (select(*keys, func.count())
@@ -94,7 +97,7 @@ def latest_statements(ledger: Any, *, actor_ids: Iterable[str] | None = None, is
         return _latest_of_actors(ledger, actor_ids, limit)
     if issue_id is not None:
         ensure_position_tables(ledger)
-    q = select(statements.c.record).where(*_conditions(actor_ids, issue_id, outlet)).order_by(*_NEWEST_FIRST)
+    q = select(statements.c.record).where(*_conditions(issue_id, outlet)).order_by(*_NEWEST_FIRST)
     with ledger.engine.connect() as connection:
         return [json.loads(record) for (record,) in connection.execute(q.limit(limit))]
 
@@ -115,7 +118,7 @@ def _latest_of_actors(ledger: Any, actor_ids: Iterable[str], limit: int) -> list
     found: list[tuple[tuple, str]] = []
     columns = (statements.c.record, statements.c.effective_date, statements.c.sort_published,
                statements.c.article_id, statements.c.content_start, statements.c.id)
-    ids = sorted({i for i in actor_ids if "\x00" not in i})
+    ids = _actor_id_list(actor_ids)
     with ledger.engine.connect() as connection:
         for dated in (True, False):
             date_test = statements.c.effective_date.isnot(None) if dated else statements.c.effective_date.is_(None)

@@ -74,9 +74,9 @@ class OnnxTagger:
         sums = [np.zeros((len(e.ids), len(ROLES), 3), dtype=np.float32) for e in encoded]
         counts = [np.zeros((len(e.ids), 1, 1), dtype=np.float32) for e in encoded]
         for window in windows:
-            logits = self._logits([window])
+            logits = self._logits(window)
             n = window.end - window.start
-            sums[window.doc][window.start:window.end] += logits[0, 1:1 + n]
+            sums[window.doc][window.start:window.end] += logits[1:1 + n]
             counts[window.doc][window.start:window.end] += 1
         out = []
         for total, count in zip(sums, counts):
@@ -86,14 +86,11 @@ class OnnxTagger:
             out.append((probs.argmax(-1).tolist(), probs.tolist()))
         return out
 
-    def _logits(self, batch: list) -> np.ndarray:
-        width = max(len(w.ids) for w in batch)
-        ids = np.full((len(batch), width), self.tokenizer.pad_token_id, dtype=np.int64)
-        mask = np.zeros((len(batch), width), dtype=np.int64)
-        for row, window in enumerate(batch):
-            ids[row, :len(window.ids)] = window.ids
-            mask[row, :len(window.ids)] = 1
-        return self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+    def _logits(self, window) -> np.ndarray:
+        """One window's logits, one row per piece (its special pieces included)."""
+        ids = np.asarray([window.ids], dtype=np.int64)
+        mask = np.ones_like(ids)
+        return self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0][0]
 
     def analyze_texts(self, texts: list[str], body_starts: list[int] | None = None,
                       batch_size: int = 16) -> list[list[Statement]]:
