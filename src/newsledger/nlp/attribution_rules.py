@@ -55,9 +55,12 @@ class Candidate:
         return spans_of(self.content)
 
 
+VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"})
+
+
 def verb_candidate(token: Token) -> Candidate | None:
     """A verb cue in any of the frames of :mod:`cues`."""
-    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in VERB_TAGS:
         return None
     lemma = token.lemma_.lower()
     if _is_passive(token) and lemma in PASSIVE_CUES:

@@ -34,16 +34,18 @@ gender for names that carry no cue in the text and are not in the list.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+from spacy.attrs import DEP, IDX, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from rapidfuzz.distance import Levenshtein
 
-from .quotes import find_quotes
-from .spans import doc_text
+from .spans import doc_quotes, doc_text
 
 LOOKBACK = 3
 MAX_CHAIN = 4  # pronouns followed back through earlier subject pronouns
@@ -136,6 +138,20 @@ def person_candidate(ent: SpacySpan, sentences: SentenceIndex, name: str) -> Can
                      prominence(ent.root), gender_of(ent))
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _tokens_where(doc: Doc, deps: Iterable[str], pos: str | None = None) -> Iterator[Token]:
+    """The Doc's tokens with one of the dependency labels ``deps`` (and part of speech
+    ``pos``), in order. Reads spaCy's arrays: making a Token for each of the article's
+    words, three times over, cost more than the speaker search itself."""
+    strings = doc.vocab.strings
+    wanted = np.isin(doc.to_array(DEP), [strings[d] for d in deps])
+    if pos is not None:
+        wanted &= doc.to_array(POS) == POS_IDS[pos]
+    return (doc[i] for i in np.flatnonzero(wanted).tolist())
+
+
 def prominence(token: Token) -> int:
     """2 for the subject of a sentence's main verb, 1 for the subject of another clause
     ("Fowler said he expects Clinton to recover": Clinton) or the owner of a subject
@@ -153,9 +169,8 @@ def untagged_subjects(doc: Doc, sentences: SentenceIndex, body_start: int) -> li
     """Proper-noun subjects the entity recogniser left untagged ("Trump responded ..."):
     people more often than not in news, so they compete as antecedents too."""
     found = []
-    for token in doc:
-        if (token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "PROPN" or token.ent_type_
-                or not token.is_title or token.idx < body_start):
+    for token in _tokens_where(doc, deps=SUBJECT_DEPS, pos="PROPN"):
+        if token.ent_type_ or not token.is_title or token.idx < body_start:
             continue
         words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
         previous = doc[words[0].i - 1] if words[0].i > 0 else None
@@ -172,7 +187,7 @@ def subject_pronouns(doc: Doc, sentences: SentenceIndex, body_start: int) -> lis
     someone with "She has faced ..." keeps that person as its subject, before anyone it
     names in passing."""
     found = []
-    for token in doc:
+    for token in _tokens_where(doc, deps=SUBJECT_DEPS | {"poss", "compound", "appos"}):
         gender = pronoun_gender(token.lower_)
         if gender is None or token.idx < body_start or prominence(token) == 0:
             continue
@@ -189,8 +204,10 @@ def surname_mentions(doc: Doc, sentences: SentenceIndex, body_start: int,
     misspelt by one letter counts too ("McLenney" for "McClenney")."""
     found = []
     fuzzy = {k.lower(): v for k, v in full_names.items() if len(k) >= 5}
-    for token in doc:
-        if token.idx < body_start or not token.text[:1].isupper() or token.ent_type_ == "PERSON":
+    text = doc_text(doc)
+    capitalised = [i for i, at in enumerate(doc.to_array(IDX).tolist()) if text[at].isupper()]
+    for token in (doc[i] for i in capitalised):  # most words are not: skip them cheaply
+        if token.idx < body_start or token.ent_type_ == "PERSON":
             continue
         full = full_names.get(token.text) or misspelt(token.text, fuzzy)
         if full is None or (token.i + 1 < len(doc) and doc[token.i + 1].is_title
@@ -216,7 +233,7 @@ class QuoteIndex:
     """The quoted passages of one Doc, to keep names said inside a quote apart."""
 
     def __init__(self, doc: Doc):
-        self.spans = [(q.start, q.end) for q in find_quotes(doc_text(doc))]
+        self.spans = [(q.start, q.end) for q in doc_quotes(doc)]
         self._seen: dict[int, tuple[int, int] | None] = {}  # asked for every name, per statement
 
     def of(self, char: int) -> tuple[int, int] | None:

@@ -7,12 +7,14 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from ..model import Span
+from .quotes import Quote, find_quotes
 
 # Punctuation that never starts or ends a content, source or cue span.
 EDGE_PUNCT = set(",;:—–-―…()[]{}") | {"'", "''", "``"}
 QUOTE_MARKS = set('"“”„‘’«»')
 
 _TEXT_KEY = "newsledger.text"
+_QUOTES_KEY = "newsledger.quotes"
 
 
 def doc_text(doc: Doc) -> str:
@@ -25,6 +27,23 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Cache ``text`` as the Doc's text for :func:`doc_text`; only for a Doc just made
+    from exactly that string (spaCy's tokenizer keeps every character, so they agree)."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
+def doc_quotes(doc: Doc) -> list[Quote]:
+    """The outermost quoted passages of the Doc text (:func:`quotes.find_quotes`),
+    found once per Doc: the attribution, speaker and tagger components all read them.
+    A blanked header is spaces, so it holds no quote and the body's quotes are these."""
+    quotes = doc.user_data.get(_QUOTES_KEY)
+    if quotes is None:
+        quotes = doc.user_data[_QUOTES_KEY] = find_quotes(doc_text(doc))
+    return quotes
 
 
 def is_edge_junk(token: Token, keep_quotes: bool = False) -> bool:

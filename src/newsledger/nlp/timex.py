@@ -97,6 +97,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from spacy.attrs import IDX
+
 from newsledger.nlp import timex_patterns as P
 from newsledger.nlp.timex_calendar import Ctx, warm_up
 from newsledger.nlp.timex_normalize import HANDLERS
@@ -368,7 +370,7 @@ class TimexComponent:
         warm_up()
 
     def __call__(self, doc):
-        starts = [t.idx for t in doc]
+        starts = doc.to_array(IDX).tolist()  # no Token objects: a list of ints
         has_parse = doc.has_annotation("DEP")
 
         def future(pos: int) -> bool | None:

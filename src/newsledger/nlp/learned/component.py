@@ -81,7 +81,7 @@ class LearnedAttribution:
             yield from self._pipe_batch(batch)
 
     def _pipe_batch(self, docs: list[Doc]):
-        found = self._analyze([doc.text for doc in docs], [doc._.body_start or 0 for doc in docs])
+        found = self._analyze([doc_text(doc) for doc in docs], [doc._.body_start or 0 for doc in docs])
         for doc, statements in zip(docs, found):
             doc._.statements = finish(statements, doc, keep_rules=self.keep_rules)
             yield doc
@@ -128,7 +128,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
       writer's own assertion, not an attribution.
     ``text`` is ``doc.text`` when the caller already has it.
     """
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     cue_start, cue_end = statement.cue_span
     for timex in doc._.timexes or ():
         if cue_start < timex.span[0] < cue_end:

@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 from newsledger.model import Statement
 from newsledger.nlp import extensions  # noqa: F401  (registers the Doc extensions)
 from newsledger.nlp.quotes import Quote, find_quotes
+from newsledger.nlp.spans import doc_quotes, doc_text
 from newsledger.resources import ModelFileError, model_file
 
 from .data import ROLES
@@ -315,9 +316,9 @@ def doc_statements(tagger: FastTagger, doc: Doc, body_start: int = 0, text: str 
     """The doc's statements from the tagger (``text``: ``doc.text``, when the caller has it)."""
     if not len(doc):
         return []
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     sentences = sentence_bounds(doc)
-    quotes = find_quotes(text, body_start)
+    quotes = doc_quotes(doc)
     cats, dense = token_features(doc, tagger.vocab, body_start, sentences, text, quotes)
     probs = softmax(tagger.logits(cats, dense, sentences))
     return decode_probs(text, token_offsets(doc), sentences, probs, quotes, body_start)
@@ -350,7 +351,7 @@ class FastAttribution:
     def __call__(self, doc: Doc) -> Doc:
         from .component import finish
 
-        text = doc.text
+        text = doc_text(doc)
         found = doc_statements(self.tagger, doc, doc._.body_start or 0, text)
         doc._.statements = finish(found, doc, keep_rules=self.keep_rules, text=text)
         return doc
