@@ -222,6 +222,27 @@ def test_the_russian_president_in_2022(analyzer):
     assert (sp.name, sp.kind, sp.role, sp.country) == ("Vladimir Putin", "person", "President", "RUS")
 
 
+@pytest.mark.parametrize("written,name,actor_id,published", [
+    ("Mr. Obama", "Barack Obama", "person:barack-obama", date(2016, 9, 25)),
+    ("Mrs. Merkel", "Angela Merkel", "person:angela-merkel", date(2015, 9, 7)),
+    ("Dr. Obama", "Barack Obama", "person:barack-obama", date(2016, 9, 25)),
+])
+def test_a_courtesy_title_and_surname_is_the_known_person(written, name, actor_id, published):
+    """The New York Times names people "Mr. Obama" throughout, and the recogniser may keep
+    the honorific in the name: it is no part of the name, and it is no full name that a
+    bare surname elsewhere in the article should be read as."""
+    surname = written.split()[-1]
+    art, first = by_hand(f"{written} said on Saturday that the museum told an American story.", written,
+                         name=written, kind="person", published=published)
+    later_at = len(art.text) + 1
+    art = article(f"{art.text[art.body_start:]} {surname} said it was long overdue.", published)
+    second = Statement(cue="said", cue_span=(later_at + len(surname) + 1, later_at + len(surname) + 5),
+                       content="it was long overdue", content_spans=[(len(art.text) - 20, len(art.text) - 1)],
+                       speaker=Mention(text=surname, span=(later_at, later_at + len(surname)), name=surname))
+    resolve_statements(art, [first, second], registry=ActorRegistry())
+    assert [(s.speaker.name, s.speaker.actor_id) for s in (first, second)] == [(name, actor_id)] * 2
+
+
 def test_roles_learned_from_the_text_for_people_outside_the_knowledge_base(analyzer):
     _, found = run(analyzer, ActorRegistry(),
                    "Representative Barbara Lee of California said the bill would hurt families. "

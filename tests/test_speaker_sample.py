@@ -23,6 +23,15 @@ How a row is scored
     so the gap is visible. A row with no overlapping statement is *missing* and counts
     as wrong.
 
+Two measurements
+    *End to end* (``test_pronoun_and_nominal_speakers_resolve_to_the_named_actor``): the
+    default pipeline must first find the statement, then resolve its speaker; a row whose
+    statement the attribution tagger misses is wrong here (issue 5's errors count twice).
+    *Gold sources* (``test_speakers_of_the_gold_sources_resolve_to_the_named_actor``): the
+    speakers and actors stages receive PolNeAR's own attributions of the article, every
+    source a gold span, as they would from a perfect tagger; this is what issue 4 asks of
+    speaker resolution itself.
+
 The share is printed (``pytest -s``) and put in the assertion message. The assertion is
 a regression floor: the measured share minus a small margin, not the 90% target of the
 issue (see ``TARGET``), which is reported alongside.
@@ -51,7 +60,7 @@ TARGET = 0.90  # the issue's target share
 # 6 resolve wrong. (Rules alone, the default until then: 135 of 173; 2026-11-25: 96; 90 when
 # the sample was built.)
 MEASURED = 0.827
-GOLD_MEASURED = 0.0  # set after the first run
+GOLD_MEASURED = 0.965  # 167 of 173 on 2026-12-03 (6 wrong); none missing by construction
 MARGIN = 0.03
 
 

@@ -64,6 +64,22 @@ def _strip_the_raw(text: str) -> str:
 
 
 
+_HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame".split())
+
+
+def without_honorific(name: str) -> str:
+    """The name without a leading courtesy title: "Mr. Obama" -> "Obama" (the New York
+    Times names people so throughout); a name of one word is left as it is.
+
+    >>> without_honorific("Mrs. Clinton"), without_honorific("Dr. Oz"), without_honorific("Mr.")
+    ('Clinton', 'Oz', 'Mr.')
+    """
+    words = name.split()
+    if len(words) > 1 and normalize(words[0]) in _HONORIFICS:
+        return " ".join(words[1:])
+    return name
+
+
 def slug(text: str) -> str:
     """The id form of a name: ``normalize`` with dashes ("Jens Stoltenberg" -> "jens-stoltenberg")."""
     return normalize(text).replace(" ", "-")

@@ -54,7 +54,7 @@ from newsledger.actors.evidence import (
     written_name,
 )
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
-from newsledger.actors.names import normalize, slug
+from newsledger.actors.names import normalize, slug, without_honorific
 from newsledger.actors.recency import latest_named
 from newsledger.actors.registry import ActorRegistry, name_words
 from newsledger.actors.titles import canonical_title
@@ -117,9 +117,9 @@ class _ArticleResolver:
         for s in statements:
             if s.speaker is not None:
                 names += [n for n in (s.speaker.name, s.speaker.text) if n]
-                if s.speaker.kind == "person" and s.speaker.name and len(s.speaker.name.split()) > 1 \
-                        and s.speaker.name not in self.local:
-                    self.local.append(s.speaker.name)
+                full = without_honorific(s.speaker.name or "")  # "Mr. Obama" is no full name
+                if s.speaker.kind == "person" and len(full.split()) > 1 and full not in self.local:
+                    self.local.append(full)
             names += [t.name for t in s.targets]
         context: set[str] = set()
         for n in names:
@@ -221,6 +221,8 @@ class _ArticleResolver:
     def _kb_entry(self, name: str, mention: Mention, learned: LearnedRole | None,
                   on: date | None) -> KBEntry | None:
         kb = self.kb
+        if mention.kind in ("person", "unknown"):
+            name = without_honorific(name)  # "Mr. Obama": the surname of a known person
         single = len(name.split()) == 1
         if single and mention.kind in ("person", "unknown", "media", "organization"):
             local = self._local_full(name)
