@@ -104,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated")
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
     ap.add_argument("--model", default=None, help="attribution variant or spaCy model (default: the default variant)")
+    ap.add_argument("--tagger-threads", type=int, default=None,
+                    help="ONNX Runtime threads of the accurate tagger in every process "
+                         "(NEWSLEDGER_TAGGER_THREADS; default: one worker takes every core, N workers share them)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--one", type=int, default=None, help=argparse.SUPPRESS)  # a child run
     args = ap.parse_args(argv)
@@ -118,19 +121,23 @@ def main(argv: list[str] | None = None) -> int:
         command = [sys.executable, __file__, args.folder, "--one", str(workers)]
         command += ["--limit", str(args.limit)] if args.limit else []
         command += ["--model", args.model] if args.model else []
-        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        env = dict(os.environ)
+        if args.tagger_threads is not None:
+            env["NEWSLEDGER_TAGGER_THREADS"] = str(args.tagger_threads)
+        done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
         runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
     base, steady_base = runs[0]["articles_per_s"], runs[0]["steady_articles_per_s"]
     for run in runs:
         run["speedup"] = run["articles_per_s"] / base
         steady = run["steady_articles_per_s"]
         run["steady_speedup"] = steady / steady_base if steady and steady_base else None
-    report = {"data": args.folder, "model": args.model or "default", "cpus": len(os.sched_getaffinity(0)),
+    report = {"data": args.folder, "model": args.model or "default", "tagger_threads": args.tagger_threads, "cpus": len(os.sched_getaffinity(0)),
               "load_average": os.getloadavg(), "python": platform.python_version(), "runs": runs}
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    print(f"{runs[0]['articles']} articles from {args.folder}; model {report['model']}; "
+    threads = f"tagger threads {args.tagger_threads}; " if args.tagger_threads is not None else ""
+    print(f"{runs[0]['articles']} articles from {args.folder}; model {report['model']}; {threads}"
           f"{report['cpus']} CPUs, load average {report['load_average'][0]:.1f} at the end")
     print(f"{'workers':>7} {'seconds':>8} {'art/s':>7} {'speed-up':>8} {'steady art/s':>12} {'steady':>7} "
           f"{'parent MiB':>10}  worker peaks MiB")

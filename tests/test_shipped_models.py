@@ -112,3 +112,17 @@ def test_tidy_drops_contents_of_function_words_only(accurate):
     garbage = Statement(cue="was announced", cue_span=(text.index("was"), text.index(" by")),
                         content="The", content_spans=[(0, 3)])
     assert tidy(garbage, doc) is None
+
+
+def test_tagger_threads_come_from_the_environment_when_not_given(monkeypatch):
+    """``NEWSLEDGER_TAGGER_THREADS`` sets the accurate tagger's ONNX Runtime threads (for
+    a benchmark or a shared machine); a value that is not a number is a clear error."""
+    from newsledger.nlp.learned.runtime import OnnxTagger
+
+    monkeypatch.setenv("NEWSLEDGER_TAGGER_THREADS", "1")
+    tagger = OnnxTagger()
+    assert tagger.session.get_session_options().intra_op_num_threads == 1
+    monkeypatch.setenv("NEWSLEDGER_TAGGER_THREADS", "two")
+    with pytest.raises(ValueError, match="NEWSLEDGER_TAGGER_THREADS must be a whole number"):
+        OnnxTagger()
+    assert OnnxTagger(threads=2).session.get_session_options().intra_op_num_threads == 2

@@ -13,6 +13,7 @@ rounding.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 import numpy as np
@@ -23,6 +24,7 @@ from ...model import Statement
 from .data import ROLES, build_windows, encode_text
 
 MODEL = "attribution-accurate"
+THREADS_VARIABLE = "NEWSLEDGER_TAGGER_THREADS"  # ONNX Runtime threads per process (0 or unset: every core)
 
 
 class PieceTokenizer:
@@ -43,15 +45,27 @@ class PieceTokenizer:
         return {"input_ids": encoding.ids, "offset_mapping": encoding.offsets}
 
 
+def _threads_from_environment() -> int:
+    value = os.environ.get(THREADS_VARIABLE, "").strip()
+    if not value:
+        return 0
+    if not value.isdigit():
+        raise ValueError(f"{THREADS_VARIABLE} must be a whole number of threads, not {value!r}")
+    return int(value)
+
+
 class OnnxTagger:
     """The shipped accurate attribution tagger (checksum checked when loaded)."""
 
     def __init__(self, threads: int = 0) -> None:
+        """``threads``: ONNX Runtime's threads; 0 reads ``NEWSLEDGER_TAGGER_THREADS``, and
+        without it ONNX Runtime takes every core (an ingest worker pool gives each worker
+        its share instead)."""
         import onnxruntime as ort
 
         info = resources.model_info(MODEL)
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
+        options.intra_op_num_threads = threads or _threads_from_environment()
         self.session = ort.InferenceSession(str(resources.model_file(MODEL)), options,
                                             providers=["CPUExecutionProvider"])
         self.tokenizer = PieceTokenizer(str(resources.model_file(MODEL + ".tokenizer")))
