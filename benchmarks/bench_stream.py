@@ -5,7 +5,7 @@
 
 The articles are made up from the sentences of DIR's ``.txt`` files (default: PolNeAR's
 dev texts beside the repository): each has 3 to 6 sentences drawn at random (fixed
-seed), a title, a URL and a date, so no two are the same and the duplicate filter lets
+seed; ``--sentences``), a title, a URL and a date, so no two are the same and the duplicate filter lets
 each one through. They are written to one JSON Lines file, which ``newsledger ingest``
 reads as a stream (``--no-analysis``: the analysis stage runs once after a stream, not
 per article, and is not what this measures).
@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_pipeline import DEFAULT_DATA  # noqa: E402
 
-SENTENCE_END = re.compile(r"(?<=[.!?][\"”’]?)\s+(?=[A-Z“\"])")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])|(?<=[.!?][\"”’])\s+(?=[A-Z“\"])")
 
 
 def sentences_of(folder: Path) -> list[str]:
@@ -48,13 +48,15 @@ def sentences_of(folder: Path) -> list[str]:
     return found
 
 
-def write_stream(path: Path, sentences: list[str], count: int, seed: int = 7) -> int:
-    """Write ``count`` made-up articles as JSON Lines; returns the bytes written."""
+def write_stream(path: Path, sentences: list[str], count: int, sizes: tuple[int, int] = (3, 6),
+                 seed: int = 7) -> int:
+    """Write ``count`` made-up articles of ``sizes`` (fewest, most) sentences as JSON Lines;
+    returns the bytes written."""
     rng = random.Random(seed)
     start = date(2024, 1, 1)
     with path.open("w", encoding="utf-8") as out:
         for i in range(count):
-            body = " ".join(rng.sample(sentences, rng.randint(3, 6)))
+            body = " ".join(rng.sample(sentences, rng.randint(*sizes)))
             out.write(json.dumps({
                 "title": f"Stream article {i}",
                 "url": f"https://example.org/stream/{i}",
@@ -148,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=100_000)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--model", default="rules")
+    ap.add_argument("--sentences", default="3-6", help="sentences per article, fewest-most (default 3-6)")
     ap.add_argument("--keep", default=None, help="folder to keep the stream and the ledger in")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
@@ -157,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     stream, db = work / "stream.jsonl", work / "ledger.db"
     if db.exists():
         db.unlink()
-    size = write_stream(stream, sentences_of(Path(args.folder)), args.articles)
+    fewest, most = (int(n) for n in args.sentences.split("-"))
+    size = write_stream(stream, sentences_of(Path(args.folder)), args.articles, (fewest, most))
     result = run(stream, db, args.workers, args.model)
     result.update(articles=args.articles, stream_mib=round(size / 2**20, 1), workers=args.workers,
                   model=args.model, summary=summary(result, args.articles))
