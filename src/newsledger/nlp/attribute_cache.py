@@ -28,7 +28,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 _ALIASES = {"TEXT": "ORTH"}
-_CACHE_LIMIT = 500_000  # distinct token kinds remembered before the cache starts again
+_CACHE_LIMIT = 500_000  # entries a cache keeps before it starts again (memory stays bounded)
 
 
 @dataclass
@@ -49,6 +49,8 @@ class _Attribute:
             if self.regexes:
                 text = strings[value] if value else ""
                 folded = (folded, tuple(bool(rx.search(text)) for rx in self.regexes))
+            if len(self.memo) >= _CACHE_LIMIT:  # a long stream keeps meeting new words
+                self.memo.clear()
             found = self.memo[value] = folded
         return found
 
