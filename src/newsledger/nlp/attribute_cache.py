@@ -161,8 +161,8 @@ class _Anchored:
         for offset, token in enumerate(pattern):
             for name, test in token.items():
                 name = _ALIASES.get(name.upper(), name.upper())
-                values = [test] if isinstance(test, str) else test.get("IN") if isinstance(test, dict) else None
-                if name in IDS and values and set(test if isinstance(test, dict) else {}) <= {"IN"}:
+                values = _exact_values(test)
+                if name in IDS and values:
                     matcher = Matcher(vocab, validate=False)
                     matcher.add(key, [pattern])
                     return cls(int(key), matcher, IDS[name], [_value_id(v, vocab.strings) for v in values],
@@ -178,6 +178,15 @@ class _Anchored:
                 found.extend((self.number, key, start + s, start + e)
                              for key, s, e in self.matcher(doc[start:start + self.length], allow_missing=True))
         return found
+
+
+def _exact_values(test) -> list | None:
+    """The values a token test accepts when it names them: ``"na"`` or ``{"IN": [...]}``."""
+    if isinstance(test, str):
+        return [test]
+    if isinstance(test, dict) and set(test) == {"IN"}:
+        return list(test["IN"]) or None
+    return None
 
 
 def _value_id(value, strings) -> int:

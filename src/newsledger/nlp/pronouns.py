@@ -156,11 +156,11 @@ def prominence(token: Token) -> int:
     """2 for the subject of a sentence's main verb, 1 for the subject of another clause
     ("Fowler said he expects Clinton to recover": Clinton) or the owner of a subject
     ("His audio was quieter"), 0 for a name in passing."""
-    if token.dep_ in {"compound", "appos"} and token.head.dep_ in {"nsubj", "nsubjpass"}:
+    if token.dep_ in {"compound", "appos"} and token.head.dep_ in SUBJECT_DEPS:
         token = token.head
     if token.dep_ == "poss":
-        return 1 if token.head.dep_ in {"nsubj", "nsubjpass"} else 0
-    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return 1 if token.head.dep_ in SUBJECT_DEPS else 0
+    if token.dep_ not in SUBJECT_DEPS:
         return 0
     return 2 if token.head.dep_ == "ROOT" else 1
 

@@ -37,12 +37,13 @@ def remember_text(doc: Doc, text: str) -> Doc:
 
 
 def doc_quotes(doc: Doc) -> list[Quote]:
-    """The outermost quoted passages of the Doc text (:func:`quotes.find_quotes`),
-    found once per Doc: the attribution, speaker and tagger components all read them.
-    A blanked header is spaces, so it holds no quote and the body's quotes are these."""
+    """The outermost quoted passages of the Doc's body (:func:`quotes.find_quotes` from
+    ``doc._.body_start``), found once per Doc: the attribution, speaker and tagger
+    components all read them."""
     quotes = doc.user_data.get(_QUOTES_KEY)
     if quotes is None:
-        quotes = doc.user_data[_QUOTES_KEY] = find_quotes(doc_text(doc))
+        body_start = getattr(doc._, "body_start", 0) or 0  # 0 when the extension is not registered
+        quotes = doc.user_data[_QUOTES_KEY] = find_quotes(doc_text(doc), body_start)
     return quotes
 
 

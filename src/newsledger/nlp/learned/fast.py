@@ -216,7 +216,7 @@ def token_features(doc: Doc, vocab: dict[str, list[str]], body_start: int = 0,
     """``(categorical ids [tokens, len(FEATURES)], dense [tokens, 96])`` of a parsed doc.
 
     ``text`` (``doc.text``) and ``quotes`` (``find_quotes(text, body_start)``) may be
-    passed when the caller has them: ``doc.text`` rebuilds the string token by token.
+    passed when the caller has them.
     """
     n = len(doc)
     if not n:
@@ -226,7 +226,7 @@ def token_features(doc: Doc, vocab: dict[str, list[str]], body_start: int = 0,
                          "(en_core_web_sm); put the component after the parser")
     ids = _ids_for(doc, vocab)
     sentences = sentence_bounds(doc) if sentences is None else sentences
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     quotes = find_quotes(text, body_start) if quotes is None else quotes
     arr = doc.to_array([LOWER, SHAPE, POS, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE, LEMMA, IDX]).astype(np.uint64)
     starts = arr[:, 9].astype(np.int64)
