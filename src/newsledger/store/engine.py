@@ -9,7 +9,7 @@ This module is the one place that knows about dialect-specific connection set-up
   psycopg2 is not installed but psycopg is.
 
 SQLite connections get, on connect: ``busy_timeout`` (writers wait instead of failing at
-once), ``journal_mode=WAL`` (readers never block the writer and vice versa; a no-op for
+once), ``journal_mode=WAL`` (switched once per file, waiting like a writer; readers never block the writer and vice versa; a no-op for
 in-memory databases), ``synchronous=NORMAL`` (safe with WAL) and ``foreign_keys=ON``.
 The pysqlite driver's own implicit transaction handling is switched off and SQLAlchemy
 emits ``BEGIN`` itself, so that a transaction covers everything inside it (reads included)
@@ -21,6 +21,8 @@ the same database. Nothing else is stored or configured here.
 from __future__ import annotations
 
 import importlib.util
+import sqlite3
+import time
 from contextlib import contextmanager
 from os import PathLike
 from typing import Iterator
@@ -79,7 +81,7 @@ def _configure_sqlite(engine: Engine, *, busy_timeout_ms: int) -> None:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms:d}")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(cursor, wait_s=busy_timeout_ms / 1000)
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute("PRAGMA foreign_keys = ON")
         finally:
@@ -89,6 +91,29 @@ def _configure_sqlite(engine: Engine, *, busy_timeout_ms: int) -> None:
     def _on_begin(connection: Connection) -> None:
         mode = connection.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
         connection.exec_driver_sql(_BEGIN_MODES[mode])
+
+
+def _switch_to_wal(cursor, *, wait_s: float) -> None:
+    """Put the database in WAL mode, waiting (like any writer) while another connection holds it.
+
+    Why not a plain PRAGMA: switching the journal mode needs the database to itself and
+    SQLite does not call the busy handler for it, so when several processes open a new
+    ledger at once all but one would fail at once with "database is locked". The mode is
+    stored in the file, so once one connection has switched it the others only read it.
+    """
+    deadline = time.monotonic() + wait_s
+    pause = 0.005
+    while True:
+        try:
+            mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+            if str(mode).lower() not in ("wal", "memory"):
+                cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
 
 
 @contextmanager
