@@ -381,3 +381,117 @@ def test_a_statement_in_forty_copies_is_one_statement_carried_by_forty_outlets(t
 
         assert sum(n for _, _, n in act_counts(ledger, actor_ids=[speaker])) == sum(
             1 for r in listed if (r.get("speaker") or {}).get("actor_id") == speaker)
+
+
+EXTRA = (" Quist said later that the union had \u201cno plans to back down\u201d and would hold a rally "
+         "on Friday.")
+
+
+@pytest.fixture(scope="module")
+def twelve_copies(analyzer) -> list:
+    """Twelve copies of the wire story over three days (four a day, so their order within
+    a day is the order of their ids), some cut, some with a verb changed, and three of the
+    second and third days with a sentence of their own: its statement group starts in the
+    middle of the story."""
+    edits = [lambda t: t, lambda t: t.replace("walked off the job", "went on strike"),
+             lambda t: t[:t.index(" Transport Minister")], lambda t: t.replace("more than", "over")]
+    articles = [Article(f"HALVIK (Outlet {n:02d}) \u2014 " + edits[n % 4](WIRE) + (EXTRA if n in (7, 10, 11) else ""),
+                        outlet=f"Outlet {n:02d}", published=date(2025, 9, 1 + n % 3), title="Halvik strike")
+                for n in range(12)]
+    with Ledger(":memory:") as scratch:
+        resolver, _ = ledger_resolver(scratch)
+        return list(analyse(articles, analyzer, resolver))
+
+
+def test_copies_arriving_in_any_order_and_batches_are_grouped_as_all_at_once(tmp_path: Path, twelve_copies):
+    """A new copy between stored ones keeps the later copies' stored groups unless it starts
+    a group of its own; either way the ledger is the one of linking every copy at once."""
+    import random
+
+    with Ledger(tmp_path / "all.db") as whole:
+        whole.add(twelve_copies)
+        link_stories(whole, [article.id for article, _ in twelve_copies])
+        expected = [dumps_record(r) for r in whole.iter_statements()]
+        counts = whole.counts()
+    assert counts["stories"] == 1 and counts["distinct_statements"] < counts["statements"] / 5
+    assert any(EXTRA.split("\u201c")[1].split("\u201d")[0] in r for r in expected)
+    in_copy_order = sorted(twelve_copies, key=lambda item: (item[0].published, item[0].id))
+    # The earliest copy first, then the others latest first: each new copy lands between
+    # stored ones, and the first of the three with their own sentence to come starts that
+    # sentence's group ahead of the copies that had started it.
+    orders = [in_copy_order[:1] + in_copy_order[:0:-1]]
+    rng = random.Random(3)
+    orders += [rng.sample(twelve_copies, len(twelve_copies)) for _ in range(5)]
+    for attempt, order in enumerate(orders):
+        with Ledger(tmp_path / f"order-{attempt}.db") as ledger:
+            while order:
+                size = rng.randint(1, 3)
+                batch, order = order[:size], order[size:]
+                ledger.add(batch)
+                link_stories(ledger, [article.id for article, _ in batch])
+            assert [dumps_record(r) for r in ledger.iter_statements()] == expected, attempt
+            assert ledger.counts() == counts
+
+
+def test_a_copy_whose_group_dissolves_is_grouped_again(tmp_path: Path, analyzer):
+    """Repeating is not transitive: X's version of Quist's demand repeats W's and W's
+    repeats Z's, but X's does not repeat Z's. V, the earliest copy, says something else. Stored
+    W started the group Z joined; X, earlier than both, comes last: W now joins X's group,
+    W's group is gone, and Z's version is a statement of its own, as when all four are
+    linked at once (Z shares no other new group: only the gone group tells)."""
+    wire_demand = "the strike would last until the port authority offered a raise of at least eight percent"
+    versions = {  # three words changed each time: Jaccard 12/18 with W, 9/21 between X and Z
+        "X": "the walkout will continue until the port authority offered a raise of at least eight percent",
+        "W": wire_demand,
+        "Z": "the strike would last until the port authority gave a rise of at least nine percent",
+    }
+    other = "the union was ready for a long fight"
+    texts = [WIRE.replace(wire_demand, versions.get(name, other)) for name in "VXWZ"]
+    articles = [Article(text, outlet=f"Outlet {name}", published=date(2025, 9, day), title="Halvik strike")
+                for day, (name, text) in enumerate(zip("VXWZ", texts), start=1)]
+    with Ledger(":memory:") as scratch:
+        resolver, _ = ledger_resolver(scratch)
+        copies = list(analyse(articles, analyzer, resolver))
+    demands = [[s for s in found if "until the port authority" in s.content] for _, found in copies]
+    assert [len(d) for d in demands] == [0, 1, 1, 1]
+    with Ledger(tmp_path / "all.db") as whole:
+        whole.add(copies)
+        link_stories(whole, [article.id for article, _ in copies])
+        expected = [dumps_record(r) for r in whole.statements()]
+        listed = [r["content"] for r in whole.statements() if "until the port authority" in r["content"]]
+        assert whole.counts()["stories"] == 1 and len(listed) == 2  # X's (carried by W) and Z's
+        counts = whole.counts()
+    with Ledger(tmp_path / "late.db") as late:
+        for item in (copies[0], copies[2], copies[3], copies[1]):  # V, W, Z, then X
+            late.add([item])
+            link_stories(late, [item[0].id])
+        assert [dumps_record(r) for r in late.statements()] == expected
+        assert late.counts() == counts
+
+
+def test_two_stored_stories_merged_by_a_new_copy_group_as_all_at_once(tmp_path: Path, analyzer):
+    """Two copies each of the two edits (too far apart to link) are two stored stories with
+    their own groups; the wire copy joins them into one, whose groups are those of linking
+    all five at once, whichever story's copies come first."""
+    texts = [(COURIER, 2), (COURIER.replace("Baltic Courier", "Baltic Post"), 4),
+             (TIMES, 3), ("HALVIK \u2014 " + TIMES, 5), (WIRE, 6)]
+    articles = [Article(text, outlet=f"Outlet {n}", published=date(2025, 9, day), title="Halvik strike")
+                for n, (text, day) in enumerate(texts)]
+    with Ledger(":memory:") as scratch:
+        resolver, _ = ledger_resolver(scratch)
+        copies = list(analyse(articles, analyzer, resolver))
+    with Ledger(tmp_path / "all.db") as whole:
+        whole.add(copies)
+        link_stories(whole, [article.id for article, _ in copies])
+        expected = [dumps_record(r) for r in whole.statements()]
+        counts = whole.counts()
+    assert counts["stories"] == 1
+    for name, order in (("edits-first", (0, 1, 2, 3, 4)), ("times-first", (2, 3, 0, 1, 4)),
+                        ("wire-between", (0, 2, 1, 3, 4))):
+        with Ledger(tmp_path / f"{name}.db") as ledger:
+            for pair in (order[:2], order[2:4], order[4:]):
+                batch = [copies[n] for n in pair]
+                ledger.add(batch)
+                link_stories(ledger, [article.id for article, _ in batch])
+            assert [dumps_record(r) for r in ledger.statements()] == expected, name
+            assert ledger.counts() == counts, name

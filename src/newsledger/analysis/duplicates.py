@@ -305,6 +305,20 @@ class StatementGroups:
         self._carriers.append(set(carriers))
         return len(self._firsts) - 1
 
+    def carry(self, group: int, copy: str) -> None:
+        """Record that the copy keyed ``copy`` carries group ``group`` (a grouping read back)."""
+        self._carriers[group].add(copy)
+
+    def repeats_any(self, statement: Statement, groups: set[int]) -> bool:
+        """Whether ``statement`` repeats the first statement of one of ``groups``."""
+        if not groups:
+            return False
+        content = set(WORD.findall(statement.content.casefold()))
+        candidates = groups if self.min_overlap <= 0 else groups.intersection(
+            g for word in _prefix(content, self.min_overlap) for g in self._by_word.get(word, ()))
+        return any(_same_statement(statement, content, *self._firsts[g], self.min_overlap)
+                   for g in candidates)
+
     def add(self, copy: str, statement: Statement) -> int:
         """The group of ``statement`` of the copy keyed ``copy``: the first group (in
         creation order) it repeats and its copy is not in yet, else a new one."""
@@ -324,8 +338,12 @@ class StatementGroups:
 
 
 def _prefix(words: set[str], min_overlap: float) -> list[str]:
-    """The words of a set that any set with a Jaccard of ``min_overlap`` shares one of."""
-    ordered = sorted(words)
+    """The words of a set that any set with a Jaccard of ``min_overlap`` shares one of.
+
+    Any fixed order of words is correct; longest first puts "the", "a" and "said" last, out
+    of the prefix, so a statement is compared with the groups sharing a rarer word instead
+    of with every group (in alphabetical order "a" and "and" led most prefixes)."""
+    ordered = sorted(words, key=lambda word: (-len(word), word))
     return ordered[:len(ordered) - int(min_overlap * len(ordered)) + 1]
 
 

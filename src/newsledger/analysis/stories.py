@@ -24,9 +24,12 @@ exact re-read, which ``Ledger.add`` already skips, is a no-op here too). Reading
 result is the store's job: ``Ledger.statements()`` gives each carried statement once.
 
 Cost, for the per-batch use: a fingerprint per new article (about 5 ms for 700 words),
-a few indexed look-ups per batch, and, for a story that gained copies, its stored
-statement groups. A story whose copies keep arriving out of date order is regrouped
-from the earliest new copy on each time (linear in the story's size per batch).
+a few indexed look-ups per batch, and, for a story that gained copies, a read of its
+stored group rows (no records) and the grouping of the new copies' statements. Stored
+copies dated after a new one are checked against the groups that copy started and are
+grouped again only when they repeat one (see ``_group_statements``), so a wire story
+printed by a thousand outlets in any order costs each new copy its own statements, not
+the story's.
 
 Not done: removing links (articles are never deleted), re-linking when the duplicate
 settings change (articles fingerprinted under other settings are linked again when their
@@ -206,51 +209,113 @@ def _group_statements(connection: Any, members: list[str], old_story: dict[str, 
     """Store the statement groups of one story (``members``, in copy order); returns how
     many statements it carries twice or more.
 
-    Grouping is greedy in copy order, so the groups of the copies before the earliest new
-    one never change: when the story grew from one stored story (no merge), those are
-    read back from the store (a few rows per statement, no record but each group's
-    first) and only the copies from the earliest new one on are grouped again. Otherwise
-    (stories merged, or a story of one copy, which has no stored groups) every copy is.
-    Both give the same groups (``StatementGroups`` is resumable)."""
-    groups, names = StatementGroups(), []  # names: the stored id of each group's first statement
-    start = min(i for i, key in enumerate(members) if key in new)
-    before = members[:start]
+    Grouping is greedy in copy order, so when the story grew from one stored story (no
+    merge) the groups of the copies before the earliest new one do not change: they are
+    read back from the store (a few rows per statement, no record but each group's first).
+    A stored copy after that keeps its stored groups too (they are replayed from the
+    stored rows) unless one of its statements repeats a group its stored story did not
+    have (one a new copy, or a copy of the other story in a merge, started), or one of its
+    groups is gone (its first copy now joins an earlier group): only such copies, and the
+    new ones, are grouped again from their statements. So a new copy that only repeats
+    earlier statements (one more outlet printing a wire story) costs its own statements
+    and a read of the story's stored rows. All give the groups of grouping every copy at
+    once, in copy order, whatever order they came in."""
+    groups = _SeededGroups()
     old = [key for key in members if key not in new]
-    # One stored story of two copies or more (a single copy has no stored groups).
-    if before and len(old) >= 2 and len({old_story[key] for key in old}) == 1:
-        carriers: dict[str, set[str]] = {}
-        for row in store.story_groups(connection, before):
-            carriers.setdefault(row.group_id, set()).add(row.article_id)
-        for record in store.statement_records(connection, carriers):
-            groups.seed(_statement(record), carriers[record["id"]])
-            names.append(record["id"])
-    else:
+    start = min(i for i, key in enumerate(members) if key in new)
+    if len(old) < 2 or len({old_story[key] for key in old}) != 1:
+        # Stories merged (each one's copies may group otherwise from the first on), or a
+        # story of one copy (which has no stored groups).
         start = 0
-    regroup = members[start:]
+    later = members[start:]
+    replay = groups.read_back(connection, members[:start], [k for k in later if k not in new], old_story)
+    statements_of = {row.id: [_statement(s) for s in found]
+                     for row, found in store.copies_with_statements(connection, later)}
     found: dict[str, str] = {}
-    for row, records in store.copies_with_statements(connection, regroup):
-        for record in records:
-            group = groups.add(row.id, _statement(record))
-            if group == len(names):
-                names.append(record["id"])
-            found[record["id"]] = names[group]
-    store.replace_groups(connection, regroup, found)
+    regrouped: list[str] = []
+    for key in later:
+        if key not in new and groups.replays(key, old_story[key], replay.get(key, []), statements_of[key]):
+            continue
+        regrouped.append(key)
+        for statement, statement_id in statements_of[key]:
+            groups.group(key, statement, statement_id, found)
+    store.replace_groups(connection, regrouped, found)
     return groups.carried()
 
 
-def _statement(record: dict[str, Any]) -> Statement:
-    """The parts of a stored record that ``carried_statements`` compares."""
-    spans = record["content_span"]
-    spans = [spans] if spans and isinstance(spans[0], int) else spans
-    speaker = record["speaker"]
-    mention = None
-    if speaker.get("mention") or speaker.get("name"):
-        mention = Mention(text=speaker.get("mention") or "", span=tuple(speaker.get("span") or (0, 0)),
-                          name=speaker.get("name"), actor_id=speaker.get("actor_id"),
-                          kind=speaker.get("kind") or "unknown")
-    return Statement(cue=record["cue"], cue_span=tuple(record["cue_span"]), content=record["content"],
-                     content_spans=[tuple(s) for s in spans], speaker=mention,
-                     negated=bool(record["negated"]))
+class _SeededGroups(StatementGroups):
+    """``StatementGroups`` named by the stored id of each group's first statement, restored
+    from the store and replayed from stored rows where grouping again would change nothing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+        self._index: dict[str, int] = {}
+        self._firsts_read: dict[str, Statement] = {}
+        self._known: dict[str, set[str]] = {}  # stored story: the names of its stored groups
+        self._foreign: dict[str, set[int]] = {}  # stored story: groups it did not have
+
+    def _name(self, group: int, statement_id: str) -> str:
+        if group == len(self.names):
+            self.names.append(statement_id)
+            self._index[statement_id] = group
+            for story, known in self._known.items():
+                if statement_id not in known:
+                    self._foreign[story].add(group)
+        return self.names[group]
+
+    def read_back(self, connection: Any, before: list[str], after: list[str],
+                  story_of: dict[str, str]) -> dict[str, list[Any]]:
+        """Seed the groups of the copies ``before`` (stored copies of one story, ahead of
+        every new one); returns the stored group rows of the stored copies ``after``, by copy."""
+        ahead = set(before)
+        carriers: dict[str, set[str]] = {}  # a group with a carrier ahead starts ahead
+        replay: dict[str, list[Any]] = {}
+        for row in store.story_groups(connection, before + after):
+            self._known.setdefault(story_of[row.article_id], set()).add(row.group_id)
+            if row.article_id in ahead:
+                carriers.setdefault(row.group_id, set()).add(row.article_id)
+            else:
+                replay.setdefault(row.article_id, []).append(row)
+        self._foreign = {story: set() for story in self._known}
+        starts = {row.statement_id for rows in replay.values() for row in rows
+                  if row.group_id == row.statement_id}
+        # In ledger order, which is the order the groups were started in.
+        for row in store.compared_statements(connection, set(carriers) | starts):
+            statement, _ = _statement(row)
+            self._firsts_read[row.id] = statement
+            if row.id in carriers:
+                self._name(self.seed(statement, carriers[row.id]), row.id)
+        return replay
+
+    def replays(self, copy: str, story: str, rows: list[Any], statements: list[tuple[Statement, str]]) -> bool:
+        """Give a stored copy of ``story`` the groups stored for it (``rows``, content
+        order), starting those it started, if grouping it again would give the same; else
+        False."""
+        if len(rows) != len(statements) or any(
+                row.group_id not in self._index and row.group_id != row.statement_id for row in rows):
+            return False  # a group it joined is gone (or it has no stored groups)
+        if any(self.repeats_any(statement, self._foreign.get(story, set())) for statement, _ in statements):
+            return False
+        for row in rows:
+            if row.group_id in self._index:
+                self.carry(self._index[row.group_id], copy)
+            else:
+                self._name(self.seed(self._firsts_read[row.group_id], {copy}), row.group_id)
+        return True
+
+    def group(self, copy: str, statement: Statement, statement_id: str, found: dict[str, str]) -> None:
+        """Group one statement of ``copy`` into ``found`` (statement id: group name)."""
+        found[statement_id] = self._name(self.add(copy, statement), statement_id)
+
+
+def _statement(row: Any) -> tuple[Statement, str]:
+    """The parts of a stored statement that ``StatementGroups`` compares, and its id."""
+    speaker = None
+    if row.speaker_name or row.actor_id:
+        speaker = Mention(text="", span=(0, 0), name=row.speaker_name, actor_id=row.actor_id)
+    return Statement(cue="", cue_span=(0, 0), content=row.content, content_spans=[],
+                     speaker=speaker, negated=bool(row.negated)), row.id
 
 
 class _Union:

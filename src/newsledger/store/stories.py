@@ -113,6 +113,15 @@ def linking(ledger: Any) -> Iterator[Connection]:
         yield connection
 
 
+def _linked_under(settings: str):
+    """WHERE clause on ``articles``: the article has a ``story_copies`` row under ``settings``.
+
+    Why EXISTS rather than ``id NOT IN (SELECT ...)``: SQLite builds the whole subquery's
+    list for NOT IN on every call (all linked articles), EXISTS is one key look-up per row."""
+    return exists().where(story_copies.c.article_id == articles.c.id,
+                          story_copies.c.settings == settings)
+
+
 def unlinked(connection: Connection, ids: Iterable[str], settings: str,
              *, with_text: bool = True) -> list[Any]:
     """Stored articles among ``ids`` with no ``story_copies`` row under ``settings``: rows
@@ -120,8 +129,7 @@ def unlinked(connection: Connection, ids: Iterable[str], settings: str,
     columns = [articles.c.id, articles.c.published]
     if with_text:
         columns += [articles.c.text, articles.c.body_start]
-    linked = select(story_copies.c.article_id).where(story_copies.c.settings == settings)
-    base = select(*columns).where(articles.c.id.not_in(linked))
+    base = select(*columns).where(~_linked_under(settings))
     found: list[Any] = []
     for chunk in _chunks(i for i in ids if "\x00" not in i):
         found.extend(connection.execute(base.where(articles.c.id.in_(chunk))))
@@ -139,8 +147,7 @@ def unlinked_ids(connection: Connection, settings: str, *, after: str | None = N
                                     .where(story_copies.c.settings == settings)).scalar_one()
         if linked >= total:
             return []
-    done = select(story_copies.c.article_id).where(story_copies.c.settings == settings)
-    q = select(articles.c.id).where(articles.c.id.not_in(done))
+    q = select(articles.c.id).where(~_linked_under(settings))
     if after is not None:
         q = q.where(articles.c.id > after)
     return list(connection.execute(q.order_by(articles.c.id).limit(limit)).scalars())
@@ -183,8 +190,13 @@ def save_copies(connection: Connection, rows: list[dict[str, Any]], bands: list[
     """Store newly linked articles (replacing a row of other settings) and their band keys."""
     ids = [row["article_id"] for row in rows]
     for chunk in _chunks(ids):
-        connection.execute(story_bands.delete().where(story_bands.c.article_id.in_(chunk)))
-        connection.execute(story_copies.delete().where(story_copies.c.article_id.in_(chunk)))
+        # Only articles linked before (under other settings) have rows to replace; asking
+        # first keeps the band delete, which has no index by article, off new articles.
+        before = list(connection.execute(select(story_copies.c.article_id)
+                                         .where(story_copies.c.article_id.in_(chunk))).scalars())
+        if before:
+            connection.execute(story_bands.delete().where(story_bands.c.article_id.in_(before)))
+            connection.execute(story_copies.delete().where(story_copies.c.article_id.in_(before)))
     if rows:
         connection.execute(story_copies.insert(), rows)
     if bands:
@@ -202,43 +214,49 @@ def move_copies(connection: Connection, story_of: dict[str, str]) -> None:
                                .values(story_id=story_id))
 
 
-def copies_with_statements(connection: Connection, article_ids: Iterable[str]) -> list[tuple[Any, list[dict]]]:
-    """Each article (a row of ``id, published``) with its statement records, in content
-    order; articles in copy order."""
-    found: list[tuple[Any, list[dict]]] = []
+# What the statement grouping compares, read from columns (no JSON record is parsed).
+_COMPARED = (statements.c.id, statements.c.article_id, statements.c.content, statements.c.negated,
+             statements.c.speaker_name, statements.c.actor_id)
+
+
+def copies_with_statements(connection: Connection, article_ids: Iterable[str]) -> list[tuple[Any, list[Any]]]:
+    """Each article (a row of ``id, published``) with its statements as rows of ``id,
+    article_id, content, negated, speaker_name, actor_id``, in content order; articles in
+    copy order."""
+    found: list[tuple[Any, list[Any]]] = []
     for chunk in _chunks(article_ids):
         rows = connection.execute(select(articles.c.id, articles.c.published)
                                   .where(articles.c.id.in_(chunk))).all()
-        records: dict[str, list[dict]] = {row.id: [] for row in rows}
-        q = (select(statements.c.article_id, statements.c.record)
-             .where(statements.c.article_id.in_(chunk))
+        of: dict[str, list[Any]] = {row.id: [] for row in rows}
+        q = (select(*_COMPARED).where(statements.c.article_id.in_(chunk))
              .order_by(statements.c.article_id, statements.c.content_start, statements.c.id))
-        for article_id, record in connection.execute(q):
-            records[article_id].append(json.loads(record))
-        found.extend((row, records[row.id]) for row in rows)
+        for row in connection.execute(q):
+            of[row.article_id].append(row)
+        found.extend((row, of[row.id]) for row in rows)
     return sorted(found, key=lambda item: copy_key(item[0].published, item[0].id))
 
 
 def story_groups(connection: Connection, article_ids: Iterable[str]) -> list[Any]:
     """The stored groups of these articles' statements: rows of ``statement_id, group_id,
-    article_id`` (no record is read)."""
-    q = (select(story_statements.c.statement_id, story_statements.c.group_id, statements.c.article_id)
+    article_id``, by article and then in content order (no record is read)."""
+    q = (select(story_statements.c.statement_id, story_statements.c.group_id, statements.c.article_id,
+                statements.c.content_start)
          .join(statements, statements.c.id == story_statements.c.statement_id))
     found: list[Any] = []
     for chunk in _chunks(article_ids):
         found.extend(connection.execute(q.where(statements.c.article_id.in_(chunk))))
-    return found
+    return sorted(found, key=lambda row: (row.article_id, row.content_start, row.statement_id))
 
 
-def statement_records(connection: Connection, statement_ids: Iterable[str]) -> list[dict]:
-    """These statements' records, in ledger order (published, article id, content start, id)."""
-    q = select(statements.c.record, statements.c.sort_published, statements.c.article_id,
-               statements.c.content_start, statements.c.id)
+def compared_statements(connection: Connection, statement_ids: Iterable[str]) -> list[Any]:
+    """These statements as rows of ``id, article_id, content, negated, speaker_name,
+    actor_id``, in ledger order (published, article id, content start, id)."""
+    q = select(*_COMPARED, statements.c.sort_published, statements.c.content_start)
     rows: list[Any] = []
     for chunk in _chunks(statement_ids):
         rows.extend(connection.execute(q.where(statements.c.id.in_(chunk))))
     rows.sort(key=lambda r: (r.sort_published, r.article_id, r.content_start, r.id))
-    return [json.loads(row.record) for row in rows]
+    return rows
 
 
 def replace_groups(connection: Connection, article_ids: Iterable[str],
@@ -344,7 +362,7 @@ def counts(connection: Connection) -> dict[str, int]:
 
 
 __all__ = ["annotate", "article_story", "band_matches", "copies_with_statements", "copy_key",
-           "counts", "linking", "members", "move_copies", "replace_groups", "save_copies",
-           "signatures", "statement_records", "story_bands", "story_copies", "story_groups",
+           "compared_statements", "counts", "linking", "members", "move_copies", "replace_groups",
+           "save_copies", "signatures", "story_bands", "story_copies", "story_groups",
            "story_statements", "unlinked",
            "unlinked_ids"]
