@@ -4,9 +4,10 @@
     python benchmarks/bench_stream.py [DIR] [--articles 100000] [--workers 2] [--model rules] [--json]
 
 The articles are made up from the sentences of DIR's ``.txt`` files (default: PolNeAR's
-dev texts beside the repository): each has 3 to 6 sentences drawn at random (fixed
-seed; ``--sentences``), a title, a URL and a date, so no two are the same and the duplicate filter lets
-each one through. They are written to one JSON Lines file, which ``newsledger ingest``
+dev texts beside the repository): each has 3 to 6 sentences (``--sentences``) dealt from
+the shuffled sentences (fixed seed), a title, a URL, an outlet and a date, 500 a day in
+date order, as a feed delivers them; a tenth (``--copies``) reprint a recent article
+under another dateline, so story linking has wire copies to join, as in real news. They are written to one JSON Lines file, which ``newsledger ingest``
 reads as a stream (``--no-analysis``: the analysis stage runs once after a stream, not
 per article, and is not what this measures).
 
@@ -49,21 +50,41 @@ def sentences_of(folder: Path) -> list[str]:
 
 
 def write_stream(path: Path, sentences: list[str], count: int, sizes: tuple[int, int] = (3, 6),
-                 seed: int = 7) -> int:
-    """Write ``count`` made-up articles of ``sizes`` (fewest, most) sentences as JSON Lines;
-    returns the bytes written."""
+                 copies: float = 0.1, per_day: int = 500, seed: int = 7) -> int:
+    """Write ``count`` made-up articles as JSON Lines, in date order (``per_day`` a day, as
+    a feed delivers them); returns the bytes written.
+
+    An original has ``sizes`` (fewest, most) sentences dealt from the shuffled sentences
+    like cards (a sentence comes back only when every other one has been dealt), so two
+    originals share a sentence now and then but never most of their text. A share
+    ``copies`` of the articles are reprints, by another outlet under its own dateline, of
+    one of the last 200 originals: the wire copies that story linking joins."""
     rng = random.Random(seed)
     start = date(2024, 1, 1)
+    deck: list[str] = []
+    recent: list[str] = []
     with path.open("w", encoding="utf-8") as out:
         for i in range(count):
-            body = " ".join(rng.sample(sentences, rng.randint(*sizes)))
+            if recent and rng.random() < copies:
+                body = f"WASHINGTON (Outlet {i % 97}) \u2014 " + rng.choice(recent)
+            else:
+                body = " ".join(_deal(deck, sentences, rng) for _ in range(rng.randint(*sizes)))
+                recent = (recent + [body])[-200:]
             out.write(json.dumps({
                 "title": f"Stream article {i}",
                 "url": f"https://example.org/stream/{i}",
-                "date": (start + timedelta(days=i % 700)).isoformat(),
+                "outlet": f"Outlet {i % 97}",
+                "date": (start + timedelta(days=i // per_day)).isoformat(),
                 "text": body,
             }) + "\n")
     return path.stat().st_size
+
+
+def _deal(deck: list[str], sentences: list[str], rng: random.Random) -> str:
+    if not deck:
+        deck.extend(sentences)
+        rng.shuffle(deck)
+    return deck.pop()
 
 
 def rss_mib(pid: int) -> float | None:
@@ -151,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--model", default="rules")
     ap.add_argument("--sentences", default="3-6", help="sentences per article, fewest-most (default 3-6)")
+    ap.add_argument("--copies", type=float, default=0.1, help="share of articles that reprint a recent one")
     ap.add_argument("--keep", default=None, help="folder to keep the stream and the ledger in")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
@@ -161,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     if db.exists():
         db.unlink()
     fewest, most = (int(n) for n in args.sentences.split("-"))
-    size = write_stream(stream, sentences_of(Path(args.folder)), args.articles, (fewest, most))
+    size = write_stream(stream, sentences_of(Path(args.folder)), args.articles, (fewest, most), args.copies)
     result = run(stream, db, args.workers, args.model)
     result.update(articles=args.articles, stream_mib=round(size / 2**20, 1), workers=args.workers,
                   model=args.model, summary=summary(result, args.articles))
