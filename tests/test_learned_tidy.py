@@ -134,3 +134,28 @@ def test_the_cue_lemma_is_the_reporting_word(rules):
 def test_the_cue_ends_at_the_reporting_words(rules, text, cue, content, kept_cue):
     kept = tidy(tagged(text, cue, content), parse(rules, text))
     assert kept.cue == kept_cue
+
+
+@pytest.mark.parametrize("text, cue, content, whole", [
+    ("Trump dismissed the continued questions about the legitimacy of the first black president.",
+     "dismissed", "continued questions about the legitimacy of the first black president",
+     "the continued questions about the legitimacy of the first black president"),
+    ("Sanders has long promised big tax hikes on the rich.", "promised", "tax hikes on the rich",
+     "big tax hikes on the rich"),
+    ("The senator criticized the organization's track record on refugees.", "criticized",
+     "track record on refugees", "the organization's track record on refugees"),
+])
+def test_content_that_begins_inside_a_noun_phrase_begins_with_it(rules, text, cue, content, whole):
+    kept = tidy(tagged(text, cue, content), parse(rules, text))
+    assert kept is not None and kept.content == whole
+    assert kept.content_spans == [span(text, whole)]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Clinton said the plan would cost billions.", "said", "the plan would cost billions"),
+    ("The mayor warned of tragic consequences.", "warned of", "tragic consequences"),
+    ("Officials denied reports of new fighting.", "denied", "reports of new fighting"),
+])
+def test_content_that_begins_a_phrase_or_follows_its_cue_is_left_alone(rules, text, cue, content):
+    kept = tidy(tagged(text, cue, content), parse(rules, text))
+    assert kept is not None and kept.content == content

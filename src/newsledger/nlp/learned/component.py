@@ -138,6 +138,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     spans = [(start + len(text[start:end]) - len(text[start:end].lstrip()), end) for start, end in spans]
     spans = [(start, end) for start, end in spans if end > start]
     spans = _without_cue_condition(doc, (cue_start, cue_end), spans, text)
+    spans = _from_phrase_start(doc, spans, cue_end)
     spans = _without_runaway_pieces(doc, spans, text)
     if spans:
         cue_end = _cue_end(doc, cue_start, cue_end, spans[0][0])
@@ -147,6 +148,31 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     extra = {**statement.extra, "cue_lemma": _cue_lemma(doc, (cue_start, cue_end), statement.extra)}
     return replace(statement, cue=text[cue_start:cue_end], cue_span=(cue_start, cue_end), speaker=speaker,
                    content_spans=spans, content=" ... ".join(text[a:b] for a, b in spans), extra=extra)
+
+
+PHRASE_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "predet", "advmod", "quantmod"}
+
+
+def _from_phrase_start(doc: Doc, spans: list[tuple[int, int]], cue_end: int) -> list[tuple[int, int]]:
+    """Content that begins inside a noun phrase begins where the phrase does ("questions
+    about …" after "the continued" -> "the continued questions about …"): the words left of
+    it that modify a word of the content (determiners, adjectives, compounds, numbers,
+    possessors) belong to what was said; never back over the cue."""
+    if not spans:
+        return spans
+    start, end = spans[0]
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None:
+        return spans
+    i = first.start
+    while i > 0:
+        word = doc[i - 1]
+        modifier = word.head if word.dep_ == "case" else word  # the "'s" of a possessor
+        if word.idx < cue_end or word.is_punct or modifier.dep_ not in PHRASE_LEFT_DEPS \
+                or not (modifier.head.i >= i and modifier.head.idx < end):  # modifies the content
+            break
+        i -= 1
+    return spans if i == first.start else [(doc[i].idx, end)] + spans[1:]
 
 
 def _without_runaway_pieces(doc: Doc, spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
