@@ -71,10 +71,15 @@ def read_texts(folder: str, limit: int | None = None) -> list[tuple[Path, str]]:
     return [(p, p.read_text(encoding="utf-8", errors="replace")) for p in paths]
 
 
+CPU_SECONDS: dict[int, float] = {}  # id of a timed result: the process CPU time it took
+
+
 def timed(run) -> tuple[float, object]:
+    """Wall seconds of ``run()`` and its result; its CPU seconds go to ``CPU_SECONDS``."""
     gc.collect()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = run()
+    CPU_SECONDS[id(result)] = time.process_time() - cpu
     return time.perf_counter() - start, result
 
 
@@ -143,18 +148,31 @@ def main(argv: list[str] | None = None) -> int:
         run_full(analyzer, texts[: args.warmup])
 
     times: dict[str, list[float]] = {"bare": [], "tuned": [], **{name: [] for name in analyzers}}
+    cpu: dict[str, list[float]] = {name: [] for name in times}
     tokens, statements = 0, {}
     for _ in range(args.repeats):
         seconds, docs = timed(lambda: run_bare(texts))
         times["bare"].append(seconds)
+        cpu["bare"].append(CPU_SECONDS.pop(id(docs)))
         tokens = sum(len(doc) for doc in docs)
         del docs
-        times["tuned"].append(timed(lambda: run_tuned(texts))[0])
+        seconds, docs = timed(lambda: run_tuned(texts))
+        times["tuned"].append(seconds)
+        cpu["tuned"].append(CPU_SECONDS.pop(id(docs)))
+        del docs
         for name, analyzer in analyzers.items():
             seconds, results = timed(lambda: run_full(analyzer, texts))
             times[name].append(seconds)
+            cpu[name].append(CPU_SECONDS.pop(id(results)))
             statements[name] = sum(len(r) for r in results)
             del results
+
+    def paired(name: str) -> dict:
+        """Each run's time over the bare run just before it (drift in the machine's speed
+        over the minutes of a benchmark cancels out), median over the runs; wall and CPU."""
+        return {"ratio_paired": statistics.median(v / b for v, b in zip(times[name], times["bare"])),
+                "ratio_cpu_paired": statistics.median(v / b for v, b in zip(cpu[name], cpu["bare"])),
+                "cpu_runs": cpu[name]}
 
     median = {name: statistics.median(runs) for name, runs in times.items()}
     best = {name: min(runs) for name, runs in times.items()}
@@ -170,10 +188,11 @@ def main(argv: list[str] | None = None) -> int:
         "repeats": args.repeats,
         "bare": figures(times["bare"], tokens),
         "tuned": {**figures(times["tuned"], tokens), "ratio": median["tuned"] / median["bare"],
-                  "ratio_best": best["tuned"] / best["bare"]},
+                  "ratio_best": best["tuned"] / best["bare"], **paired("tuned")},
         "variants": {
             name: {**figures(times[name], tokens), "statements": statements[name],
                    "ratio": median[name] / median["bare"], "ratio_best": best[name] / best["bare"],
+                   **paired(name),
                    "over_tuned": median[name] / median["tuned"],
                    "components": list(analyzer.nlp.pipe_names)}
             for name, analyzer in analyzers.items()},
@@ -204,16 +223,21 @@ def render(r: dict) -> str:
         f"model {r['model']} (spaCy {r['spacy']}, Python {r['python']}), {r['cpu']}, "
         f"batch {r['batch_size']}, {r['repeats']} runs each",
         "",
-        f"{'pipeline':<10} {'median s':>9} {'tokens/s':>10} {'best s':>9} {'tokens/s':>10} {'ratio':>7}",
+        f"{'pipeline':<10} {'median s':>9} {'tokens/s':>10} {'best s':>9} {'tokens/s':>10} {'ratio':>7}"
+        f" {'paired':>7} {'CPU':>7}",
     ]
     rows = [("bare", r["bare"]), ("tuned", r["tuned"]), *r["variants"].items()]
     for name, f in rows:
-        ratio = f"{f['ratio']:.2f}x" if "ratio" in f else ""
+        ratios = [f"{f[k]:.2f}x" if k in f else "" for k in ("ratio", "ratio_paired", "ratio_cpu_paired")]
         lines.append(f"{name:<10} {f['seconds']:>9.3f} {f['tokens_per_s']:>10.0f} "
-                     f"{f['best_seconds']:>9.3f} {f['best_tokens_per_s']:>10.0f} {ratio:>7}")
+                     f"{f['best_seconds']:>9.3f} {f['best_tokens_per_s']:>10.0f} "
+                     + " ".join(f"{x:>7}" for x in ratios))
+    lines.append("")
+    lines.append("ratio: median ÷ bare's median; paired: median of each run ÷ the bare run before it; "
+                 "CPU: the same with process CPU time")
     lines.append("")
     lines.append(f"tuned: the same spaCy model as newsledger runs it, without newsledger's components "
-                 f"(long-run tokenizer guard, cached attribute ruler): {r['tuned']['ratio']:.2f}x bare")
+                 f"(long-run tokenizer guard, cached attribute ruler and lemmatizer): {r['tuned']['ratio']:.2f}x bare")
     for name, f in r["variants"].items():
         lines.append(f"{name}: {f['ratio']:.2f}x bare (median), {f['ratio_best']:.2f}x (best), "
                      f"{f['over_tuned']:.2f}x tuned; "

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from ..model import Article, Statement
 from . import extensions  # noqa: F401
 from .attribute_cache import speed_up_attribute_ruler
+from .lemma_cache import speed_up_lemmatizer
 from .long_runs import LongRunGuard
 from .spans import remember_text
 
@@ -102,6 +103,7 @@ def build_pipeline(model: str | None = None, components: Iterable[str] | None = 
     nlp, name = load_base_model(model)
     nlp.tokenizer = LongRunGuard(nlp.tokenizer)  # a hostile run of "€€€…" is not quadratic
     speed_up_attribute_ruler(nlp)  # the same tags, parts of speech and lemmas, sooner
+    speed_up_lemmatizer(nlp)  # the same lemmas, one look-up per kind of token
     wanted = set(components) if components is not None else None
     for module, factory in COMPONENTS:
         if wanted is not None and module not in wanted:
