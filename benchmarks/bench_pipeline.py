@@ -8,8 +8,8 @@ DIR is a folder of .txt articles; by default PolNeAR's dev texts in
 
 "bare" is the stock spaCy model the pipeline is built on (``Analyzer().base_model_name``,
 en_core_web_sm, loaded with ``spacy.load``); "tuned" is that model as newsledger runs it
-(``build_pipeline(components=())``: its tokenizer guard and cached attribute ruler, which
-give the same annotations) without newsledger's components, so that ``variant ÷ tuned``
+(``build_pipeline(components=())``: its tokenizer guard, cached attribute ruler and cached
+lemmatizer, which give the same annotations) without newsledger's components, so that ``variant ÷ tuned``
 is what those components cost; "full" is newsledger's whole pipeline
 (``Analyzer(model).analyze_texts``: the same model plus every newsledger component,
 turning each text into Statements), once per attribution variant named in
