@@ -3,23 +3,19 @@ as spaCy's own rule lemmatizer, on news, colloquial text and PolNeAR articles.""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 import spacy
-from spacy.attrs import LEMMA
+
+from test_attribute_cache import SENTENCES as RULER_SENTENCES
+from test_attribute_cache import _same_tokens
 
 from newsledger.nlp.lemma_cache import CachedLemmatizer, speed_up_lemmatizer
 from newsledger.nlp.pipeline import load_base_model
 
-SENTENCES = [
-    "Sen. Mike Lee said on Sunday that the US would send troops if Russia crossed the line.",
-    "\"We ain't gonna back down,\" he told reporters, \"and y'all know it.\"",
+# The attribute ruler's test sentences, and plurals and comparatives the suffix rules handle.
+SENTENCES = RULER_SENTENCES + [
     "The ministers were warning of worse crises; the geese flew, the mice hid, the children ran.",
-    "C'mon, we gotta go -- nothin' is settled, she wrote on Telegram.",
     "Better, best, worst: the leaves were falling and the wolves' howls grew louder.",
-    "   \n\n   ",
-    "",
-    "NATO's Secretary General Jens Stoltenberg warned of \"tragic consequences\".",
 ]
 
 
@@ -33,18 +29,10 @@ def two_models():
     return stock, cached
 
 
-def _same_lemmas(stock, cached, texts):
-    for a, b in zip(stock.pipe(texts), cached.pipe(texts)):
-        assert [t.text for t in a] == [t.text for t in b]
-        if not np.array_equal(a.to_array(LEMMA), b.to_array(LEMMA)):
-            diff = [(x.text, x.lemma_, y.lemma_) for x, y in zip(a, b) if x.lemma_ != y.lemma_]
-            pytest.fail(f"lemmas differ in {a.text[:60]!r}: {diff[:5]}")
-
-
 def test_same_lemmas_on_news_and_colloquial_sentences(two_models):
     stock, cached = two_models
-    _same_lemmas(stock, cached, SENTENCES)
-    _same_lemmas(stock, cached, SENTENCES)  # the second time from the cache
+    _same_tokens(stock, cached, SENTENCES)
+    _same_tokens(stock, cached, SENTENCES)  # the second time from the cache
     doc = cached("The geese were flying south.")
     assert [t.lemma_ for t in doc] == ["the", "goose", "be", "fly", "south", "."]
 
@@ -53,7 +41,7 @@ def test_same_lemmas_on_polnear_articles(two_models, shared_path):
     stock, cached = two_models
     for split in ("dev", "train"):
         folder = shared_path("data", "polnear", split, "text")
-        _same_lemmas(stock, cached, [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:15]])
+        _same_tokens(stock, cached, [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:15]])
 
 
 def test_overwrite_mode_replaces_the_attribute_rulers_lemmas_as_spacy_does(two_models):
@@ -61,7 +49,7 @@ def test_overwrite_mode_replaces_the_attribute_rulers_lemmas_as_spacy_does(two_m
     for nlp in (stock, cached):
         nlp.get_pipe("lemmatizer").overwrite = True
     try:
-        _same_lemmas(stock, cached, SENTENCES)
+        _same_tokens(stock, cached, SENTENCES)
     finally:
         for nlp in (stock, cached):
             nlp.get_pipe("lemmatizer").overwrite = False
