@@ -6,6 +6,8 @@ tested whatever the shipped model happens to output."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsledger.model import Mention, Statement
@@ -159,3 +161,27 @@ def test_content_that_begins_inside_a_noun_phrase_begins_with_it(rules, text, cu
 def test_content_that_begins_a_phrase_or_follows_its_cue_is_left_alone(rules, text, cue, content):
     kept = tidy(tagged(text, cue, content), parse(rules, text))
     assert kept is not None and kept.content == content
+
+
+SPLIT = ("\u201cThe vote would then move to the full committee,\u201d said Elaine Marsh, a veteran of the "
+         "rules panel. \u201cAnd it is wide open, and every member would have a say.\u201d\n\n"
+         "Fowler argued that the party would be wise to act at once.")
+
+
+def test_a_quotation_continued_after_its_cue_is_taken_back_from_a_later_paragraphs_cue(rules):
+    """The tagger lends the second half of '"Q1," X said. "Q2."' to the next paragraph's
+    cue; it is X's, one statement in two pieces, as the rules (and PolNeAR) read it."""
+    doc = parse(rules, SPLIT)
+    first = SPLIT[:SPLIT.index("committee,\u201d") + len("committee,\u201d")]
+    second = SPLIT[SPLIT.index("\u201cAnd"):SPLIT.index("say.\u201d") + len("say.\u201d")]
+    said = replace(tagged(SPLIT, "said", first, "Elaine Marsh"), quote="direct",
+                   sentence_span=(0, SPLIT.index("panel.") + len("panel.")))
+    argued = replace(tagged(SPLIT, "argued", second, "Fowler"), quote="direct",
+                     sentence_span=span(SPLIT, second))
+    merged = finish([said, argued], doc)
+    [kept] = [s for s in merged if s.cue == "said"]
+    assert kept.content_spans == [span(SPLIT, first), span(SPLIT, second)]
+    assert not [s for s in merged if s.cue == "argued" and "wide open" in s.content]
+    # Without the first statement the quotation stays with the only cue the tagger gave it.
+    alone = finish([argued], parse(rules, SPLIT))
+    assert [s.content for s in alone if s.cue == "argued"] == [second]
