@@ -185,3 +185,28 @@ def test_a_quotation_continued_after_its_cue_is_taken_back_from_a_later_paragrap
     # Without the first statement the quotation stays with the only cue the tagger gave it.
     alone = finish([argued], parse(rules, SPLIT))
     assert [s.content for s in alone if s.cue == "argued"] == [second]
+
+
+def test_quotations_on_both_sides_of_one_cue_are_one_statement(rules):
+    text = ("\u201cI think the moderator will be very fair,\u201d Trump said during a rally in Kenansville, "
+            "\u201cbut a lot of people are going to be watching to see if that is true.\u201d")
+    first = text[:text.index("fair,\u201d") + len("fair,\u201d")]
+    second = text[text.index("\u201cbut"):]
+    pieces = [replace(tagged(text, "said", piece, "Trump"), quote="direct", sentence_span=(0, len(text)))
+              for piece in (first, second)]
+    merged = [s for s in finish(pieces, parse(rules, text)) if s.cue == "said"]
+    assert [s.content_spans for s in merged] == [[span(text, first), span(text, second)]]
+    assert merged[0].speaker.text == "Trump" and merged[0].quote == "direct"
+
+
+def test_a_continuation_is_found_after_the_cues_sentence_not_the_taggers_window(rules):
+    """The tagger's sentence ends at the closing quotation mark; the cue's sentence, as spaCy
+    splits it, ends after "Washington.": the next quotation continues the statement."""
+    text = ("\u201cMy name may not be on the ballot, but our progress is on the ballot,\u201d Mr. Obama said "
+            "on Saturday night at a gala dinner in Washington. \u201cTolerance is on the ballot. Justice "
+            "is on the ballot.\u201d\n\nMr. Obama has made the case before.")
+    first = text[:text.index("ballot,\u201d") + len("ballot,\u201d")]
+    second = text[text.index("\u201cTolerance"):text.index("ballot.\u201d\n") + len("ballot.\u201d")]
+    said = replace(tagged(text, "said", first, "Mr. Obama"), quote="direct", sentence_span=span(text, first))
+    [kept] = [s for s in finish([said], parse(rules, text)) if s.cue == "said"]
+    assert kept.content_spans == [span(text, first), span(text, second)]

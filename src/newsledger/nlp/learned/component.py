@@ -31,8 +31,8 @@ from spacy.tokens import Doc
 
 from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
-from ..layout import continue_quotes
-from ..spans import doc_quotes, doc_text
+from ..spans import doc_text
+from .quotations import join_split_quotations
 
 _CACHE: dict[str, tuple] = {}
 
@@ -110,31 +110,7 @@ def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
         if kept is not None:
             tidied.append(kept)
             abandoned -= _content_chars(kept) | set(range(*kept.cue_span))
-    quotes = doc_quotes(doc)
-    tidied = _without_borrowed_continuations(text, tidied, quotes)
-    # '"Q1," she said. "Q2."' is one statement, as the rules read it (and PolNeAR marks it).
-    continue_quotes(text, tidied, quotes)
-    return merge_with_rules(tidied, ruled, abandoned)
-
-
-def _without_borrowed_continuations(text: str, statements: list[Statement], quotes) -> list[Statement]:
-    """Drop a statement whose whole content is a quotation that continues another statement's
-    quotation ('"Q1," X said. "Q2."') while its own cue stands in a later paragraph: the
-    tagger lends "Q2" to the next paragraph's cue ("Fowler argued"); it is X's."""
-    starts = {q.start: q for q in quotes}
-    continued = set()
-    for st in statements:
-        if st.quote == "indirect" or not st.content_spans or not st.sentence_span \
-                or st.content_spans[-1][1] > st.cue_span[0] or text[st.sentence_span[1] - 1] not in ".!?":
-            continue
-        after = st.sentence_span[1]
-        while after < len(text) and text[after] in " \t\u00a0":
-            after += 1
-        if after in starts:
-            continued.add((starts[after].start, starts[after].end))
-    return [st for st in statements
-            if not (len(st.content_spans) == 1 and tuple(st.content_spans[0]) in continued
-                    and "\n" in text[st.content_spans[0][1]:st.cue_span[0]])]
+    return merge_with_rules(join_split_quotations(doc, text, tidied), ruled, abandoned)
 
 
 def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement | None:
