@@ -71,18 +71,26 @@ def label_statements(doc: Doc, body_start: int) -> list[Statement]:
     return found
 
 
+def continued_by(text: str, statement: Statement, by_start: dict[int, Quote]) -> Quote | None:
+    """The quotation (of ``by_start``, quotations by start offset) that continues a direct
+    statement whose cue closes its sentence ('"Q1," X said. "Q2."'), or None."""
+    if statement.quote == "indirect" or not statement.content_spans or not statement.sentence_span \
+            or statement.content_spans[-1][1] > statement.cue_span[0]:
+        return None
+    end = statement.sentence_span[1]
+    if text[end - 1] not in ".!?":
+        return None
+    return by_start.get(_CONTINUATION_GAP.match(text, end).end())
+
+
 def continue_quotes(text: str, statements: list[Statement], quotes: list[Quote]) -> None:
     """Extend direct statements whose cue closes a sentence with the quotation
     that follows it in the same paragraph, when nothing else claims it."""
     claimed = [s for st in statements for s in st.content_spans]
     by_start = {q.start: q for q in quotes}
     for st in statements:
-        if st.quote == "indirect" or not st.content_spans or st.content_spans[-1][1] > st.cue_span[0]:
-            continue
-        sentence_end = st.sentence_span[1]
-        gap = _CONTINUATION_GAP.match(text, sentence_end)
-        following = by_start.get(gap.end())
-        if following is None or text[sentence_end - 1] not in ".!?":
+        following = continued_by(text, st, by_start)
+        if following is None:
             continue
         span = (following.start, following.end)
         if any(overlaps(span, c) for c in claimed) or span[1] - span[0] < 4:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ...model import Statement
-from ..layout import continue_quotes
+from ..layout import continue_quotes, continued_by
 from ..spans import doc_quotes
 
 
@@ -64,16 +64,7 @@ def _without_borrowed_continuations(text: str, statements: list[Statement], quot
     quotation ('"Q1," X said. "Q2."') while its own cue stands in a later paragraph: the
     tagger lends "Q2" to the next paragraph's cue ("Fowler argued"); it is X's."""
     starts = {q.start: q for q in quotes}
-    continued = set()
-    for st in statements:
-        if st.quote == "indirect" or not st.content_spans or not st.sentence_span \
-                or st.content_spans[-1][1] > st.cue_span[0] or text[st.sentence_span[1] - 1] not in ".!?":
-            continue
-        after = st.sentence_span[1]
-        while after < len(text) and text[after] in " \t\u00a0":
-            after += 1
-        if after in starts:
-            continued.add((starts[after].start, starts[after].end))
+    continued = {(q.start, q.end) for q in (continued_by(text, st, starts) for st in statements) if q}
     return [st for st in statements
             if not (len(st.content_spans) == 1 and tuple(st.content_spans[0]) in continued
                     and "\n" in text[st.content_spans[0][1]:st.cue_span[0]])]
