@@ -187,6 +187,10 @@ def _stored(db: Path) -> int:
         return 0
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads process groups from /proc")
 def test_ctrl_c_keeps_finished_batches_and_a_rerun_completes(tmp_path: Path, analyzer):
     folder = tmp_path / "many"
@@ -196,9 +200,12 @@ def test_ctrl_c_keeps_finished_batches_and_a_rerun_completes(tmp_path: Path, ana
     db = tmp_path / "ledger.db"
     command = [str(CONSOLE_SCRIPT), "ingest", str(folder), "--db", str(db), "--workers", "2",
                "--batch-size", "4"]
-    # A session of its own: SIGINT to the group is what Ctrl-C in a terminal sends.
+    # A session of its own: SIGINT to the group is what Ctrl-C in a terminal sends. SIGINT is
+    # reset to its default in the child because a shell without job control starts background
+    # commands (`.ci/run &` in a script) with SIGINT ignored, and that would be inherited.
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, start_new_session=True)
+                               text=True, start_new_session=True,
+                               preexec_fn=_default_sigint)
     deadline = time.monotonic() + DEADLINE
     while _stored(db) < 8 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.2)
