@@ -23,9 +23,11 @@ from newsledger.model import Article, Mention, Statement, Target
 from newsledger.store import Ledger
 from newsledger.store.actors import (
     actor_profile,
+    actors_called,
     find_actor,
     list_actors,
     load_actor_rows,
+    name_key,
     save_actor_rows,
 )
 
@@ -451,6 +453,27 @@ def test_list_actors(ledger_path):
     assert "person:novak" not in listed
     assert listed["person:jens-stoltenberg"]["organization"] == "NATO"
     assert all(r["kind"] == "person" for r in people)
+
+
+def _called_in_listing(listing: list[dict], name: str) -> list[dict]:
+    """What the name look-up gave before ``actors_called``: a whole listing searched."""
+    keys = {r["id"]: {name_key(x) for x in [r["name"], *r["aliases"]]} for r in listing}
+    wanted = name_key(name)
+    found = [r for r in listing if r["id"] == name or wanted in keys[r["id"]]]
+    if not found:
+        found = [r for r in listing if any(k.endswith(" " + wanted) for k in keys[r["id"]])]
+    return sorted(({"id": r["id"], "name": r["name"]} for r in found), key=lambda r: r["id"])
+
+
+def test_actors_called_finds_what_the_whole_listing_finds(ledger_path):
+    with Ledger(ledger_path) as ledger:
+        listing = list_actors(ledger)
+        names = {x for r in listing for x in [r["id"], r["name"], *r["aliases"]]}
+        names |= {x.split()[-1] for x in names} | {x.upper() for x in names} | {"Nobody", "Holm"}
+        for name in sorted(names):
+            assert actors_called(ledger, name) == _called_in_listing(listing, name), name
+        # the id of the early "Mr. Novak", merged since, finds the actor it was merged into
+        assert actors_called(ledger, "person:novak") == [{"id": "person:jan-novak", "name": "Jan Novak"}]
 
 
 def test_actor_profile(ledger_path):

@@ -35,7 +35,7 @@ from newsledger.analysis.positions import find_issues
 from newsledger.model import ACTS
 from newsledger.store import positions as position_store
 from newsledger.store import timelines as store
-from newsledger.store.actors import find_actor, list_actors, name_key
+from newsledger.store.actors import actors_called, find_actor, list_actors, name_key
 from newsledger.store.views import outlets
 
 PERIODS = ("month", "week", "day")
@@ -129,7 +129,12 @@ def _ordered(acts: dict[str, int]) -> dict[str, int]:
 # ----------------------------------------------------------------------------- names
 
 def _actor_matches(ledger: Any, name: str) -> list[dict[str, Any]]:
-    """Actors called ``name`` (name or alias), else whose name ends with it ("Macron")."""
+    """Actors called ``name`` (name or alias), else whose name ends with it ("Macron"):
+    first among the actors table's rows (fast), then among every listed actor, those known
+    only from speaker mentions included."""
+    found = actors_called(ledger, name)
+    if found:
+        return found
     listing = list_actors(ledger)
     wanted = name_key(name)
     exact = [a for a in listing if a["id"] == name or wanted in {name_key(x) for x in [a["name"], *a["aliases"]]}]

@@ -26,6 +26,7 @@ import json
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 from typing import Any, Iterable
 
 from sqlalchemy import Boolean, Column, Connection, Date, Index, String, Table, Text, func, insert, inspect, select
@@ -118,12 +119,15 @@ def _from_db(mapping: Any) -> dict[str, Any]:
     return row
 
 
+@lru_cache(maxsize=65536)  # look-ups by name key every actor's names and aliases again
 def name_key(text: str | None) -> str:
     """Case-, accent- and punctuation-insensitive form of a name, for look-ups by name."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKD", text.replace(".", ""))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = text.replace(".", "")
+    if not text.isascii():  # ASCII has no accents to strip
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = text.casefold()
     text = " ".join(_NON_WORD.sub(" ", text).split())
     return text[4:] if text.startswith("the ") else text
 
@@ -223,6 +227,35 @@ def _base_record(actor_id: str, row: dict[str, Any] | None, mention: dict[str, A
     }
 
 
+def actors_called(ledger: Any, name: str) -> list[dict[str, str]]:
+    """``{"id", "name"}`` of each canonical actor with statements that is called ``name``:
+    its id, or its name or an alias (its own, or those of actors merged into it), compared by
+    :func:`name_key`; when none is, those with a name or alias ending in ``name`` as whole
+    words ("Macron"). Sorted by id.
+
+    Reads only the actors table's names (not the statements' counts and mentions, as
+    :func:`list_actors` does), then one index probe per candidate: fast at millions of
+    statements. Actors without a row in the actors table (ledgers ingested without the
+    actors stage) are not found here; :func:`list_actors` lists them."""
+    ensure_actor_table(ledger)
+    wanted = name_key(name)
+    with ledger.engine.connect() as connection:
+        q = select(actors.c.id, actors.c.name, actors.c.aliases, actors.c.merged_into)
+        rows = {r.id: {"name": r.name, "aliases": json.loads(r.aliases or "[]"), "merged_into": r.merged_into}
+                for r in connection.execute(q)}
+        keys = {i: {name_key(x) for x in [r["name"], *r["aliases"]]} for i, r in rows.items()}
+        matched = {i for i in rows if i == name} or {i for i, k in keys.items() if wanted and wanted in k}
+        if not matched and wanted:
+            matched = {i for i, k in keys.items() if any(x.endswith(" " + wanted) for x in k)}
+        found = []
+        for canonical in sorted({_canonical(rows, i) for i in matched}):
+            ids = [i for i in rows if _canonical(rows, i) == canonical]
+            probe = select(statements.c.actor_id).where(statements.c.actor_id.in_(ids)).limit(1)
+            if canonical in rows and connection.execute(probe).first() is not None:
+                found.append({"id": canonical, "name": rows[canonical]["name"]})
+    return found
+
+
 def find_actor(ledger: Any, name: str) -> str | None:
     """The canonical id of the actor called ``name`` (an id, the name, an alias, or a speaker
     name in the statements; case and accents ignored); the one with most statements wins."""
@@ -286,5 +319,5 @@ def _finish(record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-__all__ = ["actors", "actor_profile", "ensure_actor_table", "find_actor", "name_key", "list_actors",
+__all__ = ["actors", "actor_profile", "actors_called", "ensure_actor_table", "find_actor", "name_key", "list_actors",
            "load_actor_rows", "save_actor_rows"]
