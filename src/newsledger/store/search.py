@@ -17,8 +17,8 @@ SQLite
 PostgreSQL
     no extra table: a GIN expression index on
     ``to_tsvector('simple', content || ' ' || cue || ' ' || speaker_name)`` and
-    ``@@ plainto_tsquery('simple', words)`` at query time. (Written for PostgreSQL, not yet
-    run against a server.)
+    ``@@ plainto_tsquery('simple', words)`` at query time (the search tests run against a
+    real server when ``NEWSLEDGER_TEST_POSTGRES_URL`` is set, as in ``.ci/run``).
 Other backends
     a case-insensitive ``LIKE`` per word on content, cue and speaker name (slow, portable).
 
