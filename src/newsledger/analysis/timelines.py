@@ -21,8 +21,11 @@ they chart as they are; months are ``YYYY-MM``, ISO weeks ``YYYY-Www`` (starting
 Monday), days ``YYYY-MM-DD``. An actor's timeline includes the statements of actors merged
 into it; an issue's holds the statements placed in it by
 :func:`newsledger.analysis.positions.update_positions` (run it first); an outlet's holds
-the statements in its articles (case ignored), attributed to anyone. Not computed: copies of
-one story in several outlets are each counted.
+the statements in its articles (case ignored), attributed to anyone. A statement printed by
+several copies of one story counts once in an actor's timeline (on its earliest copy) and
+once per copy in an issue's or an outlet's. An actor's timeline by month reads the counts
+the ledger keeps by actor and month (:mod:`newsledger.store.actor_months`), so it is as fast
+for the most quoted actor as for any other.
 """
 
 from __future__ import annotations
@@ -207,7 +210,13 @@ def subject_timeline(ledger: Any, subject: dict[str, Any], *, by: str = "month",
     where = _subject(ledger, subject["kind"], subject["id"])
     result = {"kind": subject["kind"], "id": subject["id"], "name": subject["name"], "by": by}
     voiced = store.own_voice_counts(ledger, str(subject["id"])) if subject["kind"] == "outlet" else None
-    result.update(bucket(store.act_counts(ledger, **where), by, voiced))
+    if subject["kind"] == "actor" and by == "month":  # the counts kept by month: fast for any actor
+        result.update(bucket(store.actor_month_counts(ledger, where["actor_ids"]), by))
+        first, last = store.actor_date_range(ledger, where["actor_ids"])
+        result["first"], result["last"] = (first.isoformat() if first else None,
+                                           last.isoformat() if last else None)
+    else:
+        result.update(bucket(store.act_counts(ledger, **where), by, voiced))
     result["statements"] = store.latest_statements(ledger, **where, limit=limit)
     return result
 

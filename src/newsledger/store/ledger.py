@@ -34,6 +34,7 @@ from sqlalchemy import Column, Connection, func, select
 from sqlalchemy.engine import URL
 
 from newsledger.model import Article, Statement
+from newsledger.store import actor_months
 from newsledger.store import feeds as _feeds  # noqa: F401  (registers the watch tables)
 from newsledger.store import query
 from newsledger.store import search as fulltext
@@ -141,8 +142,10 @@ class Ledger:
         if new_articles:
             connection.execute(insert_ignore(connection, articles), [a.row for a in new_articles])
         if statement_rows:
-            connection.execute(insert_ignore(connection, statements), statement_rows)
-            fulltext.index_rows(connection, search_rows)
+            inserted = _insert_statements(connection, statement_rows)
+            fulltext.index_rows(connection, [r for r in search_rows if r["statement_id"] in inserted])
+            actor_months.shift(connection, actor_months.tally(
+                (r["actor_id"], r["effective_date"], r["act"]) for r in statement_rows if r["id"] in inserted))
         if mention_rows:
             connection.execute(insert_ignore(connection, mentions), mention_rows)
         return AddSummary(
@@ -310,6 +313,16 @@ def _extra_json(extra: dict[str, Any] | None) -> str | None:
     if not extra:
         return None
     return json.dumps(extra, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _insert_statements(connection: Connection, rows: list[dict[str, Any]]) -> set[str]:
+    """Insert statement rows, skipping ids already stored; the ids this call inserted (two
+    PostgreSQL writers may race to insert one statement: only the one that did counts it)."""
+    statement = insert_ignore(connection, statements)
+    if connection.dialect.insert_executemany_returning:
+        return set(connection.execute(statement.returning(statements.c.id), rows).scalars())
+    connection.execute(statement, rows)
+    return {r["id"] for r in rows}
 
 
 def _existing(connection: Connection, column: Column, ids: set[str]) -> set[str]:

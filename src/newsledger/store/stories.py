@@ -29,6 +29,7 @@ Reads: :func:`annotate` gives the ``story`` and ``carried_by`` fields that
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -49,6 +50,7 @@ from sqlalchemy import (
     update,
 )
 
+from newsledger.store import actor_months
 from newsledger.store.engine import write_transaction
 from newsledger.store.schema import UNDATED, articles, metadata, statements
 
@@ -262,10 +264,22 @@ def compared_statements(connection: Connection, statement_ids: Iterable[str]) ->
 def replace_groups(connection: Connection, article_ids: Iterable[str],
                    groups: dict[str, str]) -> None:
     """Forget the statement groups of these articles' statements, then store ``groups``
-    (``{statement id: group id}``)."""
+    (``{statement id: group id}``, statements of these articles), keeping the counts by
+    actor and month in step (a later copy of a story is not counted there)."""
+    changes: Counter = Counter()
     for chunk in _chunks(article_ids):
+        q = (select(statements.c.id, statements.c.actor_id, statements.c.effective_date, statements.c.act,
+                    story_statements.c.group_id)
+             .select_from(statements.outerjoin(story_statements, story_statements.c.statement_id == statements.c.id))
+             .where(statements.c.article_id.in_(chunk), statements.c.actor_id.is_not(None)))
+        for statement_id, actor_id, day, act, old_group in connection.execute(q):
+            was_copy = old_group is not None and old_group != statement_id
+            is_copy = groups.get(statement_id, statement_id) != statement_id
+            if was_copy != is_copy:
+                changes[(actor_id, actor_months.month_number(day), act)] += 1 if was_copy else -1
         ids = select(statements.c.id).where(statements.c.article_id.in_(chunk))
         connection.execute(story_statements.delete().where(story_statements.c.statement_id.in_(ids)))
+    actor_months.shift(connection, changes)
     if groups:
         connection.execute(story_statements.insert(),
                            [{"statement_id": s, "group_id": g} for s, g in sorted(groups.items())])
