@@ -236,6 +236,12 @@ def _walk_stream(ledger, tmp_path: Path, analyzer) -> None:
     assert crossing["speaker"] == "Reuters" and "France had sent troops to Ukraine" in crossing["content"]
     assert crossing["date"] == "2024-04-10" and crossing["decision"] is None
     assert [g["holder"]["name"] for g in full["group"]] == ["Mike Lee"]
+    # one red line is read with its group only; its summary is the board's, for each of them
+    whole = {r["id"]: r for r in redline_board(ledger)}
+    for line_id, summary in whole.items():
+        one = redline(ledger, line_id)
+        assert {k: one[k] for k in summary} == summary
+        assert one["group"] == [r for r in whole.values() if r["group_id"] == summary["group_id"] and r["id"] != line_id]
 
     assert decide(ledger, putin["id"][:10], "confirmed")["status"] == "confirmed"
     assert decide(ledger, lee["id"], "rejected")["status"] == "rejected"

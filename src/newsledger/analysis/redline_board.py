@@ -40,10 +40,15 @@ def redline_board(ledger: Any, status: str | None = None) -> list[dict[str, Any]
     """Every red line as a summary dict, oldest first; ``status`` keeps only that status."""
     if status is not None and status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
-    lines = store.load_redlines(ledger)
-    statements = _by_line(store.load_redline_statements(ledger))
-    matches = _by_line(store.load_matches(ledger))
-    decisions = _by_line(store.load_decisions(ledger))
+    return _board(ledger, store.load_redlines(ledger), None, status)
+
+
+def _board(ledger: Any, lines: list[dict[str, Any]], ids: list[str] | None,
+           status: str | None = None) -> list[dict[str, Any]]:
+    """Summaries of ``lines`` (the red lines ``ids``, or every red line when None)."""
+    statements = _by_line(store.load_redline_statements(ledger, ids))
+    matches = _by_line(store.load_matches(ledger, ids))
+    decisions = _by_line(store.load_decisions(ledger, ids))
     holders: dict[str, list[str]] = defaultdict(list)
     for row in lines:
         holders[row["group_id"]].append(row["holder_name"])
@@ -64,7 +69,8 @@ def redline(ledger: Any, redline_id: str) -> dict[str, Any] | None:
         found = resolve_id(ledger, redline_id)
     except RedLineNotFound:
         return None
-    board = {r["id"]: r for r in redline_board(ledger)}
+    group = store.load_redlines(ledger, group_of=found)  # its group only, not the whole board
+    board = {r["id"]: r for r in _board(ledger, group, [r["id"] for r in group])}
     record = dict(board[found])
     decisions = {d["statement_id"]: d for d in store.load_decisions(ledger, found)}
     record["statements"] = [dict(s["evidence"], restatement=s["restatement"])

@@ -184,31 +184,40 @@ def replace_redlines(ledger: Any, lines: list[dict[str, Any]], statement_rows: l
                 connection.execute(table.insert(), [_encode(table, r) for r in rows])
 
 
-def load_redlines(ledger: Any) -> list[dict[str, Any]]:
-    """Every red line row (``trigger`` decoded), oldest first."""
+def load_redlines(ledger: Any, group_of: str | None = None) -> list[dict[str, Any]]:
+    """Every red line row (``trigger`` decoded), oldest first; or only the rows of the
+    group the red line ``group_of`` is in."""
     ensure_redline_tables(ledger)
     q = select(redlines).order_by(redlines.c.first_date, redlines.c.id)
+    if group_of is not None:
+        q = q.where(redlines.c.group_id.in_(select(redlines.c.group_id).where(redlines.c.id == group_of)))
     with ledger.engine.connect() as connection:
         return [_decode(row._mapping) for row in connection.execute(q)]
 
 
-def load_redline_statements(ledger: Any, redline_id: str | None = None) -> list[dict[str, Any]]:
+# Each loader takes one red line id, a list of them, or None for every red line.
+RedLineIds = str | list[str] | None
+
+
+def load_redline_statements(ledger: Any, redline_id: RedLineIds = None) -> list[dict[str, Any]]:
     return _load(ledger, redline_statements, redline_id)
 
 
-def load_matches(ledger: Any, redline_id: str | None = None) -> list[dict[str, Any]]:
+def load_matches(ledger: Any, redline_id: RedLineIds = None) -> list[dict[str, Any]]:
     return _load(ledger, redline_matches, redline_id)
 
 
-def load_decisions(ledger: Any, redline_id: str | None = None) -> list[dict[str, Any]]:
+def load_decisions(ledger: Any, redline_id: RedLineIds = None) -> list[dict[str, Any]]:
     return _load(ledger, redline_decisions, redline_id)
 
 
-def _load(ledger: Any, table: Table, redline_id: str | None) -> list[dict[str, Any]]:
+def _load(ledger: Any, table: Table, redline_id: RedLineIds) -> list[dict[str, Any]]:
     ensure_redline_tables(ledger)
     q = select(table)
-    if redline_id is not None:
+    if isinstance(redline_id, str):
         q = q.where(table.c.redline_id == redline_id)
+    elif redline_id is not None:
+        q = q.where(table.c.redline_id.in_(redline_id))
     q = q.order_by(*[c for c in (table.c.get("date"), table.c.redline_id, table.c.statement_id)
                      if c is not None])
     with ledger.engine.connect() as connection:
