@@ -27,7 +27,7 @@ from typing import Any, Iterable
 
 from sqlalchemy import Column, Connection, Integer, String, Table, Text, delete, func, insert, select, update
 
-from newsledger.store.schema import metadata, statements
+from newsledger.store.schema import metadata
 
 actor_months = Table(
     "actor_months",
