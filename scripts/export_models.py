@@ -124,8 +124,10 @@ def attribution(args) -> None:
         same = (_session(float_path).run(None, feed)[0].argmax(-1)
                 == _session(target).run(None, feed)[0].argmax(-1))
     shutil.copy(folder / "tokenizer.json", resources.MODELS_DIR / "attribution-accurate.tokenizer.json")
+    threads = meta["train"].get("threads")  # torch's thread count changes sums' order: part of the recipe
     built_by = (f"newsledger train attribution --data ../shared/data/polnear --out OUT --model accurate "
-                f"--epochs {meta['train']['epochs']} --threads 1 && python scripts/export_models.py attribution OUT/best")
+                f"--epochs {meta['train']['epochs']}{f' --threads {threads}' if threads else ''}"
+                f" && python scripts/export_models.py attribution OUT/best")
     resources.register("attribution-accurate.tokenizer",
                        resources.MODELS_DIR / "attribution-accurate.tokenizer.json", built_by)
     entry = resources.register("attribution-accurate", target, built_by, max_len=meta["tagger"]["max_len"],
