@@ -210,3 +210,31 @@ def test_a_continuation_is_found_after_the_cues_sentence_not_the_taggers_window(
     said = replace(tagged(text, "said", first, "Mr. Obama"), quote="direct", sentence_span=span(text, first))
     [kept] = [s for s in finish([said], parse(rules, text)) if s.cue == "said"]
     assert kept.content_spans == [span(text, first), span(text, second)]
+
+
+SIGNED = ("Readers wrote to us after the debate.\n\n"
+          "“He represents our greatest shame.” ― Sonya Herridge\n"
+          "“He is ignorant of our culture and lives.”― Pamela Padilla\n"
+          "“Maybe, we can build a wall around him.” — Steve Quinlan\n")
+TRANSCRIPT = ("WALLACE: Let’s start with the debate. Will she be there?\n\n"
+              "PENCE: She will not attend, and Trump said the campaign was only joking.\n")
+
+
+def test_quotations_signed_with_a_dash_are_each_their_signers(rules):
+    doc = parse(rules, SIGNED)
+    # the tagger's reading seen on PolNeAR dev: one statement run over every signed quotation
+    run_on = tagged(SIGNED, "wrote", ["“He represents our greatest shame.”",
+                                      "“He is ignorant of our culture and lives.”",
+                                      "“Maybe, we can build a wall around him.”"], source="Readers")
+    merged = finish([run_on], doc)
+    assert [(s.speaker.text, s.content) for s in merged] == [
+        ("Sonya Herridge", "“He represents our greatest shame.”"),
+        ("Pamela Padilla", "“He is ignorant of our culture and lives.”"),
+        ("Steve Quinlan", "“Maybe, we can build a wall around him.”")]
+
+
+def test_transcript_lines_are_their_speakers_and_keep_a_statement_nested_in_them(rules):
+    doc = parse(rules, TRANSCRIPT)
+    nested = tagged(TRANSCRIPT, "said", "the campaign was only joking", source="Trump")
+    merged = finish([nested], doc)
+    assert [(s.speaker.text, s.cue) for s in merged] == [("WALLACE", ":"), ("PENCE", ":"), ("Trump", "said")]
