@@ -14,10 +14,11 @@ when loaded, no torch needed); ``model_dir`` names a folder written by
 before it is exported).
 
 Rules where rules are surer: when the rules component ran before it, the rule
-statements that are direct quotations or "according to" attributions are kept
-when the tagger found nothing over the same words (on PolNeAR dev this adds
-recall at no cost in precision; replacing the tagger's spans by the rules' where
-both found the statement lowered attribution F1, so the tagger's spans win).
+statements that are direct quotations, "according to" attributions or read from a
+layout (a quotation signed "― Name", "NAME: words") are kept where the tagger found
+nothing over the same words (:mod:`.merge`; on PolNeAR dev this adds recall at no cost
+in precision; replacing the tagger's spans by the rules' where both found the statement
+lowered attribution F1, so the tagger's spans win, except over a layout).
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from spacy.tokens import Doc
 
 from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
+from ..quotes import find_quotes, quote_kind
 from ..spans import doc_text
+from .merge import content_chars, merge_with_rules
 from .quotations import join_split_quotations
 
 _CACHE: dict[str, tuple] = {}
@@ -106,10 +109,10 @@ def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
     tidied, abandoned = [], set()
     for statement in learned:
         kept = tidy(statement, doc, text)
-        abandoned |= _content_chars(statement) | set(range(*statement.cue_span))
+        abandoned |= content_chars(statement) | set(range(*statement.cue_span))
         if kept is not None:
             tidied.append(kept)
-            abandoned -= _content_chars(kept) | set(range(*kept.cue_span))
+            abandoned -= content_chars(kept) | set(range(*kept.cue_span))
     return merge_with_rules(join_split_quotations(doc, text, tidied), ruled, abandoned)
 
 
@@ -141,14 +144,19 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     spans = _without_cue_condition(doc, (cue_start, cue_end), spans, text)
     spans = _from_phrase_start(doc, spans, cue_end)
     spans = _without_runaway_pieces(doc, spans, text)
+    spans = _without_unquoted_pieces_before(doc, spans, (cue_start, cue_end), text)
     if spans:
         cue_end = _cue_end(doc, cue_start, cue_end, spans[0][0])
     if cue_end <= cue_start or not _has_content_word(doc, spans) or not _reports(doc, (cue_start, cue_end)):
         return None
     speaker = _whole_source(doc, statement.speaker, text)
     extra = {**statement.extra, "cue_lemma": _cue_lemma(doc, (cue_start, cue_end), statement.extra)}
+    quote = statement.quote
+    if spans != statement.content_spans and quote != "indirect":  # a piece cut off may have been the unquoted one
+        quote = quote_kind(spans, find_quotes(text))
     return replace(statement, cue=text[cue_start:cue_end], cue_span=(cue_start, cue_end), speaker=speaker,
-                   content_spans=spans, content=" ... ".join(text[a:b] for a, b in spans), extra=extra)
+                   content_spans=spans, content=" ... ".join(text[a:b] for a, b in spans), quote=quote,
+                   extra=extra)
 
 
 PHRASE_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "predet", "advmod", "quantmod"}
@@ -191,6 +199,23 @@ def _without_runaway_pieces(doc: Doc, spans: list[tuple[int, int]], text: str) -
             break
         kept.append((start, end))
     return kept
+
+
+def _without_unquoted_pieces_before(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple[int, int],
+                                    text: str) -> list[tuple[int, int]]:
+    """Without the pieces that end before the cue's sentence begins and stand in no quote
+    marks, when the content goes on after the cue: in "Macron said that Western leaders have
+    discussed it. According to him, “nothing can be ruled out.”" the tagger gave "According
+    to" both contents; the first is another statement's (the rules' reading of it then
+    stands). A quotation that runs over sentences up to its cue keeps every piece."""
+    cue = doc.char_span(cue_span[0], cue_span[1], alignment_mode="expand")
+    if cue is None or not any(start >= cue_span[1] for start, _ in spans):
+        return spans
+    begins = cue.sent.start_char
+    kept = [(start, end) for start, end in spans
+            if end > begins or any(q in text[max(0, start - 1):start + 1] + text[end - 1:end + 1]
+                                   for q in QUOTE_MARKS)]
+    return kept or spans
 
 
 QUOTE_MARKS = "\"“”«»„‟"
@@ -319,78 +344,3 @@ def _without_signal(before: str, signal: str | None) -> str:
     if signal and before.lower().endswith(" " + signal.lower()):
         before = before[: -len(signal)].rstrip()
     return before
-
-
-def _sure(statement: Statement) -> bool:
-    """Rule statements the rules get right more often than the tagger."""
-    return (statement.quote == "direct" or statement.cue.lower().startswith("according to")
-            or _by_layout(statement))
-
-
-# Cues that are punctuation: a quotation signed "― Name" after it, "NAME: words" in a
-# transcript or a headline. The rules read the layout; the tagger, trained on few of them,
-# often misses them or runs one statement over several signed quotations.
-_LAYOUT_CUES = frozenset({":", "―", "—", "–", "--"})
-
-
-def _by_layout(statement: Statement) -> bool:
-    return statement.cue.strip() in _LAYOUT_CUES
-
-
-def _covers_half(chars: set[int], other: set[int]) -> bool:
-    """``chars`` holds at least half of ``other``."""
-    return bool(other) and len(chars & other) >= len(other) / 2
-
-
-def _content_chars(statement: Statement) -> set[int]:
-    return {i for start, end in statement.content_spans for i in range(start, end)}
-
-
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _with_rule_speaker(statement: Statement, ruled: list[Statement]) -> Statement:
-    """A learned statement without a source takes the speaker of the rule statement on the
-    same cue: the rules know passives and agents the tagger missed."""
-    sentence = statement.sentence_span
-    speaker = statement.speaker
-    if speaker is not None and (sentence is None or _overlaps(speaker.span, sentence)):
-        return statement
-    # No source, or one outside the cue's sentence (the tagger reaching too far).
-    for rule in ruled:
-        if rule.speaker is not None and _overlaps(rule.cue_span, statement.cue_span):
-            return replace(statement, speaker=rule.speaker)
-    return statement
-
-
-def merge_with_rules(learned: list[Statement], ruled: list[Statement],
-                     abandoned: set[int] = frozenset()) -> list[Statement]:
-    """``learned`` (speakers missing there filled from the rule statement on the same
-    cue), plus each rule statement whose content no learned one half-covers and that is
-    either sure (:func:`_sure`) or stands on ``abandoned`` characters: words the tagger
-    read as part of an attribution that ``tidy`` then dropped or cut away (a cue that
-    reports nothing, a content running on into the next sentence). The rules' reading of
-    those words stands."""
-    laid_out = [s for s in ruled if _by_layout(s)]
-    # A learned statement over half of a laid-out one is that statement read worse (or one
-    # run over several signed quotations): the layout's reading replaces it.
-    learned = [s for s in learned
-               if not any(_covers_half(_content_chars(s), _content_chars(r)) for r in laid_out)]
-    merged = [_with_rule_speaker(s, ruled) for s in learned]
-    taken = [_content_chars(s) for s in learned]
-    for statement in laid_out:  # kept even around a learned statement nested in it
-        merged.append(statement)
-        taken.append(_content_chars(statement))
-    for statement in ruled:
-        if _by_layout(statement):
-            continue
-        if not (_sure(statement) or _content_chars(statement) & abandoned):
-            continue
-        chars = _content_chars(statement)
-        overlaps = [len(chars & other) / max(1, min(len(chars), len(other))) for other in taken]
-        if not overlaps or max(overlaps) < 0.5:
-            merged.append(statement)
-            taken.append(chars)
-    merged.sort(key=lambda s: (s.content_start, s.cue_span[0]))
-    return merged
