@@ -238,3 +238,22 @@ def test_transcript_lines_are_their_speakers_and_keep_a_statement_nested_in_them
     nested = tagged(TRANSCRIPT, "said", "the campaign was only joking", source="Trump")
     merged = finish([nested], doc)
     assert [(s.speaker.text, s.cue) for s in merged] == [("WALLACE", ":"), ("PENCE", ":"), ("Trump", "said")]
+
+
+DENIED = ("In a number of countries, including the USA, Germany and the UK, the possibility was denied. "
+          "Western leaders said they would meet in Brussels next week.")
+
+
+def test_an_unquoted_content_before_its_cues_sentence_is_another_statements(rules):
+    doc = parse(rules, DENIED)
+    # the shipped tagger's reading: "said" given both its own content and the sentence before's
+    stray = tagged(DENIED, "said", "the possibility", source="Western leaders")
+    own = tagged(DENIED, "said", "they would meet in Brussels next week", source="Western leaders")
+    assert tidy(stray, doc) is None
+    merged = finish([stray, own], doc)
+    assert [(s.cue, s.content) for s in merged] == [("was denied", "the possibility"),
+                                                    ("said", "they would meet in Brussels next week")]
+    # a quotation running over sentences up to its cue keeps every piece
+    text = "“We will not sign. Not this year,” the minister said."
+    quoted = tagged(text, "said", ["“We will not sign.", "Not this year,”"], source="the minister")
+    assert tidy(quoted, parse(rules, text)).content_spans == quoted.content_spans

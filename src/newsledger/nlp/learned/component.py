@@ -204,18 +204,20 @@ def _without_runaway_pieces(doc: Doc, spans: list[tuple[int, int]], text: str) -
 def _without_unquoted_pieces_before(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple[int, int],
                                     text: str) -> list[tuple[int, int]]:
     """Without the pieces that end before the cue's sentence begins and stand in no quote
-    marks, when the content goes on after the cue: in "Macron said that Western leaders have
-    discussed it. According to him, “nothing can be ruled out.”" the tagger gave "According
-    to" both contents; the first is another statement's (the rules' reading of it then
-    stands). A quotation that runs over sentences up to its cue keeps every piece."""
+    marks: in "Macron said that Western leaders have discussed it. According to him,
+    “nothing can be ruled out.”" the tagger gave "According to" both contents, and in "… the
+    possibility was denied. Western leaders said they would meet" it gave "said" "the
+    possibility" besides its own; those pieces are another statement's (the rules' reading of
+    them then stands). A quotation that runs over sentences up to its cue keeps every piece;
+    a statement left with no piece is dropped."""
     cue = doc.char_span(cue_span[0], cue_span[1], alignment_mode="expand")
-    if cue is None or not any(start >= cue_span[1] for start, _ in spans):
+    if cue is None:
         return spans
     begins = cue.sent.start_char
     kept = [(start, end) for start, end in spans
             if end > begins or any(q in text[max(0, start - 1):start + 1] + text[end - 1:end + 1]
                                    for q in QUOTE_MARKS)]
-    return kept or spans
+    return kept
 
 
 QUOTE_MARKS = "\"“”«»„‟"
