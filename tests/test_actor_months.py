@@ -13,34 +13,15 @@ from collections import Counter
 
 import pytest
 from sqlalchemy import text
-from test_stories import POSTGRES_URL, drop_every_table, make_articles
+from test_stories import analysed, empty  # noqa: F401  (the same ledgers and articles: fixtures)
 
 from newsledger.analysis.stories import link_stories
 from newsledger.analysis.timelines import bucket, subject_timeline
-from newsledger.ingest import analyse, ledger_resolver
 from newsledger.store import Ledger
 from newsledger.store import actor_months
 from newsledger.store import timelines as timeline_store
 from newsledger.store.engine import write_transaction
 from newsledger.store.timelines import _day_counts
-
-
-@pytest.fixture(scope="module")
-def analysed(analyzer) -> list:
-    with Ledger(":memory:") as scratch:
-        resolver, _ = ledger_resolver(scratch)
-        return list(analyse(make_articles(), analyzer, resolver))
-
-
-@pytest.fixture(params=["sqlite"] + (["postgresql"] if POSTGRES_URL else []))
-def empty(request, tmp_path):
-    if request.param == "sqlite":
-        opened = Ledger(tmp_path / "ledger.db")
-    else:
-        drop_every_table(POSTGRES_URL)
-        opened = Ledger(POSTGRES_URL)
-    with opened:
-        yield opened
 
 
 def counted_again(ledger: Ledger) -> Counter:
