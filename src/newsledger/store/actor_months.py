@@ -27,6 +27,7 @@ from typing import Any, Iterable
 
 from sqlalchemy import Column, Connection, Integer, String, Table, Text, delete, func, insert, select, update
 
+from newsledger.store.engine import upserting_insert
 from newsledger.store.schema import metadata
 
 actor_months = Table(
@@ -84,14 +85,9 @@ def shift(connection: Connection, deltas: Counter[Key]) -> None:
 
 
 def _upsert_statement(connection: Connection) -> Any:
-    name = connection.dialect.name
-    if name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    elif name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
+    stmt = upserting_insert(connection, actor_months)
+    if stmt is None:
         return None
-    stmt = dialect_insert(actor_months)
     return stmt.on_conflict_do_update(
         index_elements=[actor_months.c.actor_id, actor_months.c.month, actor_months.c.act],
         set_={"statements": actor_months.c.statements + stmt.excluded.statements})

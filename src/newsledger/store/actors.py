@@ -31,7 +31,7 @@ from typing import Any, Iterable
 
 from sqlalchemy import Boolean, Column, Connection, Date, Index, String, Table, Text, func, insert, inspect, select
 
-from newsledger.store.engine import write_transaction
+from newsledger.store.engine import upserting_insert, write_transaction
 from newsledger.store.schema import mentions, metadata, statements
 
 actors = Table(
@@ -86,13 +86,8 @@ def save_actor_rows(ledger: Any, rows: Iterable[dict[str, Any]]) -> int:
 
 
 def _upsert(connection: Connection, values: list[dict[str, Any]]) -> None:
-    name = connection.dialect.name
-    if name in ("sqlite", "postgresql"):
-        if name == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert as dialect_insert
-        else:
-            from sqlalchemy.dialects.postgresql import insert as dialect_insert
-        stmt = dialect_insert(actors)
+    stmt = upserting_insert(connection, actors)
+    if stmt is not None:
         stmt = stmt.on_conflict_do_update(
             index_elements=[actors.c.id],
             set_={c.name: stmt.excluded[c.name] for c in actors.columns if c.name != "id"},
@@ -247,9 +242,10 @@ def actors_called(ledger: Any, name: str) -> list[dict[str, str]]:
         matched = {i for i in rows if i == name} or {i for i, k in keys.items() if wanted and wanted in k}
         if not matched and wanted:
             matched = {i for i, k in keys.items() if any(x.endswith(" " + wanted) for x in k)}
+        canonical_of = {i: _canonical(rows, i) for i in rows}
         found = []
-        for canonical in sorted({_canonical(rows, i) for i in matched}):
-            ids = [i for i in rows if _canonical(rows, i) == canonical]
+        for canonical in sorted({canonical_of[i] for i in matched}):
+            ids = [i for i, c in canonical_of.items() if c == canonical]
             probe = select(statements.c.actor_id).where(statements.c.actor_id.in_(ids)).limit(1)
             if canonical in rows and connection.execute(probe).first() is not None:
                 found.append({"id": canonical, "name": rows[canonical]["name"]})

@@ -129,19 +129,24 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
             yield connection
 
 
+def upserting_insert(connection: Connection, table: Table):
+    """The backend's own ``INSERT`` into ``table``, which has ``on_conflict_do_nothing`` and
+    ``on_conflict_do_update`` (SQLite and PostgreSQL); None on other backends."""
+    name = connection.dialect.name
+    if name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    elif name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        return None
+    return dialect_insert(table)
+
+
 def insert_ignore(connection: Connection, table: Table):
     """``INSERT`` that silently skips rows whose primary key is already stored.
 
     SQLite and PostgreSQL both have ``ON CONFLICT DO NOTHING``; other backends get a plain
     insert (callers check for existing keys first, so it only matters under races).
     """
-    name = connection.dialect.name
-    if name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        return sqlite_insert(table).on_conflict_do_nothing()
-    if name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        return pg_insert(table).on_conflict_do_nothing()
-    return insert(table)
+    stmt = upserting_insert(connection, table)
+    return insert(table) if stmt is None else stmt.on_conflict_do_nothing()

@@ -17,8 +17,7 @@ from ...model import Statement
 
 def _sure(statement: Statement) -> bool:
     """Rule statements the rules get right more often than the tagger."""
-    return (statement.quote == "direct" or statement.cue.lower().startswith("according to")
-            or _by_layout(statement))
+    return statement.quote == "direct" or statement.cue.lower().startswith("according to")
 
 
 # Cues that are punctuation: a quotation signed "― Name" after it, "NAME: words" in a
@@ -65,7 +64,8 @@ def merge_with_rules(learned: list[Statement], ruled: list[Statement],
     either sure (:func:`_sure`) or stands on ``abandoned`` characters: words the tagger
     read as part of an attribution that ``tidy`` then dropped or cut away (a cue that
     reports nothing, a content running on into the next sentence). The rules' reading of
-    those words stands."""
+    those words stands. Rule statements read from a layout (:func:`_by_layout`) are always
+    kept, and replace each learned statement over half of one."""
     laid_out = [s for s in ruled if _by_layout(s)]
     # A learned statement over half of a laid-out one is that statement read worse (or one
     # run over several signed quotations): the layout's reading replaces it.
@@ -77,10 +77,8 @@ def merge_with_rules(learned: list[Statement], ruled: list[Statement],
         merged.append(statement)
         taken.append(content_chars(statement))
     for statement in ruled:
-        if _by_layout(statement):
-            continue
-        if not (_sure(statement) or content_chars(statement) & abandoned):
-            continue
+        if _by_layout(statement) or not (_sure(statement) or content_chars(statement) & abandoned):
+            continue  # laid out: added above
         chars = content_chars(statement)
         overlaps = [len(chars & other) / max(1, min(len(chars), len(other))) for other in taken]
         if not overlaps or max(overlaps) < 0.5:
