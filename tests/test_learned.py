@@ -72,7 +72,10 @@ def test_layer_spans_reads_continuations():
     assert layer_spans([B, O, B, I]) == [[(0, 1)], [(2, 4)]]
     assert layer_spans([O] * 30 + [I], gap=12) == [[(30, 31)]]
     assert layer_spans([O, B, I, B, I, O]) == [[(1, 3)], [(3, 5)]]
-    assert layer_spans([O, B, I, B, I, O], merge_adjacent=True) == [[(1, 5)]]
+    # the bridge decides how an I after a gap goes on: a fragment, a filled gap, a new span
+    assert layer_spans([B, I, O, O, I], bridge=lambda a, b: "fill") == [[(0, 5)]]
+    assert layer_spans([B, I, O, O, I], bridge=lambda a, b: "split") == [[(0, 2)], [(4, 5)]]
+    assert layer_spans([B, I, O, O, I], bridge=lambda a, b: "join") == [[(0, 2), (4, 5)]]
 
 
 def test_gold_labels_decode_back_to_gold(tokenizer, dev_articles):
