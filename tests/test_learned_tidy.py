@@ -257,3 +257,23 @@ def test_an_unquoted_content_before_its_cues_sentence_is_another_statements(rule
     text = "“We will not sign. Not this year,” the minister said."
     quoted = tagged(text, "said", ["“We will not sign.", "Not this year,”"], source="the minister")
     assert tidy(quoted, parse(rules, text)).content_spans == quoted.content_spans
+
+
+OPERATION = ("Western countries have strengthened their support for Kyiv against the backdrop of the "
+             "special operation to protect Donbass, the start of which was announced by the Russian "
+             "President on February 24, 2022.")
+
+
+@pytest.mark.parametrize("content", ["the start of which", "the start of"])
+def test_a_content_that_points_back_through_which_is_no_statement(rules, content):
+    """"the start of which was announced by X": what X announced is only named outside the
+    content, in the writer's sentence about something else (the worked example's closing
+    paragraph); the tagger gives the content with or without "which"."""
+    statement = tagged(OPERATION, "was announced", content, "the Russian President")
+    assert tidy(statement, parse(rules, OPERATION)) is None
+
+
+def test_a_content_about_whom_something_was_said_is_kept(rules):
+    text = "Officials said the envoy, whom they did not name, would arrive on Monday."
+    statement = tagged(text, "said", "the envoy, whom they did not name, would arrive on Monday", "Officials")
+    assert tidy(statement, parse(rules, text)).content == "the envoy, whom they did not name, would arrive on Monday"

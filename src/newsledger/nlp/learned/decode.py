@@ -1,11 +1,15 @@
 """Word-piece BIO tags -> coherent attributions -> :class:`newsledger.model.Statement`.
 
-1. Spans: per role layer, a ``B`` opens a span and following ``I`` extend it; an
+1. Spans: per role layer, a ``B`` opens a span and following ``I`` extend it (a
+   piece after a span whose ``I`` probability reaches :data:`CONTINUE_P` counts as
+   an ``I`` even when ``O`` won the argmax); an
    ``I`` after an ``O`` continues the layer's previous span as a new fragment when
    that span ended at most :data:`MAX_GAP` pieces before (a quotation split by
-   "he said"), and otherwise opens a span of its own. In the content layer, a gap
-   with no cue, source or quote mark in it is filled instead when it is
-   punctuation or a few words inside one sentence (see :func:`_content_bridge`).
+   "he said"), and otherwise opens a span of its own. In the content layer the
+   gap is filled instead when it holds no cue, source or quote mark and is
+   punctuation or a few words inside one sentence, and the span is split there
+   when the gap holds two cues (see :func:`_content_bridge`); a content one word
+   short of its sentence's end runs to it (:func:`_to_clause_end`).
    A ``B`` always opens a new span: two contents side by side stay two (merging
    them was right for a tagger after one epoch; for the shipped one it costs 2
    points of content exact on dev). Fragments are mapped to characters through
@@ -36,6 +40,7 @@ QUOTE_MARKS = frozenset('"“”‘’«»„‟‹›')
 MAX_GAP = 12  # pieces between two fragments of one discontinuous span
 MAX_HOLE = 8  # untagged word pieces filled inside one sentence of a content
 MAX_TAIL = 1  # word pieces a content may lack before its sentence's end
+CONTINUE_P = 0.35  # I probability that continues a span past the argmax's O
 ADJACENT_PENALTY = 10_000
 NESTED_PENALTY = 100_000
 
@@ -109,7 +114,8 @@ def _content_bridge(enc: Encoded, tags: list[list[int]]):
 
     def bridge(a: int, b: int) -> str:
         if any(tags[k][cue] != O or tags[k][source] != O for k in range(a, b)):
-            return "join"
+            # two cues in the gap: the part after it is the second one's ("“A,” said X. Y added, “B.”")
+            return "split" if _runs(tags, cue, a, b) >= 2 else "join"
         gap_text = enc.text[enc.offsets[a - 1][1]:enc.offsets[b][0]]
         if any(ch in QUOTE_MARKS for ch in gap_text):
             return "join"
@@ -145,6 +151,27 @@ def _to_clause_end(enc: Encoded, tags: list[list[int]], fragments: list[Span]) -
     if any(ch in QUOTE_MARKS for ch in tail) or any(any(t != O for t in tags[i]) for i in range(b, last)):
         return fragments
     return [*fragments[:-1], (a, last)]
+
+
+def _continued_ends(tags: list[list[int]], probs) -> list[list[int]]:
+    """The tags with a span's next piece tagged ``I`` when its ``I`` probability is at
+    least :data:`CONTINUE_P`, though ``O`` won the argmax (repeatedly, so a span can grow
+    by several pieces).
+
+    Spans that stop a piece early are the commonest near miss ("called [for]",
+    "decided [against]"); on PolNeAR dev this gains 0.3 points of source and cue exact
+    F1 for the accurate tagger, 0.9 and 0.8 for the fast one."""
+    tags = [list(row) for row in tags]
+    for layer in range(len(ROLES)):
+        for i in range(1, len(tags)):
+            if tags[i][layer] == O and tags[i - 1][layer] != O and probs[i][layer][I] >= CONTINUE_P:
+                tags[i][layer] = I
+    return tags
+
+
+def _runs(tags, layer: int, a: int, b: int) -> int:
+    """Spans of ``layer`` starting in ``[a, b)`` (a B, or an I after an O)."""
+    return sum(1 for k in range(a, b) if tags[k][layer] == B or (tags[k][layer] == I and (k == a or tags[k - 1][layer] == O)))
 
 
 def _crosses_sentence(enc: Encoded, a: int, b: int) -> bool:
@@ -219,6 +246,8 @@ def statements_from_tags(enc: Encoded, tags: list[list[int]], probs=None,
     goes to ``statement.extra["rule"]``.
     """
     text = enc.text
+    if probs is not None:
+        tags = _continued_ends(tags, probs)
     spans = role_spans(enc, tags, probs)
     quotes = find_quotes(text) if quotes is None else quotes
     statements = []

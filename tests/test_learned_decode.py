@@ -1,0 +1,105 @@
+"""Decoding the learned taggers' tags into statements (``nlp.learned.decode``).
+
+Each test tags a real news sentence the way the tagger does (word pieces of the shipped
+tokenizer, one ``O``/``B``/``I`` per role layer), with the slip the rule is for, and
+checks the statement that comes out. No model runs here: the rules are about what a
+given set of tags and probabilities decodes to, and hold for both variants.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger import resources
+from newsledger.nlp.learned.data import B, I, O, ROLES, encode_text
+from newsledger.nlp.learned.decode import statements_from_tags
+from newsledger.nlp.learned.runtime import MODEL, PieceTokenizer
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return PieceTokenizer(str(resources.model_file(MODEL + ".tokenizer")))
+
+
+def tag(tokenizer, text: str, **roles: list[str]):
+    """The text's pieces with each listed substring tagged ``B I I ...`` in its role's layer.
+
+    A substring starting with ``+`` continues the role's previous span (its first piece
+    ``I``, as the tagger marks the second part of a split quotation)."""
+    enc = encode_text(tokenizer, text)
+    tags = [[O, O, O] for _ in enc.ids]
+    for role, parts in roles.items():
+        layer = ROLES.index(role)
+        start = 0
+        for part in parts:
+            cont = part.startswith("+")
+            part = part.lstrip("+")
+            s = text.index(part, start)
+            e = s + len(part)
+            start = e
+            pieces = [i for i, (ps, pe) in enumerate(enc.offsets) if ps < e and s < pe]
+            for n, i in enumerate(pieces):
+                tags[i][layer] = I if (n or cont) else B
+    return enc, tags
+
+
+def one_hot(tags):
+    return [[[1.0 if t == k else 0.0 for k in range(3)] for t in row] for row in tags]
+
+
+def test_a_few_untagged_words_inside_a_content_are_filled(tokenizer):
+    text = "Lena Holm ruled out raising the retirement age before the next election."
+    enc, tags = tag(tokenizer, text, source=["Lena Holm"], cue=["ruled out"],
+                    content=["raising the retirement age before", "+next election"])
+    [st] = statements_from_tags(enc, tags)
+    assert st.content == "raising the retirement age before the next election"
+    assert len(st.content_spans) == 1
+
+
+def test_a_quotation_split_by_its_cue_stays_one_content_in_two_pieces(tokenizer):
+    text = "“We will not send troops,” Macron said on Tuesday, “and we will not back down.”"
+    enc, tags = tag(tokenizer, text, source=["Macron"], cue=["said"],
+                    content=["We will not send troops", "+and we will not back down"])
+    [st] = statements_from_tags(enc, tags)
+    assert st.speaker.text == "Macron"
+    assert [text[s:e] for s, e in st.content_spans] == ["We will not send troops", "and we will not back down"]
+
+
+def test_a_gap_holding_two_cues_starts_the_second_speakers_statement(tokenizer):
+    text = ("“They are 100 percent wrong,” said widow Terry Strada. "
+            "She continued, “All we are asking for is a hearing.”")
+    enc, tags = tag(tokenizer, text, source=["widow Terry Strada", "She"], cue=["said", "continued"],
+                    content=["They are 100 percent wrong", "+All we are asking for is a hearing"])
+    statements = statements_from_tags(enc, tags)
+    assert [(s.speaker.text, s.cue, s.content) for s in statements] == [
+        ("widow Terry Strada", "said", "They are 100 percent wrong"),
+        ("She", "continued", "All we are asking for is a hearing"),
+    ]
+
+
+def test_a_likely_next_piece_continues_a_cue(tokenizer):
+    text = "Senator Mike Lee called for a vote on leaving the alliance."
+    enc, tags = tag(tokenizer, text, source=["Senator Mike Lee"], cue=["called"],
+                    content=["a vote on leaving the alliance"])
+    probs = one_hot(tags)
+    after = next(i for i, (s, _) in enumerate(enc.offsets) if text[s:].startswith("for"))
+
+    def cue_with(p_inside: float) -> str:
+        probs[after][ROLES.index("cue")] = [1 - p_inside, 0.0, p_inside]
+        [st] = statements_from_tags(enc, tags, probs)
+        return st.cue
+
+    assert cue_with(0.4) == "called for"  # O wins the argmax, but I is likely enough
+    assert cue_with(0.2) == "called"
+
+
+def test_a_content_one_word_short_of_its_sentence_end_runs_to_it(tokenizer):
+    text = "The fisheries agency warned that cod fishing in the northern bay could be banned next year."
+    one_short = tag(tokenizer, text, source=["The fisheries agency"], cue=["warned"],
+                    content=["that cod fishing in the northern bay could be banned next"])
+    [st] = statements_from_tags(*one_short)
+    assert st.content == "that cod fishing in the northern bay could be banned next year"
+    two_short = tag(tokenizer, text, source=["The fisheries agency"], cue=["warned"],
+                    content=["that cod fishing in the northern bay could be banned"])
+    [st] = statements_from_tags(*two_short)
+    assert st.content == "that cod fishing in the northern bay could be banned"
