@@ -245,6 +245,17 @@ def test_a_courtesy_title_and_surname_is_the_known_person(written, name, actor_i
     assert [(s.speaker.name, s.speaker.actor_id) for s in (first, second)] == [(name, actor_id)] * 2
 
 
+def test_a_surname_is_the_known_person_when_the_other_full_name_comes_later(analyzer):
+    """PolNeAR dev's "Obama Sees 'Personal Insult'" names President Obama, then Michelle
+    Obama much further down: "The president" and "Mr. Obama" before that are Barack Obama."""
+    _, found = run(analyzer, ActorRegistry(),
+                   "President Obama is rolling out a new message. Mr. Obama said his legacy was on the "
+                   "ballot. Michelle Obama said that tolerance was on the ballot.", date(2016, 9, 19))
+    sp = speakers(found)
+    assert sp["Mr. Obama"].name == "Barack Obama"
+    assert sp["Michelle Obama"].name == "Michelle Obama"
+
+
 def test_roles_learned_from_the_text_for_people_outside_the_knowledge_base(analyzer):
     _, found = run(analyzer, ActorRegistry(),
                    "Representative Barbara Lee of California said the bill would hurt families. "

@@ -226,7 +226,7 @@ class _ArticleResolver:
         single = len(name.split()) == 1
         if single and mention.kind in ("person", "unknown", "media", "organization"):
             local = self._local_full(name)
-            if local is not None:
+            if local is not None and not self._known_first(name, local, mention, on):
                 name, single = local, False
         entry = kb.lookup(name, on=on, context_ids=self.context, allow_surnames=single)
         if entry is None and mention.kind == "person" and len(name.split()) > 2:
@@ -286,6 +286,17 @@ class _ArticleResolver:
         if kind == "unknown":
             return _Resolution(name, kind, None)
         return _Resolution(_strip_the(name), kind, _make_id(kind, name), alias=name)
+
+    def _known_first(self, surname: str, local: str, mention: Mention, on: date | None) -> bool:
+        """True when the knowledge base knows a person by ``surname`` that day and the
+        article names ``local`` only after the mention: in "President Obama is rolling out
+        … The president told …", with "Michelle Obama" named further down, "Obama" is
+        Barack Obama, not the one full name of the article."""
+        found = self.article.text.find(local)
+        if found < 0 or found < mention.span[0]:
+            return False
+        entry = self.kb.lookup(surname, on=on, context_ids=self.context, allow_surnames=True)
+        return entry is not None and entry.kind == "person" and normalize(entry.name) != normalize(local)
 
     def _local_full(self, name: str) -> str | None:
         """The one full name in this article that ends with ``name`` ("Lee" -> "Barbara Lee")."""
