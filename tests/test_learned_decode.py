@@ -103,3 +103,24 @@ def test_a_content_one_word_short_of_its_sentence_end_runs_to_it(tokenizer):
                     content=["that cod fishing in the northern bay could be banned"])
     [st] = statements_from_tags(*two_short)
     assert st.content == "that cod fishing in the northern bay could be banned"
+
+
+def test_a_cue_opening_the_next_sentence_starts_its_own_statement(tokenizer):
+    text = ('Rautio told the newspaper on Sunday that Finland was keeping "all options on the table". '
+            'Russia showed no sign of backing down.')
+    enc, tags = tag(tokenizer, text, source=["Rautio", "Russia"], cue=["told", "showed no sign"],
+                    content=['that Finland was keeping "all options on the table', "+backing down"])
+    statements = statements_from_tags(enc, tags)
+    assert [(s.speaker.text, s.cue, s.content) for s in statements] == [
+        ("Rautio", "told", 'that Finland was keeping "all options on the table'),
+        ("Russia", "showed no sign", "backing down"),
+    ]
+
+
+def test_two_contents_side_by_side_with_one_cue_are_one(tokenizer):
+    text = "Piet Vermeulen urged both sides to let the investigators finish their work."
+    enc, tags = tag(tokenizer, text, source=["Piet Vermeulen"], cue=["urged"],
+                    content=["both sides", "to let the investigators finish their work"])
+    [st] = statements_from_tags(enc, tags)
+    assert st.content == "both sides to let the investigators finish their work"
+
