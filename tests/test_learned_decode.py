@@ -47,13 +47,20 @@ def one_hot(tags):
     return [[[1.0 if t == k else 0.0 for k in range(3)] for t in row] for row in tags]
 
 
-def test_a_few_untagged_words_inside_a_content_are_filled(tokenizer):
-    text = "Lena Holm ruled out raising the retirement age before the next election."
-    enc, tags = tag(tokenizer, text, source=["Lena Holm"], cue=["ruled out"],
-                    content=["raising the retirement age before", "+next election"])
+@pytest.mark.parametrize("text, source, cue, pieces, content", [
+    # a few untagged words inside one clause are filled
+    ("Lena Holm ruled out raising the retirement age before the next election.", "Lena Holm", "ruled out",
+     ["raising the retirement age before", "+next election"],
+     "raising the retirement age before the next election"),
+    # two contents side by side that take the same cue are one
+    ("Piet Vermeulen urged both sides to let the investigators finish their work.", "Piet Vermeulen", "urged",
+     ["both sides", "to let the investigators finish their work"],
+     "both sides to let the investigators finish their work"),
+])
+def test_one_content_in_pieces_is_one_span(tokenizer, text, source, cue, pieces, content):
+    enc, tags = tag(tokenizer, text, source=[source], cue=[cue], content=pieces)
     [st] = statements_from_tags(enc, tags)
-    assert st.content == "raising the retirement age before the next election"
-    assert len(st.content_spans) == 1
+    assert (st.content, len(st.content_spans)) == (content, 1)
 
 
 def test_a_quotation_split_by_its_cue_stays_one_content_in_two_pieces(tokenizer):
@@ -63,18 +70,6 @@ def test_a_quotation_split_by_its_cue_stays_one_content_in_two_pieces(tokenizer)
     [st] = statements_from_tags(enc, tags)
     assert st.speaker.text == "Macron"
     assert [text[s:e] for s, e in st.content_spans] == ["We will not send troops", "and we will not back down"]
-
-
-def test_a_gap_holding_two_cues_starts_the_second_speakers_statement(tokenizer):
-    text = ("“They are 100 percent wrong,” said widow Terry Strada. "
-            "She continued, “All we are asking for is a hearing.”")
-    enc, tags = tag(tokenizer, text, source=["widow Terry Strada", "She"], cue=["said", "continued"],
-                    content=["They are 100 percent wrong", "+All we are asking for is a hearing"])
-    statements = statements_from_tags(enc, tags)
-    assert [(s.speaker.text, s.cue, s.content) for s in statements] == [
-        ("widow Terry Strada", "said", "They are 100 percent wrong"),
-        ("She", "continued", "All we are asking for is a hearing"),
-    ]
 
 
 def test_a_likely_next_piece_continues_a_cue(tokenizer):
@@ -105,22 +100,20 @@ def test_a_content_one_word_short_of_its_sentence_end_runs_to_it(tokenizer):
     assert st.content == "that cod fishing in the northern bay could be banned"
 
 
-def test_a_cue_opening_the_next_sentence_starts_its_own_statement(tokenizer):
-    text = ('Rautio told the newspaper on Sunday that Finland was keeping "all options on the table". '
-            'Russia showed no sign of backing down.')
-    enc, tags = tag(tokenizer, text, source=["Rautio", "Russia"], cue=["told", "showed no sign"],
-                    content=['that Finland was keeping "all options on the table', "+backing down"])
+@pytest.mark.parametrize("text, sources, cues, contents", [
+    # two cues in the gap
+    ("“They are 100 percent wrong,” said widow Terry Strada. "
+     "She continued, “All we are asking for is a hearing.”",
+     ["widow Terry Strada", "She"], ["said", "continued"],
+     ["They are 100 percent wrong", "All we are asking for is a hearing"]),
+    # the gap's cue lies in the next part's sentence only
+    ('Rautio told the newspaper on Sunday that Finland was keeping "all options on the table". '
+     'Russia showed no sign of backing down.',
+     ["Rautio", "Russia"], ["told", "showed no sign"],
+     ['that Finland was keeping "all options on the table', "backing down"]),
+])
+def test_a_gap_that_starts_another_statement_splits_the_content(tokenizer, text, sources, cues, contents):
+    first, second = contents
+    enc, tags = tag(tokenizer, text, source=sources, cue=cues, content=[first, "+" + second])
     statements = statements_from_tags(enc, tags)
-    assert [(s.speaker.text, s.cue, s.content) for s in statements] == [
-        ("Rautio", "told", 'that Finland was keeping "all options on the table'),
-        ("Russia", "showed no sign", "backing down"),
-    ]
-
-
-def test_two_contents_side_by_side_with_one_cue_are_one(tokenizer):
-    text = "Piet Vermeulen urged both sides to let the investigators finish their work."
-    enc, tags = tag(tokenizer, text, source=["Piet Vermeulen"], cue=["urged"],
-                    content=["both sides", "to let the investigators finish their work"])
-    [st] = statements_from_tags(enc, tags)
-    assert st.content == "both sides to let the investigators finish their work"
-
+    assert [(s.speaker.text, s.cue, s.content) for s in statements] == list(zip(sources, cues, contents))
