@@ -288,12 +288,10 @@ class _ArticleResolver:
         return _Resolution(_strip_the(name), kind, _make_id(kind, name), alias=name)
 
     def _known_first(self, surname: str, local: str, mention: Mention, on: date | None) -> bool:
-        """True when the knowledge base knows a person by ``surname`` that day and the
-        article names ``local`` only after the mention: in "President Obama is rolling out
-        … The president told …", with "Michelle Obama" named further down, "Obama" is
-        Barack Obama, not the one full name of the article."""
-        found = self.article.text.find(local)
-        if found < 0 or found < mention.span[0]:
+        """True when the knowledge base knows a person by ``surname`` that day and the article
+        names ``local`` only after the mention ("President Obama … The president told …", and
+        "Michelle Obama" further down: Barack Obama, not the article's one full name)."""
+        if not 0 <= mention.span[0] < self.article.text.find(local):
             return False
         entry = self.kb.lookup(surname, on=on, context_ids=self.context, allow_surnames=True)
         return entry is not None and entry.kind == "person" and normalize(entry.name) != normalize(local)
