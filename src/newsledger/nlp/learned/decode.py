@@ -140,9 +140,9 @@ def _to_clause_end(enc: Encoded, tags: list[list[int]], fragments: list[Span]) -
     """A content that stops :data:`MAX_TAIL` word pieces short of its sentence's end,
     with those pieces untagged and no quote mark among them, runs to the end.
 
-    The int8 tagger sometimes drops the last word of a plain clause ("ruled out
-    raising the retirement age before the next [election]."), depending on the
-    text around it; on PolNeAR dev this changes no exact match either way."""
+    The tagger sometimes drops the last word of a plain clause ("ruled out raising
+    the retirement age before the next [election]."), depending on the text around
+    it; on PolNeAR dev this changes no exact match either way."""
     if not enc.sentences:
         return fragments
     a, b = fragments[-1]
@@ -152,7 +152,7 @@ def _to_clause_end(enc: Encoded, tags: list[list[int]], fragments: list[Span]) -
         return fragments
     end = enc.sentences[k][1]
     last = end
-    while last > b and not any(ch.isalnum() for ch in enc.text[enc.offsets[last - 1][0]:enc.offsets[last - 1][1]]):
+    while last > b and not _has_word(enc, last - 1):  # the sentence's closing punctuation
         last -= 1
     if last <= b or last - b > MAX_TAIL:
         return fragments
@@ -160,6 +160,11 @@ def _to_clause_end(enc: Encoded, tags: list[list[int]], fragments: list[Span]) -
     if any(ch in QUOTE_MARKS for ch in tail) or any(any(t != O for t in tags[i]) for i in range(b, last)):
         return fragments
     return [*fragments[:-1], (a, last)]
+
+
+def _has_word(enc: Encoded, piece: int) -> bool:
+    start, end = enc.offsets[piece]
+    return any(ch.isalnum() for ch in enc.text[start:end])
 
 
 def _continued_ends(tags: list[list[int]], probs) -> list[list[int]]:
@@ -180,7 +185,8 @@ def _continued_ends(tags: list[list[int]], probs) -> list[list[int]]:
 
 def _runs(tags, layer: int, a: int, b: int) -> int:
     """Spans of ``layer`` starting in ``[a, b)`` (a B, or an I after an O)."""
-    return sum(1 for k in range(a, b) if tags[k][layer] == B or (tags[k][layer] == I and (k == a or tags[k - 1][layer] == O)))
+    return sum(1 for k in range(a, b)
+               if tags[k][layer] == B or (tags[k][layer] == I and (k == a or tags[k - 1][layer] == O)))
 
 
 def _cue_in_next_sentence(enc: Encoded, tags: list[list[int]], a: int, b: int) -> bool:
@@ -265,15 +271,18 @@ def _paired_contents(contents: list[RoleSpan], cues: list[RoleSpan]) -> list[tup
         if cue is None:
             continue
         if out and out[-1][1] is cue and out[-1][0].pieces[-1][1] == content.pieces[0][0]:
-            before = out[-1][0]
-            joined = (before.pieces[-1][0], content.pieces[0][1])
-            chars = (before.chars[-1][0], content.chars[0][1])
-            out[-1] = (RoleSpan("content", [*before.pieces[:-1], joined, *content.pieces[1:]],
-                                [*before.chars[:-1], chars, *content.chars[1:]],
-                                (before.sentence[0], content.sentence[1]), min(before.score, content.score)), cue)
-            continue
-        out.append((content, cue))
+            out[-1] = (_joined(out[-1][0], content), cue)
+        else:
+            out.append((content, cue))
     return out
+
+
+def _joined(before: RoleSpan, after: RoleSpan) -> RoleSpan:
+    """One span of two whose pieces touch (``before`` ends where ``after`` begins)."""
+    pieces = [*before.pieces[:-1], (before.pieces[-1][0], after.pieces[0][1]), *after.pieces[1:]]
+    chars = [*before.chars[:-1], (before.chars[-1][0], after.chars[0][1]), *after.chars[1:]]
+    return RoleSpan(before.role, pieces, chars, (before.sentence[0], after.sentence[1]),
+                    min(before.score, after.score))
 
 
 def _trim(text: str, span: Span) -> Span:
