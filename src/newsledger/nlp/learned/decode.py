@@ -36,10 +36,10 @@ from dataclasses import dataclass
 
 from newsledger.model import Mention, Statement
 from newsledger.nlp.quotes import Quote, find_quotes, quote_kind
+from newsledger.nlp.spans import QUOTE_MARKS
 
 from .data import B, I, O, ROLES, Encoded
 
-QUOTE_MARKS = frozenset('"“”‘’«»„‟‹›')
 MAX_GAP = 12  # pieces between two fragments of one discontinuous span
 MAX_HOLE = 8  # untagged word pieces filled inside one sentence of a content
 MAX_TAIL = 1  # word pieces a content may lack before its sentence's end
@@ -103,7 +103,7 @@ def layer_spans(tags: list[int], gap: int = MAX_GAP, bridge=None) -> list[list[S
     return [[(a, b) for a, b in sp] for sp in spans]
 
 
-def _content_bridge(enc: Encoded, tags: list[list[int]]):
+def _content_bridge(enc: Encoded, tags: list[list[int]], starts: list[int]):
     """How a content continues across untagged pieces ``[a, b)`` (see :func:`layer_spans`).
 
     A gap holding a cue or a source is another fragment of the same content: in
@@ -117,26 +117,30 @@ def _content_bridge(enc: Encoded, tags: list[list[int]]):
     the next part is that cue's statement (dev: source exact +0.3, cue +0.2)."""
     cue, source = ROLES.index("cue"), ROLES.index("source")
 
+    def sentence(piece: int) -> int:
+        return bisect_right(starts, piece) - 1
+
     def bridge(a: int, b: int) -> str:
         if any(tags[k][cue] != O or tags[k][source] != O for k in range(a, b)):
             # the part after the gap is another statement's when the gap holds two cues
             # ("“A,” said X. Y added, “B.”") or a cue of the next part's sentence only
             # ("Rautio told the paper that A. Russia showed no sign of B")
-            if _runs(tags, cue, a, b) >= 2 or _cue_in_next_sentence(enc, tags, a, b):
-                return "split"
-            return "join"
+            first_cue = next((k for k in range(a, b) if tags[k][cue] != O), None)
+            in_next = first_cue is not None and sentence(a - 1) < sentence(first_cue) == sentence(b)
+            return "split" if in_next or _runs(tags, cue, a, b) >= 2 else "join"
         gap_text = enc.text[enc.offsets[a - 1][1]:enc.offsets[b][0]]
         if any(ch in QUOTE_MARKS for ch in gap_text):
             return "join"
         if not any(ch.isalnum() for ch in gap_text):
             return "fill"
-        if b - a <= MAX_HOLE and not _crosses_sentence(enc, a, b):
+        if b - a <= MAX_HOLE and sentence(a) == sentence(b):  # no sentence begins in (a, b]
             return "fill"
         return "join"
     return bridge
 
 
-def _to_clause_end(enc: Encoded, tags: list[list[int]], fragments: list[Span]) -> list[Span]:
+def _to_clause_end(enc: Encoded, tags: list[list[int]], fragments: list[Span],
+                   starts: list[int]) -> list[Span]:
     """A content that stops :data:`MAX_TAIL` word pieces short of its sentence's end,
     with those pieces untagged and no quote mark among them, runs to the end.
 
@@ -146,7 +150,6 @@ def _to_clause_end(enc: Encoded, tags: list[list[int]], fragments: list[Span]) -
     if not enc.sentences:
         return fragments
     a, b = fragments[-1]
-    starts = [s for s, _ in enc.sentences]
     k = bisect_right(starts, b - 1) - 1
     if k < 0:
         return fragments
@@ -189,33 +192,15 @@ def _runs(tags, layer: int, a: int, b: int) -> int:
                if tags[k][layer] == B or (tags[k][layer] == I and (k == a or tags[k - 1][layer] == O)))
 
 
-def _cue_in_next_sentence(enc: Encoded, tags: list[list[int]], a: int, b: int) -> bool:
-    """True when the first cue piece in the gap ``[a, b)`` lies in the sentence of piece
-    ``b`` and not in that of piece ``a - 1``: the cue opens the next part's sentence."""
-    cue = ROLES.index("cue")
-    first = next((k for k in range(a, b) if tags[k][cue] != O), None)
-    if first is None:
-        return False
-    starts = [s for s, _ in enc.sentences]
-
-    def sentence(i: int) -> int:
-        return bisect_right(starts, i) - 1
-    return sentence(a - 1) < sentence(first) == sentence(b)
-
-
-def _crosses_sentence(enc: Encoded, a: int, b: int) -> bool:
-    return any(a < s <= b for s, _ in enc.sentences)
-
-
 def role_spans(enc: Encoded, tags: list[list[int]], probs=None) -> dict[str, list[RoleSpan]]:
     """Character spans of every role, with the sentences they lie in."""
     sent_starts = [a for a, _ in enc.sentences]
     out: dict[str, list[RoleSpan]] = {r: [] for r in ROLES}
     for layer, role in enumerate(ROLES):
-        bridge = _content_bridge(enc, tags) if role == "content" else None
+        bridge = _content_bridge(enc, tags, sent_starts) if role == "content" else None
         for fragments in layer_spans([row[layer] for row in tags], bridge=bridge):
             if role == "content":
-                fragments = _to_clause_end(enc, tags, fragments)
+                fragments = _to_clause_end(enc, tags, fragments, sent_starts)
             chars = [_widen(enc.text, enc.offsets[a][0], enc.offsets[b - 1][1]) for a, b in fragments]
             first = max(0, bisect_right(sent_starts, fragments[0][0]) - 1)
             last = max(0, bisect_right(sent_starts, fragments[-1][1] - 1) - 1)
