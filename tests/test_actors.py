@@ -151,6 +151,20 @@ def test_a_nominal_is_the_known_actor_the_article_named_last(body, words, actor_
     assert st.speaker.actor_id == actor_id
 
 
+def test_a_nominal_is_an_actor_it_fits_not_the_outlet_that_spoke_last():
+    """The speakers stage gives "The network" the latest outlet that spoke (the Times, which
+    reported); the knowledge base knows the Times is no network and RT is."""
+    body = ("RT hired Abby Martin in 2012. The New York Times reported that the RT editor had "
+            "rebuked her. The network said it would send Ms. Martin to Crimea.")
+    art, st = by_hand(body, "The network", name="The New York Times", kind="media", published=date(2016, 9, 19))
+    resolve_statements(art, [st], registry=ActorRegistry())
+    assert (st.speaker.actor_id, st.speaker.name) == ("media:rt", "RT")
+    art, st = by_hand(body.replace("RT hired", "CNN hired").replace("the RT editor", "its editor"),
+                      "The network", name="The New York Times", kind="media", published=date(2016, 9, 19))
+    resolve_statements(art, [st], registry=ActorRegistry())
+    assert st.speaker.actor_id == "media:cnn"
+
+
 def test_a_nominal_the_article_never_names_is_not_guessed():
     art, st = by_hand("Farmers met in Iowa. The campaign said the ad would air.", "The campaign",
                       name="The campaign", kind="organization", published=date(2016, 9, 30))

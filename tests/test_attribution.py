@@ -114,6 +114,8 @@ STYLES = [
     pytest.param("»", "«", id="reversed-guillemets"),
     pytest.param("„", "“", id="low-high-german"),
     pytest.param("„", "”", id="low-high-polish"),
+    pytest.param("''", "''", id="two-apostrophes-nyt"),
+    pytest.param("``", "''", id="backticks-treebank"),
 ]
 
 
@@ -144,8 +146,8 @@ def test_direct_quote_in_every_style(analyzer, open_, close, layout):
     statements = analyze(analyzer, text)
     st = the_one(statements, "said")
     check(text, st, speaker="the mayor", content=[words], quote="direct")
-    first, last = text.index(open_), text.rindex(close)
-    assert first <= st.content_start and st.content_end <= last + 1, "content spills out of the quote"
+    first, last = text.index(open_), text.rindex(close) + len(close)
+    assert first <= st.content_start and st.content_end <= last, "content spills out of the quote"
 
 
 @pytest.mark.parametrize("text, speaker, words", [

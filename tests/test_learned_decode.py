@@ -117,3 +117,47 @@ def test_a_gap_that_starts_another_statement_splits_the_content(tokenizer, text,
     enc, tags = tag(tokenizer, text, source=sources, cue=cues, content=[first, "+" + second])
     statements = statements_from_tags(enc, tags)
     assert [(s.speaker.text, s.cue, s.content) for s in statements] == list(zip(sources, cues, contents))
+
+
+@pytest.mark.parametrize("text, content, tail", [
+    # a quoted sentence after a paraphrase, cut by "he said", is his statement (PolNeAR's reading)
+    ("Mr. Obama warned that the museum would not be a panacea. “A museum alone will not alleviate "
+     "poverty,” he said. “It won't eliminate gun violence.”",
+     "that the museum would not be a panacea",
+     ["“A museum alone will not alleviate poverty,”", "“It won't eliminate gun violence.”"]),
+    # the same in the New York Times' marks, after an abbreviation
+    ("Mr. Obama warned that racial struggles inflame the streets of Charlotte, N.C. ''A museum alone "
+     "will not alleviate poverty,'' he said. ''It won't eliminate gun violence.''",
+     "that racial struggles inflame the streets of Charlotte, N.C.",
+     ["''A museum alone will not alleviate poverty,''", "''It won't eliminate gun violence.''"]),
+    # a quotation inside the paraphrase's sentence stays with the first cue (PolNeAR's reading)
+    ("Mr. Obama warned that the museum would not be a panacea because “it will not alleviate "
+     "poverty,” he said. “It won't eliminate gun violence.”",
+     "that the museum would not be a panacea because “it will not alleviate poverty,” ... "
+     "“It won't eliminate gun violence.”", None),
+])
+def test_a_quoted_sentence_before_a_bare_he_said_is_his(tokenizer, text, content, tail):
+    first_piece = text[text.index("that"):text.index(" he said")]
+    enc, tags = tag(tokenizer, text, source=["Mr. Obama", " he "], cue=["warned", "said"],  # not the "he" of "the"
+                    content=[first_piece, "+" + text[text.index("said. ") + 6:]])
+    statements = statements_from_tags(enc, tags)
+    assert (statements[0].cue, statements[0].content) == ("warned", content)
+    if tail is None:
+        assert len(statements) == 1
+    else:
+        [second] = statements[1:]
+        assert (second.speaker.text, second.cue, second.quote) == ("he", "said", "direct")
+        assert [text[s:e] for s, e in second.content_spans] == tail
+
+
+def test_a_cue_continued_in_the_next_sentence_is_a_cue_of_its_own(tokenizer):
+    text = ("NATO Secretary General Jens Stoltenberg stated that there are no such plans. "
+            "Later, Macron himself ruled out sending troops to Ukraine.")
+    # the tagger marks "ruled" I (a continuation), barely over B, after the first cue
+    enc, tags = tag(tokenizer, text, source=["NATO Secretary General Jens Stoltenberg", "Macron"],
+                    cue=["stated", "+ruled out"],
+                    content=["that there are no such plans", "sending troops to Ukraine"])
+    statements = statements_from_tags(enc, tags)
+    assert [(s.speaker.text, s.cue, s.content) for s in statements] == [
+        ("NATO Secretary General Jens Stoltenberg", "stated", "that there are no such plans"),
+        ("Macron", "ruled out", "sending troops to Ukraine")]

@@ -100,6 +100,18 @@ PRONOUNS = [
     pytest.param("The Harbor Institute checked the figures on Monday. On Tuesday they said the claim was true.",
                  "the claim was true", "they", "Harbor Institute", "organization", "Harbor",
                  id="they-after-organisation-subject"),
+    pytest.param("Governor Anna Fischer left the rally early. Her campaign later said that she had pneumonia.",
+                 "that she had pneumonia", "Her campaign", "Fischer campaign", "organization", "Fischer",
+                 id="her-campaign-is-named-after-her"),
+    pytest.param("The court sealed the file on Paul Weber's divorce from his wife Anna. Lawyers for both Paul "
+                 "and Anna Weber opposed the motion. His ex-wife said that she valued her privacy.",
+                 "that she valued her privacy", "His ex-wife", "Anna Weber", "person", "Anna Weber",
+                 id="his-ex-wife-is-the-relative-named-before"),
+    pytest.param("Karl Ost concluded: “The person in this debate who cannot tell the truth is Anna Fischer.”"
+                 "\n\nHolt’s liberal NBC News colleague Paul Weber faced heavy criticism from activist "
+                 "reporters after he said that the moderators should check the facts.",
+                 "that the moderators should check the facts", "he", "Paul Weber", "person", "Weber",
+                 id="he-after-a-blank-line-is-not-the-speaker-above"),
     pytest.param("The European Commission published its report. It said the rules would change in June.",
                  "the rules would change in June", "It", "European Commission", "organization", "Commission",
                  id="it-after-organization"),
@@ -207,6 +219,12 @@ def test_chain_follows_pronoun_to_the_name(analyzer):
         assert "Fischer" not in text[s:e]
     linked = " ".join(text[s:e] for s, e in pronoun.speaker.chain)
     assert "Weber" in linked or "senator" in linked.lower()
+
+
+def test_a_relative_never_named_is_not_guessed(analyzer):
+    text = "Paul Weber met Anna Fischer in Bonn. His wife said that the family would move."
+    st = statement_about(analyze(analyzer, text), text, "that the family would move")
+    assert st.speaker.text == "His wife" and st.speaker.name is None
 
 
 def test_full_name_mention_keeps_the_name_inside_it(analyzer):

@@ -213,10 +213,16 @@ class _ArticleResolver:
 
     def _nominal_entry(self, name: str, mention: Mention) -> KBEntry | None:
         """"The campaign", "the agency", "the network": of the entries that the phrase
-        stands for when already named (context aliases), the one the article named last."""
-        if is_name_like(name) or mention.kind not in ("organization", "media", "unknown"):
+        stands for when already named (context aliases), the one the article named last.
+        The mention's own words count first: "The network said", after "The New York Times
+        reported ... the RT editor", is RT, whatever outlet spoke last."""
+        if mention.kind not in ("organization", "media", "unknown"):
             return None
-        return latest_named(self.article.text, self.kb.context_entries(name), mention.span[0])
+        for phrase in (mention.text, name):
+            entries = self.kb.context_entries(phrase)
+            if entries and not is_name_like(phrase):
+                return latest_named(self.article.text, entries, mention.span[0])
+        return None
 
     def _kb_entry(self, name: str, mention: Mention, learned: LearnedRole | None,
                   on: date | None) -> KBEntry | None:

@@ -1,7 +1,8 @@
 """Build the spaCy pipeline and run it over articles.
 
 The pipeline is a stock spaCy English model followed by newsledger's own
-components, in this order (each registered as a spaCy factory, so they can be
+components, in this order (``newsledger_paragraphs``, which makes a blank line end a
+sentence, runs just before spaCy's parser; each registered as a spaCy factory, so they can be
 added to any pipeline with ``nlp.add_pipe("newsledger_attribution")`` …):
 
     newsledger_timex        dates and times          -> doc._.timexes
@@ -104,6 +105,9 @@ def build_pipeline(model: str | None = None, components: Iterable[str] | None = 
     nlp.tokenizer = LongRunGuard(nlp.tokenizer)  # a hostile run of "€€€…" is not quadratic
     speed_up_attribute_ruler(nlp)  # the same tags, parts of speech and lemmas, sooner
     speed_up_lemmatizer(nlp)  # the same lemmas, one look-up per kind of token
+    if "parser" in nlp.pipe_names:
+        importlib.import_module("newsledger.nlp.paragraphs")
+        nlp.add_pipe("newsledger_paragraphs", before="parser")  # a blank line ends a sentence
     wanted = set(components) if components is not None else None
     for module, factory in COMPONENTS:
         if wanted is not None and module not in wanted:

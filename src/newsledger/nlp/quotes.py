@@ -11,6 +11,9 @@ An apostrophe inside ‘…’ does not close it (won’t; farmers’ when a lat
 closes), and a straight double quote right after a digit is an inch mark (12"), not
 an opening quote.
 
+Two apostrophes and two backticks are double quote marks too (''A,'' and ``A,'' as in
+the New York Times archive and Penn Treebank text).
+
 Not extracted: straight single quotes (``'…'``), because they are indistinguishable
 from apostrophes; and a quote whose closing mark never comes: an unbalanced
 opening mark is dropped at the end of its paragraph, so one stray mark never
@@ -30,6 +33,7 @@ _PAIRS: dict[str, str] = {
     "‘": "’",
 }
 _STRAIGHT = '"'
+_DOUBLED = ("''", "``")  # two-character marks, both closed by ''
 _SINGLE_OPEN = "‘"
 
 
@@ -56,6 +60,14 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     i = start
     while i < end:
         ch = text[i]
+        if text.startswith(_DOUBLED, i) and (i == 0 or text[i - 1] not in "'`"):
+            close = _find_doubled_close(text, i + 2, end, text[i:i + 2])
+            if close is not None:
+                quotes.append(Quote(i, close + 2))
+                i = close + 2
+                continue
+            i += 2
+            continue
         if ch == _STRAIGHT or ch in _PAIRS:
             if ch == _SINGLE_OPEN and not _opens_single(text, i):
                 i += 1
@@ -95,6 +107,22 @@ def _find_close(text: str, i: int, end: int) -> int | None:
             # it with the same mark and no closing mark before the break.
             if nxt is not None and nxt < end and text[nxt] == opener:
                 j = nxt + 1
+                continue
+            return None
+        j += 1
+    return None
+
+
+def _find_doubled_close(text: str, j: int, end: int, opener: str) -> int | None:
+    """Index of the '' closing a quote whose text starts at ``j``: the first '' after a
+    word or punctuation (not a space), continued into the next paragraph as for ``"``."""
+    while j < end - 1:
+        if text.startswith("''", j) and not text[j - 1].isspace():
+            return j
+        if text[j] == "\n":
+            nxt = _next_paragraph_start(text, j, end)
+            if nxt is not None and text.startswith(opener, nxt):
+                j = nxt + 2
                 continue
             return None
         j += 1

@@ -56,6 +56,8 @@ INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office"
                      "embassy", "agency", "commission", "parliament", "court", "cabinet", "administration",
                      "council", "committee", "department", "service", "forces", "coastguard", "company",
                      "operator", "campaign", "party", "presidency", "kremlin", "pentagon", "union"}
+KIN_NOUNS = {"wife", "husband", "ex-wife", "ex-husband", "widow", "widower", "son", "daughter",
+             "mother", "father", "brother", "sister", "spouse"}
 SPOKESPEOPLE = ("a spokesman for ", "a spokeswoman for ", "a spokesperson for ", "a representative of ",
                 "the spokesman for ", "the spokeswoman for ", "the spokesperson for ")
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
@@ -227,6 +229,10 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return best
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
         return people.antecedent(words[0], start) or _latest(resolved, "person")
+    if len(words) == 2 and words[0] in {"his", "her"} and words[1] in INSTITUTION_NOUNS:
+        return _owned_institution(words, mention, people)
+    if len(words) == 2 and words[0] in {"his", "her"} and words[1] in KIN_NOUNS:
+        return _relative(words, mention, before, people)
     if words == ["it"]:
         return latest_institution(resolved) or recent_institution(before, people, start)
     if len(words) == 1 and words[0] in PLURAL_PRONOUNS:
@@ -285,6 +291,35 @@ def _institution(mention: Mention) -> _Named | None:
     name = phrase[4:] if phrase.lower().startswith("the ") else phrase
     start = mention.span[0] + offset + (len(phrase) - len(name))
     return _Named(name, "organization", (start, start + len(name)), phrase.lower())
+
+
+def _owned_institution(words: list[str], mention: Mention, people: _People) -> _Named | None:
+    """"her campaign" after "Hillary Clinton": the "Clinton campaign", an organisation named
+    after the person the pronoun stands for (the actors stage knows it as Hillary for
+    America); None, and no name, when the pronoun finds nobody."""
+    owner = people.antecedent(words[0], mention.span[0])
+    if owner is None:
+        return None
+    return _Named(f"{owner.name.split()[-1]} {words[1]}", "organization", owner.span, mention.text.lower())
+
+
+def _relative(words: list[str], mention: Mention, before: list[_Named], people: _People) -> _Named | None:
+    """"His ex-wife" after "Donald Trump's divorce from wife Ivana ... Donald and Ivana Trump":
+    the latest other person named before with the surname of the one the pronoun stands for,
+    one introduced with the kin word ("wife Ivana") first. None when there is no such person
+    (a relative never named is not guessed)."""
+    owner = people.antecedent(words[0], mention.span[0])
+    if owner is None:
+        return None
+    people_before = [n for n in before if n.kind == "person" and len(n.name.split()) > 1]
+    full = owner.name
+    if len(full.split()) == 1:  # "Donald" of "Donald and Ivana Trump": "Donald Trump" named before
+        full = next((n.name for n in reversed(people_before) if n.name.split()[0] == full), full)
+    surname = full.split()[-1]
+    kin = words[1].removeprefix("ex-")
+    family = [n for n in people_before if n.name != full and n.name.split()[-1] == surname]
+    named_so = [n for n in family if kin in n.context.split()]
+    return (named_so or family or [None])[-1]
 
 
 def _proper_name(doc: Doc, mention: Mention) -> _Named | None:

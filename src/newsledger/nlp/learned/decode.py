@@ -39,11 +39,13 @@ from newsledger.nlp.quotes import Quote, find_quotes, quote_kind
 from newsledger.nlp.spans import QUOTE_MARKS
 
 from .data import B, I, O, ROLES, Encoded
+from .tails import give_quoted_tails
 
 MAX_GAP = 12  # pieces between two fragments of one discontinuous span
 MAX_HOLE = 8  # untagged word pieces filled inside one sentence of a content
 MAX_TAIL = 1  # word pieces a content may lack before its sentence's end
 CONTINUE_P = 0.35  # I probability that continues a span past the argmax's O
+MAX_FRAME_GAP = 3  # characters between a bare cue and its source ("he said")
 ADJACENT_PENALTY = 10_000
 NESTED_PENALTY = 100_000
 
@@ -139,6 +141,16 @@ def _content_bridge(enc: Encoded, tags: list[list[int]], starts: list[int]):
     return bridge
 
 
+def _sentence_bridge(starts: list[int]):
+    """How a cue or source continues across untagged pieces ``[a, b)``: as another fragment
+    within one sentence ("said ... in a statement"), never into the next one. An ``I`` that
+    the tagger barely preferred to a ``B`` ("stated that there are no such plans. Later,
+    Macron himself [ruled] out", I 0.48 against B 0.46) opens a span of its own there."""
+    def bridge(a: int, b: int) -> str:
+        return "join" if bisect_right(starts, a - 1) == bisect_right(starts, b) else "split"
+    return bridge
+
+
 def _to_clause_end(enc: Encoded, tags: list[list[int]], fragments: list[Span],
                    starts: list[int]) -> list[Span]:
     """A content that stops :data:`MAX_TAIL` word pieces short of its sentence's end,
@@ -197,7 +209,7 @@ def role_spans(enc: Encoded, tags: list[list[int]], probs=None) -> dict[str, lis
     sent_starts = [a for a, _ in enc.sentences]
     out: dict[str, list[RoleSpan]] = {r: [] for r in ROLES}
     for layer, role in enumerate(ROLES):
-        bridge = _content_bridge(enc, tags, sent_starts) if role == "content" else None
+        bridge = _content_bridge(enc, tags, sent_starts) if role == "content" else _sentence_bridge(sent_starts)
         for fragments in layer_spans([row[layer] for row in tags], bridge=bridge):
             if role == "content":
                 fragments = _to_clause_end(enc, tags, fragments, sent_starts)
@@ -293,7 +305,8 @@ def statements_from_tags(enc: Encoded, tags: list[list[int]], probs=None,
     spans = role_spans(enc, tags, probs)
     quotes = find_quotes(text) if quotes is None else quotes
     statements = []
-    for content, cue in _paired_contents(spans["content"], spans["cue"]):
+    pairs = _paired_contents(spans["content"], spans["cue"])
+    for content, cue in pairs:
         sents = (min(cue.sentence[0], content.sentence[0]), max(cue.sentence[1], content.sentence[1]))
         source = _nearest(spans["source"], cue, content, (cue.sentence[0], cue.sentence[1]))
         if source is None:
@@ -324,8 +337,21 @@ def statements_from_tags(enc: Encoded, tags: list[list[int]], probs=None,
             extra={"rule": rule, "cue_lemma": text[cue_span[0]:cue_span[1]].lower(),
                    "cue_chars": cue.chars, "source_chars": source.chars if source else None},
         ))
-    statements.sort(key=lambda s: (s.content_start, s.cue_span[0]))
-    return statements
+    return give_quoted_tails(text, statements, _bare_frames(text, spans, pairs), quotes)
+
+
+def _bare_frames(text: str, spans: dict[str, list[RoleSpan]], pairs) -> list[tuple[Span, Span]]:
+    """``(cue_span, source_span)`` of each cue no content took, with a source next to it
+    ("he said", "said Mr. Kamin"), for :func:`.tails.give_quoted_tails`."""
+    taken = {id(cue) for _, cue in pairs}
+    frames = []
+    for cue in spans["cue"]:
+        if id(cue) in taken:
+            continue
+        source = _nearest(spans["source"], cue, cue, cue.sentence)
+        if source is not None and _distance(source, cue) <= MAX_FRAME_GAP:
+            frames.append((_trim(text, (cue.start, cue.end)), _trim(text, (source.start, source.end))))
+    return frames
 
 
 def predict_tags(model, tokenizer, encoded: list[Encoded], max_len: int = 256, overlap: int = 64,
