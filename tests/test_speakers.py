@@ -103,6 +103,9 @@ PRONOUNS = [
     pytest.param("Governor Anna Fischer left the rally early. Her campaign later said that she had pneumonia.",
                  "that she had pneumonia", "Her campaign", "Fischer campaign", "organization", "Fischer",
                  id="her-campaign-is-named-after-her"),
+    pytest.param("Governor Anna Fischer spoke in Ohio. The Fischer campaign said that the ad would air on Monday.",
+                 "that the ad would air on Monday", "The Fischer campaign", "Fischer campaign", "organization",
+                 "Fischer", id="the-fischer-campaign-is-not-fischer"),
     pytest.param("The court sealed the file on Paul Weber's divorce from his wife Anna. Lawyers for both Paul "
                  "and Anna Weber opposed the motion. His ex-wife said that she valued her privacy.",
                  "that she valued her privacy", "His ex-wife", "Anna Weber", "person", "Anna Weber",

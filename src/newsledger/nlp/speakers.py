@@ -56,6 +56,9 @@ INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office"
                      "embassy", "agency", "commission", "parliament", "court", "cabinet", "administration",
                      "council", "committee", "department", "service", "forces", "coastguard", "company",
                      "operator", "campaign", "party", "presidency", "kremlin", "pentagon", "union"}
+# Institutions named after a person: "the Clinton campaign", "her campaign", "the Obama administration"
+# (not "his office", whose statements are commonly his own).
+PERSONAL_INSTITUTIONS = {"campaign", "administration", "camp"}
 KIN_NOUNS = {"wife", "husband", "ex-wife", "ex-husband", "widow", "widower", "son", "daughter",
              "mother", "father", "brother", "sister", "spouse"}
 SPOKESPEOPLE = ("a spokesman for ", "a spokeswoman for ", "a spokesperson for ", "a representative of ",
@@ -224,12 +227,15 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if inside:
         best = max(inside, key=lambda n: (n.kind == "person", n.span[1] - n.span[0]))
         best = people.expand(best, before, None)
+        if head_word in PERSONAL_INSTITUTIONS and best.kind == "person":
+            # "The Clinton campaign", "Trump's campaign": the organisation, not the candidate
+            return _Named(f"{best.name.split()[-1]} {head_word}", "organization", best.span, mention.text.lower())
         if statement.extra.get("cue_lemma") in {"learn", "report"} and best.kind in {"person", "organization"}:
             return _Named(best.name, "media", best.span, best.context)
         return best
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
         return people.antecedent(words[0], start) or _latest(resolved, "person")
-    if len(words) == 2 and words[0] in {"his", "her"} and words[1] in INSTITUTION_NOUNS:
+    if len(words) == 2 and words[0] in {"his", "her"} and words[1] in PERSONAL_INSTITUTIONS:
         return _owned_institution(words, mention, people)
     if len(words) == 2 and words[0] in {"his", "her"} and words[1] in KIN_NOUNS:
         return _relative(words, mention, before, people)

@@ -30,6 +30,7 @@ from ..quotes import Quote, quote_kind
 
 Span = tuple[int, int]
 OPENING_MARKS = ("“", '"', "''", "``", "«", "„", "‘")
+MAX_BETWEEN = 8  # characters of punctuation and quote marks between the tail and its cue
 SENTENCE_ENDS = (".", "!", "?", ".”", '."', ".''", "?”", '?"', "!”")
 
 
@@ -69,8 +70,7 @@ def _split_at_tail(text: str, statement: Statement, frame: Span) -> tuple[list[S
         return None
     pieces = sorted(statement.content_spans)
     for k, (start, end) in enumerate(pieces):
-        between = text[end:frame[0]]
-        if end > frame[0] or any(ch.isalnum() for ch in between):
+        if not 0 <= frame[0] - end <= MAX_BETWEEN or any(ch.isalnum() for ch in text[end:frame[0]]):
             continue
         words = [i for i in range(start, end) if text[i].isalnum()]
         if not words or "," not in text[words[-1]:frame[0]]:
