@@ -212,6 +212,43 @@ def test_a_continuation_is_found_after_the_cues_sentence_not_the_taggers_window(
     assert kept.content_spans == [span(text, first), span(text, second)]
 
 
+RECLAIMED = [
+    # a sentence without a quotation between: the next paragraph's cue borrowed the quotation
+    ("\u201cWe have had problems with cyber intrusions from Russia in the past,\u201d Obama said after "
+     "meeting Putin. He did not suggest retaliation. \u201cOur goal is to start instituting some norms.\u201d"
+     "\n\nSchiff called on the administration to act.", "called", "Schiff", True),
+    # a cue before it that does not introduce it (no colon or comma before the quotation)
+    ("\u201cMy name may not be on the ballot, but our progress is on the ballot,\u201d Mr. Obama said at a "
+     "dinner in Washington, where Mrs. Clinton also spoke. \u201cTolerance is on the ballot.\u201d",
+     "also spoke", "Mrs. Clinton", True),
+    # a cue that introduces it keeps it
+    ("\u201cMy name may not be on the ballot, but our progress is on the ballot,\u201d Mr. Obama said at a "
+     "dinner in Washington. Mrs. Clinton replied: \u201cTolerance is on the ballot.\u201d",
+     "replied", "Mrs. Clinton", False),
+]
+
+
+@pytest.mark.parametrize("text, other_cue, other_source, reclaimed", RECLAIMED)
+def test_a_quotation_after_quote_said_is_the_first_speakers_unless_a_cue_introduces_it(
+        rules, text, other_cue, other_source, reclaimed):
+    """'"Q1," X said … "Q2."' in one paragraph, no quotation between: "Q2" is X's (as PolNeAR
+    reads it) unless its own cue introduces it ('Y replied: "Q2"', '"Q2," Y said')."""
+    first = text[:text.index(",\u201d") + 2]
+    opening = text.index("\u201c", len(first))
+    second = text[opening:text.index("\u201d", opening) + 1]
+    said = replace(tagged(text, "said", first, first_source(text)), quote="direct", sentence_span=span(text, first))
+    other = replace(tagged(text, other_cue, second, other_source), quote="direct", sentence_span=span(text, second))
+    merged = finish([said, other], parse(rules, text))
+    [kept] = [s for s in merged if s.cue == "said"]
+    owners = [s.cue for s in merged if span(text, second) in s.content_spans]
+    assert owners == (["said"] if reclaimed else [other_cue])
+    assert (span(text, second) in kept.content_spans) == reclaimed
+
+
+def first_source(text: str) -> str:
+    return "Mr. Obama" if "Mr. Obama said" in text else "Obama"
+
+
 SIGNED = ("Readers wrote to us after the debate.\n\n"
           "“He represents our greatest shame.” ― Sonya Herridge\n"
           "“He is ignorant of our culture and lives.”― Pamela Padilla\n"

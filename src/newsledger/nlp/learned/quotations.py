@@ -3,9 +3,10 @@
 PolNeAR (and newsledger's rules, ``layout.continue_quotes``) take '"Q1," X said. "Q2."' and
 '"Q1," X said at a rally, "Q2."' for one statement of X in two pieces. The learned taggers
 see windows of text and often give the pieces to two statements, or the second to the next
-paragraph's cue. :func:`join_split_quotations` puts them back together; it changes nothing
-else (indirect statements, and quotations another statement of the same paragraph claims,
-are left as they are).
+paragraph's cue, or to a cue before it that does not introduce it ('"Q1," Obama said at a
+dinner, where Mrs. Clinton also spoke. "Q2."'). :func:`join_split_quotations` puts them back
+together; it changes nothing else (indirect statements, and quotations that a cue introduces,
+'Y replied: "Q2"' or '"Q2," Y said', are left as they are).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def join_split_quotations(doc: Doc, text: str, statements: list[Statement]) -> l
     quotes = doc_quotes(doc)
     joined = [_to_cue_sentence_end(doc, st) for st in _one_per_cue(statements)]
     joined = _without_borrowed_continuations(text, joined, quotes)
+    joined = _reclaim_continuations(text, joined, quotes)
     continue_quotes(text, joined, quotes)  # extends in place, as for the rules
     return joined
 
@@ -68,3 +70,65 @@ def _without_borrowed_continuations(text: str, statements: list[Statement], quot
     return [st for st in statements
             if not (len(st.content_spans) == 1 and tuple(st.content_spans[0]) in continued
                     and "\n" in text[st.content_spans[0][1]:st.cue_span[0]])]
+
+
+def _reclaim_continuations(text: str, statements: list[Statement], quotes) -> list[Statement]:
+    """A quotation that opens a sentence after '"Q1," X said …' in the same paragraph, with no
+    quotation between, is X's ('"Q1," Obama said after meeting Putin. He didn't suggest
+    retaliation. "Q2."'), taken back from a cue that does not introduce it: one after it
+    in another sentence or paragraph (the tagger gave "Q2" to "Schiff called" below), or one
+    before it not followed by ":" or "," ("… in Washington, where Mrs. Clinton also spoke.
+    "Q2."'). A cue that introduces its quotation ('"Q2," Y said'; 'Y added: "Q2"') keeps it."""
+    out = list(statements)
+    for quote in quotes:
+        i = next((k for k, st in enumerate(out) if _only_quotation(st, quote)), None)
+        if i is None or _introduces(text, out[i], quote):
+            continue
+        owner = _quoted_before(text, out, quote, quotes)
+        if owner is None or owner == i:
+            continue
+        first = out[owner]
+        out[owner] = replace(first, content_spans=[*first.content_spans, (quote.start, quote.end)],
+                             content=f"{first.content} … {text[quote.start:quote.end]}",
+                             quote="direct" if first.quote == "direct" else "mixed")
+        out[i] = None
+    return [st for st in out if st is not None]
+
+
+def _only_quotation(statement: Statement | None, quote) -> bool:
+    return statement is not None and bool(statement.content_spans) and all(
+        quote.start - 2 <= a and b <= quote.end + 2 for a, b in statement.content_spans) and \
+        sum(b - a for a, b in statement.content_spans) >= (quote.end - quote.start) // 2
+
+
+def _introduces(text: str, statement: Statement, quote) -> bool:
+    cue_start, cue_end = statement.cue_span
+    if cue_start >= quote.end:  # '"Q2," Y said': the cue follows in the same sentence
+        between = text[quote.end:cue_start]
+        return "\n" not in between and not any(ch in ".!?" for ch in between.strip()[:1])
+    if cue_end <= quote.start:  # 'Y added: "Q2"', 'Y said "Q2"'
+        between = text[cue_end:quote.start].strip()
+        return between == "" or between.endswith((":", ",")) or "\n" not in text[cue_end:quote.start] and \
+            not any(ch in ".!?" for ch in between)
+    return True
+
+
+def _quoted_before(text: str, statements: list[Statement | None], quote, quotes) -> int | None:
+    """The direct statement '"Q1," X said …' of the quotation's paragraph that ``quote``
+    continues: its content ends before its cue, the quotation opens a sentence after that
+    cue, and no other quotation lies between."""
+    paragraph = text.rfind("\n", 0, quote.start) + 1
+    if not text[paragraph:quote.start].rstrip().endswith((".", "!", "?")):
+        return None
+    best = None
+    for k, st in enumerate(statements):
+        if st is None or st.quote == "indirect" or not st.content_spans:
+            continue
+        cue_end = st.cue_span[1]
+        if not (paragraph <= st.content_spans[0][0] and st.content_spans[-1][1] <= st.cue_span[0] and cue_end <= quote.start):
+            continue
+        if any(cue_end <= q.start < quote.start for q in quotes):
+            continue
+        if best is None or cue_end > statements[best].cue_span[1]:
+            best = k
+    return best
