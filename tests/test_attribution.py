@@ -168,6 +168,20 @@ def test_apostrophes_inside_a_quote_do_not_close_it(analyzer, text, speaker, wor
     assert st.content_end >= text.index(",") + 1, "the content stops inside the quotation"
 
 
+@pytest.mark.parametrize("opening", ["“", "”"], ids=["curly", "closing-mark-typed-for-opening"])
+def test_a_signed_quotation_opened_with_either_curly_mark(analyzer, opening):
+    """Readers' comments signed with a dash; the first often opens with ” by mistake."""
+    text = (f"Readers wrote to us after the debate.\n\n{opening}Fear. I am truly afraid that he will win. "
+            f"The debate just proved that he is not fit to lead.” ― Edwin Monroy\n"
+            f"“He is ignorant of our culture and lives.”― Pamela Padilla\n")
+    statements = analyze(analyzer, text)
+    signed = {st.speaker.text: st for st in statements if st.speaker is not None and st.cue == "―"}
+    assert set(signed) == {"Edwin Monroy", "Pamela Padilla"}, describe(statements)
+    check(text, signed["Edwin Monroy"], speaker="Edwin Monroy",
+          content=["Fear. I am truly afraid that he will win. The debate just proved that he is not fit to lead."],
+          quote="direct")
+
+
 # --- quotes over several sentences and paragraphs ------------------------------------
 
 

@@ -11,6 +11,9 @@ An apostrophe inside ‘…’ does not close it (won’t; farmers’ when a lat
 closes), and a straight double quote right after a digit is an inch mark (12"), not
 an opening quote.
 
+A closing curly mark that begins a paragraph, right before a word, opens a quotation
+(”Fear. I am afraid …” is a typo for “Fear …”).
+
 Two apostrophes and two backticks are double quote marks too (''A,'' and ``A,'' as in
 the New York Times archive and Penn Treebank text).
 
@@ -68,6 +71,12 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
                 continue
             i += 2
             continue
+        if ch == "”" and _opens_paragraph(text, i):
+            close = _find_close(text, i, end, opener="“")  # a typo for “ (”Fear. I am afraid …”)
+            if close is not None:
+                quotes.append(Quote(i, close + 1))
+                i = close + 1
+                continue
         if ch == _STRAIGHT or ch in _PAIRS:
             if ch == _SINGLE_OPEN and not _opens_single(text, i):
                 i += 1
@@ -92,9 +101,10 @@ def _opens_single(text: str, i: int) -> bool:
     return not before.isalnum() and after.isalnum()
 
 
-def _find_close(text: str, i: int, end: int) -> int | None:
-    """Index of the mark closing the quote opened at ``i``, or None if unbalanced."""
-    opener = text[i]
+def _find_close(text: str, i: int, end: int, opener: str | None = None) -> int | None:
+    """Index of the mark closing the quote opened at ``i`` (by ``opener``, the mark there
+    unless given), or None if unbalanced."""
+    opener = opener or text[i]
     closers = _STRAIGHT if opener == _STRAIGHT else _PAIRS[opener]
     j = i + 1
     while j < end:
@@ -127,6 +137,11 @@ def _find_doubled_close(text: str, j: int, end: int, opener: str) -> int | None:
             return None
         j += 1
     return None
+
+
+def _opens_paragraph(text: str, i: int) -> bool:
+    """A ” that begins a paragraph, right before a word: typed for “."""
+    return (i == 0 or text[i - 1] == "\n") and i + 1 < len(text) and text[i + 1].isalnum()
 
 
 def _can_close(text: str, j: int, opener: str) -> bool:
