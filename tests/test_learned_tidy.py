@@ -98,12 +98,19 @@ def test_a_condition_on_the_cue_leaves_a_noun_phrase_content(rules):
     assert kept.content == "tragic consequences"
 
 
-def test_a_clause_content_keeps_its_condition(rules):
-    text = ("Senator Mike Lee indicated that the United States must withdraw from NATO if the alliance "
-            "sends troops to Ukraine.")
-    content = "the United States must withdraw from NATO if the alliance sends troops to Ukraine"
-    kept = tidy(tagged(text, "indicated", content), parse(rules, text))
-    assert kept.content == content
+@pytest.mark.parametrize("text, cue, content", [
+    ("Senator Mike Lee indicated that the United States must withdraw from NATO if the alliance "
+     "sends troops to Ukraine.", "indicated",
+     "the United States must withdraw from NATO if the alliance sends troops to Ukraine"),
+    # the condition comes first and hangs on the content's own verb ("appeal")
+    ('He said that if "the final resolution requires us to reinstate voting eligibility to individuals who '
+     'have died, we will appeal."', "said",
+     'that if "the final resolution requires us to reinstate voting eligibility to individuals who have '
+     'died, we will appeal."'),
+])
+def test_a_clause_content_keeps_its_condition(rules, text, cue, content):
+    kept = tidy(tagged(text, cue, content), parse(rules, text))
+    assert kept is not None and kept.content == content
 
 
 def test_content_does_not_run_on_into_another_sentence(rules):

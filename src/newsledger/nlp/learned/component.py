@@ -231,7 +231,7 @@ def _without_cue_condition(doc: Doc, cue_span: tuple[int, int], spans: list[tupl
     of tragic consequences | if NATO troops were sent"): the condition is the warning's, the
     conditions stage records it, and the content is what was warned of. A content that is a
     clause keeps its condition ("indicated that the US must withdraw if the alliance sends
-    troops"): it is part of what was said."""
+    troops", "said that if the ruling stands, we will appeal"): it is part of what was said."""
     if not spans:
         return spans
     last = spans[-1]
@@ -240,8 +240,10 @@ def _without_cue_condition(doc: Doc, cue_span: tuple[int, int], spans: list[tupl
         return spans
     for token in piece[1:]:
         if token.lower_ in CONDITION_MARKS and token.dep_ == "mark":
+            governor = token.head.head  # what the condition's clause hangs on
             if any(t.pos_ in ("VERB", "AUX") for t in doc[piece.start:token.i]) \
-                    or any(q in text[last[0]:token.idx] for q in QUOTE_MARKS):
+                    or any(q in text[last[0]:token.idx] for q in QUOTE_MARKS) \
+                    or last[0] <= governor.idx < last[1]:
                 return spans  # a clause, or a quotation: the condition is part of what was said
             end = last[0] + len(text[last[0]:token.idx].rstrip(" ,;"))
             return spans[:-1] + [(last[0], end)] if end > last[0] else spans[:-1]
