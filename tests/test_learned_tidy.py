@@ -91,11 +91,17 @@ def test_the_source_is_the_whole_noun_phrase(rules, text, cue, content, source, 
     assert text[kept.speaker.span[0]:kept.speaker.span[1]] == whole
 
 
-def test_a_condition_on_the_cue_leaves_a_noun_phrase_content(rules):
-    text = "Russian President Vladimir Putin warned of tragic consequences if NATO troops were sent to Ukraine."
-    kept = tidy(tagged(text, "warned of", "tragic consequences if NATO troops were sent to Ukraine"),
-                parse(rules, text))
-    assert kept.content == "tragic consequences"
+@pytest.mark.parametrize("text, cue, content, kept", [
+    ("Russian President Vladimir Putin warned of tragic consequences if NATO troops were sent to Ukraine.",
+     "warned of", "tragic consequences if NATO troops were sent to Ukraine", "tragic consequences"),
+    # spaCy hangs this condition on a verb inside it ("found"); it is still the warning's
+    ("European Commission spokesman Piet Vermeulen warned of new sanctions if ships linked to the shadow "
+     "fleet were found to have damaged the Estfin-4 cable.", "warned of",
+     "new sanctions if ships linked to the shadow fleet were found to have damaged the Estfin-4 cable",
+     "new sanctions"),
+])
+def test_a_condition_on_the_cue_leaves_a_noun_phrase_content(rules, text, cue, content, kept):
+    assert tidy(tagged(text, cue, content), parse(rules, text)).content == kept
 
 
 @pytest.mark.parametrize("text, cue, content", [

@@ -240,10 +240,9 @@ def _without_cue_condition(doc: Doc, cue_span: tuple[int, int], spans: list[tupl
         return spans
     for token in piece[1:]:
         if token.lower_ in CONDITION_MARKS and token.dep_ == "mark":
-            governor = token.head.head  # what the condition's clause hangs on
             if any(t.pos_ in ("VERB", "AUX") for t in doc[piece.start:token.i]) \
                     or any(q in text[last[0]:token.idx] for q in QUOTE_MARKS) \
-                    or last[0] <= governor.idx < last[1]:
+                    or piece[0].lower_ in ("that", "whether"):  # "said that if …, we will appeal"
                 return spans  # a clause, or a quotation: the condition is part of what was said
             end = last[0] + len(text[last[0]:token.idx].rstrip(" ,;"))
             return spans[:-1] + [(last[0], end)] if end > last[0] else spans[:-1]
