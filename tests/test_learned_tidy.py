@@ -125,6 +125,25 @@ def test_content_does_not_run_on_into_another_sentence(rules):
     assert kept.content == "that France was creating a new coalition"
 
 
+@pytest.mark.parametrize("text, cue, content, kept", [
+    # the content runs on into the next paragraph's first words
+    ("PolitiFact concluded that his comments were \u201cMostly False.\u201d\n\nThe unemployment rate for "
+     "young people is lower.", "concluded",
+     "that his comments were \u201cMostly False.\u201d\n\nThe unemployment rate",
+     "that his comments were \u201cMostly False.\u201d"),
+    # a headline's words run into the first paragraph, whose cue comes after them
+    ("Wealthy voters abandon the party.\n\nThe talks are over, the envoy said on Monday.", "said",
+     "party.\n\nThe talks are over", "The talks are over"),
+    # a quotation continued into the next paragraph in the news convention stays whole
+    ("The port director said: \u201cThe harbour is closed to tankers.\n\n\u201cIt will stay closed until "
+     "the inspection ends.\u201d", "said",
+     "\u201cThe harbour is closed to tankers.\n\n\u201cIt will stay closed until the inspection ends.\u201d",
+     "\u201cThe harbour is closed to tankers.\n\n\u201cIt will stay closed until the inspection ends.\u201d"),
+])
+def test_a_content_stays_in_its_cues_paragraph_unless_a_quotation_goes_on(rules, text, cue, content, kept):
+    assert tidy(tagged(text, cue, content), parse(rules, text)).content == kept
+
+
 def test_a_quotation_split_by_its_cue_keeps_both_halves(rules):
     text = "“We will not sign,” Minister Karl Ost said. “Not unless the border is reopened.”"
     pieces = ["“We will not sign,”", "“Not unless the border is reopened.”"]

@@ -23,6 +23,8 @@ lowered attribution F1, so the tagger's spans win, except over a layout).
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from pathlib import Path
 
@@ -144,6 +146,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     spans = _without_cue_condition(doc, (cue_start, cue_end), spans, text)
     spans = _from_phrase_start(doc, spans, cue_end)
     spans = _without_runaway_pieces(doc, spans, text)
+    spans = _within_paragraph(spans, (cue_start, cue_end), text)
     spans = _without_unquoted_pieces_before(doc, spans, (cue_start, cue_end), text)
     if spans:
         cue_end = _cue_end(doc, cue_start, cue_end, spans[0][0])
@@ -202,6 +205,26 @@ def _without_runaway_pieces(doc: Doc, spans: list[tuple[int, int]], text: str) -
     return kept
 
 
+def _within_paragraph(spans: list[tuple[int, int]], cue_span: tuple[int, int], text: str) -> list[tuple[int, int]]:
+    """Pieces cut at a blank line, keeping the side of the cue's paragraph: a content runs
+    on past its paragraph only as a quotation continued in the news convention (the next
+    paragraph opens with a quote mark). The tagger lets a headline's content run into the
+    first paragraph, or a quotation into the next paragraph's first words."""
+    kept = []
+    for start, end in spans:
+        for brk in list(PARAGRAPH_BREAK.finditer(text, start, end)):
+            if text[brk.end():brk.end() + 2].startswith(OPENING_MARKS):
+                continue  # a quotation continued into the next paragraph
+            if cue_span[0] >= brk.end():
+                start = brk.end()
+            else:
+                end = brk.start()
+                break
+        if end > start:
+            kept.append((start, end))
+    return kept
+
+
 def _without_unquoted_pieces_before(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple[int, int],
                                     text: str) -> list[tuple[int, int]]:
     """Without the pieces that end before the cue's sentence begins and stand in no quote
@@ -222,6 +245,8 @@ def _without_unquoted_pieces_before(doc: Doc, spans: list[tuple[int, int]], cue_
 
 
 QUOTE_MARKS = "\"“”«»„‟"
+OPENING_MARKS = ("\"", "“", "«", "„", "''", "``", "”")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 CONDITION_MARKS = {"if", "unless"}
 
 
