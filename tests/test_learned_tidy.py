@@ -92,15 +92,34 @@ def test_the_source_is_the_whole_noun_phrase(rules, text, cue, content, source, 
 
 
 @pytest.mark.parametrize("text, cue, content, kept", [
-    ("Russian President Vladimir Putin warned of tragic consequences if NATO troops were sent to Ukraine.",
-     "warned of", "tragic consequences if NATO troops were sent to Ukraine", "tragic consequences"),
+    # a condition on the cue leaves a noun-phrase content
+    pytest.param("Russian President Vladimir Putin warned of tragic consequences if NATO troops were sent to "
+                 "Ukraine.", "warned of", "tragic consequences if NATO troops were sent to Ukraine",
+                 "tragic consequences", id="condition-on-the-cue"),
     # spaCy hangs this condition on a verb inside it ("found"); it is still the warning's
-    ("European Commission spokesman Piet Vermeulen warned of new sanctions if ships linked to the shadow "
-     "fleet were found to have damaged the Estfin-4 cable.", "warned of",
-     "new sanctions if ships linked to the shadow fleet were found to have damaged the Estfin-4 cable",
-     "new sanctions"),
+    pytest.param("European Commission spokesman Piet Vermeulen warned of new sanctions if ships linked to the "
+                 "shadow fleet were found to have damaged the Estfin-4 cable.", "warned of",
+                 "new sanctions if ships linked to the shadow fleet were found to have damaged the Estfin-4 cable",
+                 "new sanctions", id="condition-misattached-by-the-parser"),
+    # a content stays in its cue's paragraph: here it ran on into the next paragraph's first words
+    pytest.param("PolitiFact concluded that his comments were \u201cMostly False.\u201d\n\nThe unemployment rate "
+                 "for young people is lower.", "concluded",
+                 "that his comments were \u201cMostly False.\u201d\n\nThe unemployment rate",
+                 "that his comments were \u201cMostly False.\u201d", id="not-into-the-next-paragraph"),
+    # a headline's words run into the first paragraph, whose cue comes after them
+    pytest.param("Wealthy voters abandon the party.\n\nThe talks are over, the envoy said on Monday.", "said",
+                 "party.\n\nThe talks are over", "The talks are over", id="not-from-the-paragraph-before"),
+    # a quotation continued into the next paragraph in the news convention stays whole
+    pytest.param("The port director said: \u201cThe harbour is closed to tankers.\n\n\u201cIt will stay closed "
+                 "until the inspection ends.\u201d", "said",
+                 "\u201cThe harbour is closed to tankers.\n\n\u201cIt will stay closed until the inspection "
+                 "ends.\u201d",
+                 "\u201cThe harbour is closed to tankers.\n\n\u201cIt will stay closed until the inspection "
+                 "ends.\u201d", id="a-quotation-continued-in-the-next-paragraph"),
 ])
-def test_a_condition_on_the_cue_leaves_a_noun_phrase_content(rules, text, cue, content, kept):
+def test_the_tidied_content(rules, text, cue, content, kept):
+    """What a tagger's content keeps after tidying: a condition on the cue stays outside a
+    noun phrase; a content stays in its cue's paragraph unless a quotation goes on."""
     assert tidy(tagged(text, cue, content), parse(rules, text)).content == kept
 
 
@@ -123,25 +142,6 @@ def test_content_does_not_run_on_into_another_sentence(rules):
     kept = tidy(tagged(KYIV, "learned", ["that France was creating a new coalition", "for Western troops"],
                        "Politico"), parse(rules, KYIV))
     assert kept.content == "that France was creating a new coalition"
-
-
-@pytest.mark.parametrize("text, cue, content, kept", [
-    # the content runs on into the next paragraph's first words
-    ("PolitiFact concluded that his comments were \u201cMostly False.\u201d\n\nThe unemployment rate for "
-     "young people is lower.", "concluded",
-     "that his comments were \u201cMostly False.\u201d\n\nThe unemployment rate",
-     "that his comments were \u201cMostly False.\u201d"),
-    # a headline's words run into the first paragraph, whose cue comes after them
-    ("Wealthy voters abandon the party.\n\nThe talks are over, the envoy said on Monday.", "said",
-     "party.\n\nThe talks are over", "The talks are over"),
-    # a quotation continued into the next paragraph in the news convention stays whole
-    ("The port director said: \u201cThe harbour is closed to tankers.\n\n\u201cIt will stay closed until "
-     "the inspection ends.\u201d", "said",
-     "\u201cThe harbour is closed to tankers.\n\n\u201cIt will stay closed until the inspection ends.\u201d",
-     "\u201cThe harbour is closed to tankers.\n\n\u201cIt will stay closed until the inspection ends.\u201d"),
-])
-def test_a_content_stays_in_its_cues_paragraph_unless_a_quotation_goes_on(rules, text, cue, content, kept):
-    assert tidy(tagged(text, cue, content), parse(rules, text)).content == kept
 
 
 def test_a_quotation_split_by_its_cue_keeps_both_halves(rules):
