@@ -224,10 +224,14 @@ def test_chain_follows_pronoun_to_the_name(analyzer):
     assert "Weber" in linked or "senator" in linked.lower()
 
 
-def test_a_relative_never_named_is_not_guessed(analyzer):
-    text = "Paul Weber met Anna Fischer in Bonn. His wife said that the family would move."
+@pytest.mark.parametrize("text", [
+    "Paul Weber met Anna Fischer in Bonn. His wife said that the family would move.",
+    # the family member named is of the other sex
+    "Paul Weber and Mrs. Anna Weber met the mayor in Bonn. His son said that the family would move.",
+])
+def test_a_relative_never_named_is_not_guessed(analyzer, text):
     st = statement_about(analyze(analyzer, text), text, "that the family would move")
-    assert st.speaker.text == "His wife" and st.speaker.name is None
+    assert st.speaker.text.lower() in ("his wife", "his son") and st.speaker.name is None
 
 
 def test_full_name_mention_keeps_the_name_inside_it(analyzer):

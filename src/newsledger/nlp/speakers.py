@@ -59,8 +59,9 @@ INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office"
 # Institutions named after a person: "the Clinton campaign", "her campaign", "the Obama administration"
 # (not "his office", whose statements are commonly his own).
 PERSONAL_INSTITUTIONS = {"campaign", "administration", "camp"}
-KIN_NOUNS = {"wife", "husband", "ex-wife", "ex-husband", "widow", "widower", "son", "daughter",
-             "mother", "father", "brother", "sister", "spouse"}
+KIN_NOUNS = {"wife": "female", "husband": "male", "ex-wife": "female", "ex-husband": "male", "widow": "female",
+             "widower": "male", "son": "male", "daughter": "female", "mother": "female", "father": "male",
+             "brother": "male", "sister": "female", "spouse": None}
 SPOKESPEOPLE = ("a spokesman for ", "a spokeswoman for ", "a spokesperson for ", "a representative of ",
                 "the spokesman for ", "the spokeswoman for ", "the spokesperson for ")
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
@@ -312,8 +313,9 @@ def _owned_institution(words: list[str], mention: Mention, people: _People) -> _
 def _relative(words: list[str], mention: Mention, before: list[_Named], people: _People) -> _Named | None:
     """"His ex-wife" after "Donald Trump's divorce from wife Ivana ... Donald and Ivana Trump":
     the latest other person named before with the surname of the one the pronoun stands for,
-    one introduced with the kin word ("wife Ivana") first. None when there is no such person
-    (a relative never named is not guessed)."""
+    one introduced with the kin word ("wife Ivana") first, and none known to be of the other
+    sex ("his son" is not Ivana). None when there is no such person (a relative never named
+    is not guessed)."""
     owner = people.antecedent(words[0], mention.span[0])
     if owner is None:
         return None
@@ -323,7 +325,9 @@ def _relative(words: list[str], mention: Mention, before: list[_Named], people: 
         full = next((n.name for n in reversed(people_before) if n.name.split()[0] == full), full)
     surname = full.split()[-1]
     kin = words[1].removeprefix("ex-")
-    family = [n for n in people_before if n.name != full and n.name.split()[-1] == surname]
+    wanted = KIN_NOUNS[words[1]]
+    family = [n for n in people_before if n.name != full and n.name.split()[-1] == surname
+              and people.genders.get(n.name, wanted) == wanted]
     named_so = [n for n in family if kin in n.context.split()]
     return (named_so or family or [None])[-1]
 
