@@ -161,3 +161,26 @@ def test_a_cue_continued_in_the_next_sentence_is_a_cue_of_its_own(tokenizer):
     assert [(s.speaker.text, s.cue, s.content) for s in statements] == [
         ("NATO Secretary General Jens Stoltenberg", "stated", "that there are no such plans"),
         ("Macron", "ruled out", "sending troops to Ukraine")]
+
+
+@pytest.mark.parametrize("text, first, second, statements", [
+    # a cue between commas inside its content: one content in two pieces
+    ("The museum, Mr. Obama said, would make visitors face uncomfortable truths.", "The museum",
+     "would make visitors face uncomfortable truths", 1),
+    ("Though that transition was relatively seamless, he said, replacing Clinton would be much more "
+     "acrimonious.", "Though that transition was relatively seamless",
+     "replacing Clinton would be much more acrimonious", 1),
+    # the cue's own sentence ends between them: two statements
+    ("The museum is open, Mr. Obama said. Visitors would face uncomfortable truths, he added.",
+     "The museum is open", "Visitors would face uncomfortable truths", 2),
+])
+def test_a_cue_between_commas_inside_its_content_makes_one_statement(tokenizer, text, first, second, statements):
+    source = "Mr. Obama" if "Mr. Obama" in text else " he "
+    cues = ["said"] + (["added"] if "added" in text else [])
+    enc, tags = tag(tokenizer, text, source=[source] + ([" he "] if "added" in text else []), cue=cues,
+                    content=[first, second])  # two B spans, as the tagger gives them
+    found = statements_from_tags(enc, tags)
+    assert len(found) == statements
+    if statements == 1:
+        assert [text[s:e] for s, e in found[0].content_spans] == [first, second]
+        assert found[0].cue == "said"
