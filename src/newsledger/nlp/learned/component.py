@@ -95,7 +95,7 @@ class LearnedAttribution:
     def _analyze(self, texts: list[str], starts: list[int]) -> list[list[Statement]]:
         if self.onnx is not None:
             return self.onnx.analyze_texts(texts, starts, self.batch_size)
-        from .decode import analyze_texts
+        from .predict import analyze_texts
 
         cfg = self.model.config
         return analyze_texts(self.model, self.tokenizer, texts, cfg.max_len, cfg.overlap, self.batch_size, starts)

@@ -76,7 +76,7 @@ class OnnxTagger:
         """Per text, the argmax tags and probabilities of every piece.
 
         A piece covered by several windows gets the mean of their logits, as in
-        :func:`.decode.predict_tags`.
+        :func:`.predict.predict_tags`.
 
         Each window runs alone, unpadded (``batch_size`` is not used): the int8 model
         quantises its activations with one scale per run, so a window batched with others

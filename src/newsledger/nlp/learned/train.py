@@ -32,7 +32,8 @@ from newsledger.evaluate.polnear import read_article
 from newsledger.evaluate.scoring import match_article
 
 from .data import build_windows, collate, encode_gold
-from .decode import predict_tags, statements_from_tags
+from .decode import statements_from_tags
+from .predict import predict_tags
 from .steps import optimizer_step, progress_line
 from .model import TaggerConfig, load_tokenizer, new_tagger, save_tagger, set_seed, tag_loss
 
