@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from newsledger.actors.names import _letters, _strip_the_raw
+from newsledger.actors.names import _letters, strip_the
 from newsledger.model import Actor
 
 @dataclass(eq=False)  # identity: entries are unique objects, used as dict keys
@@ -60,7 +60,7 @@ class _Alias:
         if self.the_required and not had_the:
             return False
         if self.case_sensitive:
-            return _letters(_strip_the_raw(raw)) == _letters(_strip_the_raw(self.written))
+            return _letters(strip_the(raw)) == _letters(strip_the(self.written))
         return True
 
 

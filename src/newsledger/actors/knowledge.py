@@ -38,7 +38,7 @@ from newsledger.actors.names import (
     _WORDLIKE,
     _letters,
     _split_the,
-    _strip_the_raw,
+    strip_the,
     normalize,
     parse_date,
 )
@@ -126,7 +126,7 @@ class KnowledgeBase(RolesMixin):
             return
         case_sensitive = opts.get("case_sensitive")
         if case_sensitive is None:
-            letters = _letters(_strip_the_raw(alias))
+            letters = _letters(strip_the(alias))
             case_sensitive = letters.isupper() and key in _WORDLIKE
         item = _Alias(entry, alias, the_required=bool(opts.get("the_required")) and had_the,
                       case_sensitive=bool(case_sensitive))

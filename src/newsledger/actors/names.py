@@ -8,6 +8,8 @@ part of an actor id ("Mike Lee" -> "mike-lee").
 
 from __future__ import annotations
 
+import hashlib
+
 import re
 import unicodedata
 from datetime import date
@@ -58,9 +60,22 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
-def _strip_the_raw(text: str) -> str:
+def strip_the(text: str) -> str:
+    """The text without spaces around it and without a leading "the " ("The Kremlin" -> "Kremlin")."""
     stripped = text.strip()
     return stripped[4:] if stripped[:4].lower() == "the " else stripped
+
+
+_MAX_ID = 80
+
+
+def actor_id_for(kind: str, name: str) -> str:
+    """``kind:slug`` of a name ("person:mike-lee"); a long slug is cut and given a short
+    hash so it stays unique."""
+    key = slug(strip_the(name)) or "unnamed"
+    if len(key) > _MAX_ID:
+        key = key[:_MAX_ID - 9].rstrip("-") + "-" + hashlib.sha256(key.encode()).hexdigest()[:8]
+    return f"{kind}:{key}"
 
 
 

@@ -54,7 +54,7 @@ from newsledger.actors.evidence import (
     written_name,
 )
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
-from newsledger.actors.names import normalize, slug, without_honorific
+from newsledger.actors.names import actor_id_for, normalize, strip_the, without_honorific
 from newsledger.actors.recency import latest_named
 from newsledger.actors.registry import ActorRegistry, name_words
 from newsledger.actors.titles import canonical_title
@@ -63,7 +63,6 @@ from newsledger.model import Article, Mention, Statement
 CONTRACT_KINDS = {"person": "person", "organization": "organization", "country": "country",
                   "media": "media", "group": "group", "place": "country"}
 _NAMED_KINDS = ("organization", "country", "media", "group")
-_MAX_ID = 80
 
 _DEFAULT_REGISTRY = ActorRegistry()
 
@@ -273,7 +272,7 @@ class _ArticleResolver:
                 learned = self.roles_seen.get(normalize(name))
             record = self.registry.match_person(
                 name, title=learned.title if learned else None, country=learned.country if learned else None)
-            actor_id = record.id if record else _make_id("person", name)
+            actor_id = record.id if record else actor_id_for("person", name)
             role = learned.as_dict() if learned else None
             if role is None and record is not None and record.role:  # the role it was last seen with
                 role = {"title": record.role, "country": record.country, "organization": None}
@@ -291,7 +290,7 @@ class _ArticleResolver:
             return _Resolution(same_kind[0].name, kind, same_kind[0].id, alias=name)
         if kind == "unknown":
             return _Resolution(name, kind, None)
-        return _Resolution(_strip_the(name), kind, _make_id(kind, name), alias=name)
+        return _Resolution(strip_the(name), kind, actor_id_for(kind, name), alias=name)
 
     def _known_first(self, surname: str, local: str, mention: Mention, on: date | None) -> bool:
         """True when the knowledge base knows a person by ``surname`` that day and the article
@@ -321,8 +320,8 @@ class _ArticleResolver:
             members.append({"name": known[0].name if known else written,
                             "actor_id": known[0].id if known else None,
                             "kind": known[0].kind if known else "unknown"})
-        name = _strip_the(text)
-        return _Resolution(name, "group", _make_id("group", name), members=members)
+        name = strip_the(text)
+        return _Resolution(name, "group", actor_id_for("group", name), members=members)
 
     def _apply(self, mention: Mention, res: _Resolution, on: date | None) -> None:
         kb = self.kb
@@ -394,21 +393,6 @@ def _names_in(text: str, name: str) -> bool:
     """True when the mention writes (part of) the name itself, not only a title or pronoun."""
     words = set(normalize(text).split())
     return any(w in words for w in name_words(name))
-
-
-def _strip_the(text: str) -> str:
-    text = text.strip()
-    return text[4:] if text[:4].lower() == "the " else text
-
-
-def _make_id(kind: str, name: str) -> str:
-    """``kind:slug``; a long slug is cut and given a short hash so it stays unique."""
-    key = slug(_strip_the(name)) or "unnamed"
-    if len(key) > _MAX_ID:
-        import hashlib
-
-        key = key[:_MAX_ID - 9].rstrip("-") + "-" + hashlib.sha256(key.encode()).hexdigest()[:8]
-    return f"{kind}:{key}"
 
 
 __all__ = ["CONTRACT_KINDS", "default_registry", "make_resolver", "resolve_statements"]

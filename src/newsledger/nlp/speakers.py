@@ -36,6 +36,7 @@ from ..model import Mention, Statement
 from . import extensions, nominals, pronouns  # noqa: F401
 from .spans import doc_text
 from .nominals import GENERIC_PERSON, TITLES, Named as _Named
+from .possessives import KIN_NOUNS, PERSONAL_INSTITUTIONS, owned_institution, relative
 from .plurals import institution_subject, latest_institution, latest_plural, recent_coordination, \
     recent_institution
 
@@ -56,12 +57,6 @@ INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office"
                      "embassy", "agency", "commission", "parliament", "court", "cabinet", "administration",
                      "council", "committee", "department", "service", "forces", "coastguard", "company",
                      "operator", "campaign", "party", "presidency", "kremlin", "pentagon", "union"}
-# Institutions named after a person: "the Clinton campaign", "her campaign", "the Obama administration"
-# (not "his office", whose statements are commonly his own).
-PERSONAL_INSTITUTIONS = {"campaign", "administration", "camp"}
-KIN_NOUNS = {"wife": "female", "husband": "male", "ex-wife": "female", "ex-husband": "male", "widow": "female",
-             "widower": "male", "son": "male", "daughter": "female", "mother": "female", "father": "male",
-             "brother": "male", "sister": "female", "spouse": None}
 SPOKESPEOPLE = ("a spokesman for ", "a spokeswoman for ", "a spokesperson for ", "a representative of ",
                 "the spokesman for ", "the spokeswoman for ", "the spokesperson for ")
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
@@ -237,9 +232,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
         return people.antecedent(words[0], start) or _latest(resolved, "person")
     if len(words) == 2 and words[0] in {"his", "her"} and words[1] in PERSONAL_INSTITUTIONS:
-        return _owned_institution(words, mention, people)
+        return owned_institution(words, mention, people)
     if len(words) == 2 and words[0] in {"his", "her"} and words[1] in KIN_NOUNS:
-        return _relative(words, mention, before, people)
+        return relative(words, mention, before, people)
     if words == ["it"]:
         return latest_institution(resolved) or recent_institution(before, people, start)
     if len(words) == 1 and words[0] in PLURAL_PRONOUNS:
@@ -298,38 +293,6 @@ def _institution(mention: Mention) -> _Named | None:
     name = phrase[4:] if phrase.lower().startswith("the ") else phrase
     start = mention.span[0] + offset + (len(phrase) - len(name))
     return _Named(name, "organization", (start, start + len(name)), phrase.lower())
-
-
-def _owned_institution(words: list[str], mention: Mention, people: _People) -> _Named | None:
-    """"her campaign" after "Hillary Clinton": the "Clinton campaign", an organisation named
-    after the person the pronoun stands for (the actors stage knows it as Hillary for
-    America); None, and no name, when the pronoun finds nobody."""
-    owner = people.antecedent(words[0], mention.span[0])
-    if owner is None:
-        return None
-    return _Named(f"{owner.name.split()[-1]} {words[1]}", "organization", owner.span, mention.text.lower())
-
-
-def _relative(words: list[str], mention: Mention, before: list[_Named], people: _People) -> _Named | None:
-    """"His ex-wife" after "Donald Trump's divorce from wife Ivana ... Donald and Ivana Trump":
-    the latest other person named before with the surname of the one the pronoun stands for,
-    one introduced with the kin word ("wife Ivana") first, and none known to be of the other
-    sex ("his son" is not Ivana). None when there is no such person (a relative never named
-    is not guessed)."""
-    owner = people.antecedent(words[0], mention.span[0])
-    if owner is None:
-        return None
-    people_before = [n for n in before if n.kind == "person" and len(n.name.split()) > 1]
-    full = owner.name
-    if len(full.split()) == 1:  # "Donald" of "Donald and Ivana Trump": "Donald Trump" named before
-        full = next((n.name for n in reversed(people_before) if n.name.split()[0] == full), full)
-    surname = full.split()[-1]
-    kin = words[1].removeprefix("ex-")
-    wanted = KIN_NOUNS[words[1]]
-    family = [n for n in people_before if n.name != full and n.name.split()[-1] == surname
-              and people.genders.get(n.name, wanted) == wanted]
-    named_so = [n for n in family if kin in n.context.split()]
-    return (named_so or family or [None])[-1]
 
 
 def _proper_name(doc: Doc, mention: Mention) -> _Named | None:
