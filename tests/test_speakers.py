@@ -106,6 +106,9 @@ PRONOUNS = [
     pytest.param("Governor Anna Fischer spoke in Ohio. The Fischer campaign said that the ad would air on Monday.",
                  "that the ad would air on Monday", "The Fischer campaign", "Fischer campaign", "organization",
                  "Fischer", id="the-fischer-campaign-is-not-fischer"),
+    pytest.param("Mike Schmidt, an economic policy adviser to the Fischer campaign, said that the plan would "
+                 "pass.", "that the plan would pass", "Mike Schmidt, an economic policy adviser to the Fischer "
+                 "campaign", "Mike Schmidt", "person", "Schmidt", id="an-adviser-to-the-campaign-is-the-adviser"),
     pytest.param("The court sealed the file on Paul Weber's divorce from his wife Anna. Lawyers for both Paul "
                  "and Anna Weber opposed the motion. His ex-wife said that she valued her privacy.",
                  "that she valued her privacy", "His ex-wife", "Anna Weber", "person", "Anna Weber",

@@ -29,6 +29,8 @@ learned", "the newspaper") and are resolved by ``actors/`` from its knowledge ba
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan
 
@@ -57,6 +59,9 @@ INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office"
                      "embassy", "agency", "commission", "parliament", "court", "cabinet", "administration",
                      "council", "committee", "department", "service", "forces", "coastguard", "company",
                      "operator", "campaign", "party", "presidency", "kremlin", "pentagon", "union"}
+# What follows the person's name in "The Clinton campaign", "Trump's campaign" (not "Mike
+# Schmidt, an adviser to the Clinton campaign", whose speaker is Schmidt).
+OWNER_THEN_HEAD = re.compile(r"(?:'s|’s)?\s+\w+")
 SPOKESPEOPLE = ("a spokesman for ", "a spokeswoman for ", "a spokesperson for ", "a representative of ",
                 "the spokesman for ", "the spokeswoman for ", "the spokesperson for ")
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
@@ -222,10 +227,12 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return _by_title(words, before, resolved)
     if inside:
         best = max(inside, key=lambda n: (n.kind == "person", n.span[1] - n.span[0]))
-        best = people.expand(best, before, None)
-        if head_word in PERSONAL_INSTITUTIONS and best.kind == "person":
+        if head_word in PERSONAL_INSTITUTIONS and best.kind == "person" \
+                and OWNER_THEN_HEAD.fullmatch(mention.text[best.span[1] - start:]):
             # "The Clinton campaign", "Trump's campaign": the organisation, not the candidate
-            return _Named(f"{best.name.split()[-1]} {head_word}", "organization", best.span, mention.text.lower())
+            owner = people.expand(best, before, None)
+            return _Named(f"{owner.name.split()[-1]} {head_word}", "organization", owner.span, mention.text.lower())
+        best = people.expand(best, before, None)
         if statement.extra.get("cue_lemma") in {"learn", "report"} and best.kind in {"person", "organization"}:
             return _Named(best.name, "media", best.span, best.context)
         return best
