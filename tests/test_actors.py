@@ -165,6 +165,20 @@ def test_a_nominal_is_an_actor_it_fits_not_the_outlet_that_spoke_last():
     assert st.speaker.actor_id == "media:cnn"
 
 
+@pytest.mark.parametrize("body,actor_id", [
+    ("PolitiFact is operated by the Tampa Bay Times. During the primaries, the Times said Clinton was fit.",
+     "media:tampa-bay-times"),
+    ("The New York Times reported the loss on Saturday. On Monday the Times said more returns would follow.",
+     "media:nyt"),
+    ("The Washington Post ran the story first. The Post said the donor had been named.", "media:wapo"),
+])
+def test_a_papers_short_name_is_the_paper_the_article_named(body, actor_id):
+    words = "the Times" if "the Times" in body else "The Post"
+    art, st = by_hand(body, words, name=words.split()[-1], kind="organization", published=date(2016, 9, 26))
+    resolve_statements(art, [st], registry=ActorRegistry())
+    assert (st.speaker.actor_id, st.speaker.kind) == (actor_id, "media")
+
+
 def test_a_nominal_the_article_never_names_is_not_guessed():
     art, st = by_hand("Farmers met in Iowa. The campaign said the ad would air.", "The campaign",
                       name="The campaign", kind="organization", published=date(2016, 9, 30))

@@ -90,7 +90,7 @@ class KnowledgeBase(RolesMixin):
         entry = KBEntry(
             id=entry_id, name=raw["name"], kind=raw["kind"], aliases=aliases,
             roles=list(raw.get("roles", [])), country=country, raw=raw,
-            surnames=surnames, context_aliases=list(raw.get("context_aliases", [])),
+            surnames=surnames, context_aliases=list(raw.get("context_aliases", [])) + _masthead_short(raw),
         )
         self._by_id[entry_id] = entry
         self._index(entry, raw["name"], {}, self._alias)
@@ -318,6 +318,21 @@ class KnowledgeBase(RolesMixin):
 
 
 # --------------------------------------------------------------------------- loading
+
+# Last words of newspaper names that stand for the whole once it is named: "the Times"
+# after "the Tampa Bay Times", "the Post" after "The Washington Post".
+_MASTHEAD_WORDS = {"Times", "Post", "Journal", "Tribune", "Herald", "Globe", "Telegraph", "Examiner",
+                   "Chronicle", "Inquirer", "Gazette", "Observer", "Register", "Courier", "Sun", "Star"}
+
+
+def _masthead_short(raw: dict[str, Any]) -> list[str]:
+    """["the Times"] for a media entry named "Tampa Bay Times" (when not already listed)."""
+    words = raw["name"].split()
+    if raw.get("kind") != "media" or len(words) < 2 or words[-1] not in _MASTHEAD_WORDS:
+        return []
+    short = f"the {words[-1]}"
+    return [] if short.lower() in {a.lower() for a in raw.get("context_aliases", [])} else [short]
+
 
 def _read_documents() -> dict[str, dict[str, Any]]:
     base = resources.files("newsledger.actors").joinpath("kb")

@@ -68,4 +68,12 @@ def latest_named(text: str, entries: Iterable[KBEntry], before: int) -> KBEntry 
     return best
 
 
-__all__ = ["last_position", "latest_named", "mention_keys"]
+def latest_named_for(text: str, phrase: str, entries: Iterable[KBEntry], before: int) -> KBEntry | None:
+    """:func:`latest_named` for a short name that is itself a name ("the Times"): an entry
+    it names by itself (The Times of London) is left out, since any earlier "the Times"
+    would count for it; "the Times" after "the Tampa Bay Times" is the Tampa Bay Times."""
+    short = phrase.strip().lower().removeprefix("the ")
+    return latest_named(text, [e for e in entries if short not in {k.lower() for k in mention_keys(e)}], before)
+
+
+__all__ = ["last_position", "latest_named", "latest_named_for", "mention_keys"]

@@ -55,7 +55,7 @@ from newsledger.actors.evidence import (
 )
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
 from newsledger.actors.names import actor_id_for, normalize, strip_the, without_honorific
-from newsledger.actors.recency import latest_named
+from newsledger.actors.recency import latest_named, latest_named_for
 from newsledger.actors.registry import ActorRegistry, name_words
 from newsledger.actors.titles import canonical_title
 from newsledger.model import Article, Mention, Statement
@@ -211,16 +211,18 @@ class _ArticleResolver:
         return True
 
     def _nominal_entry(self, name: str, mention: Mention) -> KBEntry | None:
-        """"The campaign", "the agency", "the network": of the entries that the phrase
-        stands for when already named (context aliases), the one the article named last.
-        The mention's own words count first: "The network said", after "The New York Times
-        reported ... the RT editor", is RT, whatever outlet spoke last."""
+        """"The campaign", "the agency", "the network", "the Times": of the entries the phrase
+        stands for (context aliases), the one the article named last; the mention's own words
+        first ("The New York Times reported … the RT editor … The network said": RT)."""
         if mention.kind not in ("organization", "media", "unknown"):
             return None
         for phrase in (mention.text, name):
             entries = self.kb.context_entries(phrase)
             if entries and not is_name_like(phrase):
                 return latest_named(self.article.text, entries, mention.span[0])
+            found = latest_named_for(self.article.text, phrase, entries, mention.span[0]) if entries else None
+            if found is not None:  # "the Times" after "the Tampa Bay Times"
+                return found
         return None
 
     def _kb_entry(self, name: str, mention: Mention, learned: LearnedRole | None,
