@@ -295,6 +295,19 @@ def test_roles_learned_from_the_text_for_people_outside_the_knowledge_base(analy
     assert sp["Lee"].organization == "United States House of Representatives"
 
 
+@pytest.mark.parametrize("phrase, name, title", [
+    ("Anna Weber, the Republican presidential nominee's eldest daughter", "Anna Weber", None),
+    ("Jens Stoltenberg, NATO's secretary general", "Jens Stoltenberg", "Secretary General"),
+    ("Anna Weber, the senator from Ohio", "Anna Weber", "Senator"),
+])
+def test_a_title_in_an_apposition_is_the_persons_unless_it_is_a_possessors(phrase, name, title):
+    from newsledger.actors.evidence import learn_role
+    from newsledger.actors.knowledge import load_kb
+
+    role = learn_role(load_kb(), phrase, name)
+    assert (role.title if role else None) == title
+
+
 def test_merging_across_articles(analyzer):
     registry = ActorRegistry()
     _, first = run(analyzer, registry,

@@ -32,6 +32,7 @@ _FORMER = re.compile(r"\b(?:former|ex|then|onetime|one-time|late)\b", re.IGNOREC
 _CURRENT = re.compile(r"\b(?:current|now|sitting|incumbent)\b", re.IGNORECASE)
 _REGION = re.compile(r"^\s*(?:,\s*)?(?:from|of)\s+((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,2})")
 _APPOSITION = re.compile(r"^\s*,\s*([^,]+)")
+_POSSESSIVE = re.compile(r"(?:'s|’s)\s+")
 _LIST_MARK = re.compile(r"\b(?:including|such as|among them|namely|like)\b|:", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|or|as well as|&)\s+", re.IGNORECASE)
 US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
@@ -116,7 +117,7 @@ def learn_role(kb: KnowledgeBase, phrase: str, name: str | None = None) -> Learn
     parsed = kb.parse_title(prefix) if prefix.strip() else None
     if parsed is None and suffix:
         appo = _APPOSITION.match(suffix)
-        if appo:
+        if appo and not _title_of_another(kb, appo.group(1)):
             parsed = kb.parse_title(appo.group(1))
             prefix = appo.group(1)
     if parsed is None:
@@ -133,6 +134,14 @@ def learn_role(kb: KnowledgeBase, phrase: str, name: str | None = None) -> Learn
             org = org or LEGISLATURES.get((title, country))
     return LearnedRole(title=title, country=country, organization=org, region=region,
                        former=bool(_FORMER.search(prefix)))
+
+
+def _title_of_another(kb: KnowledgeBase, apposition: str) -> bool:
+    """True when the apposition's title belongs to someone it names by a possessive: "Ivanka
+    Trump, the Republican presidential nominee's eldest daughter" is no nominee ("NATO's
+    secretary general" is a secretary general: the title comes after the possessive)."""
+    parts = _POSSESSIVE.split(apposition)
+    return len(parts) > 1 and kb.parse_title(parts[-1]) is None
 
 
 def title_only(kb: KnowledgeBase, phrase: str) -> LearnedRole | None:
