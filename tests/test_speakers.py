@@ -237,6 +237,26 @@ def test_a_relative_never_named_is_not_guessed(analyzer, text):
     assert st.speaker.text.lower() in ("his wife", "his son") and st.speaker.name is None
 
 
+@pytest.mark.parametrize("text, mention, name", [
+    # a person noun capitalised in a headline is no name
+    ("Lawmaker urges retaliation on Russia.\n\nRep. Paul Weber called on the president to act.", "Lawmaker", None),
+    ("Judge rejects request to unseal the divorce file.\n\nThe court met on Monday.", "Judge", None),
+    # a place qualifies the title; the judge is the one the article named so
+    ("Manhattan Supreme Court Justice Frank Nervo ruled on Thursday. A New York judge has rejected a media "
+     "request.", "A New York judge", "Frank Nervo"),
+    ("A New York judge has rejected a media request.", "A New York judge", None),
+])
+def test_a_person_noun_is_no_name_and_a_place_before_it_is_no_speaker(analyzer, text, mention, name):
+    from newsledger.actors.registry import ActorRegistry
+    from newsledger.actors.resolve import resolve_statements
+
+    article = Article(text=text)
+    statements = [st for st in resolve_statements(article, analyzer.analyze(article), registry=ActorRegistry())
+                  if st.speaker is not None and st.speaker.text == mention]
+    assert statements, mention
+    assert {(st.speaker.name, st.speaker.kind) for st in statements} == {(name, "person")}
+
+
 def test_full_name_mention_keeps_the_name_inside_it(analyzer):
     text = "US Senator Paul Weber from Ohio said the budget was too small."
     st = statement_about(analyze(analyzer, text), text, "the budget was too small")

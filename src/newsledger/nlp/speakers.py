@@ -206,7 +206,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     # names said inside a quotation ("Crooked Hillary Clinton") are no antecedents outside it
     own = people.quotes.of(start)
     before = [n for n in named if n.span[1] <= start and people.quotes.of(n.span[0]) in (None, own)]
-    inside = [n for n in named if n.span[0] >= start and n.span[1] <= end]
+    inside = [n for n in named if n.span[0] >= start and n.span[1] <= end and not _common_noun(n.name)]
     if mention.chain:  # a relative pronoun: resolve the noun it stands for
         head = mention.chain[0]
         inside = [n for n in named if n.span[0] >= head[0] and n.span[1] <= head[1]] or inside
@@ -222,9 +222,11 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if institution is not None:
         return institution
     head_word = words[-1] if words else ""
-    if inside and all(n.kind == "group" for n in inside) and (head_word in TITLES or head_word in GENERIC_PERSON):
-        # "the French president": the nationality qualifies the title, it is not the speaker.
-        return _by_title(words, before, resolved)
+    if inside and all(n.kind in ("group", "country") for n in inside) and (head_word in TITLES or head_word in GENERIC_PERSON):
+        # "the French president", "a New York judge": the nationality or place qualifies the title
+        # (a place's words need not come with the title: "Justice Frank Nervo" is the judge).
+        places = {w for n in inside if n.kind == "country" for w in n.name.lower().split()}
+        return _by_title([w for w in words if w not in places], before, resolved)
     if inside:
         best = max(inside, key=lambda n: (n.kind == "person", n.span[1] - n.span[0]))
         if head_word in PERSONAL_INSTITUTIONS and best.kind == "person" \
@@ -346,6 +348,15 @@ def _expand_surname(target: _Named, before: list[_Named]) -> _Named:
         if full is not None:
             return _Named(full.name, "person", full.span, full.context)
     return target
+
+
+def _common_noun(name: str) -> bool:
+    """A one-word "name" that is a role or group noun the entity recogniser took for a name,
+    capitalised in a headline or at a sentence start ("Judge rejects …", "Lawmaker urges …",
+    "Those close to him say …")."""
+    word = name.lower()
+    return " " not in word and (word in TITLES or word in GENERIC_PERSON or word in GROUP_NOUNS
+                                or word in {"those", "these", "lawmaker", "scholars"})
 
 
 def _latest(candidates: list[_Named], kind: str) -> _Named | None:
