@@ -118,6 +118,10 @@ PRONOUNS = [
                  "reporters after he said that the moderators should check the facts.",
                  "that the moderators should check the facts", "he", "Paul Weber", "person", "Weber",
                  id="he-after-a-blank-line-is-not-the-speaker-above"),
+    pytest.param("Paul Weber, who led the party from 1995 to 1997, under Anna Fischer, and has backed Karl Ost "
+                 "since 2008, said that the party would survive.", "that the party would survive",
+                 "Paul Weber, who led the party from 1995 to 1997, under Anna Fischer, and has backed Karl Ost "
+                 "since 2008", "Paul Weber", "person", "Weber", id="an-and-inside-a-relative-clause-is-no-group"),
     pytest.param("The European Commission published its report. It said the rules would change in June.",
                  "the rules would change in June", "It", "European Commission", "organization", "Commission",
                  id="it-after-organization"),

@@ -59,6 +59,7 @@ INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office"
                      "embassy", "agency", "commission", "parliament", "court", "cabinet", "administration",
                      "council", "committee", "department", "service", "forces", "coastguard", "company",
                      "operator", "campaign", "party", "presidency", "kremlin", "pentagon", "union"}
+RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 # What follows the person's name in "The Clinton campaign", "Trump's campaign" (not "Mike
 # Schmidt, an adviser to the Clinton campaign", whose speaker is Schmidt).
 OWNER_THEN_HEAD = re.compile(r"(?:'s|’s)?\s+\w+")
@@ -210,7 +211,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if mention.chain:  # a relative pronoun: resolve the noun it stands for
         head = mention.chain[0]
         inside = [n for n in named if n.span[0] >= head[0] and n.span[1] <= head[1]] or inside
-    if words and words[-1] in GROUP_NOUNS or (len(inside) > 1 and " and " in mention.text):
+    head_text = RELATIVE_CLAUSE.split(mention.text, 1)[0]  # not "X, who served under Bill Clinton and …"
+    in_head = [n for n in inside if n.span[1] <= start + len(head_text)]
+    if words and words[-1] in GROUP_NOUNS or (len(in_head) > 1 and " and " in head_text):
         return _Named(mention.text, "group", mention.span, mention.text.lower())
     if words in (["the", "republican"], ["the", "democrat"]):
         # one party member: named so in the article, else the person who spoke last
