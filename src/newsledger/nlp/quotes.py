@@ -37,6 +37,8 @@ _PAIRS: dict[str, str] = {
 }
 _STRAIGHT = '"'
 _DOUBLED = ("''", "``")  # two-character marks, both closed by ''
+# The marks a quotation opens with, for rules that look at what a text begins with.
+OPENING_MARKS = ('"', "“", "«", "„", *_DOUBLED)
 _SINGLE_OPEN = "‘"
 
 

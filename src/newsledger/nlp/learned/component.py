@@ -24,7 +24,6 @@ lowered attribution F1, so the tagger's spans win, except over a layout).
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 from pathlib import Path
 
@@ -34,7 +33,7 @@ from spacy.tokens import Doc
 
 from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
-from ..quotes import find_quotes, quote_kind
+from ..quotes import OPENING_MARKS as QUOTE_OPENINGS, find_quotes, quote_kind
 from ..spans import doc_text
 from .merge import content_chars, merge_with_rules
 from .quotations import join_split_quotations
@@ -245,7 +244,7 @@ def _without_unquoted_pieces_before(doc: Doc, spans: list[tuple[int, int]], cue_
 
 
 QUOTE_MARKS = "\"“”«»„‟"
-OPENING_MARKS = ("\"", "“", "«", "„", "''", "``", "”")
+OPENING_MARKS = (*QUOTE_OPENINGS, "”")  # ” too: a paragraph opened with it by mistake
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 CONDITION_MARKS = {"if", "unless"}
 

@@ -80,11 +80,11 @@ def _reclaim_continuations(text: str, statements: list[Statement], quotes) -> li
     before it not followed by ":" or "," ("… in Washington, where Mrs. Clinton also spoke.
     "Q2."'). A cue that introduces its quotation ('"Q2," Y said'; 'Y added: "Q2"') keeps it."""
     out = list(statements)
-    for quote in quotes:
+    for n, quote in enumerate(quotes):
         i = next((k for k, st in enumerate(out) if _only_quotation(st, quote)), None)
         if i is None or _introduces(text, out[i], quote):
             continue
-        owner = _quoted_before(text, out, quote, quotes)
+        owner = _quoted_before(text, out, quote, quotes[n - 1].start if n else -1)
         if owner is None or owner == i:
             continue
         first = out[owner]
@@ -113,10 +113,11 @@ def _introduces(text: str, statement: Statement, quote) -> bool:
     return True
 
 
-def _quoted_before(text: str, statements: list[Statement | None], quote, quotes) -> int | None:
+def _quoted_before(text: str, statements: list[Statement | None], quote, previous_start: int) -> int | None:
     """The direct statement '"Q1," X said …' of the quotation's paragraph that ``quote``
     continues: its content ends before its cue, the quotation opens a sentence after that
-    cue, and no other quotation lies between."""
+    cue, and no other quotation lies between (the cue comes after ``previous_start``, where
+    the quotation before this one begins; quotations are in text order)."""
     paragraph = text.rfind("\n", 0, quote.start) + 1
     if not text[paragraph:quote.start].rstrip().endswith((".", "!", "?")):
         return None
@@ -127,7 +128,7 @@ def _quoted_before(text: str, statements: list[Statement | None], quote, quotes)
         cue_end = st.cue_span[1]
         if not (paragraph <= st.content_spans[0][0] and st.content_spans[-1][1] <= st.cue_span[0] and cue_end <= quote.start):
             continue
-        if any(cue_end <= q.start < quote.start for q in quotes):
+        if cue_end <= previous_start:
             continue
         if best is None or cue_end > statements[best].cue_span[1]:
             best = k

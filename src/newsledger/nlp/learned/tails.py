@@ -26,10 +26,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...model import Mention, Statement
-from ..quotes import Quote, quote_kind
+from ..quotes import OPENING_MARKS as QUOTE_OPENINGS, Quote, quote_kind
 
 Span = tuple[int, int]
-OPENING_MARKS = ("“", '"', "''", "``", "«", "„", "‘")
+OPENING_MARKS = (*QUOTE_OPENINGS, "‘")
 MAX_BETWEEN = 8  # characters of punctuation and quote marks between the tail and its cue
 SENTENCE_ENDS = (".", "!", "?", ".”", '."', ".''", "?”", '?"', "!”")
 
