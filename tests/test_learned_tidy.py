@@ -346,3 +346,32 @@ def test_a_content_about_whom_something_was_said_is_kept(rules):
     text = "Officials said the envoy, whom they did not name, would arrive on Monday."
     statement = tagged(text, "said", "the envoy, whom they did not name, would arrive on Monday", "Officials")
     assert tidy(statement, parse(rules, text)).content == "the envoy, whom they did not name, would arrive on Monday"
+
+
+STUMPF = ("These employees, Stumpf explained earlier in the committee hearing, were “well-paid,” "
+          "making between $30,000 and $60,000 a year.")
+HAWAII = ("Hawaii, as one of Mr. Obama's climate advisers pointed out, normally does not get "
+          "back-to-back hurricanes.")
+
+
+@pytest.mark.parametrize("text, cue, source, content, subject", [
+    (STUMPF, "explained", "Stumpf", "were “well-paid,” making between $30,000 and $60,000 a year",
+     "These employees"),
+    (HAWAII, "pointed", "one of Mr. Obama's climate advisers",
+     "normally does not get back-to-back hurricanes", "Hawaii"),
+])
+def test_a_content_gets_back_its_subject_fronted_before_source_and_cue(rules, text, cue, source, content, subject):
+    kept = tidy(tagged(text, cue, content, source), parse(rules, text))
+    assert [text[a:b] for a, b in kept.content_spans] == [subject, content]
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("China had resisted such agreements, but the air pollution there had become so bad, Mr. Obama "
+     "noted, that the most-visited Twitter page in China was the daily air-quality monitor.",
+     "noted", "Mr. Obama", "that the most-visited Twitter page in China was the daily air-quality monitor"),
+    ("Too often, Mr. Clarke said, the debate over the future of coal is infected with tribalism.",
+     "said", "Mr. Clarke", "the debate over the future of coal is infected with tribalism"),
+])
+def test_a_fronted_clause_or_adjunct_is_not_made_a_subject(rules, text, cue, source, content):
+    kept = tidy(tagged(text, cue, content, source), parse(rules, text))
+    assert [text[a:b] for a, b in kept.content_spans] == [content]

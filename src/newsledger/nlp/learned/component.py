@@ -35,6 +35,7 @@ from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..quotes import OPENING_MARKS as QUOTE_OPENINGS, find_quotes, quote_kind
 from ..spans import doc_text
+from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules
 from .quotations import join_split_quotations
 
@@ -146,6 +147,9 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     spans = _from_phrase_start(doc, spans, cue_end)
     spans = _without_runaway_pieces(doc, spans, text)
     spans = _within_paragraph(spans, (cue_start, cue_end), text)
+    if statement.speaker is not None:
+        frame = (min(cue_start, statement.speaker.span[0]), max(cue_end, statement.speaker.span[1]))
+        spans = with_fronted_subject(doc, spans, frame, text)
     spans = _without_unquoted_pieces_before(doc, spans, (cue_start, cue_end), text)
     if spans:
         cue_end = _cue_end(doc, cue_start, cue_end, spans[0][0])
