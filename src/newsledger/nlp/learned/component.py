@@ -128,6 +128,8 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     - a cue never ends in a determiner, nor in a preposition that does not open the
       content ("indicated in an article" -> "indicated"; "warned of" + "tragic
       consequences" stays);
+    - a content whose subject stands before its parenthetical source and cue gets it
+      back (:func:`.fronted.with_fronted_subject`);
     - a content of function words only ("the") is no statement;
     - a cue of auxiliaries, particles and adverbs only ("is not") is no cue, and a
       cue that only says statements exist ("there have been statements about") is the
