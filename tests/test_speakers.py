@@ -122,6 +122,17 @@ PRONOUNS = [
                  "since 2008, said that the party would survive.", "that the party would survive",
                  "Paul Weber, who led the party from 1995 to 1997, under Anna Fischer, and has backed Karl Ost "
                  "since 2008", "Paul Weber", "person", "Weber", id="an-and-inside-a-relative-clause-is-no-group"),
+    pytest.param("Paul Weber, a senior fellow at the Harbor Institute and a former ambassador to Russia, said that "
+                 "the sanctions would fail.", "that the sanctions would fail", "Paul Weber, a senior fellow at the "
+                 "Harbor Institute and a former ambassador to Russia", "Paul Weber", "person", "Weber",
+                 id="an-and-inside-an-apposition-is-no-group"),
+    pytest.param("Paul Weber, director of the Harbor Institute, and other economists said that the sanctions "
+                 "would fail.", "that the sanctions would fail", "Paul Weber, director of the Harbor Institute, "
+                 "and other economists", "Paul Weber, director of the Harbor Institute, and other economists",
+                 "group", None, id="a-person-and-others-after-an-apposition-is-a-group"),
+    pytest.param("Paul Weber, Anna Fischer and Karl Ost said that the sanctions would fail.",
+                 "that the sanctions would fail", "Paul Weber, Anna Fischer and Karl Ost",
+                 "Paul Weber, Anna Fischer and Karl Ost", "group", None, id="a-list-of-names-is-a-group"),
     pytest.param("The European Commission published its report. It said the rules would change in June.",
                  "the rules would change in June", "It", "European Commission", "organization", "Commission",
                  id="it-after-organization"),

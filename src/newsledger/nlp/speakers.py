@@ -59,6 +59,7 @@ INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office"
                      "embassy", "agency", "commission", "parliament", "court", "cabinet", "administration",
                      "council", "committee", "department", "service", "forces", "coastguard", "company",
                      "operator", "campaign", "party", "presidency", "kremlin", "pentagon", "union"}
+LIST_OPENERS = {"like", "including", "such", "and", "or", "among", "both"}
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 # What follows the person's name in "The Clinton campaign", "Trump's campaign" (not "Mike
 # Schmidt, an adviser to the Clinton campaign", whose speaker is Schmidt).
@@ -211,7 +212,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if mention.chain:  # a relative pronoun: resolve the noun it stands for
         head = mention.chain[0]
         inside = [n for n in named if n.span[0] >= head[0] and n.span[1] <= head[1]] or inside
-    head_text = RELATIVE_CLAUSE.split(mention.text, 1)[0]  # not "X, who served under Bill Clinton and …"
+    head_text = _before_apposition(RELATIVE_CLAUSE.split(mention.text, 1)[0])  # not "X, who served …"
     in_head = [n for n in inside if n.span[1] <= start + len(head_text)]
     if words and words[-1] in GROUP_NOUNS or (len(in_head) > 1 and " and " in head_text):
         return _Named(mention.text, "group", mention.span, mention.text.lower())
@@ -264,6 +265,17 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         if person.name != found.name:
             return person
     return found
+
+
+def _before_apposition(text: str) -> str:
+    """The words before an apposition that describes them ("Michael McFaul, a senior fellow at
+    the Hoover Institution and a former ambassador": its "and" makes no group); a list ("Jeff
+    Merkley, Sherrod Brown and Robert Menendez"), an example ("Critics, like Senators A and B")
+    or a last item after ", and" keeps the whole text."""
+    head, comma, rest = text.partition(", ")
+    first = rest.split(maxsplit=1)[0] if rest.strip() else ""
+    keep_whole = not comma or ", and " in rest or not first.islower() or first in LIST_OPENERS
+    return text if keep_whole else head
 
 
 def _head_or_appositive_names(mention: Mention, inside: list[_Named]) -> list[_Named]:
