@@ -122,6 +122,10 @@ PRONOUNS = [
                  "since 2008, said that the party would survive.", "that the party would survive",
                  "Paul Weber, who led the party from 1995 to 1997, under Anna Fischer, and has backed Karl Ost "
                  "since 2008", "Paul Weber", "person", "Weber", id="an-and-inside-a-relative-clause-is-no-group"),
+    pytest.param("Twenty people were hurt by an explosion that Mayor Bill de Blasio described as an intentional "
+                 "act.\n\nDe Blasio said that there was no link to the blasts in New Jersey.",
+                 "that there was no link to the blasts in New Jersey", "De Blasio", "Bill de Blasio", "person",
+                 None, id="a-family-name-capitalised-at-a-sentence-start-is-the-person"),
     pytest.param("Paul Weber, a senior fellow at the Harbor Institute and a former ambassador to Russia, said that "
                  "the sanctions would fail.", "that the sanctions would fail", "Paul Weber, a senior fellow at the "
                  "Harbor Institute and a former ambassador to Russia", "Paul Weber", "person", "Weber",

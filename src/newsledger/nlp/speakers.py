@@ -38,6 +38,7 @@ from ..model import Mention, Statement
 from . import extensions, nominals, pronouns  # noqa: F401
 from .spans import doc_text
 from .nominals import GENERIC_PERSON, TITLES, Named as _Named
+from .appositions import before_apposition, head_or_appositive_names
 from .possessives import KIN_NOUNS, PERSONAL_INSTITUTIONS, owned_institution, relative
 from .plurals import institution_subject, latest_institution, latest_plural, recent_coordination, \
     recent_institution
@@ -59,7 +60,6 @@ INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office"
                      "embassy", "agency", "commission", "parliament", "court", "cabinet", "administration",
                      "council", "committee", "department", "service", "forces", "coastguard", "company",
                      "operator", "campaign", "party", "presidency", "kremlin", "pentagon", "union"}
-LIST_OPENERS = {"like", "including", "such", "and", "or", "among", "both"}
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 # What follows the person's name in "The Clinton campaign", "Trump's campaign" (not "Mike
 # Schmidt, an adviser to the Clinton campaign", whose speaker is Schmidt).
@@ -212,7 +212,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if mention.chain:  # a relative pronoun: resolve the noun it stands for
         head = mention.chain[0]
         inside = [n for n in named if n.span[0] >= head[0] and n.span[1] <= head[1]] or inside
-    head_text = _before_apposition(RELATIVE_CLAUSE.split(mention.text, 1)[0])  # not "X, who served …"
+    head_text = before_apposition(RELATIVE_CLAUSE.split(mention.text, 1)[0])  # not "X, who served …"
     in_head = [n for n in inside if n.span[1] <= start + len(head_text)]
     if words and words[-1] in GROUP_NOUNS or (len(in_head) > 1 and " and " in head_text):
         return _Named(mention.text, "group", mention.span, mention.text.lower())
@@ -220,7 +220,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         # one party member: named so in the article, else the person who spoke last
         return _by_title(words, before, resolved) or _latest(resolved, "person")
     if ", " in mention.text:
-        inside = _head_or_appositive_names(mention, inside)
+        inside = head_or_appositive_names(mention, inside)
     # A nationality inside ("the Finnish navy") does not name the speaker; a proper name does.
     institution = None if any(n.kind != "group" for n in inside) else _institution(mention)
     if institution is not None:
@@ -238,7 +238,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
             # "The Clinton campaign", "Trump's campaign": the organisation, not the candidate
             owner = people.expand(best, before, None)
             return _Named(f"{owner.name.split()[-1]} {head_word}", "organization", owner.span, mention.text.lower())
-        best = people.expand(best, before, None)
+        best = _as_named_person(people.expand(best, before, None), before, people)
         if statement.extra.get("cue_lemma") in {"learn", "report"} and best.kind in {"person", "organization"}:
             return _Named(best.name, "media", best.span, best.context)
         return best
@@ -259,43 +259,8 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if head in TITLES or head in GENERIC_PERSON:
         return _by_title(words, before, resolved)
     found = _proper_name(doc, mention)
-    if found is not None and found.kind != "person":
-        # "Vogt said", untagged, after "Chancellor Lena Vogt": the surname of a named person
-        person = people.expand(_Named(found.name, "person", found.span, found.context), before, None)
-        if person.name != found.name:
-            return person
-    return found
-
-
-def _before_apposition(text: str) -> str:
-    """The words before an apposition that describes them ("Michael McFaul, a senior fellow at
-    the Hoover Institution and a former ambassador": its "and" makes no group); a list ("Jeff
-    Merkley, Sherrod Brown and Robert Menendez"), an example ("Critics, like Senators A and B")
-    or a last item after ", and" keeps the whole text."""
-    head, comma, rest = text.partition(", ")
-    first = rest.split(maxsplit=1)[0] if rest.strip() else ""
-    keep_whole = not comma or ", and " in rest or not first.islower() or first in LIST_OPENERS
-    return text if keep_whole else head
-
-
-def _head_or_appositive_names(mention: Mention, inside: list[_Named]) -> list[_Named]:
-    """Names in the mention's head ("Elaine Kamarck, a veteran of ..."), else a name that
-    is the whole first apposition ("Its operator, Estfin Networks,") — never a name
-    buried in a description ("the operator, a company registered in Dubai")."""
-    parts = mention.text.split(", ")
-    start = mention.span[0]
-    core_end = start + len(parts[0])
-    core = [n for n in inside if n.span[1] <= core_end]
-    if len(parts) < 2 or any(n.kind == "person" for n in core):
-        return core
-    apposition = parts[1].rstrip(",")
-    a_start = core_end + 2
-    whole = [n for n in inside if n.span[0] == a_start and n.span[1] - n.span[0] == len(apposition)]
-    head = parts[0].lower().split()[-1] if parts[0].split() else ""
-    # "Ostmark's foreign minister, Tomas Reyl": the title's holder is named in the apposition.
-    if whole and (not core or head in TITLES or head in GENERIC_PERSON):
-        return whole
-    return core
+    # "Vogt said", untagged, after "Chancellor Lena Vogt": the surname of a named person
+    return _as_named_person(found, before, people) if found is not None else None
 
 
 def _institution(mention: Mention) -> _Named | None:
@@ -341,6 +306,15 @@ def _proper_name(doc: Doc, mention: Mention) -> _Named | None:
     return _Named(name, kind, (run[0].idx, run[-1].idx + len(run[-1])), span.text.lower())
 
 
+def _as_named_person(found: _Named, before: list[_Named], people: _People) -> _Named:
+    """A name the recogniser took for an organisation that is the family name of a person
+    named before ("De Blasio said" after "Mayor Bill de Blasio") is that person."""
+    if found.kind not in {"organization", "unknown"}:
+        return found
+    person = people.expand(_Named(found.name, "person", found.span, found.context), before, None)
+    return person if person.name != found.name else found
+
+
 def _expand_surname(target: _Named, before: list[_Named]) -> _Named:
     """The latest earlier full name a short person name stands for: "Lee" -> "Barbara Lee",
     "Suu Kyi" -> "Aung San Suu Kyi"; else a full name the short one opens when that name
@@ -351,7 +325,7 @@ def _expand_surname(target: _Named, before: list[_Named]) -> _Named:
     n = len(words)
     people = [e for e in reversed(before) if e.kind == "person" and len(e.name.split()) > n]
     for earlier in people:
-        if earlier.name.split()[-n:] == words:
+        if [w.lower() for w in earlier.name.split()[-n:]] == [w.lower() for w in words]:
             return _Named(earlier.name, "person", earlier.span, earlier.context)
     if n == 1:
         for earlier in people:

@@ -1,0 +1,45 @@
+"""Appositions in a speaker phrase: which words name the speaker.
+
+"Michael McFaul, a senior fellow at the Hoover Institution and a former ambassador"
+names one person, whose description holds an "and" and other names; "Its operator,
+Estfin Networks," is named by its apposition. Used by :mod:`.speakers`.
+"""
+
+from __future__ import annotations
+
+from ..model import Mention
+from .nominals import GENERIC_PERSON, TITLES, Named
+
+# Words that open a list or its examples after a comma, not a description of what precedes it.
+LIST_OPENERS = {"like", "including", "such", "and", "or", "among", "both"}
+
+
+def before_apposition(text: str) -> str:
+    """The words before an apposition that describes them ("Michael McFaul, a senior fellow at
+    the Hoover Institution and a former ambassador": its "and" makes no group); a list ("Jeff
+    Merkley, Sherrod Brown and Robert Menendez"), an example ("Critics, like Senators A and B")
+    or a last item after ", and" keeps the whole text."""
+    head, comma, rest = text.partition(", ")
+    first = rest.split(maxsplit=1)[0] if rest.strip() else ""
+    keep_whole = not comma or ", and " in rest or not first.islower() or first in LIST_OPENERS
+    return text if keep_whole else head
+
+
+def head_or_appositive_names(mention: Mention, inside: list[Named]) -> list[Named]:
+    """Names in the mention's head ("Elaine Kamarck, a veteran of ..."), else a name that
+    is the whole first apposition ("Its operator, Estfin Networks,") — never a name
+    buried in a description ("the operator, a company registered in Dubai")."""
+    parts = mention.text.split(", ")
+    start = mention.span[0]
+    core_end = start + len(parts[0])
+    core = [n for n in inside if n.span[1] <= core_end]
+    if len(parts) < 2 or any(n.kind == "person" for n in core):
+        return core
+    apposition = parts[1].rstrip(",")
+    a_start = core_end + 2
+    whole = [n for n in inside if n.span[0] == a_start and n.span[1] - n.span[0] == len(apposition)]
+    head = parts[0].lower().split()[-1] if parts[0].split() else ""
+    # "Ostmark's foreign minister, Tomas Reyl": the title's holder is named in the apposition.
+    if whole and (not core or head in TITLES or head in GENERIC_PERSON):
+        return whole
+    return core
