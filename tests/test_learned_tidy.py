@@ -84,6 +84,10 @@ def test_the_rules_reading_stands_where_the_tagger_gave_up(rules):
      "Minister Karl Ost,", "Minister Karl Ost"),
     ("The senator from Utah said the talks had failed.", "said", "the talks had failed",
      "The senator", "The senator"),
+    ("BRUSSELS - European leaders gathered Friday, warning that they depend on the United States.",
+     "warning", "that they depend on the United States", "BRUSSELS - European leaders", "European leaders"),
+    ("WASHINGTON, D.C. — Senator Paul Weber said the talks had failed.", "said", "the talks had failed",
+     "WASHINGTON, D.C. — Senator Paul Weber", "Senator Paul Weber"),
 ])
 def test_the_source_is_the_whole_noun_phrase(rules, text, cue, content, source, whole):
     kept = tidy(tagged(text, cue, content, source), parse(rules, text))

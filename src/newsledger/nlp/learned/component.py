@@ -31,12 +31,13 @@ from spacy.language import Language
 from spacy.util import minibatch
 from spacy.tokens import Doc
 
-from ...model import Mention, Statement
+from ...model import Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..quotes import OPENING_MARKS as QUOTE_OPENINGS, find_quotes, quote_kind
 from ..spans import doc_text
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules
+from .sources import whole_source
 from .quotations import join_split_quotations
 
 _CACHE: dict[str, tuple] = {}
@@ -158,7 +159,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     if cue_end <= cue_start or not _has_content_word(doc, spans) or not _reports(doc, (cue_start, cue_end)) \
             or _ends_in_relative_pronoun(doc, spans):
         return None
-    speaker = _whole_source(doc, statement.speaker, text)
+    speaker = whole_source(doc, statement.speaker, text)
     extra = {**statement.extra, "cue_lemma": _cue_lemma(doc, (cue_start, cue_end), statement.extra)}
     quote = statement.quote
     if spans != statement.content_spans and quote != "indirect":  # a piece cut off may have been the unquoted one
@@ -287,37 +288,6 @@ def _cue_lemma(doc: Doc, cue_span: tuple[int, int], extra: dict) -> str:
         return extra.get("cue_lemma", "")
     word = next((t for t in span if t.pos_ not in ("AUX", "PART")), span[0])
     return word.lemma_.lower()
-
-
-_SOURCE_MODIFIERS = {"det", "compound", "amod"}
-_REFLEXIVES = {"himself", "herself", "itself", "themselves"}
-_ARTICLES = {"the", "a", "an", "this", "that", "these", "those"}
-
-
-def _whole_source(doc: Doc, speaker: Mention | None, text: str) -> Mention | None:
-    """The source as the whole noun phrase the tagger cut short: with the determiner,
-    title or adjective before it that belong to it ("material" -> "the material",
-    "Karl Ost" -> "Minister Karl Ost"), with a reflexive after it ("Macron himself"),
-    without trailing punctuation ("Minister Karl Ost," -> "Minister Karl Ost"). The
-    speakers stage resolves "the material", not "material"."""
-    if speaker is None or speaker.chain or speaker.name:
-        return speaker
-    span = doc.char_span(*speaker.span, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return speaker
-    first, last = span.start, span.end
-    while last - 1 > first and doc[last - 1].is_punct:
-        last -= 1
-    while first > 0 and doc[first - 1].sent == span[0].sent and (
-            doc[first - 1].dep_ in _SOURCE_MODIFIERS and first <= doc[first - 1].head.i < last
-            or doc[first - 1].lower_ in _ARTICLES):  # "the material notes": "the" may hang on "notes"
-        first -= 1
-    if last < len(doc) and doc[last].lower_ in _REFLEXIVES and doc[last].head.i in range(first, last):
-        last += 1
-    if (first, last) == (span.start, span.end):
-        return speaker
-    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
-    return replace(speaker, text=text[start:end], span=(start, end))
 
 
 def _cue_end(doc: Doc, start: int, end: int, content_start: int) -> int:
