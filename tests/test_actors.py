@@ -195,6 +195,8 @@ def test_a_nominal_the_article_never_names_is_not_guessed():
     ("Politico", "media", "Politico", "media:politico", None),
     ("Donbass", "country", "Donbas", "place:donbas", None),
     ("the Kremlin", "organization", "Kremlin", "org:kremlin", None),
+    ("Twitter", "organization", "Twitter", "org:twitter", None),
+    ("Facebook", "organization", "Meta Platforms", "org:meta", None),
 ])
 def test_the_knowledge_base_corrects_the_recogniser(words, kind, name, actor_id, role):
     art, st = by_hand(f"{words} said the report was false.", words, name=words, kind="person")
