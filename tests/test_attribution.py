@@ -511,3 +511,14 @@ def test_warned_of_x_if_y_keeps_y_as_the_condition(analyzer, text, condition):
     st = the_one(analyze(analyzer, text), "warned")
     assert st.condition is not None and st.condition.text == condition
     assert text[st.condition.span[0]:st.condition.span[1]] == condition
+
+
+@pytest.mark.parametrize("headline, speaker", [
+    ("Sanders: Clinton must focus on policy\n\nSen. Bernie Sanders spoke in Ohio on Monday.", "Sanders"),
+    ("PENCE: We will win this election in November.\n\nThe governor spoke in Ohio.", "PENCE"),
+    ("Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted to Avoid Bad Optics\n\n"
+     "The candidate left the ceremony early.", None),
+])
+def test_a_label_before_a_colon_is_a_speaker_unless_it_is_a_title_case_phrase(analyzer, headline, speaker):
+    labelled = [s for s in analyze(analyzer, headline) if s.cue == ":"]
+    assert [s.speaker.text for s in labelled] == ([speaker] if speaker else [])

@@ -13,7 +13,7 @@ Found:
   PolNeAR annotates the two quotations as one content.
 
 Not found: a dash or colon after a common noun or a sentence ("Partial
-transcript as follows:"), labels longer than :data:`MAX_LABEL_TOKENS` tokens,
+transcript as follows:"), after a headline's title-case phrase ("Stealth Over Health:"), labels longer than :data:`MAX_LABEL_TOKENS` tokens,
 and a continued quotation that opens a new paragraph (a new paragraph of quote
 is often a different speaker's, or unattributed).
 """
@@ -36,6 +36,10 @@ NOT_SPEAKERS = {
     "video", "note", "editor", "correction", "source", "sources", "getty", "image", "images",
     "q", "a", "pic", "listen", "more", "see", "also", "advertisement", "credit", "follow",
 }
+# Function words capitalised in a headline's title case ("Stealth Over Health: …"), never inside a name.
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+TITLE_CASE_WORDS = {"over", "of", "and", "for", "in", "to", "with", "on", "at", "by", "from", "the", "a",
+                    "an", "after", "before", "about", "into", "against", "vs"}
 _SIGNATURE = re.compile(r"[ \t\u00a0]*(?:[―—–]|--)[ \t\u00a0]*(?=[A-Z@])")
 _CONTINUATION_GAP = re.compile(r"[ \t\u00a0]*")
 
@@ -63,9 +67,11 @@ def signature_statements(doc: Doc, quotes: list[Quote], body_start: int) -> list
 def label_statements(doc: Doc, body_start: int) -> list[Statement]:
     """Statements for paragraphs that open with "NAME: ..."."""
     text = doc_text(doc)
+    # words of names found elsewhere: "Sanders: …" in a headline, tagged a common noun there
+    named = {t.lower_ for ent in doc.ents if ent.label_ in NAME_LABELS for t in ent if t.is_title}
     found = []
     for start, end in _paragraphs(text, body_start):
-        statement = _label_statement(doc, text, start, end)
+        statement = _label_statement(doc, text, start, end, named)
         if statement is not None:
             found.append(statement)
     return found
@@ -101,7 +107,7 @@ def continue_quotes(text: str, statements: list[Statement], quotes: list[Quote])
         claimed.append(span)
 
 
-def _label_statement(doc: Doc, text: str, start: int, end: int) -> Statement | None:
+def _label_statement(doc: Doc, text: str, start: int, end: int, named: set[str]) -> Statement | None:
     colon = text.find(":", start, min(end, start + 60))
     if colon < 0:
         return None
@@ -109,9 +115,9 @@ def _label_statement(doc: Doc, text: str, start: int, end: int) -> Statement | N
     if label is None:
         return None
     words = trim(list(label), keep_quotes=False)
-    if not 1 <= len(words) <= MAX_LABEL_TOKENS or not all(_name_like(t) for t in words):
+    if not 1 <= len(words) <= MAX_LABEL_TOKENS or not all(_name_like(t, named) for t in words):
         return None
-    if words[0].lower_ in NOT_SPEAKERS:
+    if words[0].lower_ in NOT_SPEAKERS or any(t.lower_ in TITLE_CASE_WORDS and t.is_title for t in words[1:]):
         return None
     content_start = colon + 1
     while content_start < end and text[content_start] in " \t\u00a0\"“":
@@ -125,8 +131,8 @@ def _label_statement(doc: Doc, text: str, start: int, end: int) -> Statement | N
     return _statement(text, (colon, colon + 1), source, (content_start, content_end), "layout:label", 0.6)
 
 
-def _name_like(token: Token) -> bool:
-    if token.pos_ == "PROPN":
+def _name_like(token: Token, named: set[str] = frozenset()) -> bool:
+    if token.pos_ == "PROPN" or token.is_title and token.lower_ in named:
         return True
     return token.is_upper and token.is_alpha or token.text in {".", "-", "'"}
 
