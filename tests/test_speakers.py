@@ -310,6 +310,10 @@ KINDS = [
     pytest.param("Farmers said the subsidies were too low.", "Farmers", "group", id="farmers"),
     pytest.param("Protesters said the police had used tear gas.", "Protesters", "group", id="protesters"),
     ("Local residents said the water had been cut off for days.", "Local residents", "group"),
+    pytest.param("Those close to him say that he would have to consider another candidate.",
+                 "Those close to him", "group", id="those-close-to-him"),
+    pytest.param("Many of his supporters said the debate had been unfair.", "Many of his supporters", "group",
+                 id="many-of-his-supporters"),
 ]
 
 

@@ -45,6 +45,7 @@ from .plurals import institution_subject, latest_institution, latest_plural, rec
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 PLURAL_PRONOUNS = {"they", "them", "we", "us"}
+PLURAL_HEADS = {"those", "these", "some", "many", "others", "several", "few", "both", "most", "all"}
 RELATIVE = {"who", "which", "that", "whom"}
 MEDIA_NOUNS = {"newspaper", "magazine", "outlet", "agency", "material", "publication", "paper",
                "channel", "network", "broadcaster", "tabloid", "daily", "website", "journal", "report"}
@@ -367,10 +368,16 @@ def _kind_of_phrase(doc: Doc, mention: Mention, statement: Statement) -> str:
     lemma = statement.extra.get("cue_lemma", "")
     if head in MEDIA_NOUNS or (lemma in MEDIA_CUES and head in {"material", "newspaper", "magazine"}):
         return "media"
-    if head in GROUP_NOUNS or "," in mention.text and " and " in mention.text:
+    if head in GROUP_NOUNS or "," in mention.text and " and " in mention.text or _plural_root(doc, mention):
         return "group"
     if head in INSTITUTION_NOUNS:
         return "organization"
     if head in PERSON_PRONOUNS or head in TITLES or head in GENERIC_PERSON:
         return "person"
     return "unknown"
+
+
+def _plural_root(doc: Doc, mention: Mention) -> bool:
+    """The phrase stands for people by a plural pronoun: "Those close to him", "Some in the party"."""
+    span = doc.char_span(*mention.span, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.lower_ in PLURAL_HEADS
