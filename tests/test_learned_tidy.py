@@ -88,6 +88,18 @@ def test_the_rules_reading_stands_where_the_tagger_gave_up(rules):
      "warning", "that they depend on the United States", "BRUSSELS - European leaders", "European leaders"),
     ("WASHINGTON, D.C. — Senator Paul Weber said the talks had failed.", "said", "the talks had failed",
      "WASHINGTON, D.C. — Senator Paul Weber", "Senator Paul Weber"),
+
+    ("The ruling means that Mayor Bill de Blasio must release the emails, the court said.", "must release",
+     "the emails", "that Mayor Bill de Blasio", "Mayor Bill de Blasio"),
+    ("Mr. Clarke told some of the miners that the mine would reopen.", "told", "that the mine would reopen",
+     "Mr. Clarke told some of the miners", "Mr. Clarke"),
+    ("The Supreme Court this month ruled that the law was valid.", "ruled", "that the law was valid",
+     "The Supreme Court this month", "The Supreme Court"),
+    ("Don Fowler, who helmed the DNC from 1995 to 1997, said that the rules were fair.", "said",
+     "that the rules were fair", "Don Fowler, who helmed the DNC from 1995 to 1997",
+     "Don Fowler, who helmed the DNC from 1995 to 1997"),
+    ("A poll released last week found that most voters were undecided.", "found",
+     "that most voters were undecided", "A poll released last week", "A poll released last week"),
 ])
 def test_the_source_is_the_whole_noun_phrase(rules, text, cue, content, source, whole):
     kept = tidy(tagged(text, cue, content, source), parse(rules, text))

@@ -14,6 +14,9 @@ DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]*)*\s+[-–—
 _SOURCE_MODIFIERS = {"det", "compound", "amod"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves"}
 _ARTICLES = {"the", "a", "an", "this", "that", "these", "those"}
+_REPORTING = {"said", "says"}
+_NOT_NP_END = {"ADP", "CCONJ", "SCONJ", "AUX", "ADV"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def whole_source(doc: Doc, speaker: Mention | None, text: str) -> Mention | None:
@@ -21,20 +24,19 @@ def whole_source(doc: Doc, speaker: Mention | None, text: str) -> Mention | None
     title or adjective before it that belong to it ("material" -> "the material",
     "Karl Ost" -> "Minister Karl Ost"), with a reflexive after it ("Macron himself"),
     without trailing punctuation ("Minister Karl Ost," -> "Minister Karl Ost") and without
-    a dateline before it ("BRUSSELS - European leaders" -> "European leaders"). The
-    speakers stage resolves "the material", not "material"."""
+    a dateline before it ("BRUSSELS - European leaders" -> "European leaders"); and as a
+    noun phrase only (:func:`_noun_phrase`). The speakers stage resolves "the material",
+    not "material"."""
     if speaker is None or speaker.chain or speaker.name:
         return speaker
     span = doc.char_span(*speaker.span, alignment_mode="expand")
     if span is None or len(span) == 0:
         return speaker
-    first, last = span.start, span.end
-    while last - 1 > first and doc[last - 1].is_punct:
-        last -= 1
+    first, last = _noun_phrase(doc, span.start, span.end)
     while first > 0 and doc[first - 1].sent == span[0].sent and (
             doc[first - 1].dep_ in _SOURCE_MODIFIERS and first <= doc[first - 1].head.i < last
-            or doc[first - 1].lower_ in _ARTICLES):  # "the material notes": "the" may hang on "notes"
-        first -= 1
+            or doc[first - 1].lower_ in _ARTICLES and doc[first - 1].dep_ == "det"):
+        first -= 1  # "the material notes": "the" may hang on "notes"
     if last < len(doc) and doc[last].lower_ in _REFLEXIVES and doc[last].head.i in range(first, last):
         last += 1
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
@@ -44,3 +46,28 @@ def whole_source(doc: Doc, speaker: Mention | None, text: str) -> Mention | None
     if (start, end) == tuple(speaker.span):
         return speaker
     return replace(speaker, text=text[start:end], span=(start, end))
+
+
+def _noun_phrase(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Tokens ``first:last`` without what a tagger runs into a source that is no part of its
+    noun phrase: a complementiser or reporting verb before it ("that Mayor Bill de Blasio",
+    "Said Ellis"), the sentence's own verb and what follows it ("Mr. Clarke told some of the
+    miners"), a time right after its noun ("the Supreme Court this month", "an arbitration
+    panel in 2001"), and trailing punctuation, prepositions and adverbs. Kept, as PolNeAR
+    keeps them: relative clauses (", who helmed the DNC from 1995 to 1997"), participles and
+    their times ("a poll released last week")."""
+    while last - first > 1 and (doc[first].dep_ == "mark" or doc[first].lower_ in _REPORTING):
+        first += 1
+    for i in range(first + 1, last):
+        token = doc[i]
+        if token.tag_ in _FINITE and (token.dep_ == "ROOT" or not first <= token.head.i < last):
+            last = i
+            break
+    if not any(doc[i].pos_ == "VERB" for i in range(first, last)):
+        for timex in doc._.timexes or ():
+            at = doc.char_span(*timex.span, alignment_mode="expand")
+            if at is not None and first < at.start < last <= at.end + 1:
+                last = at.start
+    while last - first > 1 and (doc[last - 1].is_punct or doc[last - 1].pos_ in _NOT_NP_END):
+        last -= 1
+    return first, last
