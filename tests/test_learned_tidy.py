@@ -100,6 +100,10 @@ def test_the_rules_reading_stands_where_the_tagger_gave_up(rules):
      "Don Fowler, who helmed the DNC from 1995 to 1997"),
     ("A poll released last week found that most voters were undecided.", "found",
      "that most voters were undecided", "A poll released last week", "A poll released last week"),
+    ("A Bloomberg poll shows that Clinton leads among wealthy voters.", "shows",
+     "that Clinton leads among wealthy voters", "A", "A Bloomberg poll"),
+    ("Mr. Trump said that the debate had been rigged.", "said", "that the debate had been rigged", "Mr.",
+     "Mr. Trump"),
 ])
 def test_the_source_is_the_whole_noun_phrase(rules, text, cue, content, source, whole):
     kept = tidy(tagged(text, cue, content, source), parse(rules, text))

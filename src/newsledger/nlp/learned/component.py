@@ -159,7 +159,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     if cue_end <= cue_start or not _has_content_word(doc, spans) or not _reports(doc, (cue_start, cue_end)) \
             or _ends_in_relative_pronoun(doc, spans):
         return None
-    speaker = whole_source(doc, statement.speaker, text)
+    speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
     extra = {**statement.extra, "cue_lemma": _cue_lemma(doc, (cue_start, cue_end), statement.extra)}
     quote = statement.quote
     if spans != statement.content_spans and quote != "indirect":  # a piece cut off may have been the unquoted one

@@ -17,9 +17,12 @@ _ARTICLES = {"the", "a", "an", "this", "that", "these", "those"}
 _REPORTING = {"said", "says"}
 _NOT_NP_END = {"ADP", "CCONJ", "SCONJ", "AUX", "ADV"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_HONORIFICS = {"mr.", "mrs.", "ms.", "dr."}
+MAX_TO_HEAD = 4  # tokens between a modifier that ends a source and the noun it modifies
 
 
-def whole_source(doc: Doc, speaker: Mention | None, text: str) -> Mention | None:
+def whole_source(doc: Doc, speaker: Mention | None, text: str,
+                 cue_span: tuple[int, int] = (0, 0)) -> Mention | None:
     """The source as the whole noun phrase the tagger cut short: with the determiner,
     title or adjective before it that belong to it ("material" -> "the material",
     "Karl Ost" -> "Minister Karl Ost"), with a reflexive after it ("Macron himself"),
@@ -37,6 +40,7 @@ def whole_source(doc: Doc, speaker: Mention | None, text: str) -> Mention | None
             doc[first - 1].dep_ in _SOURCE_MODIFIERS and first <= doc[first - 1].head.i < last
             or doc[first - 1].lower_ in _ARTICLES and doc[first - 1].dep_ == "det"):
         first -= 1  # "the material notes": "the" may hang on "notes"
+    last = _to_head_noun(doc, first, last, cue_span)
     if last < len(doc) and doc[last].lower_ in _REFLEXIVES and doc[last].head.i in range(first, last):
         last += 1
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
@@ -71,3 +75,17 @@ def _noun_phrase(doc: Doc, first: int, last: int) -> tuple[int, int]:
     while last - first > 1 and (doc[last - 1].is_punct or doc[last - 1].pos_ in _NOT_NP_END):
         last -= 1
     return first, last
+
+
+def _to_head_noun(doc: Doc, first: int, last: int, cue_span: tuple[int, int]) -> int:
+    """The end of the source run on to the noun it modifies, when the tagger stopped at a
+    determiner, a number or an honorific ("A | Bloomberg poll", "42 | percent", "Mr. |
+    Trump"), never into the cue. A possessor stays as it is: PolNeAR takes "Mr. Ban" in
+    "Mr. Ban's record" for the source."""
+    while last < len(doc) and (doc[last - 1].pos_ in ("DET", "NUM") or doc[last - 1].lower_ in _HONORIFICS):
+        head = doc[last - 1].head
+        if not last <= head.i < last + MAX_TO_HEAD or head.pos_ not in ("NOUN", "PROPN") \
+                or head.sent.start != doc[first].sent.start or head.idx < cue_span[1] and head.idx + len(head) > cue_span[0]:
+            return last
+        last = head.i + 1
+    return last
