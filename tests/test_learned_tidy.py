@@ -104,6 +104,14 @@ def test_the_rules_reading_stands_where_the_tagger_gave_up(rules):
      "that Clinton leads among wealthy voters", "A", "A Bloomberg poll"),
     ("Mr. Trump said that the debate had been rigged.", "said", "that the debate had been rigged", "Mr.",
      "Mr. Trump"),
+    ("Donald Trump, her Republican opponent, said that the debate would go ahead.", "said",
+     "that the debate would go ahead", "her Republican opponent", "Donald Trump, her Republican opponent"),
+    ("Surety companies that had insured the reclamation obligations warned that the bonds were too small.",
+     "warned", "that the bonds were too small", "that had insured the reclamation obligations",
+     "Surety companies that had insured the reclamation obligations"),
+    ("After the election, Minyon Moore, a senior adviser to the campaign, said that the party would unite.",
+     "said", "that the party would unite", "Minyon Moore, a senior adviser to the campaign",
+     "Minyon Moore, a senior adviser to the campaign"),
 ])
 def test_the_source_is_the_whole_noun_phrase(rules, text, cue, content, source, whole):
     kept = tidy(tagged(text, cue, content, source), parse(rules, text))

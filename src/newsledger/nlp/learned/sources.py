@@ -17,6 +17,7 @@ _ARTICLES = {"the", "a", "an", "this", "that", "these", "those"}
 _REPORTING = {"said", "says"}
 _NOT_NP_END = {"ADP", "CCONJ", "SCONJ", "AUX", "ADV"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
 _HONORIFICS = {"mr.", "mrs.", "ms.", "dr."}
 MAX_TO_HEAD = 4  # tokens between a modifier that ends a source and the noun it modifies
 
@@ -36,6 +37,7 @@ def whole_source(doc: Doc, speaker: Mention | None, text: str,
     if span is None or len(span) == 0:
         return speaker
     first, last = _noun_phrase(doc, span.start, span.end)
+    first = _from_phrase_start(doc, first, last, cue_span)
     while first > 0 and doc[first - 1].sent == span[0].sent and (
             doc[first - 1].dep_ in _SOURCE_MODIFIERS and first <= doc[first - 1].head.i < last
             or doc[first - 1].lower_ in _ARTICLES and doc[first - 1].dep_ == "det"):
@@ -89,3 +91,32 @@ def _to_head_noun(doc: Doc, first: int, last: int, cue_span: tuple[int, int]) ->
             return last
         last = head.i + 1
     return last
+
+
+def _from_phrase_start(doc: Doc, first: int, last: int, cue_span: tuple[int, int]) -> int:
+    """The start of the source moved back to the noun phrase the tagger took only a part of:
+    an apposition ("Donald Trump, | her Republican opponent"), the last items of a
+    coordination ("The family, | protesters and civic leaders"), the noun after "of" ("this
+    particular pair of | multimillionaires"), or words that cannot open a phrase (",
+    including Patriot", "' Megyn Kelly", "that had insured …"). Never across the cue."""
+    for _ in range(3):  # an apposition inside a coordination, …
+        root = min(doc[first:last], key=lambda t: len(list(t.ancestors)))
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ == "of":
+            head = head.head
+        elif not (root.dep_ in ("appos", "conj") and head.dep_ in _SUBJECTS or doc[first].is_punct
+                  or doc[first].dep_ == "case" or doc[first].tag_ in ("WDT", "WP") and last - first > 1):
+            return first  # an apposition or item of a subject only: "In Washington, Marc Morial" is Morial
+        start = head.left_edge.i
+        while start < head.i and doc[start].dep_ in ("advmod", "cc", "preconj"):
+            start += 1  # "Even | China, Pyongyang's only ally"
+        if not start < first or head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") \
+                or head.sent.start != doc[first].sent.start or _crosses(doc, start, first, cue_span) \
+                or start > 0 and doc[start - 1].pos_ == "ADP":  # "After the election, Minyon Moore"
+            return first
+        first = start
+    return first
+
+
+def _crosses(doc: Doc, start: int, end: int, cue_span: tuple[int, int]) -> bool:
+    return doc[start].idx < cue_span[1] and cue_span[0] < doc[end - 1].idx + len(doc[end - 1])
