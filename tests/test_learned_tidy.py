@@ -198,6 +198,17 @@ def test_the_cue_ends_at_the_reporting_words(rules, text, cue, content, kept_cue
     assert kept.cue == kept_cue
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("Trump again refused to pledge that he would accept the result.", "again refused to",
+     "pledge that he would accept the result"),
+    ("Clinton's campaign is seeking to contrast her approach with his.", "is seeking to",
+     "contrast her approach with his"),
+])
+def test_an_infinitives_to_opens_the_content(rules, text, cue, content):
+    kept = tidy(tagged(text, cue, content), parse(rules, text))
+    assert (kept.cue, kept.content) == (cue[:-len(" to")], "to " + content)
+
+
 @pytest.mark.parametrize("text, cue, content, whole", [
     ("Trump dismissed the continued questions about the legitimacy of the first black president.",
      "dismissed", "continued questions about the legitimacy of the first black president",

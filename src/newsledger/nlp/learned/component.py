@@ -156,6 +156,9 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     spans = _without_unquoted_pieces_before(doc, spans, (cue_start, cue_end), text)
     if spans:
         cue_end = _cue_end(doc, cue_start, cue_end, spans[0][0])
+        between = text[cue_end:spans[0][0]]
+        if between.strip() == "to":  # "refused | to testify": the infinitive's "to" opens the content
+            spans[0] = (cue_end + between.index("to"), spans[0][1])
     if cue_end <= cue_start or not _has_content_word(doc, spans) or not _reports(doc, (cue_start, cue_end)) \
             or _ends_in_relative_pronoun(doc, spans):
         return None
@@ -292,8 +295,9 @@ def _cue_lemma(doc: Doc, cue_span: tuple[int, int], extra: dict) -> str:
 
 def _cue_end(doc: Doc, start: int, end: int, content_start: int) -> int:
     """Where the cue ends once trailing punctuation ("said:"), determiners, dangling
-    prepositions and whole prepositional phrases ("wrote | on Telegram": a venue, not the
-    cue) are cut; a preposition whose object is the content stays ("warned of")."""
+    prepositions, an infinitive's "to" ("refused | to testify") and whole prepositional
+    phrases ("wrote | on Telegram": a venue, not the cue) are cut; a preposition whose
+    object is the content stays ("warned of", "according to")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < 2:
         return end
@@ -305,7 +309,9 @@ def _cue_end(doc: Doc, start: int, end: int, content_start: int) -> int:
     while len(tokens) > 1:
         last = tokens[-1]
         dangling = last.pos_ == "ADP" and not 0 <= content_start - (last.idx + len(last)) <= 1
-        if last.pos_ not in ("DET", "PRON", "PUNCT") and not dangling or last.lower_ == "to":
+        infinitive = last.tag_ == "TO" and last.head.pos_ in ("VERB", "AUX") and last.head.i > last.i
+        if last.pos_ not in ("DET", "PRON", "PUNCT") and not dangling and not infinitive \
+                or last.lower_ == "to" and not infinitive:  # "according to" keeps its "to"
             break
         tokens.pop()
     return min(end, tokens[-1].idx + len(tokens[-1]))
