@@ -414,3 +414,18 @@ def test_a_content_gets_back_its_subject_fronted_before_source_and_cue(rules, te
 def test_a_fronted_clause_or_adjunct_is_not_made_a_subject(rules, text, cue, source, content):
     kept = tidy(tagged(text, cue, content, source), parse(rules, text))
     assert [text[a:b] for a, b in kept.content_spans] == [content]
+
+
+@pytest.mark.parametrize("text, cue, content, source, kept_source", [
+    ("He has been harshly criticized for policies that objectors see as abuses of power.",
+     "has been harshly criticized for", "policies that objectors see as abuses of power", "He", None),
+    ("Officer Betty Shelby was charged with first-degree manslaughter on Thursday.", "was charged with",
+     "first-degree manslaughter", "Officer Betty Shelby", None),
+    ("Republicans were incensed that the agency had changed the rules.", "were incensed",
+     "that the agency had changed the rules", "Republicans", "Republicans"),
+    ("Mr. Stenger said that the program had been approved.", "said", "that the program had been approved",
+     "Mr. Stenger", "Mr. Stenger"),
+])
+def test_the_subject_of_a_passive_cue_is_not_its_source(rules, text, cue, content, source, kept_source):
+    kept = tidy(tagged(text, cue, content, source), parse(rules, text))
+    assert (kept.speaker.text if kept.speaker else None) == kept_source

@@ -37,7 +37,7 @@ from ..quotes import OPENING_MARKS as QUOTE_OPENINGS, find_quotes, quote_kind
 from ..spans import doc_text
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules
-from .sources import whole_source
+from .sources import passive_subject, whole_source
 from .quotations import join_split_quotations
 
 _CACHE: dict[str, tuple] = {}
@@ -163,6 +163,8 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
             or _ends_in_relative_pronoun(doc, spans):
         return None
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
+    if speaker is not None and passive_subject(doc, speaker, (cue_start, cue_end)):
+        speaker = None  # "He has been harshly criticized for …": he is the target, the critics go unnamed
     extra = {**statement.extra, "cue_lemma": _cue_lemma(doc, (cue_start, cue_end), statement.extra)}
     quote = statement.quote
     if spans != statement.content_spans and quote != "indirect":  # a piece cut off may have been the unquoted one

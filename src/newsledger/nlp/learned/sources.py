@@ -18,6 +18,10 @@ _REPORTING = {"said", "says"}
 _NOT_NP_END = {"ADP", "CCONJ", "SCONJ", "AUX", "ADV"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
+# Passives that say how their subject feels or stands, who is then the source ("Republicans were incensed").
+_FEELINGS = {"incense", "frustrate", "anger", "outrage", "concern", "worry", "alarm", "disappoint", "please",
+             "convince", "persuade", "divide", "split", "set", "determine", "commit", "opposed", "oppose",
+             "satisfy", "surprise", "shock", "trouble", "encourage", "prepare", "inclined", "resign"}
 _HONORIFICS = {"mr.", "mrs.", "ms.", "dr."}
 MAX_TO_HEAD = 4  # tokens between a modifier that ends a source and the noun it modifies
 
@@ -120,3 +124,14 @@ def _from_phrase_start(doc: Doc, first: int, last: int, cue_span: tuple[int, int
 
 def _crosses(doc: Doc, start: int, end: int, cue_span: tuple[int, int]) -> bool:
     return doc[start].idx < cue_span[1] and cue_span[0] < doc[end - 1].idx + len(doc[end - 1])
+
+
+def passive_subject(doc: Doc, speaker: Mention, cue_span: tuple[int, int]) -> bool:
+    """The source is the subject of a passive cue ("He has been harshly criticized for …",
+    "Mr. Stenger was accused of …"): the one the words are about, not the one who said them."""
+    cue = doc.char_span(*cue_span, alignment_mode="expand")
+    source = doc.char_span(*speaker.span, alignment_mode="expand")
+    if cue is None or source is None:
+        return False
+    return any(t.dep_ == "nsubjpass" and t.head.i in range(cue.start, cue.end) and t.head.tag_ == "VBN"
+               and t.head.lemma_ not in _FEELINGS for t in source)
