@@ -22,6 +22,10 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _FEELINGS = {"incense", "frustrate", "anger", "outrage", "concern", "worry", "alarm", "disappoint", "please",
              "convince", "persuade", "divide", "split", "set", "determine", "commit", "opposed", "oppose",
              "satisfy", "surprise", "shock", "trouble", "encourage", "prepare", "inclined", "resign"}
+# "X has faced questions about", "X came under criticism for", "X is drawing criticism".
+_RECEIVING = {"face", "come", "draw", "receive", "attract", "endure", "weather"}
+_RECEIVED = {"criticism", "question", "scrutiny", "backlash", "accusation", "ridicule", "fire", "condemnation",
+             "attack", "censure", "rebuke"}
 _HONORIFICS = {"mr.", "mrs.", "ms.", "dr."}
 MAX_TO_HEAD = 4  # tokens between a modifier that ends a source and the noun it modifies
 
@@ -128,10 +132,13 @@ def _crosses(doc: Doc, start: int, end: int, cue_span: tuple[int, int]) -> bool:
 
 def passive_subject(doc: Doc, speaker: Mention, cue_span: tuple[int, int]) -> bool:
     """The source is the subject of a passive cue ("He has been harshly criticized for …",
-    "Mr. Stenger was accused of …"): the one the words are about, not the one who said them."""
+    "Mr. Stenger was accused of …") or of one that receives words ("Suu Kyi has faced sharp
+    criticism for …"): the one the words are about, not the one who said them."""
     cue = doc.char_span(*cue_span, alignment_mode="expand")
     source = doc.char_span(*speaker.span, alignment_mode="expand")
     if cue is None or source is None:
         return False
-    return any(t.dep_ == "nsubjpass" and t.head.i in range(cue.start, cue.end) and t.head.tag_ == "VBN"
-               and t.head.lemma_ not in _FEELINGS for t in source)
+    received = any(t.lemma_ in _RECEIVED for t in cue)
+    return any(t.head.i in range(cue.start, cue.end) and (
+        t.dep_ == "nsubjpass" and t.head.tag_ == "VBN" and t.head.lemma_ not in _FEELINGS
+        or t.dep_ == "nsubj" and t.head.lemma_ in _RECEIVING and received) for t in source)
