@@ -425,6 +425,8 @@ def test_a_fronted_clause_or_adjunct_is_not_made_a_subject(rules, text, cue, sou
      "has faced sharp criticism for", "her silence on the plight of the Rohingya", "Suu Kyi", None),
     ("Trump has faced questions about his taxes for months.", "has faced questions about", "his taxes",
      "Trump", None),
+    ("Republicans seem confident that they have the votes to override him.", "seem confident",
+     "that they have the votes to override him", "Republicans", None),
     ("Republicans were incensed that the agency had changed the rules.", "were incensed",
      "that the agency had changed the rules", "Republicans", "Republicans"),
     ("Mr. Stenger said that the program had been approved.", "said", "that the program had been approved",

@@ -26,6 +26,8 @@ _FEELINGS = {"incense", "frustrate", "anger", "outrage", "concern", "worry", "al
 _RECEIVING = {"face", "come", "draw", "receive", "attract", "endure", "weather"}
 _RECEIVED = {"criticism", "question", "scrutiny", "backlash", "accusation", "ridicule", "fire", "condemnation",
              "attack", "censure", "rebuke"}
+# "He seems to have …": the writer's reading of its subject (PolNeAR: no source in 198 of 252).
+_SEEMING = {"seem", "appear"}
 _HONORIFICS = {"mr.", "mrs.", "ms.", "dr."}
 MAX_TO_HEAD = 4  # tokens between a modifier that ends a source and the noun it modifies
 
@@ -133,7 +135,8 @@ def _crosses(doc: Doc, start: int, end: int, cue_span: tuple[int, int]) -> bool:
 def passive_subject(doc: Doc, speaker: Mention, cue_span: tuple[int, int]) -> bool:
     """The source is the subject of a passive cue ("He has been harshly criticized for …",
     "Mr. Stenger was accused of …") or of one that receives words ("Suu Kyi has faced sharp
-    criticism for …"): the one the words are about, not the one who said them."""
+    criticism for …"), or the subject of "seems" ("He seems to have a different set of rules"):
+    the one the words are about, not the one who said them."""
     cue = doc.char_span(*cue_span, alignment_mode="expand")
     source = doc.char_span(*speaker.span, alignment_mode="expand")
     if cue is None or source is None:
@@ -141,4 +144,5 @@ def passive_subject(doc: Doc, speaker: Mention, cue_span: tuple[int, int]) -> bo
     received = any(t.lemma_ in _RECEIVED for t in cue)
     return any(t.head.i in range(cue.start, cue.end) and (
         t.dep_ == "nsubjpass" and t.head.tag_ == "VBN" and t.head.lemma_ not in _FEELINGS
-        or t.dep_ == "nsubj" and t.head.lemma_ in _RECEIVING and received) for t in source)
+        or t.dep_ == "nsubj" and (t.head.lemma_ in _RECEIVING and received or t.head.lemma_ in _SEEMING))
+        for t in source)
