@@ -198,6 +198,18 @@ def test_the_cue_ends_at_the_reporting_words(rules, text, cue, content, kept_cue
     assert kept.cue == kept_cue
 
 
+@pytest.mark.parametrize("text, cue, content, kept_cue", [
+    ("Trump repeatedly pledged to ban all Muslims from entering the country.", "pledged",
+     "to ban all Muslims from entering the country", "repeatedly pledged"),
+    ("Rivals even suggesting that he may have been sabotaged were ignored.", "suggesting",
+     "that he may have been sabotaged", "even suggesting"),
+    ("Later, Macron said that nothing could be ruled out.", "said", "that nothing could be ruled out", "said"),
+])
+def test_the_cue_takes_the_adverbs_of_its_verb(rules, text, cue, content, kept_cue):
+    kept = tidy(tagged(text, cue, content), parse(rules, text))
+    assert kept.cue == kept_cue
+
+
 @pytest.mark.parametrize("text, cue, content", [
     ("Trump again refused to pledge that he would accept the result.", "again refused to",
      "pledge that he would accept the result"),

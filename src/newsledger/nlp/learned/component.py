@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.util import minibatch
 from spacy.tokens import Doc
 
-from ...model import Statement
+from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..quotes import OPENING_MARKS as QUOTE_OPENINGS, find_quotes, quote_kind
 from ..spans import doc_text
@@ -131,6 +131,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
       consequences" stays);
     - a content whose subject stands before its parenthetical source and cue gets it
       back (:func:`.fronted.with_fronted_subject`);
+    - the cue takes the adverbs of its verb right before it ("repeatedly | pledged");
     - a content of function words only ("the") is no statement;
     - a cue of auxiliaries, particles and adverbs only ("is not") is no cue, and a
       cue that only says statements exist ("there have been statements about") is the
@@ -159,6 +160,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
         between = text[cue_end:spans[0][0]]
         if between.strip() == "to":  # "refused | to testify": the infinitive's "to" opens the content
             spans[0] = (cue_end + between.index("to"), spans[0][1])
+    cue_start = _with_adverbs_before(doc, cue_start, statement.speaker)
     if cue_end <= cue_start or not _has_content_word(doc, spans) or not _reports(doc, (cue_start, cue_end)) \
             or _ends_in_relative_pronoun(doc, spans):
         return None
@@ -293,6 +295,20 @@ def _cue_lemma(doc: Doc, cue_span: tuple[int, int], extra: dict) -> str:
         return extra.get("cue_lemma", "")
     word = next((t for t in span if t.pos_ not in ("AUX", "PART")), span[0])
     return word.lemma_.lower()
+
+
+def _with_adverbs_before(doc: Doc, cue_start: int, speaker: Mention | None) -> int:
+    """The cue with the adverbs right before it that modify its verb ("also | said",
+    "repeatedly | says", "never | said"), as PolNeAR's cues have them; not a source's word."""
+    first = doc.char_span(cue_start, cue_start + 1, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return cue_start
+    start = first.start
+    while start > 0 and doc[start - 1].pos_ in ("ADV", "PART") and doc[start - 1].dep_ in ("advmod", "neg") \
+            and doc[start - 1].head.i >= start and doc[start - 1].head.i - start < 4 \
+            and (speaker is None or not speaker.span[0] <= doc[start - 1].idx < speaker.span[1]):
+        start -= 1
+    return doc[start].idx
 
 
 def _cue_end(doc: Doc, start: int, end: int, content_start: int) -> int:
