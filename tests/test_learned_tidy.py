@@ -447,3 +447,17 @@ def test_a_fronted_clause_or_adjunct_is_not_made_a_subject(rules, text, cue, sou
 def test_the_subject_of_a_passive_cue_is_not_its_source(rules, text, cue, content, source, kept_source):
     kept = tidy(tagged(text, cue, content, source), parse(rules, text))
     assert (kept.speaker.text if kept.speaker else None) == kept_source
+
+
+@pytest.mark.parametrize("text, content, kept", [
+    ("“It never crossed my mind that I’m losing it,” she said several months after her release, and a big "
+     "reason for this conviction was the rise of Donald Trump.",
+     ["“It never crossed my mind that I’m losing it,”", "big reason for this conviction was the rise of Donald Trump"],
+     ["“It never crossed my mind that I’m losing it,”"]),
+    ('"You know, I love Larry," he said, but "when it comes to energy issues, Larry has a history."',
+     ['"You know, I love Larry,"', 'but "when it comes to energy issues, Larry has a history."'],
+     ['"You know, I love Larry,"', 'but "when it comes to energy issues, Larry has a history."']),
+])
+def test_a_quotation_does_not_run_on_through_its_cue_into_the_narrative(rules, text, content, kept):
+    tidied = tidy(tagged(text, "said", content, "she" if "she" in text else "he"), parse(rules, text))
+    assert [text[a:b] for a, b in tidied.content_spans] == kept

@@ -39,6 +39,7 @@ from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules
 from .sources import passive_subject, whole_source
 from .quotations import join_split_quotations
+from .tails import without_narrative_after
 
 _CACHE: dict[str, tuple] = {}
 
@@ -151,6 +152,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     spans = _from_phrase_start(doc, spans, cue_end)
     spans = _without_runaway_pieces(doc, spans, text)
     spans = _within_paragraph(spans, (cue_start, cue_end), text)
+    spans = without_narrative_after(text, spans, (cue_start, cue_end))
     if statement.speaker is not None:
         frame = (min(cue_start, statement.speaker.span[0]), max(cue_end, statement.speaker.span[1]))
         spans = with_fronted_subject(doc, spans, frame, text)

@@ -110,3 +110,14 @@ def _before_spaces(text: str, start: int, end: int) -> int:
 def _with_spans(text: str, statement: Statement, spans: list[Span], quotes: list[Quote]) -> Statement:
     return replace(statement, content_spans=spans, content=" ... ".join(text[a:b] for a, b in spans),
                    quote=quote_kind(spans, quotes))
+
+
+def without_narrative_after(text: str, spans: list[Span], cue_span: Span) -> list[Span]:
+    """A quotation's content without the unquoted pieces after its own cue ('“It never
+    crossed my mind,” she said several months after her release, and a big reason … was
+    Trump': the tagger ran on through "she said" into the writer's narrative). Kept: a
+    quotation that goes on after the cue ('“A,” she said, “B.”', '"A," he said, but "B"') and
+    any content that does not open with a quotation ending before its cue."""
+    if not spans or text[spans[0][0]:spans[0][0] + 1] not in OPENING_MARKS or spans[0][1] > cue_span[0]:
+        return spans
+    return [(a, b) for a, b in spans if a < cue_span[1] or any(mark in text[a:b] for mark in OPENING_MARKS)]
