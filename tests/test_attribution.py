@@ -522,3 +522,13 @@ def test_warned_of_x_if_y_keeps_y_as_the_condition(analyzer, text, condition):
 def test_a_label_before_a_colon_is_a_speaker_unless_it_is_a_title_case_phrase(analyzer, headline, speaker):
     labelled = [s for s in analyze(analyzer, headline) if s.cue == ":"]
     assert [s.speaker.text for s in labelled] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize("open_, close", [("''", "''"), ("“", "”"), ('"', '"')])
+def test_a_quotation_after_quote_said_x_continues_it_in_every_style(analyzer, open_, close):
+    text = (f"Critics pounced on the plan.\n\n{open_}This isn't tax reform,{close} said Douglas Holtz-Eakin, an "
+            f"economist who served as director of the Congressional Budget Office. {open_}It's anti-reform. "
+            f"She's layering on even more complexity.{close}\n\nOthers disagreed.")
+    [said] = [s for s in analyze(analyzer, text) if s.cue == "said"]
+    assert [text[a:b].strip("'\"“”,.") for a, b in said.content_spans] == [
+        "This isn't tax reform", "It's anti-reform. She's layering on even more complexity"]

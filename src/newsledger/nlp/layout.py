@@ -41,6 +41,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 TITLE_CASE_WORDS = {"over", "of", "and", "for", "in", "to", "with", "on", "at", "by", "from", "the", "a",
                     "an", "after", "before", "about", "into", "against", "vs"}
 _SIGNATURE = re.compile(r"[ \t\u00a0]*(?:[―—–]|--)[ \t\u00a0]*(?=[A-Z@])")
+_LEFT_ON_SENTENCE = "'\"“‘ \t\u00a0\n"
 _CONTINUATION_GAP = re.compile(r"[ \t\u00a0]*")
 
 
@@ -84,6 +85,8 @@ def continued_by(text: str, statement: Statement, by_start: dict[int, Quote]) ->
             or statement.content_spans[-1][1] > statement.cue_span[0]:
         return None
     end = statement.sentence_span[1]
+    while end > statement.cue_span[1] and text[end - 1] in _LEFT_ON_SENTENCE:
+        end -= 1  # the parser may end the sentence after the next quotation's opening "''"
     if text[end - 1] not in ".!?":
         return None
     return by_start.get(_CONTINUATION_GAP.match(text, end).end())
