@@ -282,6 +282,27 @@ def test_quotations_on_both_sides_of_one_cue_are_one_statement(rules):
     assert merged[0].speaker.text == "Trump" and merged[0].quote == "direct"
 
 
+@pytest.mark.parametrize("participle, content, taken", [
+    ("referring to", "the 1 percent excuse", True),
+    ("adding", None, False),
+    ("suggesting", "a few questions, including", False),
+])
+def test_a_quotation_past_a_participle_goes_on_with_the_first(rules, participle, content, taken):
+    between = f"{participle} {content}," if content else f"{participle},"
+    text = (f"\u201cEvery time you say that,\u201d Tester said, {between} \u201cyou give ammunition to the people "
+            f"who want to break up the big banks.\u201d")
+    first = text[:text.index("that,\u201d") + len("that,\u201d")]
+    second = text[text.index("\u201cyou"):]
+    said = replace(tagged(text, "said", first, "Tester"), quote="direct", sentence_span=(0, len(text)))
+    other = replace(tagged(text, participle, [content, second] if content else second, "Tester"), quote="mixed",
+                    sentence_span=(0, len(text)))
+    out = {s.cue: s for s in finish([said, other], parse(rules, text))}
+    pieces = [text[a:b] for a, b in out["said"].content_spans]
+    assert pieces == ([first, second] if taken else [first])
+    if taken:
+        assert [text[a:b] for a, b in out[participle].content_spans] == [content]
+
+
 def test_a_continuation_is_found_after_the_cues_sentence_not_the_taggers_window(rules):
     """The tagger's sentence ends at the closing quotation mark; the cue's sentence, as spaCy
     splits it, ends after "Washington.": the next quotation continues the statement."""

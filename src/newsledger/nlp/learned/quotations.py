@@ -19,6 +19,8 @@ from ...model import Statement
 from ..layout import continue_quotes, continued_by
 from ..spans import doc_quotes
 
+EXAMPLE_WORDS = {"including", "as", "like", "namely"}  # "…, including, "Q2"": the quotation is the example
+
 
 def join_split_quotations(doc: Doc, text: str, statements: list[Statement]) -> list[Statement]:
     """``statements`` with the pieces of each split quotation in one statement (see the
@@ -27,6 +29,7 @@ def join_split_quotations(doc: Doc, text: str, statements: list[Statement]) -> l
     joined = [_to_cue_sentence_end(doc, st) for st in _one_per_cue(statements)]
     joined = _without_borrowed_continuations(text, joined, quotes)
     joined = _reclaim_continuations(text, joined, quotes)
+    joined = _past_a_participle(text, joined, quotes)
     continue_quotes(text, joined, quotes)  # extends in place, as for the rules
     return joined
 
@@ -133,3 +136,33 @@ def _quoted_before(text: str, statements: list[Statement | None], quote, previou
         if best is None or cue_end > statements[best].cue_span[1]:
             best = k
     return best
+
+
+def _past_a_participle(text: str, statements: list[Statement], quotes) -> list[Statement]:
+    """'“Q1,” Tester said, referring to the excuse, “Q2.”': the second quotation goes on
+    with the first, past a participle clause between commas; the tagger gives it to the
+    participle ("referring to" + "the excuse, “Q2”"), which keeps the rest of its content. A
+    participle with nothing else to say ('“Q1,” he said, adding, “Q2”') or giving an example
+    ('… suggesting questions, including, “Q2”') keeps its quotation."""
+    out = list(statements)
+    for i, st in enumerate(out):
+        if st is None or st.quote == "indirect" or not st.content_spans or st.content_spans[-1][1] > st.cue_span[0]:
+            continue
+        quote = next((q for q in quotes if q.start >= st.cue_span[1]), None)
+        between = text[st.cue_span[1]:quote.start] if quote else ""
+        if not between.startswith(",") or not between.rstrip().endswith(",") or any(c in between for c in ".!?\n"):
+            continue
+        taker = next((k for k, other in enumerate(out) if other is not None and k != i
+                      and st.cue_span[1] <= other.cue_span[0] < quote.start
+                      and any(a <= quote.start < b for a, b in other.content_spans)), None)
+        if taker is None:
+            continue
+        cut = text.rindex(",", 0, quote.start)
+        rest = [(a, min(b, cut)) for a, b in out[taker].content_spans if a < cut]
+        if not rest or text[rest[-1][0]:rest[-1][1]].split()[-1].lower() in EXAMPLE_WORDS:
+            continue  # '"Q1," he said, adding, "Q2"' and '… suggesting questions, including, "Q2"' keep Q2
+        out[taker] = replace(out[taker], content_spans=rest, content=" … ".join(text[a:b] for a, b in rest),
+                             quote="indirect")
+        out[i] = replace(st, content_spans=[*st.content_spans, (quote.start, quote.end)],
+                         content=f"{st.content} … {text[quote.start:quote.end]}")
+    return [st for st in out if st is not None]
