@@ -13,9 +13,10 @@ Found:
   PolNeAR annotates the two quotations as one content.
 
 Not found: a dash or colon after a common noun or a sentence ("Partial
-transcript as follows:"), after a headline's title-case phrase ("Stealth Over Health:"), labels longer than :data:`MAX_LABEL_TOKENS` tokens,
-and a continued quotation that opens a new paragraph (a new paragraph of quote
-is often a different speaker's, or unattributed).
+transcript as follows:"), after a headline's title-case phrase ("Stealth Over
+Health:"), labels longer than :data:`MAX_LABEL_TOKENS` tokens, and a continued
+quotation that opens a new paragraph (a new paragraph of quote is often a different
+speaker's, or unattributed).
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ NOT_SPEAKERS = {
     "video", "note", "editor", "correction", "source", "sources", "getty", "image", "images",
     "q", "a", "pic", "listen", "more", "see", "also", "advertisement", "credit", "follow",
 }
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}  # entities whose words make a label a name
 # Function words capitalised in a headline's title case ("Stealth Over Health: …"), never inside a name.
-NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 TITLE_CASE_WORDS = {"over", "of", "and", "for", "in", "to", "with", "on", "at", "by", "from", "the", "a",
                     "an", "after", "before", "about", "into", "against", "vs"}
 _SIGNATURE = re.compile(r"[ \t\u00a0]*(?:[―—–]|--)[ \t\u00a0]*(?=[A-Z@])")

@@ -330,8 +330,8 @@ def _cue_end(doc: Doc, start: int, end: int, content_start: int) -> int:
         last = tokens[-1]
         dangling = last.pos_ == "ADP" and not 0 <= content_start - (last.idx + len(last)) <= 1
         infinitive = last.tag_ == "TO" and last.head.pos_ in ("VERB", "AUX") and last.head.i > last.i
-        if last.pos_ not in ("DET", "PRON", "PUNCT") and not dangling and not infinitive \
-                or last.lower_ == "to" and not infinitive:  # "according to" keeps its "to"
+        kept = last.pos_ not in ("DET", "PRON", "PUNCT") and not dangling or last.lower_ == "to"  # "according to"
+        if kept and not infinitive:
             break
         tokens.pop()
     return min(end, tokens[-1].idx + len(tokens[-1]))

@@ -146,14 +146,13 @@ def _past_a_participle(text: str, statements: list[Statement], quotes) -> list[S
     ('… suggesting questions, including, “Q2”') keeps its quotation."""
     out = list(statements)
     for i, st in enumerate(out):
-        if st is None or st.quote == "indirect" or not st.content_spans or st.content_spans[-1][1] > st.cue_span[0]:
+        if st.quote == "indirect" or not st.content_spans or st.content_spans[-1][1] > st.cue_span[0]:
             continue
         quote = next((q for q in quotes if q.start >= st.cue_span[1]), None)
         between = text[st.cue_span[1]:quote.start] if quote else ""
         if not between.startswith(",") or not between.rstrip().endswith(",") or any(c in between for c in ".!?\n"):
             continue
-        taker = next((k for k, other in enumerate(out) if other is not None and k != i
-                      and st.cue_span[1] <= other.cue_span[0] < quote.start
+        taker = next((k for k, other in enumerate(out) if k != i and st.cue_span[1] <= other.cue_span[0] < quote.start
                       and any(a <= quote.start < b for a, b in other.content_spans)), None)
         if taker is None:
             continue

@@ -20,8 +20,8 @@ _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # Passives that say how their subject feels or stands, who is then the source ("Republicans were incensed").
 _FEELINGS = {"incense", "frustrate", "anger", "outrage", "concern", "worry", "alarm", "disappoint", "please",
-             "convince", "persuade", "divide", "split", "set", "determine", "commit", "opposed", "oppose",
-             "satisfy", "surprise", "shock", "trouble", "encourage", "prepare", "inclined", "resign"}
+             "convince", "persuade", "divide", "split", "set", "determine", "commit", "oppose",
+             "satisfy", "surprise", "shock", "trouble", "encourage", "prepare", "resign"}
 # "X has faced questions about", "X came under criticism for", "X is drawing criticism".
 _RECEIVING = {"face", "come", "draw", "receive", "attract", "endure", "weather"}
 _RECEIVED = {"criticism", "question", "scrutiny", "backlash", "accusation", "ridicule", "fire", "condemnation",
