@@ -170,7 +170,8 @@ def title_only(kb: KnowledgeBase, phrase: str) -> LearnedRole | None:
 def written_name(kb: KnowledgeBase, phrase: str) -> str | None:
     """The capitalised words a phrase starts with, without a leading title ("Jan Novak" in
     "Jan Novak, the head of the miners' union"; "Lee" in "Senator Lee"), or None; None too
-    for a person noun alone, capitalised at a sentence start ("Lawmaker urges …")."""
+    for words that end with a person noun, capitalised at a sentence start or in a headline
+    ("Lawmaker urges …", "Retired General Reveals …")."""
     found = _CAPITALISED_RUN.match(phrase.strip())
     if not found:
         return None
@@ -179,8 +180,10 @@ def written_name(kb: KnowledgeBase, phrase: str) -> str | None:
         words = words[1:]
     if not words or len(words) > 4 or normalize(" ".join(words)) in _PRONOUNS:
         return None
-    if len(words) == 1 and normalize(words[0]).rstrip("s") in PERSON_NOUNS:
-        return None  # "Lawmaker urges …", "Scholars have debated …" in a headline or at a sentence start
+    if normalize(words[-1]).rstrip("s") in PERSON_NOUNS:
+        # "Lawmaker urges …", "Scholars have debated …", "Retired General Reveals …": a person
+        # noun capitalised in a headline or at a sentence start
+        return None
     rest = normalize(phrase.strip()[found.end():]).split()
     if rest and rest[0] in PERSON_NOUNS:
         return None  # "A New York judge", "a Texas elector": a place that qualifies a person noun

@@ -39,6 +39,8 @@ from . import extensions, nominals, pronouns  # noqa: F401
 from .spans import doc_text
 from .nominals import GENERIC_PERSON, TITLES, Named as _Named
 from .appositions import before_apposition, head_or_appositive_names
+from .headlines import HeadlineNames
+from .written_names import INSTITUTION_NOUNS, institution_named, proper_name
 from .possessives import KIN_NOUNS, PERSONAL_INSTITUTIONS, owned_institution, relative
 from .plurals import institution_subject, latest_institution, latest_plural, recent_coordination, \
     recent_institution
@@ -56,18 +58,10 @@ GROUP_NOUNS = {"countries", "leaders", "officials", "sources", "analysts", "expe
                "protesters", "demonstrators", "farmers", "workers", "residents", "activists",
                "lawmakers", "senators", "ministers", "witnesses", "parents", "students", "veterans",
                "economists", "investors", "observers", "americans", "europeans", "republicans"}
-# Heads of a phrase that names an institution: "the Finnish navy", "the Estonian prosecutor's office".
-INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office", "police", "military",
-                     "embassy", "agency", "commission", "parliament", "court", "cabinet", "administration",
-                     "council", "committee", "department", "service", "forces", "coastguard", "company",
-                     "operator", "campaign", "party", "presidency", "kremlin", "pentagon", "union"}
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 # What follows the person's name in "The Clinton campaign", "Trump's campaign" (not "Mike
 # Schmidt, an adviser to the Clinton campaign", whose speaker is Schmidt).
 OWNER_THEN_HEAD = re.compile(r"(?:'s|’s)?\s+\w+")
-SPOKESPEOPLE = ("a spokesman for ", "a spokeswoman for ", "a spokesperson for ", "a representative of ",
-                "the spokesman for ", "the spokeswoman for ", "the spokesperson for ")
-DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group",
              "LOC": "country", "FAC": "organization"}
 
@@ -83,14 +77,15 @@ class SpeakerComponent:
     def __call__(self, doc: Doc) -> Doc:
         if not doc._.statements:
             return doc
-        named = _named_mentions(doc)
+        headlines = HeadlineNames(doc)
+        named = _named_mentions(doc, headlines)
         resolved: list[_Named] = []  # speakers of earlier statements, in order
-        people = _People(doc, named)
+        people = _People(doc, named, headlines)
         for statement in doc._.statements:
             mention = statement.speaker
             if mention is None:
                 continue
-            target = _resolve(doc, mention, statement, named, resolved, people)
+            target = _resolve(doc, mention, statement, named, resolved, people, headlines)
             if target is not None:
                 mention.name = target.name
                 mention.kind = target.kind
@@ -101,21 +96,28 @@ class SpeakerComponent:
                     people.spoke(target.name, mention.span, mention.text.lower())
             else:
                 mention.kind = _kind_of_phrase(doc, mention, statement)
-                mention.name = mention.name or (mention.text if mention.kind in {"group", "media", "organization", "country"} else None)
+                # a phrase is its own name, unless a title-case headline wrote it ("Popular Website Shows …")
+                as_written = headlines.confirmed(mention.text, mention.span[0]) == (mention.text, mention.span[0])
+                if mention.kind in {"group", "media", "organization", "country"} and as_written:
+                    mention.name = mention.name or mention.text
         return doc
 
 
-def _named_mentions(doc: Doc) -> list[_Named]:
-    """The named entities of the body. A lone surname of a person the article names in
-    full is a person whatever its label ("Fowler" tagged as an organisation)."""
+def _named_mentions(doc: Doc, headlines: HeadlineNames) -> list[_Named]:
+    """The named entities of the body, those of a title-case headline as far as the rest
+    of the article confirms them. A lone surname of a person the article names in full is
+    a person whatever its label ("Fowler" tagged as an organisation)."""
     found = []
     for ent in doc.ents:
         kind = ENT_KINDS.get(ent.label_)
         if kind is None or ent.start_char < (doc._.body_start or 0):
             continue
-        name = _strip_det(ent)
+        confirmed = headlines.confirmed(*_strip_det(ent))
+        if confirmed is None:
+            continue
+        name, start = confirmed
         context = doc[max(ent.start - 4, 0): min(ent.end + 3, len(doc))].text.lower()
-        found.append(_Named(name, kind, (ent.start_char, ent.end_char), context))
+        found.append(_Named(name, kind, (start, start + len(name)), context))
     surnames = pronouns.surnames(n.name for n in found if n.kind == "person" and " " in n.name)
     for n in found:
         if n.kind != "person" and n.name in surnames:
@@ -123,25 +125,27 @@ def _named_mentions(doc: Doc) -> list[_Named]:
     return found
 
 
-def _strip_det(ent: SpacySpan) -> str:
-    """The entity's words as written ("Ban Ki-moon"), without a leading "the" or a trailing "'s"."""
+def _strip_det(ent: SpacySpan) -> tuple[str, int]:
+    """The entity's words as written ("Ban Ki-moon"), without a leading "the" or a trailing
+    "'s", and the offset where they start."""
     tokens = [t for t in ent if not (t.lower_ == "the" and t.i == ent.start) and t.tag_ != "POS"]
     if not tokens:
-        return ent.text
-    return doc_text(ent.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+        return ent.text, ent.start_char
+    return doc_text(ent.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])], tokens[0].idx
 
 
 class _People:
     """The people of one article as antecedents for "he" and "she" (see ``pronouns``)."""
 
-    def __init__(self, doc: Doc, named: list[_Named]):
+    def __init__(self, doc: Doc, named: list[_Named], headlines: HeadlineNames):
         self.sentences = pronouns.SentenceIndex(doc)
         self.quotes = pronouns.QuoteIndex(doc)
         self.named = named
         body_start = doc._.body_start or 0
-        self.candidates = [pronouns.person_candidate(ent, self.sentences, _strip_det(ent))
-                           for ent in doc.ents if ent.label_ == "PERSON" and ent.start_char >= body_start
-                           and pronouns.is_person_reference(ent)]
+        persons = [(ent, headlines.confirmed(*_strip_det(ent))) for ent in doc.ents
+                   if ent.label_ == "PERSON" and ent.start_char >= body_start and pronouns.is_person_reference(ent)]
+        self.candidates = [pronouns.person_candidate(ent, self.sentences, confirmed[0])
+                           for ent, confirmed in persons if confirmed is not None]
         untagged = pronouns.untagged_subjects(doc, self.sentences, body_start)
         surnames = pronouns.surnames([n.name for n in named if n.kind == "person"] + [c.name for c in untagged])
         taken = {c.span[0] for c in self.candidates}
@@ -203,7 +207,7 @@ class _People:
 
 
 def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Named],
-             resolved: list[_Named], people: _People) -> _Named | None:
+             resolved: list[_Named], people: _People, headlines: HeadlineNames) -> _Named | None:
     start, end = mention.span
     words = mention.text.lower().split()
     # names said inside a quotation ("Crooked Hillary Clinton") are no antecedents outside it
@@ -223,9 +227,10 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if ", " in mention.text:
         inside = head_or_appositive_names(mention, inside)
     # A nationality inside ("the Finnish navy") does not name the speaker; a proper name does.
-    institution = None if any(n.kind != "group" for n in inside) else _institution(mention)
+    institution = None if any(n.kind != "group" for n in inside) else institution_named(mention)
     if institution is not None:
         return institution
+    words = _up_to_title(doc, mention, words)  # "Senator from Texas" -> "senator"
     head_word = words[-1] if words else ""
     if inside and all(n.kind in ("group", "country") for n in inside) and (head_word in TITLES or head_word in GENERIC_PERSON):
         # "the French president", "a New York judge": the nationality or place qualifies the title
@@ -259,52 +264,15 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return _latest(resolved, "media")
     if head in TITLES or head in GENERIC_PERSON:
         return _by_title(words, before, resolved)
-    found = _proper_name(doc, mention)
+    found = proper_name(doc, mention)
+    confirmed = headlines.confirmed(found.name, found.span[0]) if found is not None else None
+    if confirmed is None:  # no name, or one in title case named nowhere else ("Gold Star Mom")
+        return None
+    name, at = confirmed
     # "Vogt said", untagged, after "Chancellor Lena Vogt": the surname of a named person
-    return _as_named_person(found, before, people) if found is not None else None
+    return _as_named_person(_Named(name, found.kind, (at, at + len(name)), found.context), before, people)
 
 
-def _institution(mention: Mention) -> _Named | None:
-    """"the Finnish navy", "a spokesman for the Estonian government": an institution
-    named by a common noun, kept whole (its nationality word is not the speaker)."""
-    text = mention.text.split(", ")[0]
-    offset = 0
-    lowered = text.lower()
-    for prefix in SPOKESPEOPLE:
-        if lowered.startswith(prefix):
-            offset = len(prefix)
-            break
-    phrase = text[offset:]
-    words = phrase.lower().replace("'s", "").split()
-    named = [w for i, w in enumerate(phrase.split())
-             if w[:1].isupper() and not (i == 0 and w.lower() in DETERMINERS)]
-    if not words or words[-1] not in INSTITUTION_NOUNS or not named:
-        return None  # "the ministry": an organisation (see _kind_of_phrase), but no name
-    name = phrase[4:] if phrase.lower().startswith("the ") else phrase
-    start = mention.span[0] + offset + (len(phrase) - len(name))
-    return _Named(name, "organization", (start, start + len(name)), phrase.lower())
-
-
-def _proper_name(doc: Doc, mention: Mention) -> _Named | None:
-    """A capitalised name the entity recogniser missed ("Mayor Lina Park", "Vance"):
-    the last run of proper nouns in the mention, after any title."""
-    end = mention.span[0] + mention.text.index(", ") if ", " in mention.text else mention.span[1]
-    span = doc.char_span(mention.span[0], end, alignment_mode="expand")
-    if span is None:
-        return None
-    runs: list[list] = [[]]
-    for token in span:
-        if token.pos_ == "PROPN" and token.is_title and token.lower_ not in TITLES:
-            runs[-1].append(token)
-        elif runs[-1]:
-            runs.append([])
-    run = next((r for r in reversed(runs) if r), None)
-    if run is None or len(run) > 4:
-        return None
-    titled = run[0].i > span.start and doc[run[0].i - 1].lower_ in TITLES
-    kind = "person" if titled or len(run) in {2, 3} else "unknown"
-    name = " ".join(t.text for t in run)
-    return _Named(name, kind, (run[0].idx, run[-1].idx + len(run[-1])), span.text.lower())
 
 
 def _as_named_person(found: _Named, before: list[_Named], people: _People) -> _Named:
@@ -363,7 +331,7 @@ def _by_title(words: list[str], before: list[_Named], resolved: list[_Named]) ->
 
 
 def _kind_of_phrase(doc: Doc, mention: Mention, statement: Statement) -> str:
-    words = mention.text.lower().split()
+    words = _up_to_title(doc, mention, mention.text.lower().split())
     head = words[-1] if words else ""
     lemma = statement.extra.get("cue_lemma", "")
     if head in MEDIA_NOUNS or (lemma in MEDIA_CUES and head in {"material", "newspaper", "magazine"}):
@@ -375,6 +343,16 @@ def _kind_of_phrase(doc: Doc, mention: Mention, statement: Statement) -> str:
     if head in PERSON_PRONOUNS or head in TITLES or head in GENERIC_PERSON:
         return "person"
     return "unknown"
+
+
+def _up_to_title(doc: Doc, mention: Mention, words: list[str]) -> list[str]:
+    """The mention's words up to its head when the head is a title followed by where it
+    holds ("Senator from Texas", "the governor of Virginia"), else all of them."""
+    span = doc.char_span(*mention.span, alignment_mode="expand")
+    root = span.root.lower_ if span is not None and len(span) > 0 else ""
+    if root in TITLES and words and words[-1] not in TITLES and root in words:
+        return words[:words.index(root) + 1]
+    return words
 
 
 def _plural_root(doc: Doc, mention: Mention) -> bool:

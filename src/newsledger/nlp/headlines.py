@@ -1,0 +1,89 @@
+"""Names in headlines written in title case.
+
+In "Obama Seeks More Muslim Refugees", "Black Lawmakers Rip Donald Trump" or "Gold Star
+Mom Corners Obama" every long word is capitalised, so capitals are no evidence of a name
+and the entity recogniser takes verbs and common nouns for parts of names ("Obama Seeks",
+"Rip Donald Trump", "Gold Star Mom Corners Obama"). :class:`HeadlineNames` keeps a name
+found in such a line only as far as the article's other lines name it too: "Obama Seeks"
+is "Obama", "Rip Donald Trump" is "Donald Trump", and "Gold Star Mom" or "New Poll",
+named nowhere else, is no name at all.
+
+Not handled: a headline in sentence case (its capitals are evidence, as in any sentence)
+and a name that only the headline gives (it is dropped, as the recogniser cannot be
+trusted there).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+from .spans import doc_text
+
+MIN_WORDS = 4  # shorter lines ("Mike Lee", "By Jane Doe") are too short to tell title case
+LONG_WORD = 4  # title case capitalises every word this long; short function words may stay lower
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of at least four words whose words of four or more
+    letters all begin with a capital."""
+    lines = []
+    for line in _LINE.finditer(text):
+        words = _WORD.findall(line.group())
+        long_words = [w for w in words if len(w) >= LONG_WORD]
+        if len(words) >= MIN_WORDS and long_words and all(w[0].isupper() for w in long_words):
+            lines.append(line.span())
+    return lines
+
+
+class HeadlineNames:
+    """Which part of a name found in a title-case line the rest of the article confirms."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.lines = title_case_lines(self.text)
+        self._starts = [start for start, _ in self.lines]
+        outside = [ent for ent in doc.ents if ent.label_ in NAME_LABELS and not self.in_headline(ent.start_char)]
+        self.known = {_key(ent.text) for ent in outside}
+        # a family name alone confirms a headline's "Obama Seeks" ("President Barack Obama"),
+        # but no other single word ("House" is not the "White House")
+        self.surnames = {_key(ent.text.split()[-1]) for ent in outside if ent.label_ == "PERSON" and " " in ent.text}
+
+    def in_headline(self, offset: int) -> bool:
+        """Whether the character at ``offset`` is in a title-case line."""
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return k >= 0 and offset < self.lines[k][1]
+
+    def confirmed(self, name: str, start: int) -> tuple[str, int] | None:
+        """``name`` as written at ``start``, or the longest run of its words the article names
+        outside title-case lines, with that run's start; None when nothing of it is named
+        elsewhere. Words may go from the end of the name only when they are verbs ("Obama
+        Seeks"): a noun there is the name's head ("Gold Star Mom" is not "Gold Star"). A
+        name outside title-case lines is returned as it is."""
+        if not self.in_headline(start):
+            return name, start
+        words = [(m.group(), m.start()) for m in re.finditer(r"\S+", name)]
+        for size in range(len(words), 0, -1):
+            for first in range(len(words) - size + 1):
+                run = words[first:first + size]
+                if not all(self._verb(start + at) for _, at in words[first + size:]):
+                    continue
+                text = name[run[0][1]:run[-1][1] + len(run[-1][0])]
+                if _key(text) in (self.known if size == len(words) or size > 1 else self.surnames):
+                    return text, start + run[0][1]
+        return None
+
+
+    def _verb(self, offset: int) -> bool:
+        token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return token is not None and len(token) > 0 and token[0].tag_.startswith("VB")
+
+
+def _key(name: str) -> str:
+    return re.sub(r"(?:'s|’s)$", "", name.strip()).lower()
