@@ -197,6 +197,8 @@ def test_a_nominal_the_article_never_names_is_not_guessed():
     ("the Kremlin", "organization", "Kremlin", "org:kremlin", None),
     ("Twitter", "organization", "Twitter", "org:twitter", None),
     ("Facebook", "organization", "Meta Platforms", "org:meta", None),
+    ("The I.R.S.", "organization", "Internal Revenue Service", "org:irs", None),  # was a country
+    ("The S.E.C.", "organization", "Securities and Exchange Commission", "org:sec", None),
 ])
 def test_the_knowledge_base_corrects_the_recogniser(words, kind, name, actor_id, role):
     art, st = by_hand(f"{words} said the report was false.", words, name=words, kind="person")

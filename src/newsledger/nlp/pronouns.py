@@ -125,7 +125,10 @@ class SentenceIndex:
 
 def is_person_reference(ent: SpacySpan) -> bool:
     """False for a PERSON entity that names a thing after "the", "a" or an ordinal ("the 13th
-    Amendment", "a Donald Trump presidency")."""
+    Amendment", "a Donald Trump presidency"), or that is one word the tagger reads as an
+    adjective ("Harsh? He doesn't think so.", "stocking up on Beehive freeze-dried food")."""
+    if len(ent) == 1 and ent[0].pos_ == "ADJ":
+        return False
     if ent.start == 0:
         return True
     before = ent.doc[ent.start - 1]
