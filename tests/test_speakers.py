@@ -330,3 +330,16 @@ def test_kind(analyzer, text, mention, kind):
     assert sp.kind == kind, sp
     if mention != "The mayor":  # a bare role with no name in the text may stay unnamed
         assert sp.name, sp
+
+
+@pytest.mark.parametrize("text, mention, kind", [
+    # PolNeAR dev (Washington Post, Politico): the head noun, not the last word, gives the kind
+    ("The wife of a man fatally shot by police said that she had begged officers not to shoot.",
+     "The wife of a man fatally shot by police", "person"),
+    ("Her submission to the court noted published reports that she had made the claim.",
+     "Her submission to the court", "unknown"),
+    ("A spokesman for the union said the strike would go on.", "A spokesman for the union", "person"),
+])
+def test_an_unnamed_phrase_takes_the_kind_of_its_head_noun(analyzer, text, mention, kind):
+    speakers = {st.speaker.text: st.speaker for st in analyze(analyzer, text) if st.speaker is not None}
+    assert speakers[mention].kind == kind, {m: s.kind for m, s in speakers.items()}

@@ -331,8 +331,13 @@ def _by_title(words: list[str], before: list[_Named], resolved: list[_Named]) ->
 
 
 def _kind_of_phrase(doc: Doc, mention: Mention, statement: Statement) -> str:
-    words = _up_to_title(doc, mention, mention.text.lower().split())
+    """The kind of an unresolved phrase, by its head noun: "the wife of a man shot by police"
+    is a person and "her submission to the court" no organisation."""
+    span = doc.char_span(*mention.span, alignment_mode="expand")
+    words = mention.text.lower().split()
     head = words[-1] if words else ""
+    if span is not None and len(span) > 0 and span.root.pos_ in {"NOUN", "PROPN", "PRON"}:
+        head = span.root.lower_
     lemma = statement.extra.get("cue_lemma", "")
     if head in MEDIA_NOUNS or (lemma in MEDIA_CUES and head in {"material", "newspaper", "magazine"}):
         return "media"
@@ -340,7 +345,7 @@ def _kind_of_phrase(doc: Doc, mention: Mention, statement: Statement) -> str:
         return "group"
     if head in INSTITUTION_NOUNS:
         return "organization"
-    if head in PERSON_PRONOUNS or head in TITLES or head in GENERIC_PERSON:
+    if head in PERSON_PRONOUNS or head in TITLES or head in GENERIC_PERSON or head in KIN_NOUNS:
         return "person"
     return "unknown"
 
