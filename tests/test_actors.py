@@ -206,6 +206,22 @@ def test_the_knowledge_base_corrects_the_recogniser(words, kind, name, actor_id,
     assert (st.speaker.kind, st.speaker.name, st.speaker.actor_id, st.speaker.role) == (kind, name, actor_id, role)
 
 
+@pytest.mark.parametrize("phrase, name", [
+    ("Jan Novak, the head of the miners' union", "Jan Novak"),
+    ("Senator Lee", "Lee"),
+    ("The Harbor Institute", "Harbor Institute"),
+    # capitals that are no name: a determiner, a person noun at a sentence start or in a headline
+    ("The wife of a man fatally shot by police", None),
+    ("Lawmaker", None),
+    ("Retired General", None),
+    ("A New York judge", None),
+])
+def test_a_name_the_recogniser_missed_is_read_from_the_capitals(phrase, name):
+    from newsledger.actors.evidence import written_name
+
+    assert written_name(load_kb(), phrase) == name
+
+
 def test_a_persons_title_beats_a_place_name():
     art, st = by_hand("Senator Jordan said the bill would pass.", "Senator Jordan", name="Jordan", kind="person",
                       published=date(2016, 5, 2))

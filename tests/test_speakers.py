@@ -332,14 +332,32 @@ def test_kind(analyzer, text, mention, kind):
         assert sp.name, sp
 
 
-@pytest.mark.parametrize("text, mention, kind", [
+@pytest.mark.parametrize("text, mention, kinds", [
     # PolNeAR dev (Washington Post, Politico): the head noun, not the last word, gives the kind
     ("The wife of a man fatally shot by police said that she had begged officers not to shoot.",
-     "The wife of a man fatally shot by police", "person"),
+     "The wife of a man fatally shot by police", {"person"}),
     ("Her submission to the court noted published reports that she had made the claim.",
-     "Her submission to the court", "unknown"),
-    ("A spokesman for the union said the strike would go on.", "A spokesman for the union", "person"),
+     "Her submission to the court", {"unknown"}),
+    ("A spokesman for the union said the strike would go on.", "A spokesman for the union", {"person"}),
 ])
-def test_an_unnamed_phrase_takes_the_kind_of_its_head_noun(analyzer, text, mention, kind):
+def test_an_unnamed_phrase_takes_the_kind_of_its_head_noun(analyzer, text, mention, kinds):
     speakers = {st.speaker.text: st.speaker for st in analyze(analyzer, text) if st.speaker is not None}
-    assert speakers[mention].kind == kind, {m: s.kind for m, s in speakers.items()}
+    assert speakers[mention].kind in kinds, {m: s.kind for m, s in speakers.items()}
+
+
+@pytest.mark.parametrize("text, phrase, name, kind", [
+    ("Data from the 2014 American Community Survey show that women earn less.",
+     "Data from the 2014 American Community Survey", "American Community Survey", "unknown"),
+    ("Mayor Lina Park said the budget was balanced.", "Mayor Lina Park", "Lina Park", "person"),
+    ("Lina Park of the Green Party said the budget was balanced.", "Lina Park of the Green Party",
+     "Green Party", "unknown"),
+])
+def test_a_name_the_recogniser_missed_is_a_person_only_as_the_head(analyzer, text, phrase, name, kind):
+    """``written_names.proper_name``: two or three capitalised words make a person when they
+    head the mention or follow a title, not when a preposition governs them."""
+    from newsledger.model import Mention
+    from newsledger.nlp.written_names import proper_name
+
+    doc = analyzer.nlp(text)
+    found = proper_name(doc, Mention(text=phrase, span=(0, len(phrase))))
+    assert (found.name, found.kind) == (name, kind)

@@ -50,6 +50,7 @@ manager executive ceo diplomat negotiator judge prosecutor author writer journal
 correspondent strategist pollster campaigner organizer organiser""".split())
 _CAPITALISED_RUN = re.compile(r"^(?:(?:The|A|An)\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|bin|le|la|di|du))*)")
 _PRONOUNS = frozenset("he she him her his hers they them we us i me it its who whom which that".split())
+_DETERMINERS = frozenset("the a an this these those my our your their".split())
 
 
 @dataclass
@@ -176,8 +177,8 @@ def written_name(kb: KnowledgeBase, phrase: str) -> str | None:
     if not found:
         return None
     words = found.group(1).split()
-    while words and normalize(words[0]) in _TITLE_INDEX:
-        words = words[1:]
+    while words and (normalize(words[0]) in _TITLE_INDEX or normalize(words[0]) in _DETERMINERS):
+        words = words[1:]  # "The wife of …": "The" alone is no name
     if not words or len(words) > 4 or normalize(" ".join(words)) in _PRONOUNS:
         return None
     if normalize(words[-1]).rstrip("s") in PERSON_NOUNS:

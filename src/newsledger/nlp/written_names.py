@@ -49,7 +49,8 @@ def institution_named(mention: Mention) -> Named | None:
 
 def proper_name(doc: Doc, mention: Mention) -> Named | None:
     """A capitalised name the entity recogniser missed ("Mayor Lina Park", "Vance"):
-    the last run of proper nouns in the mention, after any title."""
+    the last run of proper nouns in the mention, after any title. Its kind is person
+    after a title, or for two or three words that head the mention; else unknown."""
     end = mention.span[0] + mention.text.index(", ") if ", " in mention.text else mention.span[1]
     span = doc.char_span(mention.span[0], end, alignment_mode="expand")
     if span is None:
@@ -64,6 +65,8 @@ def proper_name(doc: Doc, mention: Mention) -> Named | None:
     if run is None or len(run) > 4:
         return None
     titled = run[0].i > span.start and doc[run[0].i - 1].lower_ in TITLES
-    kind = "person" if titled or len(run) in {2, 3} else "unknown"
+    # a name after a preposition is no person by its length alone ("Data from the 2014
+    # American Community Survey")
+    kind = "person" if titled or len(run) in {2, 3} and run[-1].i == span.root.i else "unknown"
     name = " ".join(t.text for t in run)
     return Named(name, kind, (run[0].idx, run[-1].idx + len(run[-1])), span.text.lower())
