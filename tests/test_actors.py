@@ -157,8 +157,10 @@ def test_a_nominal_is_an_actor_it_fits_not_the_outlet_that_spoke_last():
     body = ("RT hired Abby Martin in 2012. The New York Times reported that the RT editor had "
             "rebuked her. The network said it would send Ms. Martin to Crimea.")
     art, st = by_hand(body, "The network", name="The New York Times", kind="media", published=date(2016, 9, 19))
-    resolve_statements(art, [st], registry=ActorRegistry())
+    registry = ActorRegistry()
+    resolve_statements(art, [st], registry=registry)
     assert (st.speaker.actor_id, st.speaker.name) == ("media:rt", "RT")
+    assert not any("New York Times" in alias for alias in registry.get("media:rt").aliases)  # no alias of RT
     art, st = by_hand(body.replace("RT hired", "CNN hired").replace("the RT editor", "its editor"),
                       "The network", name="The New York Times", kind="media", published=date(2016, 9, 19))
     resolve_statements(art, [st], registry=ActorRegistry())
@@ -215,6 +217,7 @@ def test_the_knowledge_base_corrects_the_recogniser(words, kind, name, actor_id,
     ("Lawmaker", None),
     ("Retired General", None),
     ("A New York judge", None),
+    ("Connecticut’s tax commissioner", None),  # the owner, not the speaker
 ])
 def test_a_name_the_recogniser_missed_is_read_from_the_capitals(phrase, name):
     from newsledger.actors.evidence import written_name
@@ -291,6 +294,18 @@ def test_a_courtesy_title_and_surname_is_the_known_person(written, name, actor_i
                        speaker=Mention(text=surname, span=(later_at, later_at + len(surname)), name=surname))
     resolve_statements(art, [first, second], registry=ActorRegistry())
     assert [(s.speaker.name, s.speaker.actor_id) for s in (first, second)] == [(name, actor_id)] * 2
+
+
+@pytest.mark.parametrize("full, surname, country", [
+    ("Rep. Jim Jordan (R-Ohio)", "Jordan", "country:JOR"),  # PolNeAR dev, Politico
+    ("Sen. Mike Chad (R-Utah)", "Chad", "country:TCD"),
+])
+def test_a_surname_named_in_full_before_is_no_country_of_that_name(analyzer, full, surname, country):
+    _, found = run(analyzer, ActorRegistry(),
+                   f"{full}, an oversight panel member, said that the agency had failed. Democrats disagreed. "
+                   f"{surname} said the hearing would go on.", date(2016, 9, 23))
+    ids = {s.speaker.text: s.speaker.actor_id for s in found if s.speaker is not None}
+    assert ids.get(surname) not in {None, country} and ids[surname].startswith("person:"), ids
 
 
 def test_a_surname_is_the_known_person_when_the_other_full_name_comes_later(analyzer):

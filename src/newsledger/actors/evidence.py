@@ -188,6 +188,8 @@ def written_name(kb: KnowledgeBase, phrase: str) -> str | None:
     rest = normalize(phrase.strip()[found.end():]).split()
     if rest and rest[0] in PERSON_NOUNS:
         return None  # "A New York judge", "a Texas elector": a place that qualifies a person noun
+    if rest and re.search(r"['’]s$", words[-1]):
+        return None  # "Connecticut’s tax commissioner": the owner, not the speaker
     return " ".join(words).rstrip(".,")
 
 

@@ -43,16 +43,8 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from newsledger.actors.evidence import (
-    LearnedRole,
-    evidence_phrases,
-    find_members,
-    is_name_like,
-    learn_role,
-    person_apposition,
-    title_only,
-    written_name,
-)
+from newsledger.actors.evidence import (LearnedRole, evidence_phrases, find_members, is_name_like, learn_role,
+                                        person_apposition, title_only, written_name)
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
 from newsledger.actors.names import actor_id_for, normalize, strip_the, without_honorific
 from newsledger.actors.recency import latest_named, latest_named_for
@@ -160,7 +152,8 @@ class _ArticleResolver:
             learned = learn_role(kb, phrase, name if is_name_like(name) else None)
             if learned is not None:
                 break
-        entry = self._nominal_entry(name, mention) or self._kb_entry(name, mention, learned, on)
+        nominal = self._nominal_entry(name, mention)
+        entry = nominal or self._kb_entry(name, mention, learned, on)
         if entry is not None and entry.kind == "person" and learned is not None and not learned.former \
                 and not _names_in(mention.text, name):
             holder = self._holder(learn_role(kb, mention.text), on)
@@ -170,7 +163,8 @@ class _ArticleResolver:
             res = _Resolution(entry.name, entry.kind, entry.id, entry, former=bool(learned and learned.former))
             if learned is not None and entry.kind == "person":
                 res.role = learned.as_dict()
-            res.alias = name if is_name_like(name) else None
+            # "The network" is RT whatever outlet spoke last: that outlet's name is no alias of RT
+            res.alias = name if is_name_like(name) and nominal is None else None
             if entry.kind == "country" and normalize(name) in {normalize(m) for m in entry.metonyms}:
                 res.role = {"title": "government", "country": entry.alpha3, "organization": None}
             return res
@@ -239,7 +233,8 @@ class _ArticleResolver:
         if entry is None and mention.kind == "person" and len(name.split()) > 2:
             # "Crooked Hillary Clinton": a known full name behind a nickname or extra given name
             entry = kb.lookup(" ".join(name.split()[-2:]), on=on, kinds={"person"})
-        if entry is None and mention.name and mention.text != name and is_name_like(mention.text):
+        # not for a surname the article named in full ("Jordan" after "Rep. Jim Jordan" is no country)
+        if entry is None and mention.name and is_name_like(mention.text) and not name.endswith(mention.text):
             entry = kb.lookup(mention.text, on=on, context_ids=self.context, kinds=set(_NAMED_KINDS) | {"place"})
         if entry is None:
             return None
