@@ -79,8 +79,8 @@ class HeadlineNames:
                     return text, start + run[0][1]
         return None
 
-
     def _verb(self, offset: int) -> bool:
+        """Whether the word at ``offset`` is tagged as a verb ("Seeks" in "Obama Seeks")."""
         token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         return token is not None and len(token) > 0 and token[0].tag_.startswith("VB")
 
