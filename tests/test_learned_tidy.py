@@ -476,3 +476,50 @@ def test_the_subject_of_a_passive_cue_is_not_its_source(rules, text, cue, conten
 def test_a_quotation_does_not_run_on_through_its_cue_into_the_narrative(rules, text, content, kept):
     tidied = tidy(tagged(text, "said", content, "she" if "she" in text else "he"), parse(rules, text))
     assert [text[a:b] for a, b in tidied.content_spans] == kept
+
+
+@pytest.mark.parametrize("text, cue, content, source", [
+    # the wire story of examples/: the tagger gave "He" of the sentence before
+    ("He called on Moscow to show restraint and urged both sides to let the investigators finish their "
+     "work. The Estfin-4 data cable, damaged on March 3, is expected to be repaired by the end of April.",
+     "is expected", "to be repaired by the end of April", "He"),
+    # PolNeAR dev (Breitbart): a source across a paragraph break
+    ("Trump offered no proof that Clinton had a role in Machado's citizenship.\n\nThe \"sex tape\" "
+     "reference was apparently about risque footage circulating online.", "was apparently about",
+     "risque footage circulating online", "Trump"),
+])
+def test_a_source_in_another_sentence_is_none(rules, text, cue, content, source):
+    kept = tidy(tagged(text, cue, content, source), parse(rules, text))
+    assert kept is not None and kept.speaker is None
+
+
+@pytest.mark.parametrize("text, cue, content, source", [
+    # an abbreviation's full stop and a line break inside a sentence end no sentence
+    ("Mr. Obama, who sent Mr. Xi a letter with a proposal, said the talks would go on.", "said",
+     "the talks would go on", "Mr. Obama"),
+    ("Donald Trump, who has\nrepeatedly pledged to ban all Muslims, said that the plan was fair.",
+     "said", "that the plan was fair", "Donald Trump"),
+])
+def test_a_source_in_the_same_sentence_stays(rules, text, cue, content, source):
+    kept = tidy(tagged(text, cue, content, source), parse(rules, text))
+    assert kept is not None and kept.speaker is not None and kept.speaker.text == source
+
+
+@pytest.mark.parametrize("text, cue, content, source, kept", [
+    ("The Baltic Sea has seen a series of incidents involving undersea cables since 2023.", "has seen",
+     "a series of incidents involving undersea cables", "The Baltic Sea", False),
+    ("The region has seen heavy fighting since June.", "has seen", "heavy fighting", "The region", False),
+    # a person who sees something as something is a source
+    ("Many Republicans see the deal as a surrender to Iran.", "see", "the deal as a surrender to Iran",
+     "Many Republicans", True),
+])
+def test_a_place_that_has_seen_events_said_nothing(rules, text, cue, content, source, kept):
+    assert (tidy(tagged(text, cue, content, source), parse(rules, text)) is not None) == kept
+
+
+def test_a_relative_pronoun_source_records_the_noun_it_stands_for(rules):
+    text = ("The report was denied by the ship's operator, a company registered in Dubai, which said that "
+            "the anchor had been damaged in a storm in January.")
+    kept = tidy(tagged(text, "said", "that the anchor had been damaged in a storm in January", "which"),
+                parse(rules, text))
+    assert [text[a:b] for a, b in kept.speaker.chain] == ["the ship's operator"]

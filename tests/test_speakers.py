@@ -361,3 +361,12 @@ def test_a_name_the_recogniser_missed_is_a_person_only_as_the_head(analyzer, tex
     doc = analyzer.nlp(text)
     found = proper_name(doc, Mention(text=phrase, span=(0, len(phrase))))
     assert (found.name, found.kind) == (name, kind)
+
+
+def test_a_relative_pronoun_takes_the_kind_and_words_of_the_noun_it_stands_for(analyzer):
+    """examples/wire.jsonl: "which" was an unknown speaker named "which"."""
+    text = ("Reuters reported on Thursday that divers had found fresh scrape marks on the anchor. The report "
+            "was denied by the ship's operator, a company registered in Dubai, which said that the anchor had "
+            "been damaged in a storm in January.")
+    st = statement_about(analyze(analyzer, text), text, "the anchor had been damaged in a storm in January")
+    assert (st.speaker.text, st.speaker.kind, st.speaker.name) == ("which", "organization", "the ship's operator")

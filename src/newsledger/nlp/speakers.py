@@ -97,9 +97,11 @@ class SpeakerComponent:
             else:
                 mention.kind = _kind_of_phrase(doc, mention, statement)
                 # a phrase is its own name, unless a title-case headline wrote it ("Popular Website Shows …")
-                as_written = headlines.confirmed(mention.text, mention.span[0]) == (mention.text, mention.span[0])
-                if mention.kind in {"group", "media", "organization", "country"} and as_written:
-                    mention.name = mention.name or mention.text
+                start, end = _phrase_chars(mention)
+                phrase = doc_text(doc)[start:end]
+                if mention.kind in {"group", "media", "organization", "country"} \
+                        and headlines.confirmed(phrase, start) == (phrase, start):
+                    mention.name = mention.name or phrase
         return doc
 
 
@@ -332,16 +334,19 @@ def _by_title(words: list[str], before: list[_Named], resolved: list[_Named]) ->
 
 def _kind_of_phrase(doc: Doc, mention: Mention, statement: Statement) -> str:
     """The kind of an unresolved phrase, by its head noun: "the wife of a man shot by police"
-    is a person and "her submission to the court" no organisation."""
-    span = doc.char_span(*mention.span, alignment_mode="expand")
-    words = mention.text.lower().split()
+    is a person and "her submission to the court" no organisation; a relative pronoun's by
+    the noun it stands for ("the ship's operator, …, which said": an organisation)."""
+    chars = _phrase_chars(mention)
+    text = doc_text(doc)[chars[0]:chars[1]]
+    span = doc.char_span(*chars, alignment_mode="expand")
+    words = text.lower().split()
     head = words[-1] if words else ""
     if span is not None and len(span) > 0 and span.root.pos_ in {"NOUN", "PROPN", "PRON"}:
         head = span.root.lower_
     lemma = statement.extra.get("cue_lemma", "")
     if head in MEDIA_NOUNS or (lemma in MEDIA_CUES and head in {"material", "newspaper", "magazine"}):
         return "media"
-    if head in GROUP_NOUNS or "," in mention.text and " and " in mention.text or _plural_root(doc, mention):
+    if head in GROUP_NOUNS or "," in text and " and " in text or _plural_root(span):
         return "group"
     if head in INSTITUTION_NOUNS:
         return "organization"
@@ -360,7 +365,12 @@ def _up_to_title(doc: Doc, mention: Mention, words: list[str]) -> list[str]:
     return words
 
 
-def _plural_root(doc: Doc, mention: Mention) -> bool:
+def _phrase_chars(mention: Mention) -> tuple[int, int]:
+    """Where the phrase a mention stands for is written: the noun a relative pronoun
+    stands for (its first link), else the mention itself."""
+    return tuple(mention.chain[0]) if mention.chain and mention.text.lower() in RELATIVE else tuple(mention.span)
+
+
+def _plural_root(span: SpacySpan | None) -> bool:
     """The phrase stands for people by a plural pronoun: "Those close to him", "Some in the party"."""
-    span = doc.char_span(*mention.span, alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.lower_ in PLURAL_HEADS

@@ -37,7 +37,7 @@ from ..quotes import OPENING_MARKS as QUOTE_OPENINGS, find_quotes, quote_kind
 from ..spans import doc_text
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules
-from .sources import passive_subject, whole_source
+from .sources import in_another_sentence, passive_subject, undergone_by_place, whole_source
 from .quotations import join_split_quotations
 from .tails import without_narrative_after
 
@@ -133,6 +133,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     - a content whose subject stands before its parenthetical source and cue gets it
       back (:func:`.fronted.with_fronted_subject`);
     - the cue takes the adverbs of its verb right before it ("repeatedly | pledged");
+    - a source in another sentence is none; a place that "has seen" events said nothing;
     - a content of function words only ("the") is no statement;
     - a cue of auxiliaries, particles and adverbs only ("is not") is no cue, and a
       cue that only says statements exist ("there have been statements about") is the
@@ -167,7 +168,10 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
             or _ends_in_relative_pronoun(doc, spans):
         return None
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
-    if speaker is not None and passive_subject(doc, speaker, (cue_start, cue_end)):
+    if speaker is not None and undergone_by_place(doc, speaker, (cue_start, cue_end)):
+        return None  # "The Baltic Sea has seen a series of incidents": undergone, not said
+    if speaker is not None and (passive_subject(doc, speaker, (cue_start, cue_end))
+                                or in_another_sentence(doc, speaker, (cue_start, cue_end), text)):
         speaker = None  # "He has been harshly criticized for …": he is the target, the critics go unnamed
     extra = {**statement.extra, "cue_lemma": _cue_lemma(doc, (cue_start, cue_end), statement.extra)}
     quote = statement.quote
