@@ -523,3 +523,13 @@ def test_a_relative_pronoun_source_records_the_noun_it_stands_for(rules):
     kept = tidy(tagged(text, "said", "that the anchor had been damaged in a storm in January", "which"),
                 parse(rules, text))
     assert [text[a:b] for a, b in kept.speaker.chain] == ["the ship's operator"]
+
+
+@pytest.mark.parametrize("text, cue, content, kept", [
+    # PolNeAR dev (New York Times, West Journal): a pronoun stands for what was said
+    ("Harsh? He doesn't think so.", "doesn't think", "so", True),
+    ("Vermont Sen. Bernie Sanders is against it, and he does not defend it.", "is against", "it", True),
+    ("The minister said the.", "said", "the", False),  # function words only
+])
+def test_a_pronoun_is_content_enough(rules, text, cue, content, kept):
+    assert (tidy(tagged(text, cue, content), parse(rules, text)) is not None) == kept

@@ -35,6 +35,7 @@ from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..quotes import OPENING_MARKS as QUOTE_OPENINGS, find_quotes, quote_kind
 from ..spans import doc_text
+from .contents import ends_in_relative_pronoun, has_content_word
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules
 from .sources import in_another_sentence, passive_subject, undergone_by_place, whole_source
@@ -134,7 +135,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
       back (:func:`.fronted.with_fronted_subject`);
     - the cue takes the adverbs of its verb right before it ("repeatedly | pledged");
     - a source in another sentence is none; a place that "has seen" events said nothing;
-    - a content of function words only ("the") is no statement;
+    - a content of function words only ("the") is no statement, unless a pronoun ("is against it");
     - a cue of auxiliaries, particles and adverbs only ("is not") is no cue, and a
       cue that only says statements exist ("there have been statements about") is the
       writer's own assertion, not an attribution.
@@ -164,8 +165,8 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
         if between.strip() == "to":  # "refused | to testify": the infinitive's "to" opens the content
             spans[0] = (cue_end + between.index("to"), spans[0][1])
     cue_start = _with_adverbs_before(doc, cue_start, statement.speaker)
-    if cue_end <= cue_start or not _has_content_word(doc, spans) or not _reports(doc, (cue_start, cue_end)) \
-            or _ends_in_relative_pronoun(doc, spans):
+    if cue_end <= cue_start or not has_content_word(doc, spans) or not _reports(doc, (cue_start, cue_end)) \
+            or ends_in_relative_pronoun(doc, spans):
         return None
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
     if speaker is not None and undergone_by_place(doc, speaker, (cue_start, cue_end)):
@@ -359,37 +360,6 @@ def _reports(doc: Doc, cue_span: tuple[int, int]) -> bool:
         if head.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in head.head.children):
             return False
     return True
-
-
-RELATIVE_PRONOUNS = {"which", "whom", "whose"}
-
-
-def _ends_in_relative_pronoun(doc: Doc, spans: list[tuple[int, int]]) -> bool:
-    """True when the content's last word is "which", "whom" or "whose", or a preposition
-    right before one (the tagger may leave the pronoun out): "the start of which
-    was announced by the Russian President" tells what was announced only through a noun
-    outside the content, in the writer's own sentence about something else. (No content
-    of PolNeAR dev's statements ends so; removing them changes no figure there.)"""
-    if not spans:
-        return False
-    span = doc.char_span(spans[-1][0], spans[-1][1], alignment_mode="expand")
-    if span is None:
-        return False
-    words = [t for t in span if t.is_alpha]
-    after = doc[span.end] if span.end < len(doc) else None
-    return (bool(words) and words[-1].lower_ in RELATIVE_PRONOUNS) or \
-        (after is not None and after.lower_ in RELATIVE_PRONOUNS and span[-1].pos_ == "ADP")
-
-
-def _has_content_word(doc: Doc, spans: list[tuple[int, int]]) -> bool:
-    """True when some token of ``spans`` is a word that is not a stop word."""
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and any(t.is_alpha and not t.is_stop for t in span):
-            return True
-        if span is None and any(ch.isalnum() for ch in doc_text(doc)[start:end]):
-            return True
-    return False
 
 
 def _without_signal(before: str, signal: str | None) -> str:
