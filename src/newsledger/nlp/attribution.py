@@ -27,7 +27,7 @@ import numpy as np
 from spacy.attrs import LOWER, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan
 
 from ..model import Mention, Statement
 from . import extensions  # noqa: F401  (registers the Doc extensions)
@@ -35,13 +35,14 @@ from .attribution_rules import (
     VERB_TAGS,
     Candidate,
     according_to_candidate,
+    antecedent_span,
     noun_candidate,
     trailing_cue_candidate,
     verb_candidate,
 )
 from .layout import continue_quotes, label_statements, signature_statements
 from .quotes import Quote, quote_kind
-from .spans import char_span, covers, doc_quotes, doc_text, overlaps, spans_of, text_of, trim
+from .spans import char_span, doc_quotes, doc_text, overlaps, spans_of, text_of, trim
 
 RULES = (according_to_candidate, verb_candidate, noun_candidate)
 # Cues that still report speech when they sit inside another statement's content.
@@ -148,15 +149,9 @@ def _mention(doc: Doc, cand: Candidate) -> Mention | None:
     start, end = char_span(run)
     mention = Mention(text=doc_text(doc)[start:end], span=(start, end))
     if cand.source_head is not None:
-        head_run = trim(list(cand.source_head.subtree)) or [cand.source_head]
-        mention.chain.append(char_span(_noun_phrase(cand.source_head, head_run)))
+        mention.chain.append(antecedent_span(cand.source_head))
     return mention
 
-
-def _noun_phrase(head: Token, run: list[Token]) -> list[Token]:
-    """The head noun with its left modifiers only (not its relative clause)."""
-    left = [t for t in run if t.i <= head.i]
-    return left or [head]
 
 
 def _stretch_over_quotes(text: str, spans: list[tuple[int, int]], quotes: list[Quote],

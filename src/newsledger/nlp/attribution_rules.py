@@ -23,11 +23,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from . import cues
-from .spans import spans_of
+from .spans import char_span, spans_of, trim
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PASSIVE_CUES = {"deny", "reject", "rule", "confirm", "report", "announce", "dismiss", "refute", "say", "claim", "expect", "believe", "rumor", "rumour", "allege"}
 NOUN_CUES = {
     "statement", "claim", "warning", "assertion", "announcement", "promise", "threat",
@@ -312,3 +313,10 @@ def _confidence(lemma: str, shape: str) -> float:
     if seen >= cues.LEARNED_MIN_COUNT:
         return round(min(0.95, max(0.3, hits / seen)), 3)
     return 0.7 if shape in {cues.CLAUSE, cues.REVERSED} else 0.5
+
+
+def antecedent_span(head: Token) -> tuple[int, int]:
+    """Where the noun a relative pronoun stands for is written: the noun with its left
+    modifiers only, not its relative clause ("the ship's operator, which said")."""
+    run = trim(list(head.subtree)) or [head]
+    return char_span([t for t in run if t.i <= head.i] or [head])

@@ -39,6 +39,7 @@ from . import extensions, nominals, pronouns  # noqa: F401
 from .spans import doc_text
 from .nominals import GENERIC_PERSON, TITLES, Named as _Named
 from .appositions import before_apposition, head_or_appositive_names
+from .attribution_rules import RELATIVE_PRONOUNS
 from .headlines import HeadlineNames
 from .written_names import INSTITUTION_NOUNS, institution_named, proper_name
 from .possessives import KIN_NOUNS, PERSONAL_INSTITUTIONS, owned_institution, relative
@@ -48,7 +49,6 @@ from .plurals import institution_subject, latest_institution, latest_plural, rec
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 PLURAL_PRONOUNS = {"they", "them", "we", "us"}
 PLURAL_HEADS = {"those", "these", "some", "many", "others", "several", "few", "both", "most", "all"}
-RELATIVE = {"who", "which", "that", "whom"}
 MEDIA_NOUNS = {"newspaper", "magazine", "outlet", "agency", "material", "publication", "paper",
                "channel", "network", "broadcaster", "tabloid", "daily", "website", "journal", "report"}
 MEDIA_CUES = {"learn", "report", "note", "write", "publish", "quote", "cite"}
@@ -368,7 +368,7 @@ def _up_to_title(doc: Doc, mention: Mention, words: list[str]) -> list[str]:
 def _phrase_chars(mention: Mention) -> tuple[int, int]:
     """Where the phrase a mention stands for is written: the noun a relative pronoun
     stands for (its first link), else the mention itself."""
-    return tuple(mention.chain[0]) if mention.chain and mention.text.lower() in RELATIVE else tuple(mention.span)
+    return tuple(mention.chain[0]) if mention.chain and mention.text.lower() in RELATIVE_PRONOUNS else tuple(mention.span)
 
 
 def _plural_root(span: SpacySpan | None) -> bool:

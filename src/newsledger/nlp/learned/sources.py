@@ -8,12 +8,12 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ...model import Mention
+from ..attribution_rules import RELATIVE_PRONOUNS, antecedent_span
 
 # A dateline that opens a story's first paragraph: "BRUSSELS - ", "WASHINGTON, D.C. — ".
 DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]*)*\s+[-–—―]+\s+")
 _SOURCE_MODIFIERS = {"det", "compound", "amod"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves"}
-_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 _ARTICLES = {"the", "a", "an", "this", "that", "these", "those"}
 _REPORTING = {"said", "says"}
 _NOT_NP_END = {"ADP", "CCONJ", "SCONJ", "AUX", "ADV"}
@@ -75,13 +75,12 @@ def _antecedent(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     """Where the noun a relative pronoun source stands for is written, through appositions
     ("the ship's operator, a company registered in Dubai, which said": "the ship's
     operator"), as the rules record it; None for any other source."""
-    if last - first != 1 or doc[first].lower_ not in _RELATIVE_PRONOUNS or doc[first].head.dep_ != "relcl":
+    if last - first != 1 or doc[first].lower_ not in RELATIVE_PRONOUNS or doc[first].head.dep_ != "relcl":
         return None
     noun = doc[first].head.head
     while noun.dep_ == "appos" and noun.head.pos_ in {"NOUN", "PROPN"}:
         noun = noun.head
-    left = [t for t in noun.subtree if t.i <= noun.i]
-    return left[0].idx, noun.idx + len(noun)
+    return antecedent_span(noun)
 
 
 def _noun_phrase(doc: Doc, first: int, last: int) -> tuple[int, int]:
