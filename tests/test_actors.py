@@ -218,6 +218,12 @@ def test_the_knowledge_base_corrects_the_recogniser(words, kind, name, actor_id,
     ("Retired General", None),
     ("A New York judge", None),
     ("Connecticut’s tax commissioner", None),  # the owner, not the speaker
+    # name particles join a name only before another part of it, never a word's start
+    ("Mayor Bill de Blasio", "Bill de Blasio"),
+    ("Ursula von der Leyen, the Commission president", "Ursula von der Leyen"),
+    ("Abdel Fattah al-Sisi", "Abdel Fattah al-Sisi"),
+    ("A department spokesman, who spoke on condition of anonymity", None),  # was "de"
+    ("A delegation of lawmakers", None),
 ])
 def test_a_name_the_recogniser_missed_is_read_from_the_capitals(phrase, name):
     from newsledger.actors.evidence import written_name
@@ -392,6 +398,53 @@ def test_group_sources_stay_groups_with_their_members(analyzer):
     assert {"country:USA", "country:DEU", "country:GBR"} <= members
     west = [s for s in groups if s.speaker.text == "Western leaders"]
     assert west and west[0].speaker.actor_id == "group:western-leaders"
+
+    # members named with their titles are the known people
+    _, found = run(analyzer, ActorRegistry(),
+                   "Chinese President Xi Jinping and U.S. President Donald Trump agreed in a phone call to keep "
+                   "lines of communication open.", date(2025, 6, 2))
+    members = {m["actor_id"] for s in found if s.speaker is not None for m in s.extra.get("speaker_members", [])}
+    assert members == {"person:xi-jinping", "person:donald-trump"}, [s.speaker for s in found]
+    # a relative clause names the members, not the group
+    _, found = run(analyzer, ActorRegistry(),
+                   "The authors of the report, which include the Harbor Institute and Citizens for Tax Justice, "
+                   "found that most companies paid no tax.", date(2016, 10, 4))
+    group = speakers(found)["The authors of the report, which include the Harbor Institute and Citizens for Tax "
+                            "Justice"]
+    assert (group.kind, group.name, group.role) == ("group", "authors of the report", None), group
+    assert [m["name"] for m in found[0].extra["speaker_members"]] == ["the Harbor Institute", "Citizens for Tax Justice"]
+
+
+@pytest.mark.parametrize("body, mention, actor_id, country", [
+    # a country's ministry is the ministry, known or not, and keeps its country
+    ("Britain's Ministry of Defence said the frigate had left port.", "Britain's Ministry of Defence",
+     "org:uk-mod", "GBR"),
+    ("China's foreign ministry said the sale violated the agreement.", "China's foreign ministry",
+     "org:chinese-mfa", "CHN"),
+    ("Taiwan's defense ministry said the sale would help deter an attack.", "Taiwan's defense ministry",
+     "organization:taiwans-defense-ministry", "TWN"),
+    ("China's Ministry of Commerce said the tariffs were unfair.", "China's Ministry of Commerce",
+     "organization:chinas-ministry-of-commerce", "CHN"),
+])
+def test_a_countrys_ministry_is_an_organisation_of_that_country(analyzer, body, mention, actor_id, country):
+    _, found = run(analyzer, ActorRegistry(), body, date(2025, 6, 2))
+    speaker = speakers(found)[mention]
+    assert (speaker.kind, speaker.actor_id, speaker.country) == ("organization", actor_id, country), speaker
+
+
+def test_a_nominal_with_no_capitals_is_the_known_actor_named_before(analyzer):
+    _, found = run(analyzer, ActorRegistry(),
+                   "NATO officials met in Vilnius. The alliance has not confirmed the report.", date(2025, 9, 14))
+    speaker = speakers(found)["The alliance"]
+    assert (speaker.name, speaker.actor_id, speaker.kind) == ("NATO", "org:nato", "organization"), speaker
+
+
+def test_a_title_before_a_relative_clause_is_the_speakers_role(analyzer):
+    _, found = run(analyzer, ActorRegistry(),
+                   "A department spokesman, who spoke on condition of anonymity, said the sale did not change "
+                   "Washington's policy.", date(2025, 6, 2))
+    speaker = speakers(found)["A department spokesman, who spoke on condition of anonymity"]
+    assert (speaker.kind, speaker.name, speaker.role) == ("person", None, "Spokesperson"), speaker
 
 
 # --------------------------------------------------------------------------- the worked example

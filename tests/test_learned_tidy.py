@@ -533,3 +533,38 @@ def test_a_relative_pronoun_source_records_the_noun_it_stands_for(rules):
 ])
 def test_a_pronoun_is_content_enough(rules, text, cue, content, kept):
     assert (tidy(tagged(text, cue, content), parse(rules, text)) is not None) == kept
+
+
+@pytest.mark.parametrize("text, cue, content, kept", [
+    # the phrase goes on outside the content: the function words it ended in go
+    ("Taiwan's defense ministry thanked Washington for the sale in a statement on Saturday.",
+     "thanked", "Washington for the sale in", "Washington for the sale"),
+    # PolNeAR dev (Politico, Washington Post)
+    ("Supreme Court Justice Frank Nervo rejected that argument in a ruling released Thursday.",
+     "rejected", "that argument in", "that argument"),
+    ("He has championed lesbian and gay rights and extended benefits to gay couples.",
+     "has championed", "lesbian and gay rights and", "lesbian and gay rights"),
+    # a preposition that ends its clause stays
+    ("She named the people they disagree with.", "named", "the people they disagree with",
+     "the people they disagree with"),
+    ("The senator said he would chip in.", "said", "he would chip in", "he would chip in"),
+])
+def test_a_content_does_not_end_in_a_dangling_function_word(rules, text, cue, content, kept):
+    tidied = tidy(tagged(text, cue, content), parse(rules, text))
+    assert [text[a:b] for a, b in tidied.content_spans] == [kept]
+
+
+KOO = ("Defense Minister Wellington Koo later told lawmakers he expected the first deliveries by 2027, but "
+       "cautioned that delays were possible.")
+
+
+def test_a_content_before_its_cue_takes_the_cue_the_rules_read_it_with(rules):
+    doc = parse(rules, KOO)
+    source = "Defense Minister Wellington Koo"
+    merged = finish([tagged(KOO, "cautioned", "he expected the first deliveries by 2027", source, rule="learned"),
+                     tagged(KOO, "cautioned", "that delays were possible", source, rule="learned")], doc)
+    assert [(s.cue, s.content) for s in merged] == [("later told", "he expected the first deliveries by 2027"),
+                                                     ("cautioned", "that delays were possible")]
+    # a content after its cue keeps the tagger's cue
+    merged = finish([tagged(KOO, "told", "he expected the first deliveries by 2027", source, rule="learned")], doc)
+    assert [s.cue for s in merged if s.content.startswith("he expected")] == ["later told"]

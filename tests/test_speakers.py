@@ -217,6 +217,12 @@ SURNAMES = [
                  "she was proud of the teachers", "Fischer", "Anna Fischer", id="surname-with-she-in-its-clause"),
     pytest.param("Campaign adviser Tyresha McClenney spoke at the rally in Tampa. McLenney said the turnout "
                  "was low.", "the turnout was low", "McLenney", "Tyresha McClenney", id="misspelt-surname"),
+    # a family name written first: the short form opens the full name
+    pytest.param("Foreign Ministry spokesperson Mao Ning told a regular press briefing that the sale violated "
+                 "the agreement.\n\n\"China will firmly safeguard its sovereignty,\" Mao said.",
+                 "\"China will firmly safeguard its sovereignty,\"", "Mao", "Mao Ning", id="family-name-first"),
+    pytest.param("Chinese President Xi Jinping arrived in Paris on Monday. Xi said the talks had gone well.",
+                 "the talks had gone well", "Xi", "Xi Jinping", id="xi"),
 ]
 
 
@@ -300,6 +306,13 @@ KINDS = [
                  id="finance-ministry-lowercase"),
     pytest.param("The farmers' union said the subsidies were too low.", "The farmers' union", "organization",
                  id="farmers-union"),
+    # a country that owns a ministry is not the speaker ("Germany's government" is Germany)
+    pytest.param("Taiwan's defense ministry said the sale would help deter an attack.", "Taiwan's defense ministry",
+                 "organization", id="a-countrys-ministry"),
+    pytest.param("China's Ministry of Commerce said the tariffs were unfair.", "China's Ministry of Commerce",
+                 "organization", id="a-countrys-ministry-of"),
+    pytest.param("Germany's government said it would send more ammunition.", "Germany's government", "country",
+                 id="a-countrys-government"),
     ("Germany said it would send more ammunition.", "Germany", "country"),
     ("Poland said it would close the border.", "Poland", "country"),
     ("The possibility of new tariffs was denied in Berlin.", "Berlin", "country"),
@@ -370,3 +383,38 @@ def test_a_relative_pronoun_takes_the_kind_and_words_of_the_noun_it_stands_for(a
             "been damaged in a storm in January.")
     st = statement_about(analyze(analyzer, text), text, "the anchor had been damaged in a storm in January")
     assert (st.speaker.text, st.speaker.kind, st.speaker.name) == ("which", "organization", "the ship's operator")
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("According to the German newspaper Bild, NATO officials believe the drones were launched from Belarus.",
+     "the German newspaper Bild", "Bild"),
+    ("According to the newspaper Le Monde, the drones were launched from Belarus.", "the newspaper Le Monde",
+     "Le Monde"),
+    ("The Chinese state broadcaster CCTV said the drones were launched from Belarus.",
+     "The Chinese state broadcaster CCTV", "CCTV"),
+])
+def test_an_outlet_named_after_its_noun_is_that_outlet(analyzer, text, mention, name):
+    [st] = [st for st in analyze(analyzer, text) if st.speaker is not None and st.speaker.text == mention]
+    assert (st.speaker.name, st.speaker.kind) == (name, "media"), st.speaker
+
+
+@pytest.mark.parametrize("text, mention", [
+    # an editorial's "we" and an op-ed writer's "I" are the writer, not who was named last
+    ("Chuck Schumer told CNN that his caucus would block the bill. We think both men are wrong.", "We"),
+    ("Senator Paul Weber spoke in Ohio on Monday. I believe the senator is wrong about the tax.", "I"),
+])
+def test_the_writers_first_person_is_nobody_named_in_the_article(analyzer, text, mention):
+    [st] = [st for st in analyze(analyzer, text) if st.speaker is not None and st.speaker.text == mention]
+    assert st.speaker.name is None, st.speaker
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    # the holder of a role is named in the apposition, after a title
+    ("The bill's author, Assemblymember Tom Reyes, called the veto a betrayal of renters.",
+     "The bill's author, Assemblymember Tom Reyes", "Tom Reyes"),
+    ("The union's leader, state senator Tom Reyes, said the veto was a betrayal.",
+     "The union's leader, state senator Tom Reyes", "Tom Reyes"),
+])
+def test_a_name_after_a_title_in_the_apposition_is_the_speaker(analyzer, text, mention, name):
+    [st] = [st for st in analyze(analyzer, text) if st.speaker is not None and st.speaker.text == mention]
+    assert (st.speaker.name, st.speaker.kind) == (name, "person"), st.speaker

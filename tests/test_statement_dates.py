@@ -87,6 +87,13 @@ GOVERNED = [
      "The agency", "2024-03-07", "explicit", "2024-03-07"),
     ("Mayor Lina Park said on February 24, 2022 that the city was ready.", "said", "the city was ready",
      "Mayor Lina Park", "2022-02-24", "explicit", "February 24, 2022"),
+    # The day of the statement it was made in, however the parser attaches it (here to "sale")
+    ("Taiwan's defense ministry thanked Washington for the sale in a statement on Saturday. Defense Minister "
+     "Wellington Koo later told lawmakers he expected the first deliveries by 2027, but cautioned that delays "
+     "were possible.", "thanked", "Washington for the sale", "Taiwan's defense ministry", "2024-03-09",
+     "relative", "Saturday"),
+    ("The mayor defended the budget at a briefing on Thursday.", "defended", "the budget", "The mayor",
+     "2024-03-07", "relative", "Thursday"),
     # A bare month-day is the most recent past one: December, in an article of January.
     ("The minister said on December 30 that the plant was safe.", "said", "the plant was safe",
      "The minister", "2023-12-30", "explicit", "December 30"),
@@ -111,6 +118,8 @@ NOT_GOVERNING = [
      "on March 12 the council would vote on the plan", "Mayor Lina Park"),
     ("The minister said the bridge had been closed since March 1.", "said",
      "the bridge had been closed since March 1", "The minister"),
+    ("The minister cited a report on Monday's attack and said the town was calm.", "said", "the town was calm",
+     "The minister"),
     # The time belongs to another clause of the sentence.
     ("The army left on March 2, and the minister said the town was calm.", "said", "the town was calm",
      "the minister"),

@@ -33,7 +33,9 @@ _CURRENT = re.compile(r"\b(?:current|now|sitting|incumbent)\b", re.IGNORECASE)
 _REGION = re.compile(r"^\s*(?:,\s*)?(?:from|of)\s+((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,2})")
 _APPOSITION = re.compile(r"^\s*,\s*([^,]+)")
 _POSSESSIVE = re.compile(r"(?:'s|’s)\s+")
-_LIST_MARK = re.compile(r"\b(?:including|such as|among them|namely|like)\b|:", re.IGNORECASE)
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whose|whom|which)\b.*", re.S)
+_LIST_MARK = re.compile(r"\b(?:including|such as|among them|namely|like|(?:which|who) (?:include|includes|included))\b|:",
+                        re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|or|as well as|&)\s+", re.IGNORECASE)
 US_STATES = frozenset("""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
 Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
@@ -48,7 +50,11 @@ owner chairman chairwoman chair president minister secretary ambassador envoy ge
 governor senator representative congressman congresswoman aide deputy activist economist researcher
 manager executive ceo diplomat negotiator judge prosecutor author writer journalist editor
 correspondent strategist pollster campaigner organizer organiser""".split())
-_CAPITALISED_RUN = re.compile(r"^(?:(?:The|A|An)\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|al|bin|le|la|di|du))*)")
+_PARTICLE = r"(?:de|da|dos|van|von|der|den|al|el|bin|ibn|le|la|di|du)"
+_CAPITALISED_RUN = re.compile(
+    r"^(?:(?:The|A|An)\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|"
+    # a name particle ("de Blasio", "von der Leyen", "al-Sisi"), never a word's start ("A department")
+    rf"{_PARTICLE}(?:-[A-Z][\w'’.-]*|(?=(?:\s+{_PARTICLE}\b)*\s+[A-Z]))))*)")
 _PRONOUNS = frozenset("he she him her his hers they them we us i me it its who whom which that".split())
 _DETERMINERS = frozenset("the a an this these those my our your their".split())
 
@@ -145,6 +151,11 @@ def _title_of_another(kb: KnowledgeBase, apposition: str) -> bool:
     return len(parts) > 1 and kb.parse_title(parts[-1]) is None
 
 
+def without_relative_clause(phrase: str) -> str:
+    """The phrase without a trailing non-restrictive relative clause (", who spoke on …")."""
+    return _RELATIVE_CLAUSE.sub("", phrase)
+
+
 def title_only(kb: KnowledgeBase, phrase: str) -> LearnedRole | None:
     """The role of a mention that is a title and nothing else ("The US president", "the
     Kremlin spokesman", "the Russian President"): the phrase ends with the title.
@@ -153,6 +164,7 @@ def title_only(kb: KnowledgeBase, phrase: str) -> LearnedRole | None:
     former secretary of state and current Democratic presidential nominee" -> the
     nominee); otherwise a leading "former" covers it too ("the former first lady and
     senator")."""
+    phrase = without_relative_clause(phrase)  # "A department spokesman, who spoke on condition …"
     words = normalize(phrase).split()
     if not words:
         return None
@@ -191,6 +203,26 @@ def written_name(kb: KnowledgeBase, phrase: str) -> str | None:
     if rest and re.search(r"['’]s$", words[-1]):
         return None  # "Connecticut’s tax commissioner": the owner, not the speaker
     return " ".join(words).rstrip(".,")
+
+
+def country_owner(kb: KnowledgeBase, name: str) -> tuple[KBEntry, str] | None:
+    """The country that owns what a name names, and the rest of the name: "Britain's
+    Ministry of Defence" -> (United Kingdom, "Ministry of Defence"); None otherwise."""
+    parts = _POSSESSIVE.split(name, maxsplit=1)
+    if len(parts) != 2 or not parts[1]:
+        return None
+    country = kb.lookup(parts[0], kinds={"country"})
+    return (country, parts[1]) if country is not None else None
+
+
+def owned_entry(kb: KnowledgeBase, country: KBEntry, rest: str) -> KBEntry | None:
+    """The organisation of ``country`` the knowledge base knows by "<demonym> <rest>"
+    ("Britain's Ministry of Defence": the British Ministry of Defence)."""
+    for demonym in country.demonyms:
+        entry = kb.lookup(f"{demonym} {rest}", kinds={"organization"})
+        if entry is not None and entry.country == country.alpha3:
+            return entry
+    return None
 
 
 def person_apposition(phrase: str, name: str) -> bool:
@@ -243,7 +275,15 @@ def _keep(members: list[tuple[str, KBEntry | None]], text: str, entry: KBEntry |
 
 
 def _member(kb: KnowledgeBase, text: str, on: date | None, context_ids: Iterable[str]) -> KBEntry | None:
-    return kb.lookup(text, on=on, context_ids=context_ids, allow_surnames=len(text.split()) == 1)
+    """The entry a member's words name; else a known person named after a title
+    ("Chinese President Xi Jinping": Xi Jinping)."""
+    entry = kb.lookup(text, on=on, context_ids=context_ids, allow_surnames=len(text.split()) == 1)
+    words = [] if _AND.search(text) else text.split()  # "A and B" is no one person
+    for start in range(1, len(words) - 1):
+        if entry is not None:
+            break
+        entry = kb.lookup(" ".join(words[start:]), on=on, context_ids=context_ids, kinds={"person"})
+    return entry
 
 
 __all__ = ["LearnedRole", "LEGISLATURES", "PERSON_NOUNS", "US_STATES", "evidence_phrases", "find_members",

@@ -42,6 +42,12 @@ def name_words(name: str) -> list[str]:
     return list(_name_words(name))
 
 
+def writes_name(text: str, name: str) -> bool:
+    """True when a mention's text writes (part of) the name itself, not only a title or pronoun."""
+    words = set(normalize(text).split())
+    return any(w in words for w in name_words(name))
+
+
 @lru_cache(maxsize=65536)
 def _name_words(name: str) -> tuple[str, ...]:
     words = normalize(name).split()

@@ -43,12 +43,13 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from newsledger.actors.evidence import (LearnedRole, evidence_phrases, find_members, is_name_like, learn_role,
-                                        person_apposition, title_only, written_name)
+from newsledger.actors.evidence import (LearnedRole, country_owner, evidence_phrases, find_members, is_name_like,
+                                        learn_role, owned_entry, person_apposition, title_only,
+                                        without_relative_clause, written_name)
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
 from newsledger.actors.names import actor_id_for, normalize, strip_the, without_honorific
 from newsledger.actors.recency import latest_named, latest_named_for
-from newsledger.actors.registry import ActorRegistry, name_words
+from newsledger.actors.registry import ActorRegistry, name_words, writes_name
 from newsledger.actors.titles import canonical_title
 from newsledger.model import Article, Mention, Statement
 
@@ -80,6 +81,7 @@ class _Resolution:
     members: list[dict[str, Any]] = field(default_factory=list)
     alias: str | None = None
     title_only: bool = False  # a title with no name: the speakers' modifier name is dropped
+    country: str | None = None  # of an organisation the knowledge base does not have
 
 
 def resolve_statements(article: Article, statements: list[Statement], *,
@@ -137,14 +139,15 @@ class _ArticleResolver:
         kb = self.kb
         name = mention.name or (mention.text if mention.kind in _NAMED_KINDS else None)
         title = title_only(kb, mention.text)
-        if title is not None and (name is None or (_names_in(mention.text, name)
+        if title is not None and (name is None or (writes_name(mention.text, name)
                                                    and not self._person_name(name, mention))):
             return self._title_only(title, mention, on)  # "The US president", "the Kremlin spokesman"
         if mention.kind == "group" and not (name and kb.lookup(name, context_ids=self.context,
                                                               kinds={"group", "organization"})):
             return self._group(mention, name or mention.text, on)
-        if name is None:
-            name = written_name(kb, mention.text)  # a name the entity recogniser missed
+        if name is None:  # a name the entity recogniser missed, or "the alliance" after NATO
+            name = written_name(kb, mention.text) or \
+                (mention.text if self._nominal_entry(mention.text, mention) is not None else None)
             if name is None:
                 return None
         learned = None
@@ -155,7 +158,7 @@ class _ArticleResolver:
         nominal = self._nominal_entry(name, mention)
         entry = nominal or self._kb_entry(name, mention, learned, on)
         if entry is not None and entry.kind == "person" and learned is not None and not learned.former \
-                and not _names_in(mention.text, name):
+                and not writes_name(mention.text, name):
             holder = self._holder(learn_role(kb, mention.text), on)
             if holder is not None and holder is not entry and not self._holds(entry, learned, on):
                 entry = holder  # "the US president" cannot be someone who was not president then
@@ -230,6 +233,9 @@ class _ArticleResolver:
             if local is not None and not self._known_first(name, local, mention, on):
                 name, single = local, False
         entry = kb.lookup(name, on=on, context_ids=self.context, allow_surnames=single)
+        owner = country_owner(kb, name) if entry is None and mention.kind != "person" else None
+        if owner is not None:  # "Britain's Ministry of Defence": the British one
+            entry = owned_entry(kb, *owner)
         if entry is None and mention.kind == "person" and len(name.split()) > 2:
             # "Crooked Hillary Clinton": a known full name behind a nickname or extra given name
             entry = kb.lookup(" ".join(name.split()[-2:]), on=on, kinds={"person"})
@@ -287,7 +293,9 @@ class _ArticleResolver:
             return _Resolution(same_kind[0].name, kind, same_kind[0].id, alias=name)
         if kind == "unknown":
             return _Resolution(name, kind, None)
-        return _Resolution(strip_the(name), kind, actor_id_for(kind, name), alias=name)
+        owner = country_owner(self.kb, name)  # "Taiwan's defense ministry" is Taiwan's
+        return _Resolution(strip_the(name), kind, actor_id_for(kind, name), alias=name,
+                           country=owner[0].alpha3 if owner else None)
 
     def _known_first(self, surname: str, local: str, mention: Mention, on: date | None) -> bool:
         """True when the knowledge base knows a person by ``surname`` that day and the article
@@ -317,7 +325,7 @@ class _ArticleResolver:
             members.append({"name": known[0].name if known else written,
                             "actor_id": known[0].id if known else None,
                             "kind": known[0].kind if known else "unknown"})
-        name = strip_the(text)
+        name = strip_the(without_relative_clause(text))  # the members may be in the clause, not the name
         return _Resolution(name, "group", actor_id_for("group", name), members=members)
 
     def _apply(self, mention: Mention, res: _Resolution, on: date | None) -> None:
@@ -332,7 +340,7 @@ class _ArticleResolver:
         mention.actor_id = res.actor_id
         title = role.get("title") if role else None
         mention.role = (f"former {title}" if res.former and title else title) or None
-        country = role.get("country") if role else None
+        country = role.get("country") if role else res.country
         org_id = role.get("organization") if role else None
         if entry is not None and entry.kind != "person":
             country = country or entry.country
@@ -384,12 +392,6 @@ class _ArticleResolver:
             known = [person] if person else []
         if known:
             target.name, target.actor_id = known[0].name, known[0].id
-
-
-def _names_in(text: str, name: str) -> bool:
-    """True when the mention writes (part of) the name itself, not only a title or pronoun."""
-    words = set(normalize(text).split())
-    return any(w in words for w in name_words(name))
 
 
 __all__ = ["CONTRACT_KINDS", "default_registry", "make_resolver", "resolve_statements"]

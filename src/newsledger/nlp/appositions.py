@@ -37,9 +37,22 @@ def head_or_appositive_names(mention: Mention, inside: list[Named]) -> list[Name
         return core
     apposition = parts[1].rstrip(",")
     a_start = core_end + 2
-    whole = [n for n in inside if n.span[0] == a_start and n.span[1] - n.span[0] == len(apposition)]
+    # the whole apposition, or its end after a title ("The bill's author, Assemblymember Tom Reyes,")
+    whole = [n for n in inside if n.span[1] == a_start + len(apposition)
+             and _titles_only(apposition[:n.span[0] - a_start])]
     head = parts[0].lower().split()[-1] if parts[0].split() else ""
     # "Ostmark's foreign minister, Tomas Reyl": the title's holder is named in the apposition.
     if whole and (not core or head in TITLES or head in GENERIC_PERSON):
         return whole
     return core
+
+
+def _titles_only(words: str) -> bool:
+    """True for nothing, or at most three capitalised or title words ("Assemblymember",
+    "U.S. Senator", "state senator") before a name."""
+    parts = words.split()
+    return len(parts) <= 3 and all(w[:1].isupper() or w.lower() in TITLES or w.lower() in _TITLE_MODIFIERS
+                                   for w in parts)
+
+
+_TITLE_MODIFIERS = {"state", "former", "deputy", "acting", "assistant", "vice", "chief", "senior", "federal"}

@@ -51,6 +51,7 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements, doc._.timexes)
 from newsledger.model import Statement
+from newsledger.nlp.venue import EVENT_NOUNS, FORM_NOUNS
 
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?", re.I)
 _NUMERIC = re.compile(r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?")
@@ -61,6 +62,9 @@ _PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "i", "we", "me", "
 _VERBAL = {"VERB", "AUX"}
 _PARTICIPLE_DEPS = {"advcl", "acl", "relcl"}
 _MAX_CLIMB = 8
+# Nouns for a saying and where it was made: a date on one outside the content is the saying's
+# (a report's date is the report's, not of who cites it).
+_SAYING_NOUNS = (FORM_NOUNS | EVENT_NOUNS) - {"report", "publication", "article", "visit", "debate"}
 
 
 @Language.factory(
@@ -140,7 +144,7 @@ def governing_timex(doc: Doc, st: Statement, points: list) -> object | None:
         s, e = tx.span
         if e <= lo or s >= hi or any(s < b and a < e for a, b in blocked):
             continue
-        if _climbs_to_cue(root, cue_ids, st.content_spans):
+        if _climbs_to_cue(root, cue_ids, st.content_spans) or _after_saying_noun(doc, tx.span, st.content_spans):
             found.append(tx)
     if not found:
         return None
@@ -154,12 +158,30 @@ def _climbs_to_cue(tok: Token, cue_ids: set[int], content: list[tuple[int, int]]
         if tok.i in cue_ids:
             return True
         head = tok.head
+        if head.i != tok.i and _saying_noun(head, content):
+            return True  # "in a statement on Saturday": the saying's day
         if head.i == tok.i or any(a <= head.idx < b for a, b in content):
             return False
         if head.pos_ in _VERBAL and head.i not in cue_ids and not _participle(head):
             return False
         tok = head
     return False
+
+
+def _saying_noun(tok: Token, content: list[tuple[int, int]]) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_ in _SAYING_NOUNS and not any(a <= tok.idx < b for a, b in content)
+
+
+def _after_saying_noun(doc: Doc, span: tuple[int, int], content: list[tuple[int, int]]) -> bool:
+    """True when the expression follows a saying noun outside the content ("in a statement
+    on Saturday", "at a briefing Monday"), however the parser attached it."""
+    first = doc.char_span(*span, alignment_mode="expand")
+    if first is None or first.start == 0:
+        return False
+    before = doc[first.start - 1]
+    if before.pos_ == "ADP" and before.i > 0:
+        before = doc[before.i - 1]
+    return _saying_noun(before, content)
 
 
 def _participle(tok: Token) -> bool:

@@ -41,13 +41,14 @@ from .nominals import GENERIC_PERSON, TITLES, Named as _Named
 from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
 from .headlines import HeadlineNames
-from .written_names import INSTITUTION_NOUNS, institution_named, proper_name
+from .written_names import INSTITUTION_NOUNS, institution_named, outlet_named, owned_by_country, proper_name
 from .possessives import KIN_NOUNS, PERSONAL_INSTITUTIONS, owned_institution, relative
 from .plurals import institution_subject, latest_institution, latest_plural, recent_coordination, \
     recent_institution
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 PLURAL_PRONOUNS = {"they", "them", "we", "us"}
+WRITER_PRONOUNS = {"i", "me", "we", "us"}  # outside a quotation: whoever wrote the article
 PLURAL_HEADS = {"those", "these", "some", "many", "others", "several", "few", "both", "most", "all"}
 MEDIA_NOUNS = {"newspaper", "magazine", "outlet", "agency", "material", "publication", "paper",
                "channel", "network", "broadcaster", "tabloid", "daily", "website", "journal", "report"}
@@ -226,10 +227,16 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if words in (["the", "republican"], ["the", "democrat"]):
         # one party member: named so in the article, else the person who spoke last
         return _by_title(words, before, resolved) or _latest(resolved, "person")
+    outlet = outlet_named(mention)  # "the German newspaper Bild": Bild, whatever the recogniser made of it
+    if outlet is not None:
+        return outlet
     if ", " in mention.text:
         inside = head_or_appositive_names(mention, inside)
-    # A nationality inside ("the Finnish navy") does not name the speaker; a proper name does.
-    institution = None if any(n.kind != "group" for n in inside) else institution_named(mention)
+    # A nationality inside ("the Finnish navy") does not name the speaker, nor does a country
+    # that owns it ("Taiwan's defense ministry", whatever the recogniser makes of the rest);
+    # a proper name does.
+    owned = any(owned_by_country(mention, n) for n in inside)
+    institution = institution_named(mention) if owned or all(n.kind == "group" for n in inside) else None
     if institution is not None:
         return institution
     words = _up_to_title(doc, mention, words)  # "Senator from Texas" -> "senator"
@@ -250,6 +257,8 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         if statement.extra.get("cue_lemma") in {"learn", "report"} and best.kind in {"person", "organization"}:
             return _Named(best.name, "media", best.span, best.context)
         return best
+    if len(words) == 1 and words[0] in WRITER_PRONOUNS and own is None:
+        return None  # the writer ("I know all about …", an editorial's "We think …"), not whoever spoke last
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
         return people.antecedent(words[0], start) or _latest(resolved, "person")
     if len(words) == 2 and words[0] in {"his", "her"} and words[1] in PERSONAL_INSTITUTIONS:
@@ -288,8 +297,8 @@ def _as_named_person(found: _Named, before: list[_Named], people: _People) -> _N
 
 def _expand_surname(target: _Named, before: list[_Named]) -> _Named:
     """The latest earlier full name a short person name stands for: "Lee" -> "Barbara Lee",
-    "Suu Kyi" -> "Aung San Suu Kyi"; else a full name the short one opens when that name
-    puts the family name first ("Ban" -> "Ban Ki-moon")."""
+    "Suu Kyi" -> "Aung San Suu Kyi" (or a slip of it); else the one earlier full name the
+    short one opens ("Ban" -> "Ban Ki-moon", "Mao" -> "Mao Ning")."""
     if target.kind != "person":
         return target
     words = target.name.split()
@@ -299,14 +308,16 @@ def _expand_surname(target: _Named, before: list[_Named]) -> _Named:
         if [w.lower() for w in earlier.name.split()[-n:]] == [w.lower() for w in words]:
             return _Named(earlier.name, "person", earlier.span, earlier.context)
     if n == 1:
-        for earlier in people:
-            parts = earlier.name.split()
-            if parts[0] == words[0] and "-" in parts[-1]:
-                return _Named(earlier.name, "person", earlier.span, earlier.context)
         surnames = {e.name.split()[-1].lower(): e for e in people}
         full = pronouns.misspelt(words[0], surnames)
         if full is not None:
             return _Named(full.name, "person", full.span, full.context)
+        # the one full name it opens: a family name put first ("Ban" -> "Ban Ki-moon", "Mao" ->
+        # "Mao Ning", "Xi" -> "Xi Jinping"), or a first name that stands alone ("Hillary")
+        opened = {e.name: e for e in people if e.name.split()[0] == words[0]}
+        if len(opened) == 1:
+            earlier = next(iter(opened.values()))
+            return _Named(earlier.name, "person", earlier.span, earlier.context)
     return target
 
 

@@ -3,13 +3,17 @@
 - :func:`institution_named`: an institution named by a common noun and a qualifier, kept
   whole ("the Finnish navy", "a spokesman for the Estonian government");
 - :func:`proper_name`: the last run of capitalised proper nouns after any title ("Mayor
-  Lina Park", "Vance").
+  Lina Park", "Vance");
+- :func:`outlet_named`: an outlet named after the noun that says it is one ("the German
+  newspaper Bild", "the state news agency Xinhua").
 
 Not here: names the recogniser found (``speakers`` reads ``doc.ents``), and whether a name
 in a title-case headline is one (``headlines``).
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc
 
@@ -40,11 +44,34 @@ def institution_named(mention: Mention) -> Named | None:
     words = phrase.lower().replace("'s", "").split()
     named = [w for i, w in enumerate(phrase.split())
              if w[:1].isupper() and not (i == 0 and w.lower() in DETERMINERS)]
-    if not words or words[-1] not in INSTITUTION_NOUNS or not named:
+    if not _institution_head(words) or not named:
         return None  # "the ministry": an organisation (see _kind_of_phrase), but no name
     name = phrase[4:] if phrase.lower().startswith("the ") else phrase
     start = mention.span[0] + offset + (len(phrase) - len(name))
     return Named(name, "organization", (start, start + len(name)), phrase.lower())
+
+
+# what stands for its country when a country owns it ("Germany's government" is Germany speaking)
+GOVERNMENT_NOUNS = {"government", "administration", "presidency", "kremlin", "cabinet"}
+
+
+def owned_by_country(mention: Mention, name: Named) -> bool:
+    """True when a country in the mention only owns the institution that speaks ("Taiwan's
+    defense ministry", "Russia's foreign ministry": the ministry, not the country); False
+    for a government noun, which is the country itself."""
+    before = mention.text[:name.span[0] - mention.span[0]].strip().lower()
+    rest = mention.text[name.span[1] - mention.span[0]:]
+    words = mention.text.split(", ")[0].lower().split()
+    # the country opens the mention: in "some who saw it as a dig at America's military" it does not
+    return name.kind == "country" and before in {"", "the"} and rest[:2] in ("'s", "’s") \
+        and _institution_head(words, GOVERNMENT_NOUNS)
+
+
+def _institution_head(words: list[str], but: set[str] = frozenset()) -> bool:
+    """True when the (lower-case) words end in an institution noun ("the defense ministry"),
+    or put one before their first "of" ("China's Ministry of Commerce")."""
+    head = words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
+    return head in INSTITUTION_NOUNS - but
 
 
 def proper_name(doc: Doc, mention: Mention) -> Named | None:
@@ -70,3 +97,23 @@ def proper_name(doc: Doc, mention: Mention) -> Named | None:
     kind = "person" if titled or len(run) in {2, 3} and run[-1].i == span.root.i else "unknown"
     name = " ".join(t.text for t in run)
     return Named(name, kind, (run[0].idx, run[-1].idx + len(run[-1])), span.text.lower())
+
+
+# "the German newspaper Bild", "Russia's state news agency TASS", "the broadcaster RT":
+# up to three qualifiers, the outlet noun, then the capitalised name.
+_OUTLET = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:[\w’'-]+\s+){0,3}?(?:newspaper|daily|tabloid|weekly|magazine|news agency|"
+    r"agency|broadcaster|channel|network|outlet|website|paper|radio|television|TV)\s+"
+    r"((?:[A-Z][\w’'.&-]*)(?:\s+[A-Z][\w’'.&-]*){0,3})\s*$")
+
+
+def outlet_named(mention: Mention) -> Named | None:
+    """The outlet a mention names after an outlet noun, kind media ("the German newspaper
+    Bild" -> Bild, not "German"); None when no capitalised name follows the noun, or when
+    more words follow the name ("the newspaper Bild's editor")."""
+    text = mention.text.split(", ")[0]
+    found = _OUTLET.match(text)
+    if found is None:
+        return None
+    start = mention.span[0] + found.start(1)
+    return Named(found.group(1), "media", (start, start + len(found.group(1))), text.lower())

@@ -35,9 +35,9 @@ from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..quotes import OPENING_MARKS as QUOTE_OPENINGS, find_quotes, quote_kind
 from ..spans import doc_text
-from .contents import ends_in_relative_pronoun, has_content_word
+from .contents import ends_in_relative_pronoun, has_content_word, without_dangling_words
 from .fronted import with_fronted_subject
-from .merge import content_chars, merge_with_rules
+from .merge import content_chars, merge_with_rules, with_rule_cue
 from .sources import in_another_sentence, passive_subject, undergone_by_place, whole_source
 from .quotations import join_split_quotations
 from .tails import without_narrative_after
@@ -106,14 +106,16 @@ class LearnedAttribution:
 
 def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
            text: str | None = None) -> list[Statement]:
-    """A tagger's statements for ``doc``, tidied (:func:`tidy`) and merged with the rule
+    """A tagger's statements for ``doc``, each given the rules' cue where the rules read its
+    content as the clause of a verb before it (:func:`.merge.with_rule_cue`), tidied
+    (:func:`tidy`) and merged with the rule
     statements already on ``doc._.statements`` (:func:`merge_with_rules`) when
     ``keep_rules``; shared by both learned variants."""
     text = doc.text if text is None else text  # built token by token by spaCy: once per doc
     ruled = (doc._.statements or []) if keep_rules else []
     tidied, abandoned = [], set()
     for statement in learned:
-        kept = tidy(statement, doc, text)
+        kept = tidy(with_rule_cue(statement, ruled), doc, text)
         abandoned |= content_chars(statement) | set(range(*statement.cue_span))
         if kept is not None:
             tidied.append(kept)
@@ -168,6 +170,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     if cue_end <= cue_start or not has_content_word(doc, spans) or not _reports(doc, (cue_start, cue_end)) \
             or ends_in_relative_pronoun(doc, spans):
         return None
+    spans = without_dangling_words(doc, spans)
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
     if speaker is not None and undergone_by_place(doc, speaker, (cue_start, cue_end)):
         return None  # "The Baltic Sea has seen a series of incidents": undergone, not said

@@ -1,5 +1,5 @@
 """Contents that say nothing a reader could attribute: the tests :func:`.component.tidy`
-uses to drop a tagger's statement."""
+uses to drop a tagger's statement; and the function words a content must not end in."""
 
 from __future__ import annotations
 
@@ -38,3 +38,28 @@ def has_content_word(doc: Doc, spans: list[tuple[int, int]]) -> bool:
         if span is None and any(ch.isalnum() for ch in doc_text(doc)[start:end]):
             return True
     return False
+
+
+_DANGLING = {"ADP", "CCONJ", "SCONJ", "DET"}
+
+
+def without_dangling_words(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The content without the prepositions, conjunctions and determiners it ends in while
+    its phrase goes on outside it ("thanked | Washington for the sale in | a statement on
+    Saturday" -> "Washington for the sale"). A word that ends its clause stays ("the
+    people they disagree with."). PolNeAR's contents end so 0.3% of the time, the
+    tagger's 1.4%."""
+    if not spans:
+        return spans
+    start, end = spans[-1]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return spans
+    last = span.end  # one past the last token kept
+    while last - 1 > span.start and doc[last - 1].pos_ in _DANGLING and last < len(doc) \
+            and doc[last].is_alpha:
+        last -= 1
+    if last == span.end:
+        return spans
+    return [*spans[:-1], (start, doc[last - 1].idx + len(doc[last - 1].text))]
+

@@ -57,6 +57,24 @@ def _with_rule_speaker(statement: Statement, ruled: list[Statement]) -> Statemen
     return statement
 
 
+def with_rule_cue(statement: Statement, ruled: list[Statement]) -> Statement:
+    """A learned statement whose unquoted content stands before its cue takes the cue of
+    the rule statement that reads the same content as its verb's clause, after that verb:
+    in "Koo told lawmakers he expected deliveries by 2027, but cautioned that delays were
+    possible" the expectation was told, not cautioned."""
+    chars = content_chars(statement)
+    if statement.quote != "indirect" or not chars or max(chars) >= statement.cue_span[0]:
+        return statement
+    for rule in ruled:
+        same = content_chars(rule)
+        if rule.extra.get("rule") == "verb:clause" and rule.cue_span[1] <= min(chars) \
+                and len(same & chars) >= 0.9 * max(len(same), len(chars)):
+            return replace(statement, cue=rule.cue, cue_span=rule.cue_span, speaker=rule.speaker or statement.speaker,
+                           extra={**statement.extra, "cue_lemma": rule.extra.get("cue_lemma", rule.cue.lower()),
+                                  "cue_chars": [rule.cue_span]})
+    return statement
+
+
 def merge_with_rules(learned: list[Statement], ruled: list[Statement],
                      abandoned: set[int] = frozenset()) -> list[Statement]:
     """``learned`` (speakers missing there filled from the rule statement on the same
