@@ -532,3 +532,23 @@ def test_a_quotation_after_quote_said_x_continues_it_in_every_style(analyzer, op
     [said] = [s for s in analyze(analyzer, text) if s.cue == "said"]
     assert [text[a:b].strip("'\"“”,.") for a, b in said.content_spans] == [
         "This isn't tax reform", "It's anti-reform. She's layering on even more complexity"]
+
+
+@pytest.mark.parametrize("text, outer, inner_speaker, inner_cue, inner_content", [
+    ("Israel, which struck Iranian nuclear facilities in June, warned it would act again if Iran moved to "
+     "build a bomb, according to a statement from Prime Minister Benjamin Netanyahu's office.",
+     "a statement from Prime Minister Benjamin Netanyahu's office", "Israel, which struck Iranian nuclear "
+     "facilities in June", "warned", "it would act again if Iran moved to build a bomb"),
+    ("The ministry threatened to close the border, according to the state news agency.",
+     "the state news agency", "The ministry", "threatened", "to close the border"),
+])
+def test_a_statement_given_according_to_a_source_is_also_its_speakers(analyzer, text, outer, inner_speaker,
+                                                                      inner_cue, inner_content):
+    found = analyze(analyzer, text)
+    assert [s.speaker.text for s in found if s.cue == "according to"] == [outer]
+    assert [(s.speaker.text, s.content) for s in found if s.cue == inner_cue] == [(inner_speaker, inner_content)]
+
+
+def test_a_belief_inside_another_speakers_content_is_not_its_own_statement(analyzer):
+    found = analyze(analyzer, "The senator said the governor believes the tax will pass.")
+    assert [s.cue for s in found] == ["said"]

@@ -568,3 +568,23 @@ def test_a_content_before_its_cue_takes_the_cue_the_rules_read_it_with(rules):
     # a content after its cue keeps the tagger's cue
     merged = finish([tagged(KOO, "told", "he expected the first deliveries by 2027", source, rule="learned")], doc)
     assert [s.cue for s in merged if s.content.startswith("he expected")] == ["later told"]
+
+
+ISRAEL = ("Israel, which struck Iranian nuclear facilities in June, warned it would act again if Iran moved to "
+          "build a bomb, according to a statement from Prime Minister Benjamin Netanyahu's office.")
+
+
+def test_a_statement_nested_in_an_according_to_one_is_kept_from_the_rules(rules):
+    doc = parse(rules, ISRAEL)
+    outer = tagged(ISRAEL, "according to", "Israel, which struck Iranian nuclear facilities in June, warned it "
+                   "would act again if Iran moved to build a bomb", "a statement from Prime Minister Benjamin "
+                   "Netanyahu's office", rule="learned")
+    merged = finish([outer], doc)
+    assert [(s.cue, s.content) for s in merged if s.cue != "according to"] == [
+        ("warned", "it would act again if Iran moved to build a bomb")]
+    # under any other cue the tagger's one statement stands alone, as PolNeAR annotates it
+    said = ISRAEL.replace("according to", "said")
+    doc = parse(rules, said)
+    merged = finish([tagged(said, "said", outer.content, "a statement from Prime Minister Benjamin Netanyahu's "
+                            "office", rule="learned")], doc)
+    assert [s.cue for s in merged] == ["said"]

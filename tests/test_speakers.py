@@ -418,3 +418,15 @@ def test_the_writers_first_person_is_nobody_named_in_the_article(analyzer, text,
 def test_a_name_after_a_title_in_the_apposition_is_the_speaker(analyzer, text, mention, name):
     [st] = [st for st in analyze(analyzer, text) if st.speaker is not None and st.speaker.text == mention]
     assert (st.speaker.name, st.speaker.kind) == (name, "person"), st.speaker
+
+
+@pytest.mark.parametrize("text, mention", [
+    # an indefinite role noun is someone new, not the person who spoke last
+    ("Foreign Minister Abbas Araqchi said Iran would leave the treaty. A French diplomat said the deadline "
+     "stood.", "A French diplomat"),
+    ("The IAEA's director general, Rafael Grossi, said inspectors had no access. A No 10 spokesperson said "
+     "Britain remained committed to a diplomatic solution.", "A No 10 spokesperson"),
+])
+def test_an_indefinite_role_noun_is_nobody_named_before(analyzer, text, mention):
+    [st] = [st for st in analyze(analyzer, text) if st.speaker is not None and st.speaker.text == mention]
+    assert st.speaker.name is None and st.speaker.kind == "person", st.speaker

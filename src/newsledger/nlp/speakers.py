@@ -336,7 +336,11 @@ def _latest(candidates: list[_Named], kind: str) -> _Named | None:
 
 def _by_title(words: list[str], before: list[_Named], resolved: list[_Named]) -> _Named | None:
     """A title or role noun: see ``nominals.by_title``; a generic role noun with nobody
-    named before goes to the latest person who spoke."""
+    named before goes to the latest person who spoke. An indefinite role noun ("a French
+    diplomat", "a No 10 spokesperson") brings in someone new, nobody named before; an
+    indefinite title only someone named so ("a New York judge" after "Justice Frank Nervo")."""
+    if words and words[0] in {"a", "an", "another"} and nominals.is_generic(words):
+        return None
     found = nominals.by_title(words, before)
     if found is None and nominals.is_generic(words):
         return _latest(resolved, "person")

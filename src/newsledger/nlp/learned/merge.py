@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...model import Statement
+from ..attribution import reports_a_report
 
 
 def _sure(statement: Statement) -> bool:
@@ -81,8 +82,9 @@ def merge_with_rules(learned: list[Statement], ruled: list[Statement],
     cue), plus each rule statement whose content no learned one half-covers and that is
     either sure (:func:`_sure`) or stands on ``abandoned`` characters: words the tagger
     read as part of an attribution that ``tidy`` then dropped or cut away (a cue that
-    reports nothing, a content running on into the next sentence). The rules' reading of
-    those words stands. Rule statements read from a layout (:func:`_by_layout`) are always
+    reports nothing, a content running on into the next sentence), or nested in the content
+    of an "according to" statement. The rules' reading of those words stands. Rule
+    statements read from a layout (:func:`_by_layout`) are always
     kept, and replace each learned statement over half of one."""
     laid_out = [s for s in ruled if _by_layout(s)]
     # A learned statement over half of a laid-out one is that statement read worse (or one
@@ -94,11 +96,16 @@ def merge_with_rules(learned: list[Statement], ruled: list[Statement],
     for statement in laid_out:  # kept even around a learned statement nested in it
         merged.append(statement)
         taken.append(content_chars(statement))
+    reporting = [chars for statement, chars in zip(merged, taken) if reports_a_report(statement)]
     for statement in ruled:
-        if _by_layout(statement) or not (_sure(statement) or content_chars(statement) & abandoned):
-            continue  # laid out: added above
         chars = content_chars(statement)
-        overlaps = [len(chars & other) / max(1, min(len(chars), len(other))) for other in taken]
+        # "Israel warned it would act again, according to a statement from …": the warning
+        # is Israel's statement too (the tagger, one content per word, cannot nest it)
+        within = [r for r in reporting if statement.cue_span[0] in r and chars <= r]
+        if _by_layout(statement) or not (_sure(statement) or chars & abandoned or within):
+            continue  # laid out: added above
+        overlaps = [len(chars & other) / max(1, min(len(chars), len(other)))
+                    for other in taken if not any(other is r for r in within)]
         if not overlaps or max(overlaps) < 0.5:
             merged.append(statement)
             taken.append(chars)
