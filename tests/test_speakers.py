@@ -430,3 +430,14 @@ def test_a_name_after_a_title_in_the_apposition_is_the_speaker(analyzer, text, m
 def test_an_indefinite_role_noun_is_nobody_named_before(analyzer, text, mention):
     [st] = [st for st in analyze(analyzer, text) if st.speaker is not None and st.speaker.text == mention]
     assert st.speaker.name is None and st.speaker.kind == "person", st.speaker
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("President Vladimir Putin spoke at the parade on Friday. «Our forces are ready», the head of state "
+     "stressed.", "the head of state", "Vladimir Putin"),
+    ("Prime Minister Keir Starmer spoke in Leeds on Friday. \"We are ready,\" the head of government said.",
+     "the head of government", "Keir Starmer"),
+])
+def test_the_head_of_state_is_the_president_named_before(analyzer, text, mention, name):
+    [st] = [st for st in analyze(analyzer, text) if st.speaker is not None and st.speaker.text == mention]
+    assert (st.speaker.name, st.speaker.kind) == (name, "person"), st.speaker

@@ -48,7 +48,10 @@ from .plurals import institution_subject, latest_institution, latest_plural, rec
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 PLURAL_PRONOUNS = {"they", "them", "we", "us"}
-WRITER_PRONOUNS = {"i", "me", "we", "us"}  # outside a quotation: whoever wrote the article
+WRITER_PRONOUNS = {"i", "me", "we", "us"}
+# the titles "the head of state" / "of government" stands for, in order, then any leader
+HEAD_OF_STATE = (["president"], ["king"], ["queen"], ["leader"])
+HEAD_OF_GOVERNMENT = (["prime", "minister"], ["chancellor"], ["premier"], ["leader"])  # outside a quotation: whoever wrote the article
 PLURAL_HEADS = {"those", "these", "some", "many", "others", "several", "few", "both", "most", "all"}
 MEDIA_NOUNS = {"newspaper", "magazine", "outlet", "agency", "material", "publication", "paper",
                "channel", "network", "broadcaster", "tabloid", "daily", "website", "journal", "report"}
@@ -240,6 +243,10 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if institution is not None:
         return institution
     words = _up_to_title(doc, mention, words)  # "Senator from Texas" -> "senator"
+    if words[-3:] in (["head", "of", "state"], ["head", "of", "government"]) and not inside:
+        # "the head of state stressed": the president (or prime minister) named before, else the leader
+        titles = HEAD_OF_STATE if words[-1] == "state" else HEAD_OF_GOVERNMENT
+        return next((found for title in titles if (found := _by_title(words[:-3] + title, before, resolved))), None)
     head_word = words[-1] if words else ""
     if inside and all(n.kind in ("group", "country") for n in inside) and (head_word in TITLES or head_word in GENERIC_PERSON):
         # "the French president", "a New York judge": the nationality or place qualifies the title
