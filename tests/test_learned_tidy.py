@@ -588,3 +588,14 @@ def test_a_statement_nested_in_an_according_to_one_is_kept_from_the_rules(rules)
     merged = finish([tagged(said, "said", outer.content, "a statement from Prime Minister Benjamin Netanyahu's "
                             "office", rule="learned")], doc)
     assert [s.cue for s in merged] == ["said"]
+
+
+def test_a_partly_quoted_content_before_its_cue_takes_the_rules_cue_too(rules):
+    text = ("Finland's President Alexander Stubb said on Tuesday that European countries should plan for a "
+            "confrontation lasting \"years, not months,\" and urged NATO allies to raise defense spending.")
+    doc = parse(rules, text)
+    content = "that European countries should plan for a confrontation lasting \"years, not months,\""
+    learned = replace(tagged(text, "urged", content, "Finland's President Alexander Stubb", rule="learned"),
+                      quote="mixed")
+    merged = finish([learned], doc)
+    assert [s.cue for s in merged if s.content.startswith("that European")] == ["said"]

@@ -414,6 +414,9 @@ def test_the_writers_first_person_is_nobody_named_in_the_article(analyzer, text,
      "The bill's author, Assemblymember Tom Reyes", "Tom Reyes"),
     ("The union's leader, state senator Tom Reyes, said the veto was a betrayal.",
      "The union's leader, state senator Tom Reyes", "Tom Reyes"),
+    # the title's head stands before what qualifies it
+    ("Russia's ambassador to Finland, Pavel Kuznetsov, rejected the remarks as Russophobic.",
+     "Russia's ambassador to Finland, Pavel Kuznetsov", "Pavel Kuznetsov"),
 ])
 def test_a_name_after_a_title_in_the_apposition_is_the_speaker(analyzer, text, mention, name):
     [st] = [st for st in analyze(analyzer, text) if st.speaker is not None and st.speaker.text == mention]

@@ -94,6 +94,10 @@ GOVERNED = [
      "relative", "Saturday"),
     ("The mayor defended the budget at a briefing on Thursday.", "defended", "the budget", "The mayor",
      "2024-03-07", "relative", "Thursday"),
+    # a participle cue shares the day of its verb
+    ("Sweden's prime minister, Ulf Kristersson, struck a similar tone on Monday, telling reporters in Stockholm "
+     "that the Nordic countries were united.", "telling", "that the Nordic countries were united",
+     "Sweden's prime minister, Ulf Kristersson", "2024-03-04", "relative", "Monday"),
     # A bare month-day is the most recent past one: December, in an article of January.
     ("The minister said on December 30 that the plant was safe.", "said", "the plant was safe",
      "The minister", "2023-12-30", "explicit", "December 30"),

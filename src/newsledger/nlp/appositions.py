@@ -7,6 +7,8 @@ Estfin Networks," is named by its apposition. Used by :mod:`.speakers`.
 
 from __future__ import annotations
 
+import re
+
 from ..model import Mention
 from .nominals import GENERIC_PERSON, TITLES, Named
 
@@ -40,7 +42,9 @@ def head_or_appositive_names(mention: Mention, inside: list[Named]) -> list[Name
     # the whole apposition, or its end after a title ("The bill's author, Assemblymember Tom Reyes,")
     whole = [n for n in inside if n.span[1] == a_start + len(apposition)
              and _titles_only(apposition[:n.span[0] - a_start])]
-    head = parts[0].lower().split()[-1] if parts[0].split() else ""
+    # the head noun stands before what qualifies it ("Russia's ambassador to Finland")
+    head_words = re.split(r"\s+(?:to|of|for|at|in|from|on)\s+", parts[0].lower(), maxsplit=1)[0].split()
+    head = head_words[-1] if head_words else ""
     # "Ostmark's foreign minister, Tomas Reyl": the title's holder is named in the apposition.
     if whole and (not core or head in TITLES or head in GENERIC_PERSON):
         return whole

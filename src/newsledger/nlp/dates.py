@@ -136,6 +136,8 @@ def governing_timex(doc: Doc, st: Statement, points: list) -> object | None:
     sent = cue[0].sent
     lo, hi = sent.start_char, sent.end_char
     cue_ids = {t.i for t in cue}
+    # "struck a similar tone on Monday, telling reporters …": a participle cue shares its verb's day
+    cue_ids |= {t.head.i for t in cue if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.sent == sent}
     blocked = list(st.content_spans)
     if st.speaker is not None:
         blocked.append(st.speaker.span)

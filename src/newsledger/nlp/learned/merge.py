@@ -59,12 +59,12 @@ def _with_rule_speaker(statement: Statement, ruled: list[Statement]) -> Statemen
 
 
 def with_rule_cue(statement: Statement, ruled: list[Statement]) -> Statement:
-    """A learned statement whose unquoted content stands before its cue takes the cue of
+    """A learned statement whose content, not all quoted, stands before its cue takes the cue of
     the rule statement that reads the same content as its verb's clause, after that verb:
     in "Koo told lawmakers he expected deliveries by 2027, but cautioned that delays were
     possible" the expectation was told, not cautioned."""
     chars = content_chars(statement)
-    if statement.quote != "indirect" or not chars or max(chars) >= statement.cue_span[0]:
+    if statement.quote == "direct" or not chars or max(chars) >= statement.cue_span[0]:
         return statement
     for rule in ruled:
         same = content_chars(rule)
