@@ -137,6 +137,17 @@ def test_trigger_structure():
     assert parse_events("if the West supplies long-range missiles to Kyiv", condition=True)[0].key() != lee.key()
 
 
+def test_a_negated_condition_is_a_failure_to_act():
+    assert [e.describe() for e in parse_events("lawmakers cannot agree by Friday", condition=True)] == [
+        "not (lawmakers agree)"]
+    assert [e.describe() for e in parse_events("if Iran does not resume cooperation", condition=True)] == [
+        "not (Iran resume cooperation)"]
+    # and a negated report crosses nothing
+    trigger = parse_events("Russia sends troops to Ukraine", condition=True)[0]
+    verdict = match(trigger, parse_events("Russia did not send troops to Ukraine"), similarity=_never_called)
+    assert not verdict.match
+
+
 def test_is_redline():
     speaker = {"name": "Vladimir Putin", "actor_id": "person:vladimir-putin", "kind": "person"}
     record = {"act": "warning", "speaker": speaker, "condition": {"text": "NATO troops were sent to Ukraine"},
@@ -146,6 +157,9 @@ def test_is_redline():
     assert not is_redline({**record, "speaker": {}})
     assert not is_redline({**record, "act": "claim"})
     assert is_redline({**record, "act": "claim", "condition": {"text": "unless Kyiv withdraws"}})
+    # an ultimatum that only foresees commits its speaker to nothing
+    assert not is_redline({**record, "act": "prediction", "condition": {"text": "unless he is forced to stop"},
+                           "consequence": {"text": "But I do not see Putin stopping"}})
     # "has either won or tied": a report with an "or", not an ultimatum.
     assert not is_redline({**record, "act": "report", "condition": {"text": "that the nominee has either won"},
                            "consequence": {"text": "or tied among the group of voters"}})

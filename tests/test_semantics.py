@@ -322,6 +322,22 @@ def test_acts(nlp, text, cue, content, speaker, act):
     assert (st.extra["cameo"], st.extra["plover"]) == acts_module.codes(st.act, st)
 
 
+@pytest.mark.parametrize("text, cue, content, speaker, kind, act", [
+    # reported speech names the speaker's side by a pronoun
+    ("Britain, France and Germany have said they will reimpose sanctions by the end of August unless Iran "
+     "resumes cooperation.", "have said", "they will reimpose sanctions by the end of August unless Iran "
+     "resumes cooperation", "Britain, France and Germany", "group", "threat"),
+    ("Trump said he would sue the newspaper if it published the story.", "said",
+     "he would sue the newspaper if it published the story", "Trump", "person", "threat"),
+    # a person's "they" is others: their action is no threat of the speaker
+    ("The minister said they would reimpose sanctions unless Iran complied.", "said",
+     "they would reimpose sanctions unless Iran complied", "The minister", "person", "prediction"),
+])
+def test_a_pronoun_for_the_speaker_makes_a_conditional_threat(nlp, text, cue, content, speaker, kind, act):
+    st = analyse(nlp, text, cue, content, speaker, kind=kind)
+    assert st.act == act, st.extra["act_basis"]
+
+
 def test_code_tables():
     assert set(acts_module.CAMEO) == set(acts_module.PLOVER) == set(ACTS)
     assert (acts_module.CAMEO["threat"], acts_module.PLOVER["threat"]) == ("13", "THREATEN")

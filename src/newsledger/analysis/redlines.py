@@ -4,7 +4,8 @@ What is a red line
 ------------------
 A statement record with a ``condition`` whose act is ``threat``, ``warning`` or
 ``commitment``, or whose condition is an ultimatum (it starts with "unless" or "either", or
-the consequence with "otherwise" / "or else"). Lee's "If the allies send troops into
+the consequence with "otherwise" / "or else") and whose act is no prediction, opinion or
+question (those commit their speaker to nothing). Lee's "If the allies send troops into
 Ukraine, we must completely withdraw from NATO" is one; so is Putin's warning of tragic
 consequences "if NATO troops were sent to Ukraine". Conditions with no event in them ("if
 necessary") are not red lines. Statements without a speaker are left out (a red line needs a
@@ -53,6 +54,7 @@ EVENT_ACTS = ("claim", "report")
 _ULTIMATUM_STARTS = ("unless ", "either ")
 # Not a bare "or": "has either won or tied" is a report, not an ultimatum.
 _ULTIMATUM_CONSEQUENCES = ("otherwise", "or else")
+_NOT_ULTIMATUMS = ("prediction", "opinion", "question")
 
 
 def is_redline(record: dict[str, Any]) -> bool:
@@ -61,8 +63,12 @@ def is_redline(record: dict[str, Any]) -> bool:
     if not condition or not _holder(record)[0]:
         return False
     consequence = ((record.get("consequence") or {}).get("text") or "").lower()
-    return (record.get("act") in REDLINE_ACTS or condition.lower().startswith(_ULTIMATUM_STARTS)
-            or consequence.startswith(_ULTIMATUM_CONSEQUENCES))
+    if record.get("act") in REDLINE_ACTS:
+        return True
+    # an ultimatum is a red line whatever its act, unless it only foresees or judges: "I do not
+    # see Putin stopping unless he is forced to stop" commits its speaker to nothing
+    return record.get("act") not in _NOT_ULTIMATUMS and (
+        condition.lower().startswith(_ULTIMATUM_STARTS) or consequence.startswith(_ULTIMATUM_CONSEQUENCES))
 
 
 def is_event_report(record: dict[str, Any]) -> bool:

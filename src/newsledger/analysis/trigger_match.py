@@ -71,7 +71,7 @@ def check(trigger: Event, event: Event) -> str | None:
     if event.hedge is not None:
         return f"not asserted ({event.hedge})"
     if event.negative:
-        return "not asserted (a condition)"
+        return "not asserted (negated, or a condition)"
     if trigger.action_class != event.action_class:
         return f"action {event.action!r} is not {trigger.action!r}"
     reason = (_actor(trigger, event) or _object(trigger, event) or _kind(trigger, event)

@@ -214,6 +214,8 @@ def _event(doc: Doc, head: Token, on: date | None, negative: bool,
         hedge = hedge or _modality(head, verb, doc)
         subject, dobj = _child(verb, _SUBJECTS) or _child(head, _SUBJECTS), _child(verb, ("dobj",))
     passive = repair is None and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if any(c.dep_ == "neg" for c in verb.children):
+        negative = not negative  # "if lawmakers cannot agree" is "unless lawmakers agree"
     action, obj, place_nouns = _action_and_object(verb, subject, dobj, passive)
     event_noun = place_nouns[0] if place_nouns and place_nouns[0].lemma_.lower() == action else None
     if not action:

@@ -300,6 +300,10 @@ def _speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
                  for t in s.subtree]
     names |= {_norm(name) for name in _entities_touching(doc, words)}
     names |= {_norm(t.text) for t in words if t.pos_ == "PROPN" or t.lower_ in ALIASES}
+    if sp is not None and st.quote == "indirect":
+        # reported speech names the speaker by a pronoun: "Trump said he would sue", "Britain,
+        # France and Germany have said they will reimpose sanctions unless …"
+        names |= {"he", "she"} if sp.kind == "person" else {"they", "it"} if sp.kind != "unknown" else set()
     names.discard("")
     return names
 
