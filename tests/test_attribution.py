@@ -552,3 +552,13 @@ def test_a_statement_given_according_to_a_source_is_also_its_speakers(analyzer, 
 def test_a_belief_inside_another_speakers_content_is_not_its_own_statement(analyzer):
     found = analyze(analyzer, "The senator said the governor believes the tax will pass.")
     assert [s.cue for s in found] == ["said"]
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("The company was quoted by Bloomberg as saying it expects revenue of $4.1 billion.", "The company",
+     "it expects revenue of $4.1 billion"),
+    ("Putin was cited by TASS as saying Russia would respond.", "Putin", "Russia would respond"),
+])
+def test_the_one_quoted_as_saying_is_the_source(analyzer, text, source, content):
+    [st] = [s for s in analyze(analyzer, text) if s.content == content]
+    assert st.speaker is not None and st.speaker.text == source

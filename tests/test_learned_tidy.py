@@ -599,3 +599,14 @@ def test_a_partly_quoted_content_before_its_cue_takes_the_rules_cue_too(rules):
                       quote="mixed")
     merged = finish([learned], doc)
     assert [s.cue for s in merged if s.content.startswith("that European")] == ["said"]
+
+
+QUOTED = "The company was quoted by Bloomberg as saying it expects revenue of $4.1 billion to $4.3 billion."
+
+
+def test_the_one_quoted_as_saying_is_the_source_not_the_content(rules):
+    doc = parse(rules, QUOTED)
+    said = tidy(tagged(QUOTED, "was quoted", "it expects revenue of $4.1 billion to $4.3 billion"), doc)
+    assert said.speaker.text == "The company"
+    # the tagger's reading "Bloomberg quoted the company" is no statement
+    assert tidy(tagged(QUOTED, "was quoted", "The company", "Bloomberg"), doc) is None

@@ -165,9 +165,25 @@ def _reporting(token: Token) -> bool:
     return token.tag_ in {"VBZ", "VBD", "NNS", "VBP"} and cues.is_cue(lemma, cues.REVERSED)
 
 
+def quoted_subject(token: Token) -> Token | None:
+    """The subject of "was quoted / cited (by Bloomberg) as saying", from "saying" or from
+    "quoted": the one whose words they are (not the one who quoted them)."""
+    verb = token.head.head if token.dep_ == "pcomp" and token.head.lower_ == "as" else token
+    if verb.lemma_ not in QUOTING_VERBS or not any(c.lower_ == "as" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+
+
+QUOTING_VERBS = {"quote", "cite"}
+
+
 def find_source(cue: Token, exclude: set[Token] = frozenset()) -> tuple[list[Token] | None, Token | None]:
     """The source phrase of a verb cue, looking up through conjunctions and
-    participles ("…, saying", "and added") to the clause that has a subject."""
+    participles ("…, saying", "and added") to the clause that has a subject; the subject
+    of "X was quoted as saying"."""
+    quoted = quoted_subject(cue)
+    if quoted is not None and quoted not in exclude:
+        return sorted(quoted.subtree, key=lambda t: t.i), None
     token = cue
     for _ in range(4):
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c not in exclude), None)

@@ -38,7 +38,7 @@ from ..spans import doc_text
 from .contents import ends_in_relative_pronoun, has_content_word, without_dangling_words
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, with_rule_cue
-from .sources import in_another_sentence, passive_subject, undergone_by_place, whole_source
+from .sources import in_another_sentence, passive_subject, quoted_source, undergone_by_place, whole_source
 from .quotations import join_split_quotations
 from .tails import without_narrative_after
 
@@ -172,9 +172,14 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
         return None
     spans = without_dangling_words(doc, spans)
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
+    quoted = quoted_source(doc, (cue_start, cue_end), text)
+    if quoted is not None:  # "The company was quoted by Bloomberg as saying …": the company's words
+        if spans == [quoted.span]:
+            return None  # the quoted one is no content of the one who quoted it
+        speaker = quoted
     if speaker is not None and undergone_by_place(doc, speaker, (cue_start, cue_end)):
         return None  # "The Baltic Sea has seen a series of incidents": undergone, not said
-    if speaker is not None and (passive_subject(doc, speaker, (cue_start, cue_end))
+    if speaker is not None and quoted is None and (passive_subject(doc, speaker, (cue_start, cue_end))
                                 or in_another_sentence(doc, speaker, (cue_start, cue_end), text)):
         speaker = None  # "He has been harshly criticized for …": he is the target, the critics go unnamed
     extra = {**statement.extra, "cue_lemma": _cue_lemma(doc, (cue_start, cue_end), statement.extra)}

@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ...model import Mention
-from ..attribution_rules import RELATIVE_PRONOUNS, antecedent_span
+from ..attribution_rules import RELATIVE_PRONOUNS, antecedent_span, quoted_subject
 
 # A dateline that opens a story's first paragraph: "BRUSSELS - ", "WASHINGTON, D.C. — ".
 DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]*)*\s+[-–—―]+\s+")
@@ -194,3 +194,14 @@ def undergone_by_place(doc: Doc, speaker: Mention, cue_span: tuple[int, int]) ->
     head = source.root
     return any(t.lemma_ in _WITNESSING for t in cue) and (
         head.ent_type_ in {"LOC", "FAC", "DATE"} or head.lower_ in _PLACE_NOUNS)
+
+
+def quoted_source(doc: Doc, cue_span: tuple[int, int], text: str) -> Mention | None:
+    """The source of "X was quoted (by Bloomberg) as saying": X, whoever quoted X; None
+    for any other cue."""
+    cue = doc.char_span(*cue_span, alignment_mode="expand")
+    subject = next((found for t in cue or () if (found := quoted_subject(t)) is not None), None)
+    if subject is None:
+        return None
+    start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    return Mention(text=text[start:end], span=(start, end))
