@@ -411,6 +411,11 @@ def test_a_relative_pronoun_takes_the_kind_and_words_of_the_noun_it_stands_for(a
      "stood.", "A French diplomat", None, "person"),
     ("The IAEA's director general, Rafael Grossi, said inspectors had no access. A No 10 spokesperson said "
      "Britain remained committed to a diplomatic solution.", "A No 10 spokesperson", None, "person"),
+    # a business named by what it does is the one the article named last
+    ("Shares of Nordwell Semiconductor fell 8% on Tuesday after the company cut its forecast, blaming new "
+     "Chinese export controls.", "the company", "Nordwell Semiconductor", "organization"),
+    ("Apple sued the regulator on Monday. The tech company said the fine was unfair.", "The tech company",
+     "Apple", "organization"),
     # the head of state is the president named before, the head of government the prime minister
     ("President Vladimir Putin spoke at the parade on Friday. «Our forces are ready», the head of state "
      "stressed.", "the head of state", "Vladimir Putin", "person"),

@@ -55,6 +55,9 @@ HEAD_OF_GOVERNMENT = (["prime", "minister"], ["chancellor"], ["premier"], ["lead
 PLURAL_HEADS = {"those", "these", "some", "many", "others", "several", "few", "both", "most", "all"}
 MEDIA_NOUNS = {"newspaper", "magazine", "outlet", "agency", "material", "publication", "paper",
                "channel", "network", "broadcaster", "tabloid", "daily", "website", "journal", "report"}
+# A business named by what it does: "the company" is the one the article named last.
+COMPANY_NOUNS = {"company", "firm", "bank", "lender", "insurer", "retailer", "airline", "carmaker", "automaker",
+                 "chipmaker", "manufacturer", "conglomerate", "startup", "utility", "miner", "producer"}
 MEDIA_CUES = {"learn", "report", "note", "write", "publish", "quote", "cite"}
 GROUP_NOUNS = {"countries", "leaders", "officials", "sources", "analysts", "experts", "critics",
                "allies", "governments", "capitals", "states", "voters", "democrats", "republicans",
@@ -278,6 +281,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return (institution_subject(doc, before, people, start) or latest_plural(resolved)
                 or recent_coordination(doc, people, start) or recent_institution(before, people, start))
     head = words[-1] if words else ""
+    if words and words[0] in {"the", "this"} and head in COMPANY_NOUNS and len(words) <= 3:
+        # "Shares of Nordwell Semiconductor fell after the company cut its forecast"
+        return _latest(before, "organization")
     if words and words[0] in {"the", "this"} and head in MEDIA_NOUNS:
         return _latest(resolved, "media")
     if head in TITLES or head in GENERIC_PERSON:
