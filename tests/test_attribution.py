@@ -562,3 +562,22 @@ def test_a_belief_inside_another_speakers_content_is_not_its_own_statement(analy
 def test_the_one_quoted_as_saying_is_the_source(analyzer, text, source, content):
     [st] = [s for s in analyze(analyzer, text) if s.content == content]
     assert st.speaker is not None and st.speaker.text == source
+
+
+@pytest.mark.parametrize("text, source, content", [
+    # a quoted answer after a colon, whose words the parser hangs on the verb
+    ('Asked whether he would change his mind, Orban said: "No. Never."', "Orban", '"No. Never."'),
+    ('The minister said: "Yes."', "The minister", '"Yes."'),
+])
+def test_a_quoted_answer_after_its_verb_is_a_statement(analyzer, text, source, content):
+    [st] = [s for s in analyze(analyzer, text) if s.cue == "said"]
+    assert (st.speaker.text, st.content, st.quote) == (source, content, "direct")
+
+
+def test_the_one_asked_is_not_who_asked(analyzer):
+    found = analyze(analyzer, 'Asked whether he would change his mind, Orban said: "No. Never."')
+    [asked] = [s for s in found if s.cue == "Asked"]
+    assert asked.speaker is None
+    # an active participle keeps the main clause's subject
+    [said] = analyze(analyzer, "Speaking on Monday, the minister said the talks had failed.")
+    assert said.speaker.text == "the minister"

@@ -610,3 +610,9 @@ def test_the_one_quoted_as_saying_is_the_source_not_the_content(rules):
     assert said.speaker.text == "The company"
     # the tagger's reading "Bloomberg quoted the company" is no statement
     assert tidy(tagged(QUOTED, "was quoted", "The company", "Bloomberg"), doc) is None
+
+
+def test_the_one_asked_is_not_who_asked(rules):
+    text = 'Asked whether he would change his mind, Orban said: "No. Never."'
+    tidied = tidy(tagged(text, "Asked", "whether he would change his mind", "Orban"), parse(rules, text))
+    assert tidied is not None and tidied.speaker is None

@@ -37,6 +37,7 @@ from .attribution_rules import (
     according_to_candidate,
     antecedent_span,
     noun_candidate,
+    quoted_answer_candidate,
     trailing_cue_candidate,
     verb_candidate,
 )
@@ -44,7 +45,7 @@ from .layout import continue_quotes, label_statements, signature_statements
 from .quotes import Quote, quote_kind
 from .spans import char_span, doc_quotes, doc_text, overlaps, spans_of, text_of, trim
 
-RULES = (according_to_candidate, verb_candidate, noun_candidate)
+RULES = (according_to_candidate, verb_candidate, quoted_answer_candidate, noun_candidate)
 # Cues that still report speech when they sit inside another statement's content.
 NESTED_CUES = {"say", "add", "write", "according", "announce", "report"}
 FIRST_PERSON = {"i", "we", "you"}

@@ -81,6 +81,32 @@ def verb_candidate(token: Token) -> Candidate | None:
     return Candidate(cue_tokens, content, source, f"verb:{shape}", _confidence(lemma, shape), head)
 
 
+def quoted_answer_candidate(token: Token) -> Candidate | None:
+    """'He said: "No. Never."', 'She told reporters: "Absolutely not."': the quotation right
+    after a verb of saying (its ":" or ",", and whom it was said to) is its content when the
+    parser hung the quoted words on the verb as interjections or adverbs, so that no clause
+    frame finds them."""
+    if token.lemma_.lower() not in ANSWER_LEMMAS or any(c.dep_ in ("ccomp", "xcomp") for c in token.children):
+        return None
+    doc, i = token.doc, token.i + 1
+    while i < len(doc) and (doc[i].text in {":", ","} or doc[i].dep_ in ("dobj", "dative", "npadvmod")
+                            and doc[i].head == token or doc[i].head.i in range(token.i + 1, i)):
+        i += 1
+    if i >= len(doc) - 1 or doc[i].text not in {'"', "“", "«"}:
+        return None
+    end = next((j for j in range(i + 1, min(len(doc), i + 60)) if doc[j].text in {'"', "”", "»"}), None)
+    words = [t for t in doc[i + 1:end or i + 1] if t.head == token or t.head.i in range(i + 1, end or i)]
+    if end is None or not any(t.is_alpha for t in words) or any(t.head.i not in range(i, end + 1)
+                                                               and t.head != token for t in doc[i + 1:end]):
+        return None
+    source, head = find_source(token)
+    return Candidate([token], set(doc[i:end + 1]), source, "verb:quoted", 0.8, head)
+
+
+# Verbs whose quoted answer may stand alone after a colon
+ANSWER_LEMMAS = {"say", "tell", "reply", "answer", "respond", "add", "insist", "declare", "retort"}
+
+
 def according_to_candidate(token: Token) -> Candidate | None:
     """"according to X": the clause that the phrase modifies is the content."""
     if token.lower_ != "according":
@@ -177,6 +203,13 @@ def quoted_subject(token: Token) -> Token | None:
 QUOTING_VERBS = {"quote", "cite"}
 
 
+def passive_participle(token: Token) -> bool:
+    """True for a past participle opening a clause of its own ("Asked whether …, he said",
+    "Pressed on the deal, she said"): the main clause's subject is the one it was done to."""
+    return token.tag_ == "VBN" and token.dep_ == "advcl" and not any(
+        c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children)
+
+
 def find_source(cue: Token, exclude: set[Token] = frozenset()) -> tuple[list[Token] | None, Token | None]:
     """The source phrase of a verb cue, looking up through conjunctions and
     participles ("…, saying", "and added") to the clause that has a subject; the subject
@@ -184,6 +217,8 @@ def find_source(cue: Token, exclude: set[Token] = frozenset()) -> tuple[list[Tok
     quoted = quoted_subject(cue)
     if quoted is not None and quoted not in exclude:
         return sorted(quoted.subtree, key=lambda t: t.i), None
+    if passive_participle(cue):
+        return None, None  # "Asked whether he would resign, he said …": he was asked, by someone unnamed
     token = cue
     for _ in range(4):
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c not in exclude), None)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ...model import Mention
-from ..attribution_rules import RELATIVE_PRONOUNS, antecedent_span, quoted_subject
+from ..attribution_rules import RELATIVE_PRONOUNS, antecedent_span, passive_participle, quoted_subject
 
 # A dateline that opens a story's first paragraph: "BRUSSELS - ", "WASHINGTON, D.C. — ".
 DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]*)*\s+[-–—―]+\s+")
@@ -154,12 +154,15 @@ def _crosses(doc: Doc, start: int, end: int, cue_span: tuple[int, int]) -> bool:
 def passive_subject(doc: Doc, speaker: Mention, cue_span: tuple[int, int]) -> bool:
     """The source is the subject of a passive cue ("He has been harshly criticized for …",
     "Mr. Stenger was accused of …") or of one that receives words ("Suu Kyi has faced sharp
-    criticism for …"), or the subject of "seems" ("He seems to have a different set of rules"):
-    the one the words are about, not the one who said them."""
+    criticism for …"), or the subject of "seems" ("He seems to have a different set of rules"),
+    or of the clause a past participle cue opens ("Asked whether …, he said"): the one the
+    words are about or were put to, not the one who said them."""
     cue = doc.char_span(*cue_span, alignment_mode="expand")
     source = doc.char_span(*speaker.span, alignment_mode="expand")
     if cue is None or source is None:
         return False
+    if any(passive_participle(t) for t in cue):
+        return True  # "Asked whether he would resign, he said …": he was asked
     received = any(t.lemma_ in _RECEIVED for t in cue)
     return any(t.head.i in range(cue.start, cue.end) and (
         t.dep_ == "nsubjpass" and t.head.tag_ == "VBN" and t.head.lemma_ not in _FEELINGS
