@@ -616,3 +616,14 @@ def test_the_one_asked_is_not_who_asked(rules):
     text = 'Asked whether he would change his mind, Orban said: "No. Never."'
     tidied = tidy(tagged(text, "Asked", "whether he would change his mind", "Orban"), parse(rules, text))
     assert tidied is not None and tidied.speaker is None
+
+
+@pytest.mark.parametrize("text, cue, content, kept", [
+    ("European Union leaders failed on Thursday to agree on an aid package for Ukraine.",
+     "Thursday to agree on", "an aid package for Ukraine", False),
+    # an adverb of time belongs to the cue
+    ("Clinton now hopes that the debate will change the race.", "now hopes", "that the debate will change the race",
+     True),
+])
+def test_a_cue_never_begins_with_a_date(rules, text, cue, content, kept):
+    assert (tidy(tagged(text, cue, content), parse(rules, text)) is not None) == kept

@@ -411,6 +411,11 @@ def test_a_relative_pronoun_takes_the_kind_and_words_of_the_noun_it_stands_for(a
      "stood.", "A French diplomat", None, "person"),
     ("The IAEA's director general, Rafael Grossi, said inspectors had no access. A No 10 spokesperson said "
      "Britain remained committed to a diplomatic solution.", "A No 10 spokesperson", None, "person"),
+    # a name the recogniser cut after its particle ("Ursula von der" + "Leyen"), whole again
+    ("European Commission President Ursula von der Leyen said she was confident a solution would be found.",
+     "European Commission President Ursula von der Leyen", "Ursula von der Leyen", "person"),
+    ("European Commission President Ursula von der Leyen spoke on Monday. She said she was confident a "
+     "solution would be found within weeks.", "She", "Ursula von der Leyen", "person"),
     # a business named by what it does is the one the article named last
     ("Shares of Nordwell Semiconductor fell 8% on Tuesday after the company cut its forecast, blaming new "
      "Chinese export controls.", "the company", "Nordwell Semiconductor", "organization"),

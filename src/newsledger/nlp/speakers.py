@@ -40,6 +40,7 @@ from .spans import doc_text
 from .nominals import GENERIC_PERSON, TITLES, Named as _Named
 from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
+from .entity_names import named_mentions, strip_det, with_particle_tail
 from .headlines import HeadlineNames
 from .written_names import INSTITUTION_NOUNS, institution_named, outlet_named, owned_by_country, proper_name
 from .possessives import KIN_NOUNS, PERSONAL_INSTITUTIONS, owned_institution, relative
@@ -69,8 +70,6 @@ RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 # What follows the person's name in "The Clinton campaign", "Trump's campaign" (not "Mike
 # Schmidt, an adviser to the Clinton campaign", whose speaker is Schmidt).
 OWNER_THEN_HEAD = re.compile(r"(?:'s|’s)?\s+\w+")
-ENT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group",
-             "LOC": "country", "FAC": "organization"}
 
 
 @Language.factory("newsledger_speakers")
@@ -85,7 +84,7 @@ class SpeakerComponent:
         if not doc._.statements:
             return doc
         headlines = HeadlineNames(doc)
-        named = _named_mentions(doc, headlines)
+        named = named_mentions(doc, headlines)
         resolved: list[_Named] = []  # speakers of earlier statements, in order
         people = _People(doc, named, headlines)
         for statement in doc._.statements:
@@ -112,37 +111,6 @@ class SpeakerComponent:
         return doc
 
 
-def _named_mentions(doc: Doc, headlines: HeadlineNames) -> list[_Named]:
-    """The named entities of the body, those of a title-case headline as far as the rest
-    of the article confirms them. A lone surname of a person the article names in full is
-    a person whatever its label ("Fowler" tagged as an organisation)."""
-    found = []
-    for ent in doc.ents:
-        kind = ENT_KINDS.get(ent.label_)
-        if kind is None or ent.start_char < (doc._.body_start or 0):
-            continue
-        confirmed = headlines.confirmed(*_strip_det(ent))
-        if confirmed is None:
-            continue
-        name, start = confirmed
-        context = doc[max(ent.start - 4, 0): min(ent.end + 3, len(doc))].text.lower()
-        found.append(_Named(name, kind, (start, start + len(name)), context))
-    surnames = pronouns.surnames(n.name for n in found if n.kind == "person" and " " in n.name)
-    for n in found:
-        if n.kind != "person" and n.name in surnames:
-            n.kind = "person"
-    return found
-
-
-def _strip_det(ent: SpacySpan) -> tuple[str, int]:
-    """The entity's words as written ("Ban Ki-moon"), without a leading "the" or a trailing
-    "'s", and the offset where they start."""
-    tokens = [t for t in ent if not (t.lower_ == "the" and t.i == ent.start) and t.tag_ != "POS"]
-    if not tokens:
-        return ent.text, ent.start_char
-    return doc_text(ent.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])], tokens[0].idx
-
-
 class _People:
     """The people of one article as antecedents for "he" and "she" (see ``pronouns``)."""
 
@@ -151,7 +119,7 @@ class _People:
         self.quotes = pronouns.QuoteIndex(doc)
         self.named = named
         body_start = doc._.body_start or 0
-        persons = [(ent, headlines.confirmed(*_strip_det(ent))) for ent in doc.ents
+        persons = [(ent, headlines.confirmed(*strip_det(ent))) for ent in map(with_particle_tail, doc.ents)
                    if ent.label_ == "PERSON" and ent.start_char >= body_start and pronouns.is_person_reference(ent)]
         self.candidates = [pronouns.person_candidate(ent, self.sentences, confirmed[0])
                            for ent, confirmed in persons if confirmed is not None]

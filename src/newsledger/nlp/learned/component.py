@@ -146,6 +146,8 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     text = doc_text(doc) if text is None else text
     cue_start, cue_end = statement.cue_span
     for timex in doc._.timexes or ():
+        if timex.span[0] <= cue_start < timex.span[1] and _opens_with_a_day(doc, cue_start):
+            return None  # "failed on | Thursday to agree on |": a cue never begins with a date
         if cue_start < timex.span[0] < cue_end:
             cue_end = cue_start + len(_without_signal(text[cue_start:timex.span[0]], timex.signal))
     spans = [(max(start, cue_end) if start < cue_end <= end and start >= cue_start else start, end)
@@ -368,6 +370,13 @@ def _reports(doc: Doc, cue_span: tuple[int, int]) -> bool:
         if head.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in head.head.children):
             return False
     return True
+
+
+def _opens_with_a_day(doc: Doc, start: int) -> bool:
+    """True when the word at ``start`` is a date's noun or number ("Thursday", "March"), not an
+    adverb of time that belongs to the cue ("now hopes", "later said")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and span[0].pos_ in {"PROPN", "NOUN", "NUM"}
 
 
 def _without_signal(before: str, signal: str | None) -> str:

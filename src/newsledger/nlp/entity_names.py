@@ -1,0 +1,69 @@
+"""The names the entity recogniser found in an article, as speakers' antecedents.
+
+:func:`named_mentions` reads ``doc.ents`` (a title-case headline's as far as the rest of the
+article confirms them, see :mod:`.headlines`), each with its kind and the words around it;
+:func:`with_particle_tail` mends a person's name the recogniser cut after a particle. Names
+it did not tag are :mod:`.written_names`'.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from . import pronouns
+from .headlines import HeadlineNames
+from .nominals import Named
+from .spans import doc_text
+
+ENT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group",
+             "LOC": "country", "FAC": "organization"}
+
+
+def named_mentions(doc: Doc, headlines: HeadlineNames) -> list[Named]:
+    """The named entities of the body, those of a title-case headline as far as the rest
+    of the article confirms them. A lone surname of a person the article names in full is
+    a person whatever its label ("Fowler" tagged as an organisation)."""
+    found = []
+    covered = -1  # the last token of a name taken past its entity's end
+    for ent in doc.ents:
+        kind = ENT_KINDS.get(ent.label_)
+        if kind is None or ent.start_char < (doc._.body_start or 0) or ent.end - 1 <= covered:
+            continue
+        ent = with_particle_tail(ent)
+        covered = ent.end - 1
+        confirmed = headlines.confirmed(*strip_det(ent))
+        if confirmed is None:
+            continue
+        name, start = confirmed
+        context = doc[max(ent.start - 4, 0): min(ent.end + 3, len(doc))].text.lower()
+        found.append(Named(name, kind, (start, start + len(name)), context))
+    surnames = pronouns.surnames(n.name for n in found if n.kind == "person" and " " in n.name)
+    for n in found:
+        if n.kind != "person" and n.name in surnames:
+            n.kind = "person"
+    return found
+
+
+_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "al", "bin", "le", "la"}
+
+
+def with_particle_tail(ent: SpacySpan) -> SpacySpan:
+    """A person's name the recogniser cut after a particle ("Ursula von der" + "Leyen"),
+    whole again."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ != "PERSON" or ent[-1].lower_ not in _PARTICLES:
+        return ent
+    while end < len(doc) and (doc[end].lower_ in _PARTICLES or doc[end].is_title and doc[end].is_alpha):
+        end += 1
+    while end > ent.end and doc[end - 1].lower_ in _PARTICLES:
+        end -= 1  # "von der" with no name after it
+    return SpacySpan(doc, ent.start, end, label=ent.label)
+
+
+def strip_det(ent: SpacySpan) -> tuple[str, int]:
+    """The entity's words as written ("Ban Ki-moon"), without a leading "the" or a trailing
+    "'s", and the offset where they start."""
+    tokens = [t for t in ent if not (t.lower_ == "the" and t.i == ent.start) and t.tag_ != "POS"]
+    if not tokens:
+        return ent.text, ent.start_char
+    return doc_text(ent.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])], tokens[0].idx
