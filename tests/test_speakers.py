@@ -416,6 +416,12 @@ def test_a_relative_pronoun_takes_the_kind_and_words_of_the_noun_it_stands_for(a
      "European Commission President Ursula von der Leyen", "Ursula von der Leyen", "person"),
     ("European Commission President Ursula von der Leyen spoke on Monday. She said she was confident a "
      "solution would be found within weeks.", "She", "Ursula von der Leyen", "person"),
+    # a name inside a restrictive relative clause did not speak
+    ("Some who saw the comment as a dig at America’s military said it was wrong.",
+     "Some who saw the comment as a dig at America’s military", "Some who saw the comment as a dig at America’s "
+     "military", "group"),
+    ("Officials who spoke to Reuters said the talks had failed.", "Officials who spoke to Reuters",
+     "Officials who spoke to Reuters", "group"),
     # a business named by what it does is the one the article named last
     ("Shares of Nordwell Semiconductor fell 8% on Tuesday after the company cut its forecast, blaming new "
      "Chinese export controls.", "the company", "Nordwell Semiconductor", "organization"),

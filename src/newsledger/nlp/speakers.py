@@ -194,9 +194,15 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if mention.chain:  # a relative pronoun: resolve the noun it stands for
         head = mention.chain[0]
         inside = [n for n in named if n.span[0] >= head[0] and n.span[1] <= head[1]] or inside
+    root = _root_of(doc, mention)
+    clause = [t for c in (root.children if root is not None else ()) if c.dep_ in ("relcl", "acl") for t in c.subtree]
+    if clause:  # "some who saw the comment as a dig at America's military": America did not speak
+        c0, c1 = min(t.idx for t in clause), max(t.idx + len(t) for t in clause)
+        inside = [n for n in inside if not c0 <= n.span[0] < c1]
     head_text = before_apposition(RELATIVE_CLAUSE.split(mention.text, 1)[0])  # not "X, who served …"
     in_head = [n for n in inside if n.span[1] <= start + len(head_text)]
-    if words and words[-1] in GROUP_NOUNS or (len(in_head) > 1 and " and " in head_text):
+    if words and (words[-1] in GROUP_NOUNS or clause and root.lower_ in GROUP_NOUNS | PLURAL_HEADS) \
+            or (len(in_head) > 1 and " and " in head_text):
         return _Named(mention.text, "group", mention.span, mention.text.lower())
     if words in (["the", "republican"], ["the", "democrat"]):
         # one party member: named so in the article, else the person who spoke last
@@ -359,6 +365,11 @@ def _up_to_title(doc: Doc, mention: Mention, words: list[str]) -> list[str]:
     if root in TITLES and words and words[-1] not in TITLES and root in words:
         return words[:words.index(root) + 1]
     return words
+
+
+def _root_of(doc: Doc, mention: Mention):
+    span = doc.char_span(*mention.span, alignment_mode="expand")
+    return span.root if span is not None and len(span) > 0 else None
 
 
 def _phrase_chars(mention: Mention) -> tuple[int, int]:
