@@ -439,6 +439,12 @@ def test_a_nominal_with_no_capitals_is_the_known_actor_named_before(analyzer):
     assert (speaker.name, speaker.actor_id, speaker.kind) == ("NATO", "org:nato", "organization"), speaker
 
 
+def test_the_ministry_is_the_countrys_ministry_named_before(analyzer):
+    _, found = run(analyzer, ActorRegistry(), "Russia's foreign ministry said the talks had failed. The ministry "
+                   "also said it would respond.", date(2025, 6, 3))
+    assert speakers(found)["The ministry"].actor_id == "org:russian-mfa", speakers(found)
+
+
 def test_a_title_before_a_relative_clause_is_the_speakers_role(analyzer):
     _, found = run(analyzer, ActorRegistry(),
                    "A department spokesman, who spoke on condition of anonymity, said the sale did not change "

@@ -427,6 +427,9 @@ def test_a_relative_pronoun_takes_the_kind_and_words_of_the_noun_it_stands_for(a
      "Chinese export controls.", "the company", "Nordwell Semiconductor", "organization"),
     ("Apple sued the regulator on Monday. The tech company said the fine was unfair.", "The tech company",
      "Apple", "organization"),
+    # "the ministry" is the ministry the article named last
+    ("The Finance Ministry raised taxes on Monday. The ministry said the budget would balance.", "The ministry",
+     "Finance Ministry", "organization"),
     # the head of state is the president named before, the head of government the prime minister
     ("President Vladimir Putin spoke at the parade on Friday. «Our forces are ready», the head of state "
      "stressed.", "the head of state", "Vladimir Putin", "person"),

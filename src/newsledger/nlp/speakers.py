@@ -258,6 +258,12 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if words and words[0] in {"the", "this"} and head in COMPANY_NOUNS and len(words) <= 3:
         # "Shares of Nordwell Semiconductor fell after the company cut its forecast"
         return _latest(before, "organization")
+    if words and words[0] in {"the", "this"} and head in INSTITUTION_NOUNS and len(words) <= 3:
+        # "Russia's foreign ministry said … The ministry also said": the one of that name last named
+        named_so = [n for n in [*before, *resolved] if n.kind == "organization" and n.span[1] <= start
+                    and head in n.name.lower().split()]
+        if named_so:
+            return max(named_so, key=lambda n: n.span[0])
     if words and words[0] in {"the", "this"} and head in MEDIA_NOUNS:
         return _latest(resolved, "media")
     if head in TITLES or head in GENERIC_PERSON:
