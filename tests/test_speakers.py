@@ -422,6 +422,13 @@ def test_a_relative_pronoun_takes_the_kind_and_words_of_the_noun_it_stands_for(a
      "military", "group"),
     ("Officials who spoke to Reuters said the talks had failed.", "Officials who spoke to Reuters",
      "Officials who spoke to Reuters", "group"),
+    # but a document's clause names who made it
+    ("Research conducted by the Center for Media and Public Affairs found that coverage was negative.",
+     "Research conducted by the Center for Media and Public Affairs", "Center for Media and Public Affairs",
+     "organization"),
+    ("A 46-page analysis released by the Department of Veterans Affairs last month found that rates rose.",
+     "A 46-page analysis released by the Department of Veterans Affairs last month",
+     "Department of Veterans Affairs", "organization"),
     # a business named by what it does is the one the article named last
     ("Shares of Nordwell Semiconductor fell 8% on Tuesday after the company cut its forecast, blaming new "
      "Chinese export controls.", "the company", "Nordwell Semiconductor", "organization"),

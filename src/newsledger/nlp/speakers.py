@@ -56,6 +56,9 @@ HEAD_OF_GOVERNMENT = (["prime", "minister"], ["chancellor"], ["premier"], ["lead
 PLURAL_HEADS = {"those", "these", "some", "many", "others", "several", "few", "both", "most", "all"}
 MEDIA_NOUNS = {"newspaper", "magazine", "outlet", "agency", "material", "publication", "paper",
                "channel", "network", "broadcaster", "tabloid", "daily", "website", "journal", "report"}
+# What a person or body writes: the clause after it ("released by", "that appeared in") names its author.
+DOCUMENT_NOUNS = {"report", "analysis", "study", "research", "complaint", "statement", "survey", "poll", "letter",
+                  "filing", "review", "memo", "document", "audit", "paper", "lawsuit", "investigation"}
 # A business named by what it does: "the company" is the one the article named last.
 COMPANY_NOUNS = {"company", "firm", "bank", "lender", "insurer", "retailer", "airline", "carmaker", "automaker",
                  "chipmaker", "manufacturer", "conglomerate", "startup", "utility", "miner", "producer"}
@@ -195,8 +198,10 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         head = mention.chain[0]
         inside = [n for n in named if n.span[0] >= head[0] and n.span[1] <= head[1]] or inside
     root = _root_of(doc, mention)
-    clause = [t for c in (root.children if root is not None else ()) if c.dep_ in ("relcl", "acl") for t in c.subtree]
+    clause = [t for c in (root.children if root is not None and root.lemma_.lower() not in DOCUMENT_NOUNS else ())
+              if c.dep_ in ("relcl", "acl") for t in c.subtree]
     if clause:  # "some who saw the comment as a dig at America's military": America did not speak
+        # (a document's clause names who made it: "research conducted by the Center for …")
         c0, c1 = min(t.idx for t in clause), max(t.idx + len(t) for t in clause)
         inside = [n for n in inside if not c0 <= n.span[0] < c1]
     head_text = before_apposition(RELATIVE_CLAUSE.split(mention.text, 1)[0])  # not "X, who served …"
