@@ -42,26 +42,24 @@ from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
 from .entity_names import named_mentions, strip_det, with_particle_tail
 from .headlines import HeadlineNames
-from .written_names import INSTITUTION_NOUNS, institution_named, outlet_named, owned_by_country, proper_name
+from .written_names import (INSTITUTION_NOUNS, institution_named, institution_named_before, outlet_named,
+                            owned_by_country, proper_name)
 from .possessives import KIN_NOUNS, PERSONAL_INSTITUTIONS, owned_institution, relative
 from .plurals import institution_subject, latest_institution, latest_plural, recent_coordination, \
     recent_institution
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 PLURAL_PRONOUNS = {"they", "them", "we", "us"}
-WRITER_PRONOUNS = {"i", "me", "we", "us"}
+WRITER_PRONOUNS = {"i", "me", "we", "us"}  # outside a quotation: whoever wrote the article
 # the titles "the head of state" / "of government" stands for, in order, then any leader
 HEAD_OF_STATE = (["president"], ["king"], ["queen"], ["leader"])
-HEAD_OF_GOVERNMENT = (["prime", "minister"], ["chancellor"], ["premier"], ["leader"])  # outside a quotation: whoever wrote the article
+HEAD_OF_GOVERNMENT = (["prime", "minister"], ["chancellor"], ["premier"], ["leader"])
 PLURAL_HEADS = {"those", "these", "some", "many", "others", "several", "few", "both", "most", "all"}
 MEDIA_NOUNS = {"newspaper", "magazine", "outlet", "agency", "material", "publication", "paper",
                "channel", "network", "broadcaster", "tabloid", "daily", "website", "journal", "report"}
 # What a person or body writes: the clause after it ("released by", "that appeared in") names its author.
 DOCUMENT_NOUNS = {"report", "analysis", "study", "research", "complaint", "statement", "survey", "poll", "letter",
                   "filing", "review", "memo", "document", "audit", "paper", "lawsuit", "investigation"}
-# A business named by what it does: "the company" is the one the article named last.
-COMPANY_NOUNS = {"company", "firm", "bank", "lender", "insurer", "retailer", "airline", "carmaker", "automaker",
-                 "chipmaker", "manufacturer", "conglomerate", "startup", "utility", "miner", "producer"}
 MEDIA_CUES = {"learn", "report", "note", "write", "publish", "quote", "cite"}
 GROUP_NOUNS = {"countries", "leaders", "officials", "sources", "analysts", "experts", "critics",
                "allies", "governments", "capitals", "states", "voters", "democrats", "republicans",
@@ -198,12 +196,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         head = mention.chain[0]
         inside = [n for n in named if n.span[0] >= head[0] and n.span[1] <= head[1]] or inside
     root = _root_of(doc, mention)
-    clause = [t for c in (root.children if root is not None and root.lemma_.lower() not in DOCUMENT_NOUNS else ())
-              if c.dep_ in ("relcl", "acl") for t in c.subtree]
+    clause = _restrictive_clause(root)
     if clause:  # "some who saw the comment as a dig at America's military": America did not speak
-        # (a document's clause names who made it: "research conducted by the Center for …")
-        c0, c1 = min(t.idx for t in clause), max(t.idx + len(t) for t in clause)
-        inside = [n for n in inside if not c0 <= n.span[0] < c1]
+        inside = [n for n in inside if not clause[0] <= n.span[0] < clause[1]]
     head_text = before_apposition(RELATIVE_CLAUSE.split(mention.text, 1)[0])  # not "X, who served …"
     in_head = [n for n in inside if n.span[1] <= start + len(head_text)]
     if words and (words[-1] in GROUP_NOUNS or clause and root.lower_ in GROUP_NOUNS | PLURAL_HEADS) \
@@ -226,9 +221,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return institution
     words = _up_to_title(doc, mention, words)  # "Senator from Texas" -> "senator"
     if words[-3:] in (["head", "of", "state"], ["head", "of", "government"]) and not inside:
-        # "the head of state stressed": the president (or prime minister) named before, else the leader
-        titles = HEAD_OF_STATE if words[-1] == "state" else HEAD_OF_GOVERNMENT
-        return next((found for title in titles if (found := _by_title(words[:-3] + title, before, resolved))), None)
+        return _head_of(words, before, resolved)
     head_word = words[-1] if words else ""
     if inside and all(n.kind in ("group", "country") for n in inside) and (head_word in TITLES or head_word in GENERIC_PERSON):
         # "the French president", "a New York judge": the nationality or place qualifies the title
@@ -260,15 +253,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return (institution_subject(doc, before, people, start) or latest_plural(resolved)
                 or recent_coordination(doc, people, start) or recent_institution(before, people, start))
     head = words[-1] if words else ""
-    if words and words[0] in {"the", "this"} and head in COMPANY_NOUNS and len(words) <= 3:
-        # "Shares of Nordwell Semiconductor fell after the company cut its forecast"
-        return _latest(before, "organization")
-    if words and words[0] in {"the", "this"} and head in INSTITUTION_NOUNS and len(words) <= 3:
-        # "Russia's foreign ministry said … The ministry also said": the one of that name last named
-        named_so = [n for n in [*before, *resolved] if n.kind == "organization" and n.span[1] <= start
-                    and head in n.name.lower().split()]
-        if named_so:
-            return max(named_so, key=lambda n: n.span[0])
+    earlier = institution_named_before(words, [*before, *resolved], start)  # "the company", "the ministry"
+    if earlier is not None:
+        return earlier
     if words and words[0] in {"the", "this"} and head in MEDIA_NOUNS:
         return _latest(resolved, "media")
     if head in TITLES or head in GENERIC_PERSON:
@@ -376,6 +363,23 @@ def _up_to_title(doc: Doc, mention: Mention, words: list[str]) -> list[str]:
     if root in TITLES and words and words[-1] not in TITLES and root in words:
         return words[:words.index(root) + 1]
     return words
+
+
+def _restrictive_clause(root) -> tuple[int, int] | None:
+    """Where the relative or participle clause of a mention's head is written ("some | who saw
+    the comment …", "states | led by West Virginia"); None for a document, whose clause names
+    who made it ("research conducted by the Center for …")."""
+    if root is None or root.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    tokens = [t for c in root.children if c.dep_ in ("relcl", "acl") for t in c.subtree]
+    return (min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)) if tokens else None
+
+
+def _head_of(words: list[str], before: list[_Named], resolved: list[_Named]) -> _Named | None:
+    """"The head of state": the president named before (the king, the queen, else the
+    leader); "the head of government": the prime minister (the chancellor, the premier)."""
+    titles = HEAD_OF_STATE if words[-1] == "state" else HEAD_OF_GOVERNMENT
+    return next((found for title in titles if (found := _by_title(words[:-3] + title, before, resolved))), None)
 
 
 def _root_of(doc: Doc, mention: Mention):

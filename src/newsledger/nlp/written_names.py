@@ -5,7 +5,9 @@
 - :func:`proper_name`: the last run of capitalised proper nouns after any title ("Mayor
   Lina Park", "Vance");
 - :func:`outlet_named`: an outlet named after the noun that says it is one ("the German
-  newspaper Bild", "the state news agency Xinhua").
+  newspaper Bild", "the state news agency Xinhua");
+- :func:`institution_named_before`: "the company", "the ministry" as the organisation the
+  article named before.
 
 Not here: names the recogniser found (``speakers`` reads ``doc.ents``), and whether a name
 in a title-case headline is one (``headlines``).
@@ -117,3 +119,27 @@ def outlet_named(mention: Mention) -> Named | None:
         return None
     start = mention.span[0] + found.start(1)
     return Named(found.group(1), "media", (start, start + len(found.group(1))), text.lower())
+
+
+# A business named by what it does: "the company" is the one the article named last.
+COMPANY_NOUNS = {"company", "firm", "bank", "lender", "insurer", "retailer", "airline", "carmaker", "automaker",
+                 "chipmaker", "manufacturer", "conglomerate", "startup", "utility", "miner", "producer"}
+
+
+def institution_named_before(words: list[str], earlier: list[Named], start: int) -> Named | None:
+    """"The company" (a business noun): the organisation the article named last ("Shares of
+    Nordwell Semiconductor fell after the company cut its forecast"); "the ministry" (an
+    institution noun): the last organisation named with that word ("Russia's foreign ministry
+    said … The ministry also said"). ``earlier`` holds the named mentions and resolved
+    speakers before ``start``; None for any other phrase, or when nothing fits."""
+    if not words or words[0] not in {"the", "this"} or len(words) > 3:
+        return None
+    head = words[-1]
+    if head in COMPANY_NOUNS:
+        fits = [n for n in earlier if n.kind == "organization" and n.span[1] <= start]
+    elif head in INSTITUTION_NOUNS:
+        fits = [n for n in earlier if n.kind == "organization" and n.span[1] <= start
+                and head in n.name.lower().split()]
+    else:
+        return None
+    return max(fits, key=lambda n: n.span[0]) if fits else None
