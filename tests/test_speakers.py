@@ -406,6 +406,11 @@ def test_a_relative_pronoun_takes_the_kind_and_words_of_the_noun_it_stands_for(a
      "The union's leader, state senator Tom Reyes", "Tom Reyes", "person"),
     ("Russia's ambassador to Finland, Pavel Kuznetsov, rejected the remarks as Russophobic.",
      "Russia's ambassador to Finland, Pavel Kuznetsov", "Pavel Kuznetsov", "person"),
+    # a name before the head only qualifies it (PolNeAR dev, Washington Post)
+    ("Scott's niece, state Del. Marcia Price, said the nation was watching Virginia.",
+     "Scott's niece, state Del. Marcia Price", "Marcia Price", "person"),
+    ("The Clinton campaign manager, Robby Mook, said the plan would pass.",
+     "The Clinton campaign manager, Robby Mook", "Robby Mook", "person"),
     # an indefinite role noun is someone new, not the person who spoke last
     ("Foreign Minister Abbas Araqchi said Iran would leave the treaty. A French diplomat said the deadline "
      "stood.", "A French diplomat", None, "person"),

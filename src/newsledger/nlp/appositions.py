@@ -11,6 +11,7 @@ import re
 
 from ..model import Mention
 from .nominals import GENERIC_PERSON, TITLES, Named
+from .possessives import KIN_NOUNS
 
 # Words that open a list or its examples after a comma, not a description of what precedes it.
 LIST_OPENERS = {"like", "including", "such", "and", "or", "among", "both"}
@@ -35,7 +36,10 @@ def head_or_appositive_names(mention: Mention, inside: list[Named]) -> list[Name
     start = mention.span[0]
     core_end = start + len(parts[0])
     core = [n for n in inside if n.span[1] <= core_end]
-    if len(parts) < 2 or any(n.kind == "person" for n in core):
+    # a name that ends the head names it; one before the head only qualifies it ("Scott's
+    # niece, state Del. Marcia Price", "The Clinton campaign manager, Robby Mook")
+    heading = [n for n in core if n.span[1] >= core_end - 1]
+    if len(parts) < 2 or any(n.kind == "person" for n in heading):
         return core
     apposition = parts[1].rstrip(",")
     a_start = core_end + 2
@@ -46,7 +50,8 @@ def head_or_appositive_names(mention: Mention, inside: list[Named]) -> list[Name
     head_words = re.split(r"\s+(?:to|of|for|at|in|from|on)\s+", parts[0].lower(), maxsplit=1)[0].split()
     head = head_words[-1] if head_words else ""
     # "Ostmark's foreign minister, Tomas Reyl": the title's holder is named in the apposition.
-    if whole and (not core or head in TITLES or head in GENERIC_PERSON):
+    if whole and (not core or head in TITLES or head in GENERIC_PERSON or head in KIN_NOUNS
+                  or not heading and any(n.kind == "person" for n in whole)):
         return whole
     return core
 
