@@ -411,6 +411,16 @@ def test_a_relative_pronoun_takes_the_kind_and_words_of_the_noun_it_stands_for(a
      "Scott's niece, state Del. Marcia Price", "Marcia Price", "person"),
     ("The Clinton campaign manager, Robby Mook, said the plan would pass.",
      "The Clinton campaign manager, Robby Mook", "Robby Mook", "person"),
+    ('"We have to show that we have his back," Scott\'s niece, state Del. Marcia Price (D-Newport News), '
+     "shouted into the microphone.", "Scott's niece, state Del. Marcia Price (D-Newport News", "Marcia Price",
+     "person"),
+    # people of a place are a group; officials of an institution speak for it
+    ("Political observers in Virginia and around the country say Scott deserves the right of first refusal.",
+     "Political observers in Virginia and around the country",
+     "Political observers in Virginia and around the country", "group"),
+    ("Residents of Kharkiv said the shelling continued.", "Residents of Kharkiv", "Residents of Kharkiv", "group"),
+    ("Officials at the Pentagon said the drills were routine.", "Officials at the Pentagon", "Pentagon",
+     "organization"),
     # an indefinite role noun is someone new, not the person who spoke last
     ("Foreign Minister Abbas Araqchi said Iran would leave the treaty. A French diplomat said the deadline "
      "stood.", "A French diplomat", None, "person"),

@@ -41,7 +41,7 @@ def head_or_appositive_names(mention: Mention, inside: list[Named]) -> list[Name
     heading = [n for n in core if n.span[1] >= core_end - 1]
     if len(parts) < 2 or any(n.kind == "person" for n in heading):
         return core
-    apposition = parts[1].rstrip(",")
+    apposition = re.sub(r"\s*\(.*$", "", parts[1].rstrip(","))  # "… Marcia Price (D-Newport News)"
     a_start = core_end + 2
     # the whole apposition, or its end after a title ("The bill's author, Assemblymember Tom Reyes,")
     whole = [n for n in inside if n.span[1] == a_start + len(apposition)

@@ -201,7 +201,10 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         inside = [n for n in inside if not clause[0] <= n.span[0] < clause[1]]
     head_text = before_apposition(RELATIVE_CLAUSE.split(mention.text, 1)[0])  # not "X, who served …"
     in_head = [n for n in inside if n.span[1] <= start + len(head_text)]
-    if words and (words[-1] in GROUP_NOUNS or clause and root.lower_ in GROUP_NOUNS | PLURAL_HEADS) \
+    # people of a place or of a person are a group ("Political observers in Virginia", "Supporters
+    # of Trump"); officials of an institution speak for it ("Officials at the Pentagon")
+    of_others = not any(n.kind in ("organization", "media") for n in inside)
+    if words and (words[-1] in GROUP_NOUNS or (clause or of_others) and root.lower_ in GROUP_NOUNS | PLURAL_HEADS) \
             or (len(in_head) > 1 and " and " in head_text):
         return _Named(mention.text, "group", mention.span, mention.text.lower())
     if words in (["the", "republican"], ["the", "democrat"]):
