@@ -627,3 +627,11 @@ def test_the_one_asked_is_not_who_asked(rules):
 ])
 def test_a_cue_never_begins_with_a_date(rules, text, cue, content, kept):
     assert (tidy(tagged(text, cue, content), parse(rules, text)) is not None) == kept
+
+
+def test_a_content_begins_and_ends_at_whole_words(rules):
+    text = ("Those who lost their jobs were making on average $35,000 to $60,000 a year, The Wall Street Journal "
+            "reports.")
+    content = "000 to $60,000 a year"
+    tidied = tidy(tagged(text, "reports", content, "The Wall Street Journal"), parse(rules, text))
+    assert tidied.content == "35,000 to $60,000 a year"
