@@ -72,7 +72,7 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import ACTS, Statement
-from newsledger.nlp.spans import PerStatement, doc_text, tokens_in
+from newsledger.nlp.spans import doc_text, tokens_in
 
 CAMEO: dict[str, str] = {
     "claim": "01", "opinion": "01", "prediction": "01", "report": "01", "question": "01",
