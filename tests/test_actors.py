@@ -448,10 +448,12 @@ def test_the_ministry_is_the_countrys_ministry_named_before(analyzer):
 def test_a_common_noun_the_article_names_nothing_by_is_no_shared_actor(analyzer):
     registry = ActorRegistry()
     _, found = run(analyzer, registry, "The talks have failed, the agency wrote. The Harbor Institute said the "
-                   "plan would pass.", date(2025, 6, 3))
+                   "plan would pass. The fisheries agency said cod stocks had fallen.", date(2025, 6, 3))
     agency, institute = speakers(found)["the agency"], speakers(found)["The Harbor Institute"]
     assert (agency.name, agency.kind, agency.actor_id) == ("agency", "media", None)
     assert institute.actor_id == "organization:harbor-institute"
+    # a qualified noun is specific enough to be an actor
+    assert speakers(found)["The fisheries agency"].actor_id is not None
 
 
 def test_a_title_before_a_relative_clause_is_the_speakers_role(analyzer):

@@ -291,8 +291,9 @@ class _ArticleResolver:
         same_kind = [r for r in known if r.kind == kind]
         if same_kind:
             return _Resolution(same_kind[0].name, kind, same_kind[0].id, alias=name)
-        if kind == "unknown" or strip_the(name).islower():
-            # "the agency", "the company" named nothing the article names: no actor shared by every article
+        if kind == "unknown" or strip_the(name).islower() and " " not in strip_the(name):
+            # "the agency", "police": a bare noun that names nothing the article names is no actor
+            # shared by every article ("the fisheries agency" is specific enough to be one)
             return _Resolution(strip_the(name) if kind != "unknown" else name, kind, None)
         owner = country_owner(self.kb, name)  # "Taiwan's defense ministry" is Taiwan's
         return _Resolution(strip_the(name), kind, actor_id_for(kind, name), alias=name,
