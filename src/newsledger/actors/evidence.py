@@ -22,6 +22,7 @@ from newsledger.actors.knowledge import KBEntry, KnowledgeBase
 from newsledger.actors.names import normalize
 from newsledger.actors.titles import _TITLE_INDEX
 from newsledger.model import Article, Mention
+from newsledger.nlp.nominals import NAME_PARTICLES
 
 # Titles whose body is implied by the country ("US Senator" sits in the US Senate).
 LEGISLATURES = {
@@ -50,7 +51,7 @@ owner chairman chairwoman chair president minister secretary ambassador envoy ge
 governor senator representative congressman congresswoman aide deputy activist economist researcher
 manager executive ceo diplomat negotiator judge prosecutor author writer journalist editor
 correspondent strategist pollster campaigner organizer organiser""".split())
-_PARTICLE = r"(?:de|da|dos|van|von|der|den|al|el|bin|ibn|le|la|di|du)"
+_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES)) + ")"
 _CAPITALISED_RUN = re.compile(
     r"^(?:(?:The|A|An)\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|"
     # a name particle ("de Blasio", "von der Leyen", "al-Sisi"), never a word's start ("A department")
@@ -278,12 +279,12 @@ def _member(kb: KnowledgeBase, text: str, on: date | None, context_ids: Iterable
     """The entry a member's words name; else a known person named after a title
     ("Chinese President Xi Jinping": Xi Jinping)."""
     entry = kb.lookup(text, on=on, context_ids=context_ids, allow_surnames=len(text.split()) == 1)
-    words = [] if _AND.search(text) else text.split()  # "A and B" is no one person
-    for start in range(1, len(words) - 1):
-        if entry is not None:
-            break
-        entry = kb.lookup(" ".join(words[start:]), on=on, context_ids=context_ids, kinds={"person"})
-    return entry
+    if entry is not None or _AND.search(text):  # "A and B" is no one person
+        return entry
+    words = text.split()
+    return next((found for start in range(1, len(words) - 1)
+                 if (found := kb.lookup(" ".join(words[start:]), on=on, context_ids=context_ids,
+                                        kinds={"person"})) is not None), None)
 
 
 __all__ = ["LearnedRole", "LEGISLATURES", "PERSON_NOUNS", "US_STATES", "evidence_phrases", "find_members",

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from . import pronouns
 from .headlines import HeadlineNames
-from .nominals import Named
+from .nominals import NAME_PARTICLES, Named
 from .spans import doc_text
 
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group",
@@ -44,18 +44,15 @@ def named_mentions(doc: Doc, headlines: HeadlineNames) -> list[Named]:
     return found
 
 
-_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "al", "bin", "le", "la"}
-
-
 def with_particle_tail(ent: SpacySpan) -> SpacySpan:
     """A person's name the recogniser cut after a particle ("Ursula von der" + "Leyen"),
     whole again."""
     doc, end = ent.doc, ent.end
-    if ent.label_ != "PERSON" or ent[-1].lower_ not in _PARTICLES:
+    if ent.label_ != "PERSON" or ent[-1].lower_ not in NAME_PARTICLES:
         return ent
-    while end < len(doc) and (doc[end].lower_ in _PARTICLES or doc[end].is_title and doc[end].is_alpha):
+    while end < len(doc) and (doc[end].lower_ in NAME_PARTICLES or doc[end].is_title and doc[end].is_alpha):
         end += 1
-    while end > ent.end and doc[end - 1].lower_ in _PARTICLES:
+    while end > ent.end and doc[end - 1].lower_ in NAME_PARTICLES:
         end -= 1  # "von der" with no name after it
     return SpacySpan(doc, ent.start, end, label=ent.label)
 

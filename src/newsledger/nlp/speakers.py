@@ -361,8 +361,8 @@ def _kind_of_phrase(doc: Doc, mention: Mention, statement: Statement) -> str:
 def _up_to_title(doc: Doc, mention: Mention, words: list[str]) -> list[str]:
     """The mention's words up to its head when the head is a title followed by where it
     holds ("Senator from Texas", "the governor of Virginia"), else all of them."""
-    span = doc.char_span(*mention.span, alignment_mode="expand")
-    root = span.root.lower_ if span is not None and len(span) > 0 else ""
+    head = _root_of(doc, mention)
+    root = head.lower_ if head is not None else ""
     if root in TITLES and words and words[-1] not in TITLES and root in words:
         return words[:words.index(root) + 1]
     return words

@@ -35,7 +35,8 @@ from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..quotes import OPENING_MARKS as QUOTE_OPENINGS, find_quotes, quote_kind
 from ..spans import doc_text
-from .contents import ends_in_relative_pronoun, has_content_word, whole_words, without_dangling_words
+from .contents import ends_in_relative_pronoun, has_content_word, without_dangling_words
+from .decode import whole_words
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, with_rule_cue
 from .sources import in_another_sentence, passive_subject, quoted_source, undergone_by_place, whole_source
@@ -153,7 +154,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     spans = [(max(start, cue_end) if start < cue_end <= end and start >= cue_start else start, end)
              for start, end in statement.content_spans]
     spans = [(start + len(text[start:end]) - len(text[start:end].lstrip()), end) for start, end in spans]
-    spans = whole_words(doc, spans)
+    spans = [whole_words(text, start, end) for start, end in spans]  # a cut inside "$60,000"
     spans = [(start, end) for start, end in spans if end > start]
     spans = _without_cue_condition(doc, (cue_start, cue_end), spans, text)
     spans = _from_phrase_start(doc, spans, cue_end)

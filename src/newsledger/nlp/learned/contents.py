@@ -64,27 +64,3 @@ def without_dangling_words(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple
     return [*spans[:-1], (start, doc[last - 1].idx + len(doc[last - 1].text))]
 
 
-
-def whole_words(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Each piece starting and ending at whole tokens: a word piece boundary inside a token
-    ("$60|,000 a year") moves out to the token's edge ("$60,000 a year")."""
-    text = doc_text(doc)
-    out = []
-    for start, end in spans:
-        inside_start, inside_end = _inside_word(text, start), _inside_word(text, end)
-        if inside_start or inside_end:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                start = span.start_char if inside_start else start
-                end = span.end_char if inside_end else end
-        out.append((start, end))
-    return out
-
-
-def _inside_word(text: str, i: int) -> bool:
-    """True when offset ``i`` falls inside a word or a number ("$60|,000", "60,|000")."""
-    if not 0 < i < len(text):
-        return False
-    before, after = text[i - 1], text[i]
-    return (before.isalnum() and (after.isalnum() or after in ",." and text[i + 1:i + 2].isdigit())
-            or before in ",." and after.isdigit() and text[i - 2:i - 1].isdigit())

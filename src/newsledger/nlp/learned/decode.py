@@ -71,12 +71,23 @@ class RoleSpan:
         return self.chars[-1][1]
 
 
-def _widen(text: str, start: int, end: int) -> Span:
-    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+def whole_words(text: str, start: int, end: int) -> Span:
+    """``(start, end)`` moved out to the edges of the words or numbers they fall inside (a
+    word piece's edge: "$60|,000 a year" -> "60,000 a year")."""
+    while _inside_word(text, start):
         start -= 1
-    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+    while _inside_word(text, end):
         end += 1
     return start, end
+
+
+def _inside_word(text: str, i: int) -> bool:
+    """True when offset ``i`` falls inside a word or a number ("Wash|ington", "60|,000", "60,|000")."""
+    if not 0 < i < len(text):
+        return False
+    before, after = text[i - 1], text[i]
+    return (before.isalnum() and (after.isalnum() or after in ",." and text[i + 1:i + 2].isdigit())
+            or before in ",." and after.isdigit() and text[i - 2:i - 1].isdigit())
 
 
 def layer_spans(tags: list[int], gap: int = MAX_GAP, bridge=None) -> list[list[Span]]:
@@ -215,7 +226,7 @@ def role_spans(enc: Encoded, tags: list[list[int]], probs=None) -> dict[str, lis
         for fragments in layer_spans([row[layer] for row in tags], bridge=bridge):
             if role == "content":
                 fragments = _to_clause_end(enc, tags, fragments, sent_starts)
-            chars = [_widen(enc.text, enc.offsets[a][0], enc.offsets[b - 1][1]) for a, b in fragments]
+            chars = [whole_words(enc.text, enc.offsets[a][0], enc.offsets[b - 1][1]) for a, b in fragments]
             first = max(0, bisect_right(sent_starts, fragments[0][0]) - 1)
             last = max(0, bisect_right(sent_starts, fragments[-1][1] - 1) - 1)
             score = 1.0

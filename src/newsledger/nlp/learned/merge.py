@@ -63,13 +63,15 @@ def with_rule_cue(statement: Statement, ruled: list[Statement]) -> Statement:
     the rule statement that reads the same content as its verb's clause, after that verb:
     in "Koo told lawmakers he expected deliveries by 2027, but cautioned that delays were
     possible" the expectation was told, not cautioned."""
-    chars = content_chars(statement)
-    if statement.quote == "direct" or not chars or max(chars) >= statement.cue_span[0]:
-        return statement
+    spans = [(start, end) for start, end in statement.content_spans if end > start]
+    if statement.quote == "direct" or not spans or max(end for _, end in spans) > statement.cue_span[0]:
+        return statement  # checked on the spans: this runs for every learned statement
+    first, chars = min(start for start, _ in spans), content_chars(statement)
     for rule in ruled:
+        if rule.extra.get("rule") != "verb:clause" or rule.cue_span[1] > first:
+            continue
         same = content_chars(rule)
-        if rule.extra.get("rule") == "verb:clause" and rule.cue_span[1] <= min(chars) \
-                and len(same & chars) >= 0.9 * max(len(same), len(chars)):
+        if len(same & chars) >= 0.9 * max(len(same), len(chars)):
             return replace(statement, cue=rule.cue, cue_span=rule.cue_span, speaker=rule.speaker or statement.speaker,
                            extra={**statement.extra, "cue_lemma": rule.extra.get("cue_lemma", rule.cue.lower()),
                                   "cue_chars": [rule.cue_span]})
