@@ -215,6 +215,33 @@ def test_an_infinitives_to_opens_the_content(rules, text, cue, content):
     assert (kept.cue, kept.content) == (cue[:-len(" to")], "to " + content)
 
 
+@pytest.mark.parametrize("text, cue, content, kept_cue, kept_content", [
+    # the content began at the preposition
+    ("Some Democrats have expressed misgivings about Mrs. Clinton's tax plan.", "have expressed misgivings",
+     "about Mrs. Clinton's tax plan", "have expressed misgivings about", "Mrs. Clinton's tax plan"),
+    # the preposition was left between cue and content
+    ("The two candidates spar over whether the raid was legal.", "spar", "whether the raid was legal",
+     "spar over", "whether the raid was legal"),
+    ("The mayor described the shooting as an intentional act.", "described the shooting",
+     "an intentional act", "described the shooting as", "an intentional act"),
+])
+def test_the_preposition_that_governs_the_content_joins_the_cue(rules, text, cue, content, kept_cue, kept_content):
+    kept = tidy(tagged(text, cue, content), parse(rules, text))
+    assert (kept.cue, kept.content) == (kept_cue, kept_content)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # the verb's object is what was said: PolNeAR keeps "the health of ..." in the content
+    ("Republicans have also questioned the health of Donald Trump.", "have also questioned",
+     "the health of Donald Trump"),
+    # a passive agent's "by" stands before the source, not the content
+    ("The plan was first reported by Politico.", "was first reported", "The plan"),
+])
+def test_a_preposition_that_does_not_open_the_content_stays_out_of_the_cue(rules, text, cue, content):
+    kept = tidy(tagged(text, cue, content), parse(rules, text))
+    assert (kept.cue, kept.content) == (cue, content)
+
+
 @pytest.mark.parametrize("text, cue, content, whole", [
     ("Trump dismissed the continued questions about the legitimacy of the first black president.",
      "dismissed", "continued questions about the legitimacy of the first black president",

@@ -35,6 +35,7 @@ from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..quotes import OPENING_MARKS as QUOTE_OPENINGS, find_quotes, quote_kind
 from ..spans import doc_text
+from .cue_prepositions import with_governing_preposition
 from .contents import ends_in_relative_pronoun, has_content_word, without_dangling_words
 from .decode import whole_words
 from .fronted import with_fronted_subject
@@ -170,6 +171,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
         between = text[cue_end:spans[0][0]]
         if between.strip() == "to":  # "refused | to testify": the infinitive's "to" opens the content
             spans[0] = (cue_end + between.index("to"), spans[0][1])
+        cue_end, spans = with_governing_preposition(doc, (cue_start, cue_end), spans)
     cue_start = _with_adverbs_before(doc, cue_start, statement.speaker)
     if cue_end <= cue_start or not has_content_word(doc, spans) or not _reports(doc, (cue_start, cue_end)) \
             or ends_in_relative_pronoun(doc, spans):
