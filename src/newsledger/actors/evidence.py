@@ -147,9 +147,15 @@ def learn_role(kb: KnowledgeBase, phrase: str, name: str | None = None) -> Learn
 def _title_of_another(kb: KnowledgeBase, apposition: str) -> bool:
     """True when the apposition's title belongs to someone it names by a possessive: "Ivanka
     Trump, the Republican presidential nominee's eldest daughter" is no nominee ("NATO's
-    secretary general" is a secretary general: the title comes after the possessive)."""
+    secretary general" is a secretary general: the title comes after the possessive), or
+    after "of" a noun that is no title ("the sister of North Korean leader Kim Jong Un"; "the
+    secretary general of NATO" is one)."""
     parts = _POSSESSIVE.split(apposition)
-    return len(parts) > 1 and kb.parse_title(parts[-1]) is None
+    if len(parts) > 1 and kb.parse_title(parts[-1]) is None:
+        return True
+    # "Kim Yo Jong, the powerful sister of North Korean leader Kim Jong Un" is no leader
+    head, of, _ = apposition.partition(" of ")
+    return bool(of) and kb.parse_title(head) is None
 
 
 def without_relative_clause(phrase: str) -> str:
@@ -247,8 +253,8 @@ def find_members(kb: KnowledgeBase, phrase: str, *, on: date | None = None,
     "and"): "European NATO member countries" names no members.
     """
     mark = _LIST_MARK.search(phrase)
-    part = phrase[mark.end():] if mark else phrase
-    if mark is None and "," not in phrase and not _AND.search(phrase):
+    part = phrase[mark.end():] if mark else without_relative_clause(phrase)  # not ", which joined the lawsuit"
+    if mark is None and "," not in part and not _AND.search(part):
         return []
     members: list[tuple[str, KBEntry | None]] = []
     for piece in part.split(","):

@@ -21,6 +21,10 @@ from newsledger.actors.titles import (
     canonical_title,
 )
 
+# Heads of institutions' names: a country word after them is part of the name.
+_INSTITUTION_HEADS = {"university", "institute", "center", "centre", "college", "school", "foundation",
+                      "association", "society", "academy", "museum", "hospital", "library"}
+
 
 class RolesMixin:
     """Role and title look-ups; mixed into ``KnowledgeBase`` (which owns the indexes)."""
@@ -182,6 +186,8 @@ class RolesMixin:
         country, org = self._modifiers(before)
         if after:
             c2, o2 = self._modifiers(after)
+            if after[0] in _INSTITUTION_HEADS:
+                c2 = None  # "president of the University of North Korean Studies": the name's, not the role's
             country = country or c2
             org = org or o2
         if org is not None and country is None:

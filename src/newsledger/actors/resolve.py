@@ -46,6 +46,7 @@ from typing import Any
 from newsledger.actors.evidence import (LearnedRole, country_owner, evidence_phrases, find_members, is_name_like,
                                         learn_role, owned_entry, person_apposition, title_only,
                                         without_relative_clause, written_name)
+from newsledger.actors.institutions import of_institution
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
 from newsledger.actors.names import actor_id_for, normalize, strip_the, without_honorific
 from newsledger.actors.recency import latest_named, latest_named_for
@@ -106,6 +107,7 @@ class _ArticleResolver:
         self.local: list[str] = []  # full person names resolved by the speakers component
         self.roles_seen: dict[str, LearnedRole] = {}  # roles the text gave a person, by name
         self.org_names: dict[str, str | None] = {}  # organisation names carried over from the registry
+        self.institutions: list[Mention] = []  # organisations that spoke, in order ("a ministry spokesperson")
         names: list[str] = []
         for s in statements:
             if s.speaker is not None:
@@ -130,6 +132,8 @@ class _ArticleResolver:
         if res is None:
             return
         self._apply(mention, res, on)
+        if mention.kind == "organization":
+            self.institutions.append(mention)
         if res.members:
             statement.extra["speaker_members"] = res.members
             if hasattr(mention, "members"):
@@ -155,6 +159,7 @@ class _ArticleResolver:
             learned = learn_role(kb, phrase, name if is_name_like(name) else None)
             if learned is not None:
                 break
+        learned = of_institution(self.kb, learned, mention, self.institutions)
         nominal = self._nominal_entry(name, mention)
         entry = nominal or self._kb_entry(name, mention, learned, on)
         if entry is not None and entry.kind == "person" and learned is not None and not learned.former \
@@ -183,6 +188,7 @@ class _ArticleResolver:
         return self.kb.lookup(name, kinds={"country", "organization", "media", "place", "group"}) is None
 
     def _title_only(self, learned: LearnedRole, mention: Mention, on: date | None) -> _Resolution:
+        learned = of_institution(self.kb, learned, mention, self.institutions)
         holder = self._holder(learned, on) or self._named_holder(learned, mention, on)
         if holder is not None:
             return _Resolution(holder.name, "person", holder.id, holder, role=learned.as_dict(),
@@ -290,7 +296,7 @@ class _ArticleResolver:
             return None  # words the recogniser did not take for a name, and nothing else does
         same_kind = [r for r in known if r.kind == kind]
         if same_kind:
-            return _Resolution(same_kind[0].name, kind, same_kind[0].id, alias=name)
+            return _Resolution(same_kind[0].name, kind, same_kind[0].id, alias=name, country=same_kind[0].country)
         if kind == "unknown" or strip_the(name).islower() and " " not in strip_the(name):
             # "the agency", "police": a bare noun that names nothing the article names is no actor
             # shared by every article ("the fisheries agency" is specific enough to be one)

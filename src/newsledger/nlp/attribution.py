@@ -41,6 +41,7 @@ from .attribution_rules import (
     trailing_cue_candidate,
     verb_candidate,
 )
+from .datelines import after_dateline, without_dateline
 from .layout import continue_quotes, label_statements, signature_statements
 from .quotes import Quote, quote_kind
 from .spans import char_span, doc_quotes, doc_text, overlaps, spans_of, text_of, trim
@@ -93,6 +94,7 @@ class AttributionComponent:
         cue_span = char_span(cand.cue)
         clause = char_span(sorted([*cand.cue, *(cand.source or [])], key=lambda t: t.i))
         spans = _stretch_over_quotes(doc_text(doc), spans, quotes, cue_span, clause)
+        spans = without_dateline(doc_text(doc), spans)
         if not spans or sum(e - s for s, e in spans) < self.min_content_chars:
             return None
         if any(overlaps(cue_span, s) for s in spans):
@@ -148,6 +150,7 @@ def _mention(doc: Doc, cand: Candidate) -> Mention | None:
     if not run:
         return None
     start, end = char_span(run)
+    start = after_dateline(doc_text(doc), start, end)  # "SEOUL, March 2 (Reuters) - | Kim Yo Jong"
     mention = Mention(text=doc_text(doc)[start:end], span=(start, end))
     if cand.source_head is not None:
         mention.chain.append(antecedent_span(cand.source_head))
@@ -233,10 +236,15 @@ def _inside(st: Statement, other: Statement) -> bool:
 
 
 def reports_a_report(st: Statement) -> bool:
-    """True for "according to" a source: what it gives is often itself a statement ("Israel
-    warned it would act again, according to a statement from Netanyahu's office"), kept
-    as one of its own with its own speaker."""
-    return st.cue.lower().startswith("according to")
+    """True for "according to" a source, and for "reported" after all of its unquoted content
+    ("…, state media reported"): what they give is often itself a statement ("Israel warned
+    it would act again, according to a statement from Netanyahu's office"; "Kim Yo Jong warned
+    that Pyongyang would take decisive action if …, state media reported"), kept as one of
+    its own with its own speaker."""
+    if st.cue.lower().startswith("according to"):
+        return True
+    return st.extra.get("cue_lemma") == "report" and st.quote != "direct" and bool(st.content_spans) \
+        and st.content_spans[-1][1] <= st.cue_span[0]
 
 
 def _first_person_aside(st: Statement) -> bool:

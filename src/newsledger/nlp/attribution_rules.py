@@ -206,7 +206,9 @@ QUOTING_VERBS = {"quote", "cite"}
 def passive_participle(token: Token) -> bool:
     """True for a past participle opening a clause of its own ("Asked whether …, he said",
     "Pressed on the deal, she said"): the main clause's subject is the one it was done to."""
-    return token.tag_ == "VBN" and token.dep_ == "advcl" and not any(
+    # The tagger reads a sentence's first "Asked" as VBD too.
+    participle = token.tag_ == "VBN" or token.tag_ == "VBD" and token.is_sent_start
+    return participle and token.dep_ == "advcl" and not any(
         c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children)
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from . import pronouns
 from .headlines import HeadlineNames
-from .nominals import NAME_PARTICLES, Named
+from .nominals import GENERIC_PERSON, NAME_PARTICLES, Named
 from .spans import doc_text
 
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group",
@@ -58,9 +58,12 @@ def with_particle_tail(ent: SpacySpan) -> SpacySpan:
 
 
 def strip_det(ent: SpacySpan) -> tuple[str, int]:
-    """The entity's words as written ("Ban Ki-moon"), without a leading "the" or a trailing
-    "'s", and the offset where they start."""
+    """The entity's words as written ("Ban Ki-moon"), without a leading "the", a trailing
+    "'s" or, for a person, the role noun the recogniser took in ("Spokesperson Lin Jian" ->
+    "Lin Jian"), and the offset where they start."""
     tokens = [t for t in ent if not (t.lower_ == "the" and t.i == ent.start) and t.tag_ != "POS"]
+    while ent.label_ == "PERSON" and len(tokens) > 1 and tokens[0].lower_ in GENERIC_PERSON:
+        tokens = tokens[1:]
     if not tokens:
         return ent.text, ent.start_char
     return doc_text(ent.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])], tokens[0].idx

@@ -31,6 +31,24 @@ TITLE_SYNONYMS = {word: group for group in _SYNONYM_SETS for word in group}
 TITLE_FILLER = {"current", "presidential", "top", "new", "longtime", "veteran", "of", "and"}
 # Words that make a different title of the one after them ("vice president").
 TITLE_QUALIFIERS = {"vice", "deputy", "assistant", "lieutenant", "former", "ex", "acting", "lt.", "under"}
+PLURAL_HEADS = {"those", "these", "some", "many", "others", "several", "few", "both", "most", "all"}
+MEDIA_NOUNS = {"newspaper", "magazine", "outlet", "agency", "material", "publication", "paper",
+               "channel", "network", "broadcaster", "tabloid", "daily", "website", "journal", "report"}
+# What a person or body writes: the clause after it ("released by", "that appeared in") names its author.
+DOCUMENT_NOUNS = {"report", "analysis", "study", "research", "complaint", "statement", "survey", "poll", "letter",
+                  "filing", "review", "memo", "document", "audit", "paper", "lawsuit", "investigation"}
+MEDIA_CUES = {"learn", "report", "note", "write", "publish", "quote", "cite"}
+GROUP_NOUNS = {"countries", "leaders", "officials", "sources", "analysts", "experts", "critics",
+               "allies", "governments", "capitals", "states", "voters", "democrats", "republicans",
+               "people", "many", "some", "others", "members", "diplomats", "aides", "supporters",
+               "protesters", "demonstrators", "farmers", "workers", "residents", "activists",
+               "lawmakers", "senators", "ministers", "witnesses", "parents", "students", "veterans",
+               "economists", "investors", "observers", "americans", "europeans", "groups", "organizations",
+               "advocates", "campaigners", "environmentalists", "scientists", "researchers", "doctors",
+               "lawyers", "prosecutors", "rebels", "militants", "executives", "unions", "conservatives",
+               "liberals", "scholars", "historians", "journalists", "citizens", "families"}
+
+
 @dataclass
 class Named:
     """A name (or a phrase standing for one) in the article, with where and how it is written."""

@@ -37,7 +37,8 @@ from spacy.tokens import Doc, Span as SpacySpan
 from ..model import Mention, Statement
 from . import extensions, nominals, pronouns  # noqa: F401
 from .spans import doc_text
-from .nominals import GENERIC_PERSON, TITLES, Named as _Named
+from .nominals import (DOCUMENT_NOUNS, GENERIC_PERSON, GROUP_NOUNS, MEDIA_CUES, MEDIA_NOUNS, PLURAL_HEADS, TITLES,
+                       Named as _Named)
 from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
 from .entity_names import named_mentions, strip_det, with_particle_tail
@@ -54,19 +55,6 @@ WRITER_PRONOUNS = {"i", "me", "we", "us"}  # outside a quotation: whoever wrote 
 # the titles "the head of state" / "of government" stands for, in order, then any leader
 HEAD_OF_STATE = (["president"], ["king"], ["queen"], ["leader"])
 HEAD_OF_GOVERNMENT = (["prime", "minister"], ["chancellor"], ["premier"], ["leader"])
-PLURAL_HEADS = {"those", "these", "some", "many", "others", "several", "few", "both", "most", "all"}
-MEDIA_NOUNS = {"newspaper", "magazine", "outlet", "agency", "material", "publication", "paper",
-               "channel", "network", "broadcaster", "tabloid", "daily", "website", "journal", "report"}
-# What a person or body writes: the clause after it ("released by", "that appeared in") names its author.
-DOCUMENT_NOUNS = {"report", "analysis", "study", "research", "complaint", "statement", "survey", "poll", "letter",
-                  "filing", "review", "memo", "document", "audit", "paper", "lawsuit", "investigation"}
-MEDIA_CUES = {"learn", "report", "note", "write", "publish", "quote", "cite"}
-GROUP_NOUNS = {"countries", "leaders", "officials", "sources", "analysts", "experts", "critics",
-               "allies", "governments", "capitals", "states", "voters", "democrats", "republicans",
-               "people", "many", "some", "others", "members", "diplomats", "aides", "supporters",
-               "protesters", "demonstrators", "farmers", "workers", "residents", "activists",
-               "lawmakers", "senators", "ministers", "witnesses", "parents", "students", "veterans",
-               "economists", "investors", "observers", "americans", "europeans", "republicans"}
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 # What follows the person's name in "The Clinton campaign", "Trump's campaign" (not "Mike
 # Schmidt, an adviser to the Clinton campaign", whose speaker is Schmidt).
@@ -153,6 +141,7 @@ class _People:
             self.genders.setdefault(name, gender)
         # words of full person names, so that "Trump" is never taken for an organisation
         self.person_words = {w for c in self.candidates if " " in c.name for w in c.name.split()}
+        self.speakers: list[str] = []  # people resolved as speakers, in the order they spoke
 
     def spoke(self, name: str, span: tuple[int, int], word: str | None = None) -> None:
         """A person resolved as a speaker; a gendered pronoun that named them tells their gender."""
@@ -162,6 +151,7 @@ class _People:
         gender = self.genders.get(name) or self.genders.get(name.split()[-1])
         self.candidates.append(pronouns.Candidate(name, span, self.sentences.of(span[0]), 3, gender))
         self.candidates.sort(key=lambda c: c.span)
+        self.speakers.append(name)
 
     def antecedent(self, word: str, at: int) -> _Named | None:
         found = pronouns.antecedent(word, at, self.candidates, self.sentences, self.genders, self.quotes)
@@ -177,11 +167,11 @@ class _People:
         names of unknown gender."""
         wanted = wanted or self.shown.get(target.span[0])
         if wanted is None:
-            return _expand_surname(target, before)
+            return _expand_surname(target, before, self.speakers)
         same = [n for n in before if self.genders.get(n.name) == wanted]
         unknown = [n for n in before if n.name not in self.genders]
-        expanded = _expand_surname(target, same)
-        return expanded if expanded is not target else _expand_surname(target, unknown)
+        expanded = _expand_surname(target, same, self.speakers)
+        return expanded if expanded is not target else _expand_surname(target, unknown, self.speakers)
 
 
 def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Named],
@@ -283,10 +273,11 @@ def _as_named_person(found: _Named, before: list[_Named], people: _People) -> _N
     return person if person.name != found.name else found
 
 
-def _expand_surname(target: _Named, before: list[_Named]) -> _Named:
+def _expand_surname(target: _Named, before: list[_Named], speakers: list[str] = ()) -> _Named:
     """The latest earlier full name a short person name stands for: "Lee" -> "Barbara Lee",
     "Suu Kyi" -> "Aung San Suu Kyi" (or a slip of it); else the one earlier full name the
-    short one opens ("Ban" -> "Ban Ki-moon", "Mao" -> "Mao Ning")."""
+    short one opens ("Ban" -> "Ban Ki-moon", "Mao" -> "Mao Ning"), or of several it opens the
+    one of ``speakers`` who spoke last ("Kim said" after Kim Yo Jong's warning about Kim Jong Un)."""
     if target.kind != "person":
         return target
     words = target.name.split()
@@ -303,8 +294,9 @@ def _expand_surname(target: _Named, before: list[_Named]) -> _Named:
         # the one full name it opens: a family name put first ("Ban" -> "Ban Ki-moon", "Mao" ->
         # "Mao Ning", "Xi" -> "Xi Jinping"), or a first name that stands alone ("Hillary")
         opened = {e.name: e for e in people if e.name.split()[0] == words[0]}
-        if len(opened) == 1:
-            earlier = next(iter(opened.values()))
+        spoke = [name for name in reversed(speakers) if name in opened]
+        if len(opened) == 1 or spoke:
+            earlier = opened[spoke[0]] if spoke else next(iter(opened.values()))
             return _Named(earlier.name, "person", earlier.span, earlier.context)
     return target
 

@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..quotes import OPENING_MARKS as QUOTE_OPENINGS, find_quotes, quote_kind
+from ..datelines import without_dateline
 from ..spans import doc_text
 from .cue_prepositions import with_governing_preposition
 from .contents import ends_in_relative_pronoun, has_content_word, without_dangling_words
@@ -156,6 +157,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
              for start, end in statement.content_spans]
     spans = [(start + len(text[start:end]) - len(text[start:end].lstrip()), end) for start, end in spans]
     spans = [whole_words(text, start, end) for start, end in spans]  # a cut inside "$60,000"
+    spans = without_dateline(text, spans)
     spans = [(start, end) for start, end in spans if end > start]
     spans = _without_cue_condition(doc, (cue_start, cue_end), spans, text)
     spans = _from_phrase_start(doc, spans, cue_end)

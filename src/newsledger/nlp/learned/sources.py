@@ -8,10 +8,9 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ...model import Mention
+from ..datelines import after_dateline
 from ..attribution_rules import RELATIVE_PRONOUNS, antecedent_span, passive_participle, quoted_subject
 
-# A dateline that opens a story's first paragraph: "BRUSSELS - ", "WASHINGTON, D.C. — ".
-DATELINE = re.compile(r"[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]*)*\s+[-–—―]+\s+")
 _SOURCE_MODIFIERS = {"det", "compound", "amod"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves"}
 _ARTICLES = {"the", "a", "an", "this", "that", "these", "those"}
@@ -62,9 +61,7 @@ def whole_source(doc: Doc, speaker: Mention | None, text: str,
     if last < len(doc) and doc[last].lower_ in _REFLEXIVES and doc[last].head.i in range(first, last):
         last += 1
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
-    dateline = DATELINE.match(text, start, end)
-    if dateline and dateline.end() < end:
-        start = dateline.end()
+    start = after_dateline(text, start, end)
     antecedent = _antecedent(doc, first, last)
     if (start, end) == tuple(speaker.span) and antecedent is None:
         return speaker

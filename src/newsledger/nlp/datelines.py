@@ -1,0 +1,50 @@
+"""Datelines: where (and often when, and through which agency) a story was filed.
+
+Wire copy opens its first paragraph with one: "SEOUL, March 2 (Reuters) - ", "BEIJING, May
+20 (Xinhua) -- ", "AUSTIN, Texas (AP) — ", "BRUSSELS - ", "MOSCOW, March 5. /TASS/. ". It
+is nobody's words and names nobody who spoke: a statement's source or content that begins
+at the paragraph's start begins after it (:func:`after_dateline`), so "SEOUL, March 2
+(Reuters) - Kim Yo Jong warned" is Kim's, not South Korea's.
+
+Recognised: a place in capitals at the start of a line (one or more words, "NEW DELHI",
+"ST. LOUIS"), optionally followed by a region in any case (", Texas", ", D.C."), a date
+(", March 2"), an agency in parentheses or slashes ("(AP)", "/TASS/"), then a dash. Not
+recognised: a colon ("NEW DELHI: "), which transcripts use for speakers ("TRUMP: Wrong."),
+and a place not in capitals ("Seoul - "), which is as often a headline's first words.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+)*"  # SEOUL, NEW DELHI, ST. LOUIS
+    r"(?:,[ ]+(?!" + _MONTH + r"[ ]+\d)[A-Z][A-Za-z.'’]*(?:[ ][A-Z][A-Za-z.'’]*)*)?"  # , Texas / , D.C.
+    r"(?:,?[ ]+" + _MONTH + r"[ ]+\d{1,2}(?:,[ ]+\d{4})?)?"  # , March 2 / , March 2, 2026
+    r"(?:[ ]*\.?[ ]*(?:\([A-Z][\w.&' ]*\)|/[A-Z][\w.&' ]*/))?\.?"  # (Reuters) / /TASS/.
+    r"(?:[ ]*[-–—―]+[ ]+|(?<=/\.)[ ]+)"  # then a dash (or, after "/TASS/.", a space)
+    r"(?=[A-Z\"“‘'])"  # and a sentence: "NATO - the alliance said" is no dateline
+)
+
+
+def after_dateline(text: str, start: int, end: int | None = None) -> int:
+    """Where a span that begins at ``start`` begins once a dateline opening a line there (after
+    spaces: a header blanked out) is left out: ``start`` itself when there is none, or when the dateline would take the
+    whole span (up to ``end``)."""
+    if text[text.rfind("\n", 0, start) + 1:start].strip():
+        return start  # not at a line's start
+    first = len(text) - len(text[start:].lstrip()) if end is None else end - len(text[start:end].lstrip())
+    found = DATELINE.match(text, first)
+    if found is None or (end is not None and found.end() >= end):
+        return start
+    return found.end()
+
+
+def without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with the first one begun after a dateline it opens with ("SEOUL, March 2
+    (Reuters) - | Kim Yo Jong warned …"; :func:`after_dateline`)."""
+    if not spans:
+        return spans
+    start, end = spans[0]
+    return [(after_dateline(text, start, end), end), *spans[1:]]
