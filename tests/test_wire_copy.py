@@ -13,15 +13,16 @@ import pytest
 from newsledger.actors.knowledge import load_kb
 from newsledger.actors.registry import ActorRegistry
 from newsledger.actors.resolve import resolve_statements
-from newsledger.model import Article
+from newsledger.model import Article, Statement
+from newsledger.nlp.conditions import mark_condition
 from newsledger.nlp.datelines import after_dateline
 
 PUBLISHED = date(2026, 3, 2)
 
 
-def ledger(analyzer, body: str) -> list:
-    """The resolved statements of an article with a one-line header and ``body``."""
-    header = f"date {PUBLISHED.isoformat()}\n\n"
+def ledger(analyzer, body: str, header: str = f"date {PUBLISHED.isoformat()}\n\n") -> list:
+    """The resolved statements of an article with a one-line header (none: ``body`` opens
+    with its headline) and ``body``."""
     art = Article(text=header + body, published=PUBLISHED, body_start=len(header), path="wire.txt")
     return resolve_statements(art, analyzer.analyze(art), registry=ActorRegistry(), kb=load_kb())
 
@@ -114,3 +115,48 @@ def test_a_plural_noun_with_a_relative_clause_is_a_group_without_members(analyze
                                   "already harmed the river's ecosystem.")
     speaker = statements[0].speaker
     assert (speaker.kind, speaker.name, speaker.members) == ("group", "Environmental groups", [])
+
+
+CEASEFIRE = (
+    "Hamas says no hostage deal unless Israel ends war; Netanyahu vows to press on\n\n"
+    "Hamas will not agree to any deal to free the remaining hostages unless Israel commits to a permanent "
+    "end to the war in Gaza, a senior official of the group said on Tuesday.\n\n"
+    "Egyptian Foreign Minister Badr Abdelatty said a deal was within reach.\n\n"
+    "A U.S. official, speaking on condition of anonymity, said Washington believed Hamas had softened "
+    "some of its demands. The official said the White House would keep pressing Israel to allow more aid.")
+
+
+def test_an_unnamed_member_speaks_for_the_body_and_the_official_stays_the_same_one(analyzer):
+    statements = ledger(analyzer, CEASEFIRE)
+    refusal = next(s for s in statements if s.content.startswith("Hamas will not agree"))
+    assert refusal.speaker.name == "Hamas"  # "a senior official of the group"
+    assert refusal.condition is not None and "Israel commits" in refusal.condition.text
+    unnamed = [s.speaker for s in statements if s.speaker and s.speaker.text in ("A U.S. official", "The official")]
+    assert len(unnamed) == 2 and all(m.name is None for m in unnamed)  # not the Egyptian minister
+
+
+HEADLINE = "Hamas says no hostage deal unless Israel ends war; Netanyahu vows to press on"
+
+
+@pytest.mark.parametrize("cue, content, condition", [
+    ("vows", "to press on", None),  # the parser hangs the first clause's condition on "vows"
+    ("says", "no hostage deal", "unless Israel ends war"),
+])
+def test_a_condition_does_not_cross_a_semicolon_to_the_next_clauses_cue(rules_analyzer, cue, content, condition):
+    doc = rules_analyzer.nlp(HEADLINE)
+    at, start = HEADLINE.index(cue), HEADLINE.index(content)
+    statement = Statement(cue=cue, cue_span=(at, at + len(cue)), content=content,
+                          content_spans=[(start, start + len(content))])
+    mark_condition(doc, statement)
+    assert (statement.condition.text if statement.condition else None) == condition
+
+
+def test_what_was_told_is_not_what_the_participle_after_it_rejects(analyzer):
+    statements = ledger(analyzer, (
+        "Prime Minister Keir Starmer told MPs on Wednesday that Britain would recognise a Palestinian "
+        "state only as part of a peace process, rejecting calls from his own backbenchers for immediate "
+        "recognition."))
+    told = by_cue(statements, "told")
+    assert told.content.startswith("that Britain would recognise") and "rejecting" not in told.content
+    rejecting = [s for s in statements if s.cue == "rejecting"]
+    assert all("Britain would recognise" not in s.content for s in rejecting)

@@ -153,6 +153,12 @@ def _parsed_conditions(doc: Doc, st: Statement) -> tuple[list[dict], list[dict]]
         governor = _governor(head, tokens | cand["marker_tokens"])
         if governor is None:
             continue
+        if governor in content and head in content and not tokens <= content:
+            # the parser hung the source after the content on the condition ("unless Israel
+            # commits to …, a senior official of the group said"): the condition ends with the content
+            tokens = tokens & content
+            cand = dict(cand, tokens=tokens, condition=make_condition(
+                doc, sorted(tokens | cand["marker_tokens"], key=lambda t: t.i)) or cand["condition"])
         inside = _within(cand["condition"].span, st.content_spans)
         if governor not in content and governor.dep_ == "ccomp" and governor.head in cue:
             # The if-clause the parser took for the cue's complement: the whole complement
@@ -166,8 +172,8 @@ def _parsed_conditions(doc: Doc, st: Statement) -> tuple[list[dict], list[dict]]
             scope = "statement" if main_clause_root(governor, content) else "embedded"
         else:
             continue  # belongs to some other clause of the sentence
-        if not inside and governor not in cue:
-            continue
+        if not inside and (governor not in cue or _semicolon_between(doc, tokens, cue)):
+            continue  # "Hamas says no deal unless Israel ends war; Netanyahu vows to press on"
         cons = _consequence(doc, st, governor, content, tokens | cand["marker_tokens"], inside)
         if cons is None:
             continue
@@ -179,6 +185,13 @@ def _parsed_conditions(doc: Doc, st: Statement) -> tuple[list[dict], list[dict]]
     found.extend(either_or(doc, content))
     found.extend(otherwise(doc, content))
     return found, embedded
+
+
+def _semicolon_between(doc: Doc, tokens: set[Token], cue: set[Token]) -> bool:
+    """True when a semicolon stands between the condition's words and the cue: the parser
+    hung the condition of one clause on the verb of the next."""
+    first, last = sorted((min(t.i for t in tokens), min(t.i for t in cue)))
+    return any(t.text == ";" for t in doc[first:last])
 
 
 def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
@@ -249,7 +262,19 @@ def _governor(head: Token, skip: set[Token]) -> Token | None:
         gov = gov.head
     if gov.i == head.i or gov in skip:
         return None
-    return _out_of_final_relative(gov, head)
+    return _out_of_purpose(_out_of_final_relative(gov, head), head)
+
+
+def _out_of_purpose(gov: Token, head: Token) -> Token:
+    """"will not agree to any deal to free the hostages unless Israel commits to …": the parser
+    hangs a clause-final condition on an infinitive of purpose; the refusal is conditioned."""
+    lifted = gov
+    while lifted.tag_ == "VB" and lifted.dep_ in ("advcl", "acl") and head.i > lifted.i \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in lifted.children):
+        lifted = lifted.head
+        while lifted.pos_ not in ("VERB", "AUX") and lifted.head.i != lifted.i:
+            lifted = lifted.head
+    return lifted if lifted.pos_ in ("VERB", "AUX") else gov
 
 
 def _out_of_final_relative(gov: Token, head: Token) -> Token:

@@ -43,7 +43,9 @@ from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
 from .entity_names import named_mentions, strip_det, with_particle_tail
 from .headlines import HeadlineNames
-from .written_names import (INSTITUTION_NOUNS, institution_named, institution_named_before, outlet_named,
+from .role_nouns import UNSEEN, RoleNouns
+from .written_names import (INSTITUTION_NOUNS, institution_named, institution_named_before, institution_of_member,
+                            outlet_named,
                             owned_by_country, proper_name)
 from .possessives import KIN_NOUNS, PERSONAL_INSTITUTIONS, owned_institution, relative
 from .plurals import institution_subject, latest_institution, latest_plural, recent_coordination, \
@@ -76,11 +78,15 @@ class SpeakerComponent:
         named = named_mentions(doc, headlines)
         resolved: list[_Named] = []  # speakers of earlier statements, in order
         people = _People(doc, named, headlines)
+        roles = RoleNouns()
         for statement in doc._.statements:
             mention = statement.speaker
             if mention is None:
                 continue
-            target = _resolve(doc, mention, statement, named, resolved, people, headlines)
+            target = roles.refer(mention.text.lower().split())  # "A U.S. official said … The official said"
+            if target is UNSEEN:
+                target = _resolve(doc, mention, statement, named, resolved, people, headlines)
+            roles.introduce(doc, mention, target)
             if target is not None:
                 mention.name = target.name
                 mention.kind = target.kind
@@ -253,6 +259,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return _latest(resolved, "media")
     if head in TITLES or head in GENERIC_PERSON:
         return _by_title(words, before, resolved)
+    member_of = institution_of_member(words, [*before, *resolved], start)  # "a senior official of the group"
+    if member_of is not None:
+        return member_of
     found = proper_name(doc, mention)
     confirmed = headlines.confirmed(found.name, found.span[0]) if found is not None else None
     if confirmed is None:  # no name, or one in title case named nowhere else ("Gold Star Mom")

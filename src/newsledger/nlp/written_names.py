@@ -7,7 +7,8 @@
 - :func:`outlet_named`: an outlet named after the noun that says it is one ("the German
   newspaper Bild", "the state news agency Xinhua");
 - :func:`institution_named_before`: "the company", "the ministry" as the organisation the
-  article named before.
+  article named before, and :func:`institution_of_member` the one "a senior official of the
+  group" speaks for.
 
 Not here: names the recogniser found (``speakers`` reads ``doc.ents``), and whether a name
 in a title-case headline is one (``headlines``).
@@ -20,7 +21,7 @@ import re
 from spacy.tokens import Doc
 
 from ..model import Mention
-from .nominals import TITLES, Named
+from .nominals import GENERIC_PERSON, TITLES, Named
 
 # Heads of a phrase that names an institution: "the Finnish navy", "the Estonian prosecutor's office".
 INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office", "police", "military",
@@ -122,6 +123,8 @@ def outlet_named(mention: Mention) -> Named | None:
 
 
 # A business named by what it does: "the company" is the one the article named last.
+# Nouns any organisation goes by ("Hamas … a senior official of the group").
+BODY_NOUNS = {"group", "movement", "militia", "organization", "organisation"}
 COMPANY_NOUNS = {"company", "firm", "bank", "lender", "insurer", "retailer", "airline", "carmaker", "automaker",
                  "chipmaker", "manufacturer", "conglomerate", "startup", "utility", "miner", "producer"}
 
@@ -135,7 +138,7 @@ def institution_named_before(words: list[str], earlier: list[Named], start: int)
     if not words or words[0] not in {"the", "this"} or len(words) > 3:
         return None
     head = words[-1]
-    if head in COMPANY_NOUNS:
+    if head in COMPANY_NOUNS or head in BODY_NOUNS:
         fits = [n for n in earlier if n.kind == "organization" and n.span[1] <= start]
     elif head in INSTITUTION_NOUNS:
         fits = [n for n in earlier if n.kind == "organization" and n.span[1] <= start
@@ -143,3 +146,18 @@ def institution_named_before(words: list[str], earlier: list[Named], start: int)
     else:
         return None
     return max(fits, key=lambda n: n.span[0]) if fits else None
+
+
+MEMBER_LINKS = {"of", "for", "from", "at"}
+
+
+def institution_of_member(words: list[str], earlier: list[Named], start: int) -> Named | None:
+    """"a senior official of the group", "an aide at the ministry": the institution the
+    article named before (:func:`institution_named_before`) that the unnamed member speaks
+    for, as "a spokesman for the Estonian government" speaks for that government; None
+    when the phrase is no role noun with "of the <institution noun>" after it."""
+    for i, word in enumerate(words[:-2]):
+        if word in MEMBER_LINKS and words[i + 1] == "the" and len(words) == i + 3 \
+                and (words[i - 1] in GENERIC_PERSON or words[i - 1] in TITLES):
+            return institution_named_before(words[i + 1:], earlier, start)
+    return None

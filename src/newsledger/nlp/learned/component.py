@@ -40,7 +40,7 @@ from .cue_prepositions import with_governing_preposition
 from .contents import ends_in_relative_pronoun, has_content_word, without_dangling_words
 from .decode import whole_words
 from .fronted import with_fronted_subject
-from .merge import content_chars, merge_with_rules, with_rule_cue
+from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue
 from .sources import in_another_sentence, passive_subject, quoted_source, undergone_by_place, whole_source
 from .quotations import join_split_quotations
 from .tails import without_narrative_after
@@ -117,7 +117,7 @@ def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
     text = doc.text if text is None else text  # built token by token by spaCy: once per doc
     ruled = (doc._.statements or []) if keep_rules else []
     tidied, abandoned = [], set()
-    for statement in learned:
+    for statement in (part for found in learned for part in split_at_rule_cue(found, ruled)):
         kept = tidy(with_rule_cue(statement, ruled), doc, text)
         abandoned |= content_chars(statement) | set(range(*statement.cue_span))
         if kept is not None:

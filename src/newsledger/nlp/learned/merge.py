@@ -78,6 +78,27 @@ def with_rule_cue(statement: Statement, ruled: list[Statement]) -> Statement:
     return statement
 
 
+def split_at_rule_cue(statement: Statement, ruled: list[Statement]) -> list[Statement]:
+    """A learned statement whose unquoted content lies on both sides of its cue, split in two
+    when the pieces before the cue are the clause a rule reads for an earlier verb: in "Starmer
+    told MPs that Britain would recognise a state only as part of a peace process, rejecting
+    calls for immediate recognition" the tagger gave "rejecting" both; what was told goes to
+    "told" (:func:`with_rule_cue`), what was rejected stays. Otherwise ``[statement]``."""
+    cue_start = statement.cue_span[0]
+    before = [(a, b) for a, b in statement.content_spans if b <= cue_start]
+    after = [(a, b) for a, b in statement.content_spans if a >= statement.cue_span[1]]
+    if statement.quote == "direct" or not before or not after or len(before) + len(after) != len(statement.content_spans):
+        return [statement]
+    first = replace(statement, content_spans=before)
+    told = with_rule_cue(first, [replace(r, content_spans=[(a, min(b, cue_start)) for a, b in r.content_spans
+                                                           if a < cue_start]) for r in ruled])
+    if told is first:
+        return [statement]
+    rule = next(r for r in ruled if r.cue_span == told.cue_span)
+    return [replace(told, content_spans=before, speaker=rule.speaker or statement.speaker),
+            replace(statement, content_spans=after)]
+
+
 def merge_with_rules(learned: list[Statement], ruled: list[Statement],
                      abandoned: set[int] = frozenset()) -> list[Statement]:
     """``learned`` (speakers missing there filled from the rule statement on the same

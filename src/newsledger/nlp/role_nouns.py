@@ -1,0 +1,47 @@
+"""Who a definite role noun stands for: the speaker that role noun last introduced.
+
+"A U.S. official, speaking on condition of anonymity, said … The official said the White
+House would keep pressing Israel": the official is the unnamed U.S. official, not whoever
+the article named last (the Egyptian foreign minister of the paragraph before). "A ministry
+spokesperson, Koo Byoung-sam, told a briefing … The spokesperson added" is Koo.
+
+Only generic role nouns (official, spokesman, diplomat, aide, …: :data:`.nominals.GENERIC_PERSON`)
+are remembered, and only for "the" + noun; a title ("the senator") is read by who holds it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Mention
+from .nominals import GENERIC_PERSON, Named
+
+UNSEEN = object()  # no speaker was introduced with the role noun
+
+
+class RoleNouns:
+    """The speaker each generic role noun last introduced, in the order statements come."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, Named | None] = {}
+
+    def introduce(self, doc: Doc, mention: Mention, target: Named | None) -> None:
+        """Remember ``target`` (None: nobody named) as the one ``mention``'s role noun stands for."""
+        noun = _role_noun(doc, mention)
+        if noun is not None:
+            self._last[noun] = target
+
+    def refer(self, words: list[str]):
+        """The speaker "the <role noun>" (``words``, lower case) stands for, None for an unnamed
+        one, or ``UNSEEN`` when no speaker was introduced with that noun."""
+        if len(words) != 2 or words[0] != "the" or words[1] not in self._last:
+            return UNSEEN
+        return self._last[words[1]]
+
+
+def _role_noun(doc: Doc, mention: Mention) -> str | None:
+    span = doc.char_span(*mention.span, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    noun = span.root.lower_
+    return noun if noun in GENERIC_PERSON else None
