@@ -13,6 +13,7 @@ import pytest
 from newsledger.actors.knowledge import load_kb
 from newsledger.actors.registry import ActorRegistry
 from newsledger.actors.resolve import resolve_statements
+from newsledger.countries import country_named
 from newsledger.model import Article, Statement
 from newsledger.nlp.conditions import mark_condition
 from newsledger.nlp.datelines import after_dateline
@@ -160,3 +161,27 @@ def test_what_was_told_is_not_what_the_participle_after_it_rejects(analyzer):
     assert told.content.startswith("that Britain would recognise") and "rejecting" not in told.content
     rejecting = [s for s in statements if s.cue == "rejecting"]
     assert all("Britain would recognise" not in s.content for s in rejecting)
+
+
+@pytest.mark.parametrize("sentence, act", [
+    ("Israeli Prime Minister Benjamin Netanyahu said Israel would continue the offensive until Hamas "
+     "was destroyed.", "commitment"),
+    ("Iranian Foreign Minister Abbas Araqchi said Tehran would respond decisively if Israel attacked "
+     "its nuclear sites.", "threat"),
+    ("South Korean Defence Minister Ahn Gyu-back said Seoul would retaliate if the North fired at its "
+     "islands.", "threat"),
+    # an outsider's reading of what a country will do is a prediction, not the country's commitment
+    ("Analysts said Israel would continue the offensive.", "prediction"),
+])
+def test_an_official_speaks_for_the_country_named_by_its_nationality_or_capital(analyzer, sentence, act):
+    statements = ledger(analyzer, sentence)
+    assert statements[0].act == act
+
+
+@pytest.mark.parametrize("written, country", [
+    ("Israeli", "Israel"), ("Israelis", "Israel"), ("the U.K.", "United Kingdom"), ("Pyongyang", "North Korea"),
+    ("Tehran", "Iran"), ("Emirati", "United Arab Emirates"), ("Britons", "United Kingdom"),
+    ("Korean", None), ("Western", None), ("Republicans", None),
+])
+def test_a_country_is_known_by_every_form_news_writes(written, country):
+    assert country_named(written) == country

@@ -71,6 +71,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
+from newsledger.countries import country_named
 from newsledger.model import ACTS, Statement
 from newsledger.nlp.spans import doc_text, tokens_in
 
@@ -122,17 +123,10 @@ KNOWN_OUTLETS = {
     "nbc", "cbs", "abc", "al jazeera", "kommersant", "izvestia", "rt", "the economist",
     "the telegraph", "sky news", "euronews", "dw", "deutsche welle", "the american conservative",
 }
-# Who is the same side: demonyms, capitals and short forms of a few frequent actors.
-ALIASES = {
-    "us": "united states", "u.s.": "united states", "usa": "united states",
-    "america": "united states", "american": "united states", "washington": "united states",
-    "russian": "russia", "russian federation": "russia", "moscow": "russia", "kremlin": "russia",
-    "ukrainian": "ukraine", "kyiv": "ukraine", "kiev": "ukraine", "french": "france",
-    "paris": "france", "british": "united kingdom", "uk": "united kingdom",
-    "britain": "united kingdom", "london": "united kingdom", "german": "germany",
-    "berlin": "germany", "chinese": "china", "beijing": "china", "alliance": "nato",
-    "north atlantic alliance": "nato", "eu": "european union", "brussels": "european union",
-}
+# Who is the same side besides countries (:func:`newsledger.countries.country_named`):
+# short forms of a few frequent actors.
+ALIASES = {"kremlin": "russia", "alliance": "nato", "north atlantic alliance": "nato", "eu": "european union",
+           "brussels": "european union"}
 
 
 @Language.factory(
@@ -299,7 +293,7 @@ def _speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
         words = [t for c in cue for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
                  for t in s.subtree]
     names |= {_norm(name) for name in _entities_touching(doc, words)}
-    names |= {_norm(t.text) for t in words if t.pos_ == "PROPN" or t.lower_ in ALIASES}
+    names |= {_norm(t.text) for t in words if t.pos_ == "PROPN" or t.lower_ in ALIASES or country_named(t.text)}
     if sp is not None and st.quote == "indirect":
         # reported speech names the speaker by a pronoun: "Trump said he would sue", "Britain,
         # France and Germany have said they will reimpose sanctions unless …"
@@ -341,7 +335,8 @@ def _norm(text: str) -> str:
     t = " ".join(text.lower().replace("’s", "").replace("'s", "").split())
     if t.startswith("the "):
         t = t[4:]
-    return ALIASES.get(t, t)
+    country = country_named(t)  # "Israeli", "Tehran", "the U.K.": the country's own name
+    return ALIASES.get(t) or (country.lower() if country else t)
 
 
 def _is_media(doc: Doc, st: Statement, cue: list[Token]) -> bool:

@@ -29,7 +29,7 @@ What is not extracted
   countries") and pronouns ("they"): they need coreference beyond this component.
 - Media told by the speaker ("told the BBC") are venues, not targets; "reporters"
   and "journalists" are not named.
-- Nationalities not in the demonym table ("Western", "European"), dates, numbers,
+- Nationalities that name no one country ("Western", "European", "Korean"), dates, numbers,
   money and other non-actor entities.
 """
 
@@ -41,6 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
+from newsledger.countries import country_named
 from newsledger.model import Statement, Target
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
@@ -54,15 +55,6 @@ CANONICAL = {
     "north atlantic treaty organization": "NATO", "eu": "European Union",
     "european union": "European Union", "un": "United Nations", "united nations": "United Nations",
     "prc": "China", "people's republic of china": "China",
-}
-DEMONYMS = {
-    "american": "United States", "russian": "Russia", "ukrainian": "Ukraine", "french": "France",
-    "german": "Germany", "british": "United Kingdom", "chinese": "China", "polish": "Poland",
-    "italian": "Italy", "spanish": "Spain", "israeli": "Israel", "palestinian": "Palestine",
-    "iranian": "Iran", "turkish": "Turkey", "japanese": "Japan", "indian": "India",
-    "canadian": "Canada", "belarusian": "Belarus", "hungarian": "Hungary", "swedish": "Sweden",
-    "finnish": "Finland", "dutch": "Netherlands", "mexican": "Mexico", "brazilian": "Brazil",
-    "syrian": "Syria", "korean": None, "european": None, "western": None,
 }
 _ADDRESS_DEPS = {"dobj", "dative", "iobj"}
 _CALL_PREPS = {"on", "upon"}
@@ -126,7 +118,7 @@ def mark_targets(doc: Doc, st: Statement, ents: list[SpacySpan], starts: list[in
 def actor_name(ent: SpacySpan) -> str | None:
     """The canonical name of an actor entity, or None when it names no actor."""
     if ent.label_ == "NORP":
-        return DEMONYMS.get(ent.text.lower().rstrip("s")) or DEMONYMS.get(ent.text.lower())
+        return country_named(ent.text)  # "Russian troops" -> Russia; "Korean", "Western": none
     name = canonical(ent.text)
     return None if not name or name.lower() in _NOT_NAMES else name
 

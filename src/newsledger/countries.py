@@ -1,0 +1,52 @@
+"""Every country in the forms news writes it: name, short names, demonyms, capital, metonyms.
+
+    >>> country_named("Israeli"), country_named("the U.K."), country_named("Pyongyang")
+    ('Israel', 'United Kingdom', 'North Korea')
+    >>> country_named("Korean") is None  # North or South: no one country
+    True
+
+The forms come from the knowledge base's country file (``actors/kb/countries.json``: ISO
+3166-1 through pycountry, with hand-checked demonyms, capitals, metonyms and short names).
+The nlp stage reads countries here, before any actor is resolved, to tell whose side a
+statement's subject is on ("Israeli Prime Minister Benjamin Netanyahu said Israel would
+continue …": his own country acts) and which country a nationality names ("Iranian
+drones" -> Iran). A form two countries share is no country's. Like ``model.py``, this module
+imports nothing of the project.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+COUNTRIES_FILE = Path(__file__).parent / "actors" / "kb" / "countries.json"
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, str]:
+    """Lower-case form -> the country's name; forms shared by two countries left out."""
+    entries = json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))["entries"]
+    forms: dict[str, str] = {}
+    shared: set[str] = set()
+    for entry in entries:
+        capital = entry.get("capital") or ""
+        written = [entry["name"], entry.get("iso_name") or "", capital, capital.split(",")[0],
+                   *entry.get("demonyms", []), *entry.get("metonyms", []), *entry.get("aliases", [])]
+        written += [d + "s" for d in entry.get("demonyms", []) if not d.endswith("s")]  # "Israelis"
+        for form in {_key(w) for w in written if w}:
+            if forms.get(form, entry["name"]) != entry["name"]:
+                shared.add(form)
+            forms[form] = entry["name"]
+    return {form: name for form, name in forms.items() if form not in shared}
+
+
+def _key(text: str) -> str:
+    key = " ".join(text.lower().replace("’", "'").split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def country_named(text: str) -> str | None:
+    """The name of the country ``text`` writes (a name, short name, demonym, capital or
+    metonym, any case, with or without "the"), or None."""
+    return _forms().get(_key(text))
