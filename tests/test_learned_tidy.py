@@ -656,6 +656,23 @@ def test_a_cue_never_begins_with_a_date(rules, text, cue, content, kept):
     assert (tidy(tagged(text, cue, content), parse(rules, text)) is not None) == kept
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("Moscow has previously accused Finland of stoking tensions.", "has previously accused",
+     "Finland of stoking tensions"),
+    ("Russia has recently warned that the deployment would be answered.", "has recently warned",
+     "that the deployment would be answered"),
+])
+def test_a_time_adverb_inside_the_verb_group_stays_in_the_cue(rules, text, cue, content):
+    kept = tidy(tagged(text, cue, content), parse(rules, text))
+    assert kept is not None and (kept.cue, kept.content) == (cue, content)
+
+
+def test_a_date_after_the_cues_verb_leaves_the_cue(rules):
+    text = "The minister said on February 26 that the talks had failed."
+    kept = tidy(tagged(text, "said on February 26", "that the talks had failed"), parse(rules, text))
+    assert kept.cue == "said"
+
+
 def test_a_content_begins_and_ends_at_whole_words(rules):
     text = ("Those who lost their jobs were making on average $35,000 to $60,000 a year, The Wall Street Journal "
             "reports.")

@@ -37,6 +37,7 @@ from ..quotes import OPENING_MARKS as QUOTE_OPENINGS, find_quotes, quote_kind
 from ..datelines import without_dateline
 from ..spans import doc_text
 from .cue_prepositions import with_governing_preposition
+from .cue_times import cue_end_before_time
 from .contents import ends_in_relative_pronoun, has_content_word, without_dangling_words
 from .decode import whole_words
 from .fronted import with_fronted_subject
@@ -129,8 +130,9 @@ def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
 def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement | None:
     """Fix what the tagger gets wrong in ways a rule can tell; None drops the statement.
 
-    - a cue never holds a time expression ("said on February 26" -> "said"): the cue
-      ends where the first time expression (``doc._.timexes``) inside it begins;
+    - a cue never holds a time expression after its verb ("said on February 26" -> "said"):
+      the cue ends where such a time expression (``doc._.timexes``) begins ("has previously
+      accused" stays whole);
     - content never overlaps the cue ("warned of" + "of tragic consequences"): the
       content starts after the cue;
     - a cue never ends in a determiner, nor in a preposition that does not open the
@@ -148,11 +150,9 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     """
     text = doc_text(doc) if text is None else text
     cue_start, cue_end = statement.cue_span
-    for timex in doc._.timexes or ():
-        if timex.span[0] <= cue_start < timex.span[1] and _opens_with_a_day(doc, cue_start):
-            return None  # "failed on | Thursday to agree on |": a cue never begins with a date
-        if cue_start < timex.span[0] < cue_end:
-            cue_end = cue_start + len(_without_signal(text[cue_start:timex.span[0]], timex.signal))
+    cue_end = cue_end_before_time(doc, text, cue_start, cue_end)
+    if cue_end is None:
+        return None  # "failed on | Thursday to agree on |": a cue never begins with a date
     spans = [(max(start, cue_end) if start < cue_end <= end and start >= cue_start else start, end)
              for start, end in statement.content_spans]
     spans = [(start + len(text[start:end]) - len(text[start:end].lstrip()), end) for start, end in spans]
@@ -376,18 +376,3 @@ def _reports(doc: Doc, cue_span: tuple[int, int]) -> bool:
         if head.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in head.head.children):
             return False
     return True
-
-
-def _opens_with_a_day(doc: Doc, start: int) -> bool:
-    """True when the word at ``start`` is a date's noun or number ("Thursday", "March"), not an
-    adverb of time that belongs to the cue ("now hopes", "later said")."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span is not None and span[0].pos_ in {"PROPN", "NOUN", "NUM"}
-
-
-def _without_signal(before: str, signal: str | None) -> str:
-    """``before`` without trailing space and the time expression's preposition ("said on")."""
-    before = before.rstrip()
-    if signal and before.lower().endswith(" " + signal.lower()):
-        before = before[: -len(signal)].rstrip()
-    return before
