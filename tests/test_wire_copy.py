@@ -185,3 +185,25 @@ def test_an_official_speaks_for_the_country_named_by_its_nationality_or_capital(
 ])
 def test_a_country_is_known_by_every_form_news_writes(written, country):
     assert country_named(written) == country
+
+
+TASS = ("Moscow will respond to deployment of US missiles in Germany — Ryabkov\n\n"
+        "MOSCOW, February 12. /TASS/. Russia will take military-technical countermeasures if the United States "
+        "deploys long-range missiles in Germany, Deputy Foreign Minister Sergey Ryabkov told TASS on Wednesday.")
+
+
+@pytest.mark.parametrize("variant", ["analyzer", "rules_analyzer"])
+def test_a_line_signed_with_a_dash_and_a_name_is_that_persons_statement(variant, request):
+    statements = ledger(request.getfixturevalue(variant), TASS)
+    signed = by_cue(statements, "—")
+    assert signed.content == "Moscow will respond to deployment of US missiles in Germany"
+    assert (signed.speaker.text, signed.speaker.name) == ("Ryabkov", "Sergey Ryabkov")
+    told = by_cue(statements, "told")
+    assert told.speaker.name == "Sergey Ryabkov" and not told.content.startswith("MOSCOW")
+
+
+@pytest.mark.parametrize("line", ["Ukraine war latest — live updates", "Markets rally after the vote — Update",
+                                  "Biden visits Poland for talks — Day 2"])
+def test_a_dash_before_a_section_word_signs_nothing(rules_analyzer, line):
+    statements = ledger(rules_analyzer, line + "\n\nThe meeting ended without a statement.")
+    assert not any(s.cue == "—" for s in statements)

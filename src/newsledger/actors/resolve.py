@@ -277,6 +277,7 @@ class _ArticleResolver:
                     and self.registry.match_person(name) is not None:
                 kind = "person"  # a surname the recogniser took for an organisation
         if kind == "person":
+            name = self._local_full(name) or name  # "… — Ryabkov" in a headline: Sergey Ryabkov below
             if learned is None:
                 learned = self.roles_seen.get(normalize(name))
             record = self.registry.match_person(

@@ -42,7 +42,7 @@ from .attribution_rules import (
     verb_candidate,
 )
 from .datelines import after_dateline, without_dateline
-from .layout import continue_quotes, label_statements, signature_statements
+from .layout import continue_quotes, label_statements, line_signature_statements, signature_statements
 from .quotes import Quote, quote_kind
 from .spans import char_span, doc_quotes, doc_text, overlaps, spans_of, text_of, trim
 
@@ -81,7 +81,8 @@ class AttributionComponent:
                     claimed_cues.add(key)
                     statements.append(statement)
         text = doc_text(doc)
-        for extra in signature_statements(doc, quotes, body_start) + label_statements(doc, body_start):
+        for extra in (signature_statements(doc, quotes, body_start) + label_statements(doc, body_start)
+                      + line_signature_statements(doc, body_start)):
             if not any(overlaps(extra.cue_span, st.cue_span) or extra.content_spans == st.content_spans
                        for st in statements):
                 statements.append(extra)

@@ -5,6 +5,9 @@ Found:
 - signatures: a quotation followed by a dash and a name, as in reader
   round-ups and epigraphs (“We can do better.” ― Ana Ruiz); the dash is the cue,
   the name the source, the quotation the content;
+- line signatures: a line (a state agency's headline) that ends in a dash and a name
+  ("Moscow will respond to deployment of US missiles in Germany — Ryabkov"); the dash is
+  the cue, the name the source, the line before it the content;
 - speaker labels: a paragraph (or headline) that opens with a short name and a
   colon — transcripts ("PENCE: We will win.") and headlines ("Sanders: Clinton
   must focus on policy"); the colon is the cue, the rest of the paragraph the content;
@@ -42,6 +45,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}  # entities whose words make a la
 TITLE_CASE_WORDS = {"over", "of", "and", "for", "in", "to", "with", "on", "at", "by", "from", "the", "a",
                     "an", "after", "before", "about", "into", "against", "vs"}
 _SIGNATURE = re.compile(r"[ \t\u00a0]*(?:[―—–]|--)[ \t\u00a0]*(?=[A-Z@])")
+_LINE_SIGNATURE = re.compile(r"[ \t\u00a0]+([―—–]|--)[ \t\u00a0]+(?=[A-Z][^\n]*$)", re.M)
 _LEFT_ON_SENTENCE = "'\"“‘ \t\u00a0\n"
 _CONTINUATION_GAP = re.compile(r"[ \t\u00a0]*")
 
@@ -64,6 +68,34 @@ def signature_statements(doc: Doc, quotes: list[Quote], body_start: int) -> list
         found.append(_statement(text, (dash_start, dash_start + len(dash)), source,
                                 (quote.start, quote.end), "layout:signature", 0.8))
     return found
+
+
+def line_signature_statements(doc: Doc, body_start: int) -> list[Statement]:
+    """Statements for a line (a headline, mostly) that ends in a dash and a name, as state
+    news agencies write them: "Moscow will respond to deployment of US missiles in Germany —
+    Ryabkov". The line before the dash is the content, unquoted."""
+    text = doc_text(doc)
+    found = []
+    for start, end in _paragraphs(text, body_start):
+        dash = _LINE_SIGNATURE.search(text, start, end)
+        if dash is None or len(text[start:dash.start()].split()) < 3:
+            continue
+        source = _name_after(doc, dash.end())
+        if source is None or source[1] != end or not _names_someone(doc, source):
+            continue  # "… — live", "… — Day 2", or more after the name
+        cue_start = text.index(dash.group(1), dash.start())
+        statement = _statement(text, (cue_start, cue_start + len(dash.group(1))), source,
+                               (start, len(text[:dash.start()].rstrip())), "layout:line-signature", 0.7)
+        found.append(statement)
+    return found
+
+
+def _names_someone(doc: Doc, source: tuple[int, int]) -> bool:
+    """True when the words are a name: proper nouns or a person's or an organisation's entity,
+    and no section word ("Update", "Video")."""
+    words = [t for t in doc.char_span(*source, alignment_mode="expand") or [] if t.is_alpha]
+    return bool(words) and all(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in words) \
+        and not any(t.lower_ in NOT_SPEAKERS for t in words)
 
 
 def label_statements(doc: Doc, body_start: int) -> list[Statement]:
