@@ -172,6 +172,10 @@ def test_what_was_told_is_not_what_the_participle_after_it_rejects(analyzer):
      "islands.", "threat"),
     # an outsider's reading of what a country will do is a prediction, not the country's commitment
     ("Analysts said Israel would continue the offensive.", "prediction"),
+    # the side's own response to what the condition names is a threat, whatever its verb
+    ('"If these plans are implemented, our response will be mirror-like and proportionate," the diplomat said.',
+     "threat"),
+    ("Analysts said that if the sanctions were imposed, the response of markets would be swift.", "prediction"),
 ])
 def test_an_official_speaks_for_the_country_named_by_its_nationality_or_capital(analyzer, sentence, act):
     statements = ledger(analyzer, sentence)

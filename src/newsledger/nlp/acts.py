@@ -225,17 +225,30 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
     if st.condition is None or st.consequence is None:
         return False
     root = _root(tokens_in(doc, [st.consequence.span]))
-    if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in _STATIVE:
-        return False
-    if root.lemma_.lower() in _COOPERATIVE:
+    if root is None or root.pos_ not in ("VERB", "AUX"):
         return False
     subject = _subject(root)
+    if _own_response(subject, side):  # "If these plans are implemented, our response will be mirror-like"
+        return True
+    if root.lemma_.lower() in _STATIVE or root.lemma_.lower() in _COOPERATIVE:
+        return False
     if not (_is_side(subject, side) or _official_speaks_for(doc, st, subject)):
         return False
     agent = _subject(_root(tokens_in(doc, [st.condition.span])))
     # Same side on both ends is a plan ("if we win, we will ..."); an agentless condition
     # ("if necessary") names no other party to coerce.
     return agent is not None and not _is_side(agent, side)
+
+
+_RESPONSES = {"response", "answer", "reaction", "retaliation", "countermeasure", "countermeasures", "reply"}
+
+
+def _own_response(subject: Token | None, side: set[str]) -> bool:
+    """"our response", "Russia's answer": the speaker's side's response to what the condition names."""
+    if subject is None or subject.lemma_.lower() not in _RESPONSES:
+        return False
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    return owner is not None and _is_side(owner, side)
 
 
 _OFFICIAL_WORDS = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "chancellor",
