@@ -190,6 +190,8 @@ def test_the_cue_lemma_is_the_reporting_word(rules):
     ("Sagalov wrote on Telegram that any boarding would be piracy.", "wrote on Telegram",
      "that any boarding would be piracy", "wrote"),
     ("Rautio said: “Nothing can be ruled out.”", "said:", "“Nothing can be ruled out.”", "said"),
+    # a venue the tagger cut inside its name
+    ("Trump wrote on Truth Social that the deal was dead.", "wrote on Truth", "that the deal was dead", "wrote"),
     ("Putin warned of tragic consequences.", "warned of", "tragic consequences", "warned of"),
     ("According to the navy, two corvettes stayed.", "According to", "two corvettes stayed", "According to"),
     # the adverbs of the cue's verb right before it belong to the cue, as in PolNeAR

@@ -98,6 +98,10 @@ GOVERNED = [
     ("Sweden's prime minister, Ulf Kristersson, struck a similar tone on Monday, telling reporters in Stockholm "
      "that the Nordic countries were united.", "telling", "that the Nordic countries were united",
      "Sweden's prime minister, Ulf Kristersson", "2024-03-04", "relative", "Monday"),
+    # without "that" the parser hangs the day on the reported clause; it is the saying's, in the past
+    ("President Donald Trump said on Tuesday he would impose tariffs on the bloc unless it dropped its taxes.",
+     "said", "he would impose tariffs on the bloc unless it dropped its taxes", "President Donald Trump",
+     "2024-03-05", "relative", "Tuesday"),
     # A bare month-day is the most recent past one: December, in an article of January.
     ("The minister said on December 30 that the plant was safe.", "said", "the plant was safe",
      "The minister", "2023-12-30", "explicit", "December 30"),

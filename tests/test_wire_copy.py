@@ -176,6 +176,9 @@ def test_what_was_told_is_not_what_the_participle_after_it_rejects(analyzer):
     ('"If these plans are implemented, our response will be mirror-like and proportionate," the diplomat said.',
      "threat"),
     ("Analysts said that if the sanctions were imposed, the response of markets would be swift.", "prediction"),
+    # the Commission speaks for the EU
+    ('European Commission President Ursula von der Leyen said the EU "will respond firmly" to any new tariffs.',
+     "commitment"),
 ])
 def test_an_official_speaks_for_the_country_named_by_its_nationality_or_capital(analyzer, sentence, act):
     statements = ledger(analyzer, sentence)

@@ -126,7 +126,8 @@ KNOWN_OUTLETS = {
 # Who is the same side besides countries (:func:`newsledger.countries.country_named`):
 # short forms of a few frequent actors.
 ALIASES = {"kremlin": "russia", "alliance": "nato", "north atlantic alliance": "nato", "eu": "european union",
-           "brussels": "european union"}
+           "brussels": "european union", "bloc": "european union", "european commission": "european union",
+           "commission": "european union", "european council": "european union"}
 
 
 @Language.factory(

@@ -51,6 +51,7 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements, doc._.timexes)
 from newsledger.model import Statement
+from newsledger.nlp.spans import doc_text
 from newsledger.nlp.venue import EVENT_NOUNS, FORM_NOUNS
 
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?", re.I)
@@ -146,7 +147,8 @@ def governing_timex(doc: Doc, st: Statement, points: list) -> object | None:
         s, e = tx.span
         if e <= lo or s >= hi or any(s < b and a < e for a, b in blocked):
             continue
-        if _climbs_to_cue(root, cue_ids, st.content_spans) or _after_saying_noun(doc, tx.span, st.content_spans):
+        if _climbs_to_cue(root, cue_ids, st.content_spans) or _after_saying_noun(doc, tx.span, st.content_spans) \
+                or _right_after_cue(doc, tx.span, st.cue_span):
             found.append(tx)
     if not found:
         return None
@@ -184,6 +186,17 @@ def _after_saying_noun(doc: Doc, span: tuple[int, int], content: list[tuple[int,
     if before.pos_ == "ADP" and before.i > 0:
         before = doc[before.i - 1]
     return _saying_noun(before, content)
+
+
+def _right_after_cue(doc: Doc, span: tuple[int, int], cue_span: tuple[int, int]) -> bool:
+    """True when the expression follows the cue with at most a preposition between ("said on
+    Tuesday he would impose …"): without a "that", the parser hangs the day on the reported
+    clause's verb. (An expression inside the content is never the statement's.)"""
+    between = doc_text(doc)[cue_span[1]:span[0]].split()
+    return span[0] >= cue_span[1] and (not between or len(between) == 1 and between[0].lower() in _DAY_PREPOSITIONS)
+
+
+_DAY_PREPOSITIONS = {"on", "at", "in"}
 
 
 def _participle(tok: Token) -> bool:

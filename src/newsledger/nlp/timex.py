@@ -317,8 +317,14 @@ _REPORTING = {"say", "tell", "announce", "warn", "state", "report", "claim", "ad
 
 
 def parse_tense(doc, token_index: int) -> bool | None:
-    """Future (True), past (False) or unknown (None) for the verb governing a token."""
+    """Future (True), past (False) or unknown (None) for the verb governing a token; a day
+    right after a reporting verb ("said on Tuesday he would impose …") is that verb's, however
+    the parser hung it on the reported clause."""
     tok = doc[token_index]
+    before = doc[token_index - 2] if token_index >= 2 and doc[token_index - 1].lower_ in ("on", "at") \
+        else doc[token_index - 1] if token_index >= 1 else None
+    if before is not None and before.lemma_.lower() in _REPORTING and before.pos_ == "VERB":
+        tok = before
     path_future = False
     for _ in range(10):
         if tok.lemma_.lower() in _FUTURE_LEMMAS or tok.lower_ in ("next", "upcoming"):

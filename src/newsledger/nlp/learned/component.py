@@ -336,15 +336,16 @@ def _with_adverbs_before(doc: Doc, cue_start: int, speaker: Mention | None) -> i
 
 def _cue_end(doc: Doc, start: int, end: int, content_start: int) -> int:
     """Where the cue ends once trailing punctuation ("said:"), determiners, dangling
-    prepositions, an infinitive's "to" ("refused | to testify") and whole prepositional
-    phrases ("wrote | on Telegram": a venue, not the cue) are cut; a preposition whose
+    prepositions, an infinitive's "to" ("refused | to testify") and prepositional phrases
+    that begin inside it ("wrote | on Telegram", "wrote | on Truth Social": a venue, not the
+    cue) are cut; a preposition whose
     object is the content stays ("warned of", "according to")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < 2:
         return end
     tokens = list(span)
     for i, token in enumerate(tokens[1:], 1):
-        if token.pos_ == "ADP" and any(c.dep_ == "pobj" and c.i < span.end for c in token.children):
+        if token.pos_ == "ADP" and any(c.dep_ == "pobj" and c.left_edge.i < span.end for c in token.children):
             tokens = tokens[:i]
             break
     while len(tokens) > 1:
