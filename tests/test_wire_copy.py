@@ -214,3 +214,15 @@ def test_a_line_signed_with_a_dash_and_a_name_is_that_persons_statement(variant,
 def test_a_dash_before_a_section_word_signs_nothing(rules_analyzer, line):
     statements = ledger(rules_analyzer, line + "\n\nThe meeting ended without a statement.")
     assert not any(s.cue == "—" for s in statements)
+
+
+@pytest.mark.parametrize("variant", ["analyzer", "rules_analyzer"])
+def test_the_day_after_the_cue_is_the_sayings_not_the_contents(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "President Donald Trump said on Tuesday he would impose 50% tariffs on all European Union goods "
+        "unless the bloc dropped its digital taxes.\n\n"
+        "Governor Mike DeWine called Friday's decision a huge win for Ohio voters."))
+    said = by_cue(statements, "said")
+    assert said.content.startswith("he would impose") and said.date == date(2026, 2, 24)  # the Tuesday before a Monday's paper
+    called = by_cue(statements, "called")
+    assert "Friday's decision" in called.content  # a day that names a thing stays in the content

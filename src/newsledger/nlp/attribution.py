@@ -96,6 +96,7 @@ class AttributionComponent:
         clause = char_span(sorted([*cand.cue, *(cand.source or [])], key=lambda t: t.i))
         spans = _stretch_over_quotes(doc_text(doc), spans, quotes, cue_span, clause)
         spans = without_dateline(doc_text(doc), spans)
+        spans = _without_leading_day(doc, spans, cue_span)
         if not spans or sum(e - s for s, e in spans) < self.min_content_chars:
             return None
         if any(overlaps(cue_span, s) for s in spans):
@@ -157,6 +158,35 @@ def _mention(doc: Doc, cand: Candidate) -> Mention | None:
         mention.chain.append(antecedent_span(cand.source_head))
     return mention
 
+
+
+_DAY_SIGNALS = ("on ", "at ", "in ")
+
+
+def _without_leading_day(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The content without the day that opens it right after the cue: in "said on Tuesday he
+    would impose …" (no "that") the parser hangs the day on the reported clause, but it is the
+    saying's (the dates stage reads it there)."""
+    if not spans or spans[0][0] < cue_span[1] or doc_text(doc)[cue_span[1]:spans[0][0]].strip():
+        return spans
+    text, (start, end) = doc_text(doc), spans[0]
+    for timex in doc._.timexes or ():
+        signal = next((w for w in _DAY_SIGNALS if text.startswith(w, start) and timex.span[0] == start + len(w)), "")
+        if timex.span[0] == start + len(signal) and timex.span[1] < end and _adverbial(doc, timex.span):
+            rest = timex.span[1] + len(text[timex.span[1]:end]) - len(text[timex.span[1]:end].lstrip(" ,"))
+            return [(rest, end), *spans[1:]] if rest < end else spans
+    return spans
+
+
+def _adverbial(doc: Doc, span: tuple[int, int]) -> bool:
+    """True for a time expression that modifies a verb ("on Tuesday", "Tuesday" as an adverb),
+    not a noun ("Friday's decision", "recently released polls", "a second device")."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    if words is None:
+        return False
+    root = words.root
+    head = root.head.head if root.dep_ == "pobj" else root.head
+    return root.dep_ in ("npadvmod", "pobj", "tmod") and head.pos_ in ("VERB", "AUX")
 
 
 def _stretch_over_quotes(text: str, spans: list[tuple[int, int]], quotes: list[Quote],
