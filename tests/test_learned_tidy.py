@@ -112,6 +112,10 @@ def test_the_rules_reading_stands_where_the_tagger_gave_up(rules):
     ("After the election, Minyon Moore, a senior adviser to the campaign, said that the party would unite.",
      "said", "that the party would unite", "Minyon Moore, a senior adviser to the campaign",
      "Minyon Moore, a senior adviser to the campaign"),
+    # the noun the source's relative clause modifies is no part of the source
+    ("A US destroyer sailed through the Taiwan Straits on Tuesday, a move Chinese experts described as a "
+     "deliberate provocation.", "described", "as a deliberate provocation", "a move Chinese experts",
+     "Chinese experts"),
 ])
 def test_the_source_is_the_whole_noun_phrase(rules, text, cue, content, source, whole):
     kept = tidy(tagged(text, cue, content, source), parse(rules, text))

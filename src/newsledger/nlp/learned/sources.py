@@ -87,7 +87,8 @@ def _noun_phrase(doc: Doc, first: int, last: int) -> tuple[int, int]:
     miners"), a time right after its noun ("the Supreme Court this month", "an arbitration
     panel in 2001"), and trailing punctuation, prepositions and adverbs. Kept, as PolNeAR
     keeps them: relative clauses (", who helmed the DNC from 1995 to 1997"), participles and
-    their times ("a poll released last week")."""
+    their times ("a poll released last week"). Dropped too: the noun a relative clause
+    modifies when the source is that clause's subject ("a move Chinese experts described as")."""
     while last - first > 1 and (doc[first].dep_ == "mark" or doc[first].lower_ in _REPORTING):
         first += 1
     for i in range(first + 1, last):
@@ -102,6 +103,11 @@ def _noun_phrase(doc: Doc, first: int, last: int) -> tuple[int, int]:
                 last = at.start
     while last - first > 1 and (doc[last - 1].is_punct or doc[last - 1].pos_ in _NOT_NP_END):
         last -= 1
+    roots = [i for i in range(first, last) if not first <= doc[i].head.i < last and not doc[i].is_punct]
+    clause = doc[roots[-1]].head if roots else None
+    if len(roots) > 1 and doc[roots[-1]].dep_ in _SUBJECTS and clause.dep_ == "relcl" and clause.head.i in roots:
+        # "a move Chinese experts described as …": the noun the source's clause modifies is no part of it
+        first = max(first, doc[roots[-1]].left_edge.i)
     return first, last
 
 
