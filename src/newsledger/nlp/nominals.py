@@ -66,7 +66,9 @@ def by_title(words: list[str], before: list[Any]) -> Any | None:
     """The latest person introduced with the mention's title ("the senator" after "Sen.
     Ted Cruz", "the judge" after "Justice Frank Nervo"), or for a generic role noun ("the
     politician") the latest person named. A title held under a qualifier the mention
-    lacks does not count ("the president" is not "Vice President Joe Biden").
+    lacks does not count ("the president" is not "Vice President Joe Biden"); the mention's
+    other words ("the Democratic senator") must be the holder's too, unless only one person
+    holds the title.
 
     ``before`` holds the named mentions before the mention, in order; each has ``kind``
     and ``context`` (its words and the few around it, lower case)."""
@@ -75,12 +77,14 @@ def by_title(words: list[str], before: list[Any]) -> Any | None:
         return None
     head = _title_word(title_words[-1])
     generic = head in GENERIC_PERSON
-    for candidate in reversed(before):
-        if candidate.kind != "person":
-            continue
+    people = [c for c in reversed(before) if c.kind == "person"]
+    for candidate in people:
         if generic or _holds_title(candidate.context, head, title_words, words):
             return candidate
-    return None
+    # "The Democratic senator" after "Sen. Elizabeth Warren": the words the text does not give
+    # her ("Democratic") do not matter when she is the one senator named
+    holders = {c.name: c for c in people if _holds_title(c.context, head, title_words[-1:], words)}
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def is_generic(words: list[str]) -> bool:
