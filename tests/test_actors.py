@@ -689,3 +689,24 @@ def test_cli_errors(cli, ledger_path, tmp_path):
 
 def test_knowledge_base_loads_once():
     assert load_kb() is load_kb()
+
+
+@pytest.mark.parametrize("body, mention", [
+    ("Supporters of Trump said the election had been stolen.", "Supporters of Trump"),
+    ("Critics of Netanyahu said he had prolonged the war.", "Critics of Netanyahu"),
+])
+def test_people_for_or_against_someone_are_a_group_not_that_someone(analyzer, body, mention):
+    _, statements = run(analyzer, ActorRegistry(), body, date(2026, 3, 2))
+    speaker = speakers(statements)[mention]
+    assert (speaker.kind, speaker.name) == ("group", mention)
+
+
+def test_officials_of_an_institution_still_speak_for_it(analyzer):
+    _, statements = run(analyzer, ActorRegistry(), "Officials at the Pentagon said the strike was lawful.",
+                        date(2026, 3, 2))
+    assert speakers(statements)["Officials at the Pentagon"].actor_id == "org:pentagon"
+
+
+def test_a_capitalised_bare_noun_opening_a_sentence_is_no_shared_actor(analyzer):
+    _, statements = run(analyzer, ActorRegistry(), "Police said the suspect had been arrested.", date(2026, 3, 2))
+    assert speakers(statements)["Police"].actor_id is None

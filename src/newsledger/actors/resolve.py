@@ -53,6 +53,7 @@ from newsledger.actors.recency import latest_named, latest_named_for
 from newsledger.actors.registry import ActorRegistry, name_words, writes_name
 from newsledger.actors.titles import canonical_title
 from newsledger.model import Article, Mention, Statement
+from newsledger.nlp.written_names import INSTITUTION_NOUNS
 
 CONTRACT_KINDS = {"person": "person", "organization": "organization", "country": "country",
                   "media": "media", "group": "group", "place": "country"}
@@ -298,9 +299,11 @@ class _ArticleResolver:
         same_kind = [r for r in known if r.kind == kind]
         if same_kind:
             return _Resolution(same_kind[0].name, kind, same_kind[0].id, alias=name, country=same_kind[0].country)
-        if kind == "unknown" or strip_the(name).islower() and " " not in strip_the(name):
-            # "the agency", "police": a bare noun that names nothing the article names is no actor
-            # shared by every article ("the fisheries agency" is specific enough to be one)
+        bare = strip_the(name)
+        if kind == "unknown" or " " not in bare and (bare.islower() or bare.lower() in INSTITUTION_NOUNS):
+            # "the agency", "police", "Police" opening a sentence: a bare noun that names nothing the
+            # article names is no actor shared by every article ("the fisheries agency" is specific
+            # enough to be one)
             return _Resolution(strip_the(name) if kind != "unknown" else name, kind, None)
         owner = country_owner(self.kb, name)  # "Taiwan's defense ministry" is Taiwan's
         return _Resolution(strip_the(name), kind, actor_id_for(kind, name), alias=name,

@@ -47,6 +47,10 @@ GROUP_NOUNS = {"countries", "leaders", "officials", "sources", "analysts", "expe
                "advocates", "campaigners", "environmentalists", "scientists", "researchers", "doctors",
                "lawyers", "prosecutors", "rebels", "militants", "executives", "unions", "conservatives",
                "liberals", "scholars", "historians", "journalists", "citizens", "families"}
+# Groups that speak for the institution they belong to ("Officials at the Pentagon"); other
+# groups are people of their own ("Supporters of Trump", "Critics of the ministry").
+OFFICIAL_GROUPS = {"officials", "sources", "aides", "diplomats", "leaders", "members", "ministers", "executives",
+                   "spokesmen", "spokespeople", "representatives", "staff", "lawmakers", "senators"}
 
 
 @dataclass

@@ -37,8 +37,8 @@ from spacy.tokens import Doc, Span as SpacySpan
 from ..model import Mention, Statement
 from . import extensions, nominals, pronouns  # noqa: F401
 from .spans import doc_text
-from .nominals import (DOCUMENT_NOUNS, GENERIC_PERSON, GROUP_NOUNS, MEDIA_CUES, MEDIA_NOUNS, PLURAL_HEADS, TITLES,
-                       Named as _Named)
+from .nominals import (DOCUMENT_NOUNS, GENERIC_PERSON, GROUP_NOUNS, MEDIA_CUES, MEDIA_NOUNS, OFFICIAL_GROUPS,
+                       PLURAL_HEADS, TITLES, Named as _Named)
 from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
 from .entity_names import named_mentions, strip_det, with_particle_tail
@@ -199,7 +199,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     in_head = [n for n in inside if n.span[1] <= start + len(head_text)]
     # people of a place or of a person are a group ("Political observers in Virginia", "Supporters
     # of Trump"); officials of an institution speak for it ("Officials at the Pentagon")
-    of_others = not any(n.kind in ("organization", "media") for n in inside)
+    of_others = not any(n.kind in ("organization", "media") for n in inside) or root.lower_ not in OFFICIAL_GROUPS
     if words and (words[-1] in GROUP_NOUNS or (clause or of_others) and root.lower_ in GROUP_NOUNS | PLURAL_HEADS) \
             or (len(in_head) > 1 and " and " in head_text):
         return _Named(mention.text, "group", mention.span, mention.text.lower())
