@@ -34,6 +34,9 @@ WEBSITE = ("Popular Website Shows Bias When It Comes To ‘Fact-Checking’ Repu
     (LAWMAKERS, ["Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud.’"]),
     # sentence case, and a line too short to tell
     ("Trump rips Clinton over emails in Ohio speech\n\nMike Lee\n", []),
+    # a sentence of names: "met" is no word title case leaves in lower case
+    ("Merz And Macron Meet In Paris\n\nChancellor Friedrich Merz met President Emmanuel Macron in Paris on Monday.\n",
+     ["Merz And Macron Meet In Paris"]),
 ])
 def test_title_case_lines(text, lines):
     assert [text[s:e] for s, e in title_case_lines(text)] == lines

@@ -463,6 +463,10 @@ def test_a_relative_pronoun_takes_the_kind_and_words_of_the_noun_it_stands_for(a
      "stressed.", "the head of state", "Vladimir Putin", "person"),
     ("Prime Minister Keir Starmer spoke in Leeds on Friday. \"We are ready,\" the head of government said.",
      "the head of government", "Keir Starmer", "person"),
+    # two leaders in one sentence of names: each title is its own holder's
+    ("Merz and Macron meet in Paris\n\nChancellor Friedrich Merz met President Emmanuel Macron in Paris on Monday.\n\n"
+     "The head of government said Germany would increase its defence spending.", "The head of government",
+     "Friedrich Merz", "person"),
 ])
 def test_who_a_written_source_is(analyzer, text, mention, name, kind):
     [st] = [st for st in analyze(analyzer, text) if st.speaker is not None and st.speaker.text == mention]

@@ -27,16 +27,22 @@ LONG_WORD = 4  # title case capitalises every word this long; short function wor
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# Short words title case leaves in lower case; any other lower-case word ("met" in "Chancellor
+# Friedrich Merz met President Emmanuel Macron in Paris") makes the line a sentence of names.
+TITLE_CASE_LOWER = {"and", "the", "for", "but", "nor", "yet", "via", "per", "off", "out", "van", "von", "der",
+                    "bin", "del", "des", "les"}
 
 
 def title_case_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line of at least four words whose words of four or more
-    letters all begin with a capital."""
+    letters all begin with a capital, and whose shorter words in lower case are those title
+    case leaves so ("and", "the", "for", …)."""
     lines = []
     for line in _LINE.finditer(text):
         words = _WORD.findall(line.group())
         long_words = [w for w in words if len(w) >= LONG_WORD]
-        if len(words) >= MIN_WORDS and long_words and all(w[0].isupper() for w in long_words):
+        lowered = [w for w in words if len(w) >= 3 and w[0].islower() and w not in TITLE_CASE_LOWER]
+        if len(words) >= MIN_WORDS and long_words and all(w[0].isupper() for w in long_words) and not lowered:
             lines.append(line.span())
     return lines
 
