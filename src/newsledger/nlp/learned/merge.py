@@ -87,7 +87,8 @@ def split_at_rule_cue(statement: Statement, ruled: list[Statement]) -> list[Stat
     cue_start = statement.cue_span[0]
     before = [(a, b) for a, b in statement.content_spans if b <= cue_start]
     after = [(a, b) for a, b in statement.content_spans if a >= statement.cue_span[1]]
-    if statement.quote == "direct" or not before or not after or len(before) + len(after) != len(statement.content_spans):
+    if statement.quote == "direct" or not before or not after \
+            or len(before) + len(after) != len(statement.content_spans):
         return [statement]
     first = replace(statement, content_spans=before)
     told = with_rule_cue(first, [replace(r, content_spans=[(a, min(b, cue_start)) for a, b in r.content_spans
