@@ -176,11 +176,15 @@ def test_what_was_told_is_not_what_the_participle_after_it_rejects(analyzer):
     ('"If these plans are implemented, our response will be mirror-like and proportionate," the diplomat said.',
      "threat"),
     ("Analysts said that if the sanctions were imposed, the response of markets would be swift.", "prediction"),
+    # what others do to the speaker's side, in the passive, is another party's act
+    ('"If we are attacked, we will retaliate," the minister said.', "threat"),
+    ('"If we are not protected, we will block it," Prime Minister Bart De Wever told parliament.', "threat"),
+    ('"If we are invited by our allies, we will join the talks," the minister said.', "commitment"),
     # the Commission speaks for the EU
     ('European Commission President Ursula von der Leyen said the EU "will respond firmly" to any new tariffs.',
      "commitment"),
 ])
-def test_an_official_speaks_for_the_country_named_by_its_nationality_or_capital(analyzer, sentence, act):
+def test_whose_side_acts_decides_the_act(analyzer, sentence, act):
     statements = ledger(analyzer, sentence)
     assert statements[0].act == act
 
@@ -226,3 +230,13 @@ def test_the_day_after_the_cue_is_the_sayings_not_the_contents(variant, request)
     assert said.content.startswith("he would impose") and said.date == date(2026, 2, 24)  # the Tuesday before a Monday's paper
     called = by_cue(statements, "called")
     assert "Friday's decision" in called.content  # a day that names a thing stays in the content
+
+
+def test_a_clause_nested_in_an_according_to_statement_needs_a_speaker_to_be_one(analyzer):
+    statements = ledger(analyzer, (
+        "European Union governments are close to agreeing a plan to use frozen Russian assets to fund a loan "
+        "to Ukraine, according to three diplomats familiar with the talks.\n\n"
+        "Israel warned it would act again if Iran moved to build a bomb, according to a statement from "
+        "Netanyahu's office."))
+    assert not any(s.cue.startswith("agreeing") for s in statements)
+    assert by_cue(statements, "warned").speaker.text == "Israel"  # nested, with its own speaker: kept

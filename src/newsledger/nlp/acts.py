@@ -235,7 +235,13 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
         return False
     if not (_is_side(subject, side) or _official_speaks_for(doc, st, subject)):
         return False
-    agent = _subject(_root(tokens_in(doc, [st.condition.span])))
+    condition = _root(tokens_in(doc, [st.condition.span]))
+    agent = _subject(condition)
+    if agent is not None and agent.dep_ == "nsubjpass":
+        # "if we are attacked", "if we are not protected": what others do to the speaker's side
+        by = next((c for c in condition.children if c.dep_ == "agent"), None)
+        by_whom = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        return by_whom is None or not _is_side(by_whom, side)
     # Same side on both ends is a plan ("if we win, we will ..."); an agentless condition
     # ("if necessary") names no other party to coerce.
     return agent is not None and not _is_side(agent, side)

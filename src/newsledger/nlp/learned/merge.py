@@ -125,7 +125,8 @@ def merge_with_rules(learned: list[Statement], ruled: list[Statement],
         chars = content_chars(statement)
         # "Israel warned it would act again, according to a statement from …": the warning
         # is Israel's statement too (the tagger, one content per word, cannot nest it)
-        within = [r for r in reporting if statement.cue_span[0] in r and chars <= r]
+        within = [r for r in reporting if statement.cue_span[0] in r and chars <= r] \
+            if statement.speaker is not None else []  # not "are close to agreeing | a plan", said by nobody
         if _by_layout(statement) or not (_sure(statement) or chars & abandoned or within):
             continue  # laid out: added above
         overlaps = [len(chars & other) / max(1, min(len(chars), len(other)))
