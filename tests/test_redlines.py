@@ -121,6 +121,19 @@ def test_vague_or_unless_triggers_are_never_crossed():
     assert not verdict.match and verdict.reason == "the trigger is a failure to act"
 
 
+@pytest.mark.parametrize("condition, elliptic", [
+    ("if necessary", True),
+    ("if we have to", True),  # the speaker's own necessity: no other party's act
+    ("if I must", True),
+    ("if the allies send troops into Ukraine", False),
+    ("if Russia has to retreat", False),  # another party's
+])
+def test_a_condition_with_no_other_partys_act_draws_no_line(condition, elliptic):
+    from newsledger.analysis.redlines import _elliptic
+    events = parse_events(condition, condition=True)  # "if necessary": no event at all
+    assert (not events or _elliptic(events[0])) is elliptic
+
+
 def _never_called(*args):
     raise AssertionError("called when it must not be")
 

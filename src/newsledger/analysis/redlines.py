@@ -8,7 +8,7 @@ the consequence with "otherwise" / "or else") and whose act is no prediction, op
 question (those commit their speaker to nothing). Lee's "If the allies send troops into
 Ukraine, we must completely withdraw from NATO" is one; so is Putin's warning of tragic
 consequences "if NATO troops were sent to Ukraine". Conditions with no event in them ("if
-necessary") are not red lines. Statements without a speaker are left out (a red line needs a
+necessary", "if we have to") are not red lines. Statements without a speaker are left out (a red line needs a
 holder).
 
 One red line is one holder (the speaker's actor id, else name) and one trigger: the condition
@@ -168,8 +168,15 @@ def _build(drawn: list[dict], cache: dict[str, Any]) -> dict[str, dict[str, Any]
     return lines
 
 
+_NECESSITY = {"have", "need", "must"}
+_OWN_SIDE = {"we", "i", "us"}
+
+
 def _elliptic(event: Event) -> bool:
-    """"if necessary", "if needed": no one does anything."""
+    """"if necessary", "if needed": no one does anything; nor in "if we have to", "if I must"
+    (the speaker's own necessity, no other party's act)."""
+    if event.action.lower() in _NECESSITY and not event.object and (event.actor or "").lower() in _OWN_SIDE:
+        return True
     return not (event.actor or event.object or event.place)
 
 
