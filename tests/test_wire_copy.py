@@ -240,3 +240,12 @@ def test_a_clause_nested_in_an_according_to_statement_needs_a_speaker_to_be_one(
         "Netanyahu's office."))
     assert not any(s.cue.startswith("agreeing") for s in statements)
     assert by_cue(statements, "warned").speaker.text == "Israel"  # nested, with its own speaker: kept
+
+
+@pytest.mark.parametrize("variant", ["analyzer", "rules_analyzer"])
+def test_the_formula_that_grants_anonymity_is_no_statement(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        '"We are not there yet," said one senior EU diplomat, who asked not to be named because the talks '
+        "are confidential.\n\nA second official, who declined to be identified, said the deal was close."))
+    assert [s.cue for s in statements] == ["said", "said"]
+    assert statements[1].content == "the deal was close"

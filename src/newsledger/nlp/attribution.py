@@ -23,6 +23,8 @@ Only the body is analysed: tokens before ``doc._.body_start`` (a header) are ski
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from spacy.attrs import LOWER, POS, TAG
 from spacy.language import Language
@@ -250,7 +252,7 @@ def _drop_nested(statements: list[Statement]) -> list[Statement]:
             other is not st and other.content_spans == st.content_spans and other.confidence > st.confidence
             for other in statements
         )
-        if duplicate or _first_person_aside(st):
+        if duplicate or _first_person_aside(st) or anonymity_formula(st):
             continue
         if st.extra.get("cue_lemma") not in NESTED_CUES and any(
             other is not st and _inside(st, other) and not (_inside(other, st) and st.confidence >= other.confidence)
@@ -276,6 +278,16 @@ def reports_a_report(st: Statement) -> bool:
         return True
     return st.extra.get("cue_lemma") == "report" and st.quote != "direct" and bool(st.content_spans) \
         and st.content_spans[-1][1] <= st.cue_span[0]
+
+
+_ANONYMITY = re.compile(r"(?:not\s+)?to\s+be\s+(?:named|identified|quoted)\b|(?:on\s+)?condition\s+of\s+anonymity",
+                        re.IGNORECASE)
+
+
+def anonymity_formula(st: Statement) -> bool:
+    """True for the formula that grants a source anonymity ("who asked not to be named",
+    "declined to be identified", "speaking on condition of anonymity"): no statement."""
+    return bool(_ANONYMITY.match(st.content.strip(" \"“”'")))
 
 
 def _first_person_aside(st: Statement) -> bool:

@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..quotes import OPENING_MARKS as QUOTE_OPENINGS, find_quotes, quote_kind
+from ..attribution import anonymity_formula
 from ..datelines import without_dateline
 from ..spans import doc_text
 from .cue_prepositions import with_governing_preposition
@@ -121,7 +122,7 @@ def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
     for statement in (part for found in learned for part in split_at_rule_cue(found, ruled)):
         kept = tidy(with_rule_cue(statement, ruled), doc, text)
         abandoned |= content_chars(statement) | set(range(*statement.cue_span))
-        if kept is not None:
+        if kept is not None and not anonymity_formula(kept):  # not "who asked | not to be named"
             tidied.append(kept)
             abandoned -= content_chars(kept) | set(range(*kept.cue_span))
     return merge_with_rules(join_split_quotations(doc, text, tidied), ruled, abandoned)
