@@ -199,6 +199,13 @@ def test_role_or_title(analyzer, text, content, mention, name):
     check_speaker(text, st, mention, name, "person", evidence=name.split()[-1])
 
 
+def test_the_one_holder_of_a_title_is_not_taken_against_his_party(analyzer):
+    text = ("Libertarian nominee Gary Johnson spoke in Denver on Monday. Donald Trump held a rally in Ohio. "
+            "The Republican nominee said the polls were rigged.")
+    st = statement_about(analyze(analyzer, text), text, "the polls were rigged")
+    assert st.speaker.name != "Gary Johnson"
+
+
 def test_a_title_two_people_hold_without_the_mentions_other_words_names_nobody(analyzer):
     text = ("Sen. Ted Cruz and Sen. Amy Klobuchar spoke on Tuesday. The Democratic senator said the bill "
             "would pass.")

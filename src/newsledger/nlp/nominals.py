@@ -87,8 +87,21 @@ def by_title(words: list[str], before: list[Any]) -> Any | None:
             return candidate
     # "The Democratic senator" after "Sen. Elizabeth Warren": the words the text does not give
     # her ("Democratic") do not matter when she is the one senator named
-    holders = {c.name: c for c in people if _holds_title(c.context, head, title_words[-1:], words)}
+    holders = {c.name: c for c in people if _holds_title(c.context, head, title_words[-1:], words)
+               and not _other_party(c.context, title_words)}
     return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+_PARTIES = {"republican": "republican", "gop": "republican", "democratic": "democratic", "democrat": "democratic",
+            "libertarian": "libertarian", "green": "green", "conservative": "conservative", "labour": "labour"}
+
+
+def _other_party(context: str, title_words: list[str]) -> bool:
+    """True when the mention names a party ("the Republican nominee") and the words around
+    the candidate name another ("Libertarian nominee Gary Johnson")."""
+    wanted = {_PARTIES[w] for w in title_words if w in _PARTIES}
+    found = {_PARTIES[w] for w in context.split() if w in _PARTIES}
+    return bool(wanted) and bool(found - wanted)
 
 
 def is_generic(words: list[str]) -> bool:
