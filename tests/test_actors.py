@@ -710,3 +710,10 @@ def test_officials_of_an_institution_still_speak_for_it(analyzer):
 def test_a_capitalised_bare_noun_opening_a_sentence_is_no_shared_actor(analyzer):
     _, statements = run(analyzer, ActorRegistry(), "Police said the suspect had been arrested.", date(2026, 3, 2))
     assert speakers(statements)["Police"].actor_id is None
+
+
+def test_one_named_member_of_a_group_noun_is_that_person(analyzer):
+    _, statements = run(analyzer, ActorRegistry(), "Benjamin J. Rhodes, one of the president's closest aides, "
+                        "said the deal was done.", date(2026, 3, 2))
+    speaker = statements[0].speaker
+    assert (speaker.kind, speaker.name) == ("person", "Benjamin J. Rhodes")

@@ -2,8 +2,9 @@
 
 :func:`named_mentions` reads ``doc.ents`` (a title-case headline's as far as the rest of the
 article confirms them, see :mod:`.headlines`), each with its kind and the words around it;
-:func:`with_particle_tail` mends a person's name the recogniser cut after a particle. Names
-it did not tag are :mod:`.written_names`'.
+:func:`with_particle_tail` mends a person's name the recogniser cut after a particle;
+:func:`expand_surname` gives a short name the full one it stands for. Names it did not tag
+are :mod:`.written_names`'.
 """
 
 from __future__ import annotations
@@ -67,3 +68,31 @@ def strip_det(ent: SpacySpan) -> tuple[str, int]:
     if not tokens:
         return ent.text, ent.start_char
     return doc_text(ent.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])], tokens[0].idx
+
+
+def expand_surname(target: Named, before: list[Named], speakers: list[str] = ()) -> Named:
+    """The latest earlier full name a short person name stands for: "Lee" -> "Barbara Lee",
+    "Suu Kyi" -> "Aung San Suu Kyi" (or a slip of it); else the one earlier full name the
+    short one opens ("Ban" -> "Ban Ki-moon", "Mao" -> "Mao Ning"), or of several it opens the
+    one of ``speakers`` who spoke last ("Kim said" after Kim Yo Jong's warning about Kim Jong Un)."""
+    if target.kind != "person":
+        return target
+    words = target.name.split()
+    n = len(words)
+    people = [e for e in reversed(before) if e.kind == "person" and len(e.name.split()) > n]
+    for earlier in people:
+        if [w.lower() for w in earlier.name.split()[-n:]] == [w.lower() for w in words]:
+            return Named(earlier.name, "person", earlier.span, earlier.context)
+    if n == 1:
+        surnames = {e.name.split()[-1].lower(): e for e in people}
+        full = pronouns.misspelt(words[0], surnames)
+        if full is not None:
+            return Named(full.name, "person", full.span, full.context)
+        # the one full name it opens: a family name put first ("Ban" -> "Ban Ki-moon", "Mao" ->
+        # "Mao Ning", "Xi" -> "Xi Jinping"), or a first name that stands alone ("Hillary")
+        opened = {e.name: e for e in people if e.name.split()[0] == words[0]}
+        spoke = [name for name in reversed(speakers) if name in opened]
+        if len(opened) == 1 or spoke:
+            earlier = opened[spoke[0]] if spoke else next(iter(opened.values()))
+            return Named(earlier.name, "person", earlier.span, earlier.context)
+    return target

@@ -41,7 +41,7 @@ from .nominals import (DOCUMENT_NOUNS, GENERIC_PERSON, GROUP_NOUNS, MEDIA_CUES, 
                        PLURAL_HEADS, TITLES, Named as _Named)
 from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
-from .entity_names import named_mentions, strip_det, with_particle_tail
+from .entity_names import expand_surname, named_mentions, strip_det, with_particle_tail
 from .headlines import HeadlineNames
 from .role_nouns import UNSEEN, RoleNouns
 from .written_names import (INSTITUTION_NOUNS, institution_named, institution_named_before, institution_of_member,
@@ -173,11 +173,11 @@ class _People:
         names of unknown gender."""
         wanted = wanted or self.shown.get(target.span[0])
         if wanted is None:
-            return _expand_surname(target, before, self.speakers)
+            return expand_surname(target, before, self.speakers)
         same = [n for n in before if self.genders.get(n.name) == wanted]
         unknown = [n for n in before if n.name not in self.genders]
-        expanded = _expand_surname(target, same, self.speakers)
-        return expanded if expanded is not target else _expand_surname(target, unknown, self.speakers)
+        expanded = expand_surname(target, same, self.speakers)
+        return expanded if expanded is not target else expand_surname(target, unknown, self.speakers)
 
 
 def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Named],
@@ -200,7 +200,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     # people of a place or of a person are a group ("Political observers in Virginia", "Supporters
     # of Trump"); officials of an institution speak for it ("Officials at the Pentagon")
     of_others = not any(n.kind in ("organization", "media") for n in inside) or root.lower_ not in OFFICIAL_GROUPS
-    if words and (words[-1] in GROUP_NOUNS or (clause or of_others) and root.lower_ in GROUP_NOUNS | PLURAL_HEADS) \
+    one_person = head_text != mention.text and [n.kind for n in in_head] == ["person"]  # "Rhodes, one of … aides"
+    if words and not one_person and (words[-1] in GROUP_NOUNS or (clause or of_others)
+                                     and root.lower_ in GROUP_NOUNS | PLURAL_HEADS) \
             or (len(in_head) > 1 and " and " in head_text):
         return _Named(mention.text, "group", mention.span, mention.text.lower())
     if words in (["the", "republican"], ["the", "democrat"]):
@@ -280,34 +282,6 @@ def _as_named_person(found: _Named, before: list[_Named], people: _People) -> _N
         return found
     person = people.expand(_Named(found.name, "person", found.span, found.context), before, None)
     return person if person.name != found.name else found
-
-
-def _expand_surname(target: _Named, before: list[_Named], speakers: list[str] = ()) -> _Named:
-    """The latest earlier full name a short person name stands for: "Lee" -> "Barbara Lee",
-    "Suu Kyi" -> "Aung San Suu Kyi" (or a slip of it); else the one earlier full name the
-    short one opens ("Ban" -> "Ban Ki-moon", "Mao" -> "Mao Ning"), or of several it opens the
-    one of ``speakers`` who spoke last ("Kim said" after Kim Yo Jong's warning about Kim Jong Un)."""
-    if target.kind != "person":
-        return target
-    words = target.name.split()
-    n = len(words)
-    people = [e for e in reversed(before) if e.kind == "person" and len(e.name.split()) > n]
-    for earlier in people:
-        if [w.lower() for w in earlier.name.split()[-n:]] == [w.lower() for w in words]:
-            return _Named(earlier.name, "person", earlier.span, earlier.context)
-    if n == 1:
-        surnames = {e.name.split()[-1].lower(): e for e in people}
-        full = pronouns.misspelt(words[0], surnames)
-        if full is not None:
-            return _Named(full.name, "person", full.span, full.context)
-        # the one full name it opens: a family name put first ("Ban" -> "Ban Ki-moon", "Mao" ->
-        # "Mao Ning", "Xi" -> "Xi Jinping"), or a first name that stands alone ("Hillary")
-        opened = {e.name: e for e in people if e.name.split()[0] == words[0]}
-        spoke = [name for name in reversed(speakers) if name in opened]
-        if len(opened) == 1 or spoke:
-            earlier = opened[spoke[0]] if spoke else next(iter(opened.values()))
-            return _Named(earlier.name, "person", earlier.span, earlier.context)
-    return target
 
 
 def _common_noun(name: str) -> bool:
