@@ -717,3 +717,11 @@ def test_one_named_member_of_a_group_noun_is_that_person(analyzer):
                         "said the deal was done.", date(2026, 3, 2))
     speaker = statements[0].speaker
     assert (speaker.kind, speaker.name) == ("person", "Benjamin J. Rhodes")
+
+
+def test_a_party_source_is_an_unnamed_person_not_the_party(analyzer):
+    _, statements = run(analyzer, ActorRegistry(), (
+        '"Republicans are in a frenzy," said one Democratic source on the panel.\n\n'
+        "A Democratic source said he could not answer the questions."), date(2026, 3, 2))
+    for statement in statements:
+        assert (statement.speaker.kind, statement.speaker.name, statement.speaker.actor_id) == ("person", None, None)

@@ -50,7 +50,7 @@ politician member director adviser advisor analyst expert professor lawyer attor
 owner chairman chairwoman chair president minister secretary ambassador envoy general commander mayor
 governor senator representative congressman congresswoman aide deputy activist economist researcher
 manager executive ceo diplomat negotiator judge prosecutor author writer journalist editor
-correspondent strategist pollster campaigner organizer organiser""".split())
+correspondent strategist pollster campaigner organizer organiser source""".split())
 _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES)) + ")"
 _CAPITALISED_RUN = re.compile(
     r"^(?:(?:The|A|An)\s+)?((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 GENERIC_PERSON = {"politician", "official", "leader", "spokesman", "spokeswoman", "spokesperson",
-                  "lawmaker", "diplomat", "man", "woman", "lawyer", "aide"}
+                  "lawmaker", "diplomat", "man", "woman", "lawyer", "aide", "source"}
 # Particles inside a person's name ("Bill de Blasio", "Ursula von der Leyen", "Osama bin Laden").
 NAME_PARTICLES = frozenset("de da dos van von der den al el bin ibn le la di du".split())
 TITLES = {"senator", "president", "minister", "secretary", "chancellor", "governor", "premier",

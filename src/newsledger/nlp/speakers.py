@@ -220,6 +220,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     institution = institution_named(mention) if owned or all(n.kind == "group" for n in inside) else None
     if institution is not None:
         return institution
+    member_of = institution_of_member(words, [*before, *resolved], start)  # "a senior official of the group"
+    if member_of is not None:
+        return member_of
     words = _up_to_title(doc, mention, words)  # "Senator from Texas" -> "senator"
     if words[-3:] in (["head", "of", "state"], ["head", "of", "government"]) and not inside:
         return _head_of(words, before, resolved)
@@ -261,9 +264,6 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return _latest(resolved, "media")
     if head in TITLES or head in GENERIC_PERSON:
         return _by_title(words, before, resolved)
-    member_of = institution_of_member(words, [*before, *resolved], start)  # "a senior official of the group"
-    if member_of is not None:
-        return member_of
     found = proper_name(doc, mention)
     confirmed = headlines.confirmed(found.name, found.span[0]) if found is not None else None
     if confirmed is None:  # no name, or one in title case named nowhere else ("Gold Star Mom")
@@ -302,7 +302,7 @@ def _by_title(words: list[str], before: list[_Named], resolved: list[_Named]) ->
     named before goes to the latest person who spoke. An indefinite role noun ("a French
     diplomat", "a No 10 spokesperson") brings in someone new, nobody named before; an
     indefinite title only someone named so ("a New York judge" after "Justice Frank Nervo")."""
-    if words and words[0] in {"a", "an", "another"} and nominals.is_generic(words):
+    if words and words[0] in {"a", "an", "another", "one"} and nominals.is_generic(words):
         return None
     found = nominals.by_title(words, before)
     if found is None and nominals.is_generic(words):
@@ -334,11 +334,12 @@ def _kind_of_phrase(doc: Doc, mention: Mention, statement: Statement) -> str:
 
 
 def _up_to_title(doc: Doc, mention: Mention, words: list[str]) -> list[str]:
-    """The mention's words up to its head when the head is a title followed by where it
-    holds ("Senator from Texas", "the governor of Virginia"), else all of them."""
+    """The mention's words up to its head when the head is a title or role noun followed by
+    where it holds ("Senator from Texas", "the governor of Virginia", "one Democratic source
+    on the panel"), else all of them."""
     head = _root_of(doc, mention)
     root = head.lower_ if head is not None else ""
-    if root in TITLES and words and words[-1] not in TITLES and root in words:
+    if (root in TITLES or root in GENERIC_PERSON) and words and words[-1] not in TITLES and root in words:
         return words[:words.index(root) + 1]
     return words
 
