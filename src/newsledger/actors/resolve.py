@@ -43,9 +43,10 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from newsledger.actors.evidence import (LearnedRole, country_owner, evidence_phrases, find_members, is_name_like,
+from newsledger.actors.evidence import (LearnedRole, country_owner, evidence_phrases, is_name_like,
                                         learn_role, owned_entry, person_apposition, title_only,
                                         without_relative_clause, written_name)
+from newsledger.actors.groups import CONTRACT_KINDS, group_members
 from newsledger.actors.institutions import of_institution
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
 from newsledger.actors.names import actor_id_for, normalize, strip_the, without_honorific
@@ -55,8 +56,6 @@ from newsledger.actors.titles import canonical_title
 from newsledger.model import Article, Mention, Statement
 from newsledger.nlp.written_names import INSTITUTION_NOUNS
 
-CONTRACT_KINDS = {"person": "person", "organization": "organization", "country": "country",
-                  "media": "media", "group": "group", "place": "country"}
 _NAMED_KINDS = ("organization", "country", "media", "group")
 
 _DEFAULT_REGISTRY = ActorRegistry()
@@ -327,16 +326,7 @@ class _ArticleResolver:
         return local.pop() if len(local) == 1 else None
 
     def _group(self, mention: Mention, text: str, on: date | None) -> _Resolution:
-        members = []
-        for written, entry in find_members(self.kb, text, on=on, context_ids=self.context):
-            if entry is not None:
-                members.append({"name": entry.name, "actor_id": entry.id,
-                                "kind": CONTRACT_KINDS.get(entry.kind, entry.kind)})
-                continue
-            known = self.registry.find(written)
-            members.append({"name": known[0].name if known else written,
-                            "actor_id": known[0].id if known else None,
-                            "kind": known[0].kind if known else "unknown"})
+        members = group_members(self.kb, self.registry, text, on, self.context)
         name = strip_the(without_relative_clause(text))  # the members may be in the clause, not the name
         return _Resolution(name, "group", actor_id_for("group", name), members=members)
 
