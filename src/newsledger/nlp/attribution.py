@@ -46,6 +46,7 @@ from .attribution_rules import (
 from .datelines import after_dateline, without_dateline
 from .layout import continue_quotes, label_statements, line_signature_statements, signature_statements
 from .quotes import Quote, quote_kind
+from .dates import day_after_cue
 from .spans import char_span, doc_quotes, doc_text, overlaps, spans_of, text_of, trim
 
 RULES = (according_to_candidate, verb_candidate, quoted_answer_candidate, noun_candidate)
@@ -162,9 +163,6 @@ def _mention(doc: Doc, cand: Candidate) -> Mention | None:
 
 
 
-_DAY_SIGNALS = ("on ", "at ", "in ")
-
-
 def _without_leading_day(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple[int, int]) -> list[tuple[int, int]]:
     """The content without the day that opens it right after the cue: in "said on Tuesday he
     would impose …" (no "that") the parser hangs the day on the reported clause, but it is the
@@ -173,8 +171,8 @@ def _without_leading_day(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple
         return spans
     text, (start, end) = doc_text(doc), spans[0]
     for timex in doc._.timexes or ():
-        signal = next((w for w in _DAY_SIGNALS if text.startswith(w, start) and timex.span[0] == start + len(w)), "")
-        if timex.span[0] == start + len(signal) and timex.span[1] < end and _adverbial(doc, timex.span):
+        if start <= timex.span[0] and timex.span[1] < end and day_after_cue(text, cue_span[1], timex.span[0]) \
+                and _adverbial(doc, timex.span):
             rest = timex.span[1] + len(text[timex.span[1]:end]) - len(text[timex.span[1]:end].lstrip(" ,"))
             return [(rest, end), *spans[1:]] if rest < end else spans
     return spans

@@ -148,7 +148,7 @@ def governing_timex(doc: Doc, st: Statement, points: list) -> object | None:
         if e <= lo or s >= hi or any(s < b and a < e for a, b in blocked):
             continue
         if _climbs_to_cue(root, cue_ids, st.content_spans) or _after_saying_noun(doc, tx.span, st.content_spans) \
-                or _right_after_cue(doc, tx.span, st.cue_span):
+                or day_after_cue(doc_text(doc), st.cue_span[1], tx.span[0]):
             found.append(tx)
     if not found:
         return None
@@ -188,15 +188,15 @@ def _after_saying_noun(doc: Doc, span: tuple[int, int], content: list[tuple[int,
     return _saying_noun(before, content)
 
 
-def _right_after_cue(doc: Doc, span: tuple[int, int], cue_span: tuple[int, int]) -> bool:
-    """True when the expression follows the cue with at most a preposition between ("said on
-    Tuesday he would impose …"): without a "that", the parser hangs the day on the reported
-    clause's verb. (An expression inside the content is never the statement's.)"""
-    between = doc_text(doc)[cue_span[1]:span[0]].split()
-    return span[0] >= cue_span[1] and (not between or len(between) == 1 and between[0].lower() in _DAY_PREPOSITIONS)
+DAY_SIGNALS = frozenset({"on", "at", "in"})  # the prepositions of a day said right after its cue
 
 
-_DAY_PREPOSITIONS = {"on", "at", "in"}
+def day_after_cue(text: str, cue_end: int, start: int) -> bool:
+    """True when a time expression at ``start`` follows a cue ending at ``cue_end`` with at most
+    a preposition between ("said on Tuesday he would impose …", "said Tuesday"): the saying's day,
+    however the parser hung it on the reported clause."""
+    between = text[cue_end:start].split()
+    return start >= cue_end and (not between or len(between) == 1 and between[0].lower() in DAY_SIGNALS)
 
 
 def _participle(tok: Token) -> bool:

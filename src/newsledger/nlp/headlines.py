@@ -20,6 +20,7 @@ import re
 
 from spacy.tokens import Doc
 
+from .nominals import NAME_PARTICLES
 from .spans import doc_text
 
 MIN_WORDS = 4  # shorter lines ("Mike Lee", "By Jane Doe") are too short to tell title case
@@ -29,8 +30,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 # Short words title case leaves in lower case; any other lower-case word ("met" in "Chancellor
 # Friedrich Merz met President Emmanuel Macron in Paris") makes the line a sentence of names.
-TITLE_CASE_LOWER = {"and", "the", "for", "but", "nor", "yet", "via", "per", "off", "out", "van", "von", "der",
-                    "bin", "del", "des", "les"}
+TITLE_CASE_LOWER = {"and", "the", "for", "but", "nor", "yet", "via", "per", "off", "out", "del", "des", "les",
+                    *NAME_PARTICLES}  # "von der Leyen"
 
 
 def title_case_lines(text: str) -> list[tuple[int, int]]:

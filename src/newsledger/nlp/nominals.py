@@ -92,15 +92,15 @@ def by_title(words: list[str], before: list[Any]) -> Any | None:
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 
-_PARTIES = {"republican": "republican", "gop": "republican", "democratic": "democratic", "democrat": "democratic",
-            "libertarian": "libertarian", "green": "green", "conservative": "conservative", "labour": "labour"}
+_PARTIES = {"republican", "gop", "democratic", "democrat", "libertarian", "green", "conservative", "labour"}
 
 
 def _other_party(context: str, title_words: list[str]) -> bool:
     """True when the mention names a party ("the Republican nominee") and the words around
     the candidate name another ("Libertarian nominee Gary Johnson")."""
-    wanted = {_PARTIES[w] for w in title_words if w in _PARTIES}
-    found = {_PARTIES[w] for w in context.split() if w in _PARTIES}
+    def parties(words):
+        return {frozenset(TITLE_SYNONYMS.get(w, {w})) for w in words if w in _PARTIES}  # "gop" is "republican"
+    wanted, found = parties(title_words), parties(context.split())
     return bool(wanted) and bool(found - wanted)
 
 
