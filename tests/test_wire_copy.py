@@ -10,28 +10,11 @@ from datetime import date
 
 import pytest
 
-from newsledger.actors.knowledge import load_kb
-from newsledger.actors.registry import ActorRegistry
-from newsledger.actors.resolve import resolve_statements
+from ledger_support import by_cue, ledger
 from newsledger.countries import country_named
-from newsledger.model import Article, Statement
+from newsledger.model import Statement
 from newsledger.nlp.conditions import mark_condition
 from newsledger.nlp.datelines import after_dateline
-
-PUBLISHED = date(2026, 3, 2)
-
-
-def ledger(analyzer, body: str, header: str = f"date {PUBLISHED.isoformat()}\n\n") -> list:
-    """The resolved statements of an article with a one-line header (none: ``body`` opens
-    with its headline) and ``body``."""
-    art = Article(text=header + body, published=PUBLISHED, body_start=len(header), path="wire.txt")
-    return resolve_statements(art, analyzer.analyze(art), registry=ActorRegistry(), kb=load_kb())
-
-
-def by_cue(statements, cue: str):
-    found = [s for s in statements if s.cue.lower().startswith(cue)]
-    assert found, f"no statement with the cue {cue!r}: {[s.cue for s in statements]}"
-    return found[0]
 
 
 @pytest.mark.parametrize("line, dateline", [

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any, Iterable
 
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase
-from newsledger.actors.names import normalize
+from newsledger.actors.names import normalize, strip_the
 from newsledger.actors.titles import _TITLE_INDEX
 from newsledger.model import Article, Mention
 from newsledger.nlp.nominals import NAME_PARTICLES
@@ -220,6 +220,30 @@ def country_owner(kb: KnowledgeBase, name: str) -> tuple[KBEntry, str] | None:
         return None
     country = kb.lookup(parts[0], kinds={"country"})
     return (country, parts[1]) if country is not None else None
+
+
+# Country names that qualify what follows as its owner's, as a demonym does ("U.S. Embassy");
+# other names before a noun may say what it is about ("the Taiwan Affairs Office" is Beijing's).
+_OWNER_ABBREVIATIONS = {"u.s.", "us", "u.k.", "uk", "u.s", "eu"}
+_OF_COUNTRY = re.compile(r"\bof (?:the )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})$")
+
+
+def country_in_name(kb: KnowledgeBase, name: str) -> KBEntry | None:
+    """The country an organisation's name says it is of: by the demonym it opens with
+    ("Finnish navy", "Chinese Embassy", "South Korean Joint Chiefs of Staff", "U.S.
+    Embassy") or the country it ends with after "of" ("Foreign Ministry of the DPRK"); None
+    otherwise (a country's name before a noun, as in "Taiwan Affairs Office", says what the
+    body deals with, not whose it is)."""
+    words = strip_the(name).split()
+    for n in (2, 1):
+        if len(words) > n:
+            first = " ".join(words[:n])
+            if first.lower() in _OWNER_ABBREVIATIONS:
+                return kb.lookup(first, kinds={"country"})
+            if first[:1].isupper() and kb.demonym(first) is not None:
+                return kb.demonym(first)
+    of = _OF_COUNTRY.search(name)
+    return kb.lookup(of.group(1), kinds={"country"}) if of else None
 
 
 def owned_entry(kb: KnowledgeBase, country: KBEntry, rest: str) -> KBEntry | None:

@@ -35,6 +35,9 @@ from newsledger.actors.names import normalize
 from newsledger.actors.titles import canonical_title
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# words of an institution's name that name nothing ("Foreign Ministry of the DPRK": "The
+# spokesman" writes none of its name)
+_FUNCTION_WORDS = {"the", "of", "for", "and", "on", "in", "at", "to"}
 
 
 def name_words(name: str) -> list[str]:
@@ -51,7 +54,7 @@ def writes_name(text: str, name: str) -> bool:
 @lru_cache(maxsize=65536)
 def _name_words(name: str) -> tuple[str, ...]:
     words = normalize(name).split()
-    kept = [w for w in words if w not in _SUFFIXES and len(w) > 1]
+    kept = [w for w in words if w not in _SUFFIXES and w not in _FUNCTION_WORDS and len(w) > 1]
     return tuple(kept or words)
 
 

@@ -43,7 +43,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from newsledger.actors.evidence import (LearnedRole, country_owner, evidence_phrases, is_name_like,
+from newsledger.actors.evidence import (LearnedRole, country_owner, country_in_name, evidence_phrases, is_name_like,
                                         learn_role, owned_entry, person_apposition, title_only,
                                         without_relative_clause, written_name)
 from newsledger.actors.groups import CONTRACT_KINDS, group_members
@@ -305,8 +305,9 @@ class _ArticleResolver:
             # enough to be one)
             return _Resolution(strip_the(name) if kind != "unknown" else name, kind, None)
         owner = country_owner(self.kb, name)  # "Taiwan's defense ministry" is Taiwan's
+        owner_entry = owner[0] if owner else country_in_name(self.kb, name) if kind == "organization" else None
         return _Resolution(strip_the(name), kind, actor_id_for(kind, name), alias=name,
-                           country=owner[0].alpha3 if owner else None)
+                           country=owner_entry.alpha3 if owner_entry else None)
 
     def _known_first(self, surname: str, local: str, mention: Mention, on: date | None) -> bool:
         """True when the knowledge base knows a person by ``surname`` that day and the article

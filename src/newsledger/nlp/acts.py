@@ -110,7 +110,8 @@ _COOPERATIVE = {"support", "help", "aid", "assist", "welcome", "cooperate", "neg
                 "agree", "join", "protect", "defend", "praise", "thank", "meet", "discuss"}
 _HARM = {"consequence", "war", "conflict", "escalation", "catastrophe", "disaster", "danger",
          "risk", "crisis", "retaliation", "collapse", "destruction", "tragedy", "tragic",
-         "nuclear", "casualty", "death", "bloodshed", "confrontation", "chaos", "threat"}
+         "nuclear", "casualty", "death", "bloodshed", "confrontation", "chaos", "threat",
+         "countermeasure", "punishment", "retribution", "reprisal"}
 _FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
 MEDIA_NOUNS = {"material", "newspaper", "paper", "publication", "outlet", "magazine", "agency",
                "channel", "broadcaster", "tabloid", "website", "portal", "daily", "weekly",
@@ -283,7 +284,9 @@ def _modality_act(content: list[Token], st: Statement, side: set[str]) -> tuple[
     root = _root(content)
     if root is None:
         return None
-    modals = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    # not the auxiliary of an inverted condition ("should the U.S. continue …, it will face")
+    modals = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")
+              and not any(s.dep_.startswith("nsubj") and s.i > c.i for s in root.children)}
     if root.lower_ in ("have", "has", "need", "needs") and any(c.dep_ == "xcomp" for c in root.children):
         modals.add("must")  # "have to", "need to"
     if modals & _DEONTIC:

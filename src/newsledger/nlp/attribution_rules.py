@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from . import cues
-from .spans import char_span, spans_of, trim
+from .datelines import after_dateline
+from .spans import char_span, doc_text, spans_of, trim
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -223,7 +224,8 @@ def find_source(cue: Token, exclude: set[Token] = frozenset()) -> tuple[list[Tok
         return None, None  # "Asked whether he would resign, he said …": he was asked, by someone unnamed
     token = cue
     for _ in range(4):
-        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c not in exclude), None)
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c not in exclude
+                        and not _in_dateline(c, token)), None)
         if subject is not None:
             tokens = sorted((t for t in subject.subtree if t not in exclude), key=lambda t: t.i)
             head = token.head if subject.tag_ in RELATIVE_TAGS and token.dep_ == "relcl" else None
@@ -235,6 +237,16 @@ def find_source(cue: Token, exclude: set[Token] = frozenset()) -> tuple[list[Tok
             continue
         break
     return None, None
+
+
+def _in_dateline(subject: Token, verb: Token) -> bool:
+    """True for the place of a dateline the parser made a subject of ``verb`` ("TAIPEI | —
+    Taiwan's defence minister, Wellington Koo, said …": two subjects, the first the
+    dateline's). An all-capitals line that holds the verb is no dateline ("FELLOW DOCTORS
+    DON'T WANT TO … —")."""
+    text = doc_text(subject.doc)
+    dateline_end = after_dateline(text, text.rfind("\n", 0, subject.idx) + 1)
+    return subject.right_edge.idx < dateline_end <= verb.idx
 
 
 def _preceding_clause(cue: Token, content: set[Token], source: list[Token]) -> set[Token]:

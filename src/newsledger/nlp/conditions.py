@@ -239,11 +239,19 @@ def _inverted(doc: Doc, region: list[Token]) -> Iterable[dict]:
                 and head.dep_ in ("advcl", "ccomp")
                 and all(t.dep_ == "mark" for t in doc[head.left_edge.i:tok.i])
                 and any(c.dep_.startswith("nsubj") and c.i > tok.i for c in head.children)):
-            tokens = {t for t in head.subtree if t.i > tok.i}
-            cond = make_condition(doc, sorted(tokens, key=lambda t: t.i))
-            if cond:
-                yield {"kind": "inverted", "marker": tok.text, "head": head, "tokens": tokens,
-                       "marker_tokens": {tok}, "condition": cond, "elliptic": False}
+            yield from _inverted_clause(doc, tok, head)
+        elif (tok.lower_ == "were" and tok.dep_ == "advcl" and all(t.is_punct or t.is_space for t in doc[tok.left_edge.i:tok.i])
+              and any(c.dep_ == "nsubj" for c in tok.children)):
+            # "Were NATO to send troops, …": "were" heads its clause
+            yield from _inverted_clause(doc, tok, tok)
+
+
+def _inverted_clause(doc: Doc, marker: Token, head: Token) -> Iterable[dict]:
+    tokens = {t for t in head.subtree if t.i > marker.i}
+    cond = make_condition(doc, sorted(tokens, key=lambda t: t.i))
+    if cond:
+        yield {"kind": "inverted", "marker": marker.text, "head": head, "tokens": tokens,
+               "marker_tokens": {marker}, "condition": cond, "elliptic": False}
 
 
 def _clause_head(first: Token, marker_tokens: set[Token]) -> Token:

@@ -45,10 +45,18 @@ def named_mentions(doc: Doc, headlines: HeadlineNames) -> list[Named]:
     return found
 
 
+_CUT_AFTER = {"of", "the", "for"}  # "the Foreign Ministry of the" + "DPRK"
+
+
 def with_particle_tail(ent: SpacySpan) -> SpacySpan:
-    """A person's name the recogniser cut after a particle ("Ursula von der" + "Leyen"),
-    whole again."""
+    """A person's name the recogniser cut after a particle ("Ursula von der" + "Leyen"), or
+    an organisation's cut after "of the" ("the Foreign Ministry of the" + "DPRK"), whole
+    again."""
     doc, end = ent.doc, ent.end
+    if ent.label_ in ("ORG", "FAC") and ent[-1].lower_ in _CUT_AFTER and len(ent) > 2:
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        return SpacySpan(doc, ent.start, end, label=ent.label) if end > ent.end else ent
     if ent.label_ != "PERSON" or ent[-1].lower_ not in NAME_PARTICLES:
         return ent
     while end < len(doc) and (doc[end].lower_ in NAME_PARTICLES or doc[end].is_title and doc[end].is_alpha):

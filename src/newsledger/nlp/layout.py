@@ -39,6 +39,10 @@ NOT_SPEAKERS = {
     "update", "updated", "watch", "exclusive", "breaking", "related", "read", "photos", "photo",
     "video", "note", "editor", "correction", "source", "sources", "getty", "image", "images",
     "q", "a", "pic", "listen", "more", "see", "also", "advertisement", "credit", "follow",
+    # a fact check's and an explainer's sections ("Verdict: False.", "Claim: …", "Context: …")
+    "verdict", "claim", "claims", "rating", "context", "background", "analysis", "summary",
+    "conclusion", "fact", "facts", "reality", "bottom", "takeaway", "takeaways", "timeline",
+    "latest", "factbox", "explainer", "disclaimer", "caption", "transcript", "live",
 }
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}  # entities whose words make a label a name
 # Function words capitalised in a headline's title case ("Stealth Over Health: …"), never inside a name.

@@ -45,7 +45,7 @@ from .entity_names import expand_surname, named_mentions, strip_det, with_partic
 from .headlines import HeadlineNames
 from .role_nouns import UNSEEN, RoleNouns
 from .written_names import (INSTITUTION_NOUNS, institution_named, institution_named_before, institution_of_member,
-                            outlet_named,
+                            location_tail, outlet_named,
                             owned_by_country, proper_name)
 from .possessives import KIN_NOUNS, PERSONAL_INSTITUTIONS, owned_institution, relative
 from .plurals import institution_subject, latest_institution, latest_plural, recent_coordination, \
@@ -195,6 +195,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     clause = _restrictive_clause(root)
     if clause:  # "some who saw the comment as a dig at America's military": America did not speak
         inside = [n for n in inside if not clause[0] <= n.span[0] < clause[1]]
+    tail = location_tail(mention)
+    if tail is not None:  # "The U.S. Embassy in Kyiv": Kyiv is where it sits, not who speaks
+        inside = [n for n in inside if n.span[0] < tail]
     head_text = before_apposition(RELATIVE_CLAUSE.split(mention.text, 1)[0])  # not "X, who served …"
     in_head = [n for n in inside if n.span[1] <= start + len(head_text)]
     # people of a place or of a person are a group ("Political observers in Virginia", "Supporters

@@ -159,8 +159,21 @@ def _unlabelled_names(doc: Doc, a: int, b: int) -> list[SpacySpan]:
             start = tok.i
             while start > region.start and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
                 start -= 1
+            if start == tok.i and _capitalised_by_position(tok):
+                continue
             out.append(SpacySpan(doc, start, tok.i + 1, label="NAME"))
     return out
+
+
+def _capitalised_by_position(tok) -> bool:
+    """True for a word capitalised only because it opens a sentence ("“Dialogue, not
+    confrontation, is the only way forward”"): no country's name, and written nowhere else in
+    the text capitalised inside a sentence. "Kyiv is not asking" stays a name."""
+    first = next((t for t in tok.sent if not (t.is_punct or t.is_space)), None)
+    if first is None or first.i != tok.i or country_named(tok.text) is not None:
+        return False
+    return not any(t.text == tok.text and t.i != tok.i and not t.is_sent_start
+                   and not tok.doc[t.i - 1].is_punct for t in tok.doc)
 
 
 def _addressees(doc: Doc, st: Statement, ents: list[SpacySpan], starts: list[int]) -> list[SpacySpan]:

@@ -33,9 +33,25 @@ SPOKESPEOPLE = ("a spokesman for ", "a spokeswoman for ", "a spokesperson for ",
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
 
 
+# "the Russian embassy | in London", "the U.S. Embassy | in Kyiv": where an institution sits
+_LOCATION_TAIL = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*$")
+
+
+def location_tail(mention: Mention) -> int | None:
+    """Where the place an institution sits in begins ("The Russian embassy | in London"),
+    as an offset into the text; None when the mention has no such place after an
+    institution noun. The place is not the institution's country, nor the speaker."""
+    text = mention.text.split(", ")[0]
+    found = _LOCATION_TAIL.search(text)
+    if found is None or not _institution_head(text[:found.start()].lower().replace("'s", "").split()):
+        return None
+    return mention.span[0] + found.start()
+
+
 def institution_named(mention: Mention) -> Named | None:
-    """"the Finnish navy", "a spokesman for the Estonian government": an institution
-    named by a common noun, kept whole (its nationality word is not the speaker)."""
+    """"the Finnish navy", "a spokesman for the Estonian government", "the Russian embassy in
+    London": an institution named by a common noun, kept whole (its nationality word is not
+    the speaker, nor is the place it sits in)."""
     text = mention.text.split(", ")[0]
     offset = 0
     lowered = text.lower()
@@ -44,8 +60,10 @@ def institution_named(mention: Mention) -> Named | None:
             offset = len(prefix)
             break
     phrase = text[offset:]
-    words = phrase.lower().replace("'s", "").split()
-    named = [w for i, w in enumerate(phrase.split())
+    tail = location_tail(mention)
+    head_phrase = phrase[:tail - mention.span[0] - offset] if tail is not None else phrase
+    words = head_phrase.lower().replace("'s", "").split()
+    named = [w for i, w in enumerate(head_phrase.split())
              if w[:1].isupper() and not (i == 0 and w.lower() in DETERMINERS)]
     if not _institution_head(words) or not named:
         return None  # "the ministry": an organisation (see _kind_of_phrase), but no name

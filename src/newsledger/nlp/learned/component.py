@@ -23,7 +23,6 @@ lowered attribution F1, so the tagger's spans win, except over a layout).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,18 +32,19 @@ from spacy.tokens import Doc
 
 from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
-from ..quotes import OPENING_MARKS as QUOTE_OPENINGS, find_quotes, quote_kind
+from ..quotes import find_quotes, quote_kind
 from ..attribution import anonymity_formula
 from ..datelines import without_dateline
 from ..spans import doc_text
 from .cue_prepositions import with_governing_preposition
 from .cue_times import cue_end_before_time
-from .contents import ends_in_relative_pronoun, has_content_word, without_dangling_words
+from .contents import ends_in_relative_pronoun, has_content_word, object_of_another_verb, without_dangling_words
 from .decode import whole_words
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue
 from .sources import in_another_sentence, passive_subject, quoted_source, undergone_by_place, whole_source
 from .quotations import join_split_quotations
+from .paragraph_cuts import within_paragraph
 from .tails import without_narrative_after
 
 _CACHE: dict[str, tuple] = {}
@@ -144,6 +144,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     - the cue takes the adverbs of its verb right before it ("repeatedly | pledged");
     - a source in another sentence is none; a place that "has seen" events said nothing;
     - a content of function words only ("the") is no statement, unless a pronoun ("is against it");
+    - a cue inside its own source ("Minister | Denys | Shmyhal welcomed") is no cue;
     - a cue of auxiliaries, particles and adverbs only ("is not") is no cue, and a
       cue that only says statements exist ("there have been statements about") is the
       writer's own assertion, not an attribution.
@@ -163,7 +164,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     spans = _without_cue_condition(doc, (cue_start, cue_end), spans, text)
     spans = _from_phrase_start(doc, spans, cue_end)
     spans = _without_runaway_pieces(doc, spans, text)
-    spans = _within_paragraph(spans, (cue_start, cue_end), text)
+    spans = within_paragraph(spans, (cue_start, cue_end), text)
     spans = without_narrative_after(text, spans, (cue_start, cue_end))
     if statement.speaker is not None:
         frame = (min(cue_start, statement.speaker.span[0]), max(cue_end, statement.speaker.span[1]))
@@ -177,14 +178,18 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
         cue_end, spans = with_governing_preposition(doc, (cue_start, cue_end), spans)
     cue_start = _with_adverbs_before(doc, cue_start, statement.speaker)
     if cue_end <= cue_start or not has_content_word(doc, spans) or not _reports(doc, (cue_start, cue_end)) \
-            or ends_in_relative_pronoun(doc, spans):
+            or ends_in_relative_pronoun(doc, spans) or object_of_another_verb(doc, spans, (cue_start, cue_end)):
         return None
     spans = without_dangling_words(doc, spans)
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
+    if _inside_source(speaker, (cue_start, cue_end)):
+        return None
     quoted = quoted_source(doc, (cue_start, cue_end), text)
     if quoted is not None:  # "The company was quoted by Bloomberg as saying …": the company's words
-        if spans == [quoted.span]:
-            return None  # the quoted one is no content of the one who quoted it
+        # the quoted one is no content of the one who quoted it
+        spans = [(a, b) for a, b in spans if not (a < quoted.span[1] and quoted.span[0] < b)]
+        if not spans:
+            return None
         speaker = quoted
     if speaker is not None and undergone_by_place(doc, speaker, (cue_start, cue_end)):
         return None  # "The Baltic Sea has seen a series of incidents": undergone, not said
@@ -198,6 +203,13 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     return replace(statement, cue=text[cue_start:cue_end], cue_span=(cue_start, cue_end), speaker=speaker,
                    content_spans=spans, content=" ... ".join(text[a:b] for a, b in spans), quote=quote,
                    extra=extra)
+
+
+def _inside_source(speaker: Mention | None, cue_span: tuple[int, int]) -> bool:
+    """A cue within its own source's words ("Ukrainian Defence Minister | Denys | Shmyhal
+    welcomed …", a name the tagger took for the cue) reports nothing; dropping it lets the
+    rules' reading of the same words stand (:func:`.merge.merge_with_rules`)."""
+    return speaker is not None and speaker.span[0] <= cue_span[0] and cue_span[1] <= speaker.span[1]
 
 
 PHRASE_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "predet", "advmod", "quantmod"}
@@ -242,26 +254,6 @@ def _without_runaway_pieces(doc: Doc, spans: list[tuple[int, int]], text: str) -
     return kept
 
 
-def _within_paragraph(spans: list[tuple[int, int]], cue_span: tuple[int, int], text: str) -> list[tuple[int, int]]:
-    """Pieces cut at a blank line, keeping the side of the cue's paragraph: a content runs
-    on past its paragraph only as a quotation continued in the news convention (the next
-    paragraph opens with a quote mark). The tagger lets a headline's content run into the
-    first paragraph, or a quotation into the next paragraph's first words."""
-    kept = []
-    for start, end in spans:
-        for brk in list(PARAGRAPH_BREAK.finditer(text, start, end)):
-            if text[brk.end():brk.end() + 2].startswith(OPENING_MARKS):
-                continue  # a quotation continued into the next paragraph
-            if cue_span[0] >= brk.end():
-                start = brk.end()
-            else:
-                end = brk.start()
-                break
-        if end > start:
-            kept.append((start, end))
-    return kept
-
-
 def _without_unquoted_pieces_before(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple[int, int],
                                     text: str) -> list[tuple[int, int]]:
     """Without the pieces that end before the cue's sentence begins and stand in no quote
@@ -282,8 +274,6 @@ def _without_unquoted_pieces_before(doc: Doc, spans: list[tuple[int, int]], cue_
 
 
 QUOTE_MARKS = "\"“”«»„‟"
-OPENING_MARKS = (*QUOTE_OPENINGS, "”")  # ” too: a paragraph opened with it by mistake
-PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 CONDITION_MARKS = {"if", "unless"}
 
 

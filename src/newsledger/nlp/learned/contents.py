@@ -64,3 +64,20 @@ def without_dangling_words(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple
     return [*spans[:-1], (start, doc[last - 1].idx + len(doc[last - 1].text))]
 
 
+
+
+def object_of_another_verb(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple[int, int]) -> bool:
+    """True when the content is one phrase that is the direct object of a verb other than the
+    cue, standing after that verb: in "The minister said sanctions had not failed; the video
+    omits the first and last sentences of her remarks" the tagger gave "said" a second content,
+    "the first and last sentences …", which is what the video omits."""
+    if len(spans) != 1:
+        return False
+    span = doc.char_span(*spans[0], alignment_mode="expand")
+    cue = doc.char_span(*cue_span, alignment_mode="expand")
+    if span is None or cue is None or len(span) == 0:
+        return False
+    root = span.root
+    verb = root.head
+    return root.dep_ == "dobj" and verb.pos_ == "VERB" and verb.i < span.start \
+        and not cue.start <= verb.i < cue.end

@@ -58,6 +58,20 @@ def _with_rule_speaker(statement: Statement, ruled: list[Statement]) -> Statemen
     return statement
 
 
+def _with_whole_quotation(statement: Statement, ruled: list[Statement]) -> Statement:
+    """A learned statement takes the content of the rules' direct quotation on the same cue
+    when that holds all of its own and more: the quotation the rules read over several
+    paragraphs (""We are seeing … wear us down. ¶ "If they cross …," Koo told lawmakers"),
+    of which the tagger saw only the last."""
+    chars = content_chars(statement)
+    for rule in ruled:
+        if rule.cue_span == statement.cue_span and rule.quote == "direct":
+            whole = content_chars(rule)
+            if chars < whole:
+                return replace(statement, content=rule.content, content_spans=rule.content_spans, quote=rule.quote)
+    return statement
+
+
 def with_rule_cue(statement: Statement, ruled: list[Statement]) -> Statement:
     """A learned statement whose content, not all quoted, stands before its cue takes the cue of
     the rule statement that reads the same content as its verb's clause, after that verb:
@@ -68,7 +82,7 @@ def with_rule_cue(statement: Statement, ruled: list[Statement]) -> Statement:
         return statement  # checked on the spans: this runs for every learned statement
     first, chars = min(start for start, _ in spans), content_chars(statement)
     for rule in ruled:
-        if rule.extra.get("rule") != "verb:clause" or rule.cue_span[1] > first:
+        if rule.extra.get("rule") not in ("verb:clause", "noun") or rule.cue_span[1] > first:
             continue
         same = content_chars(rule)
         if len(same & chars) >= 0.9 * max(len(same), len(chars)):
@@ -113,9 +127,13 @@ def merge_with_rules(learned: list[Statement], ruled: list[Statement],
     laid_out = [s for s in ruled if _by_layout(s)]
     # A learned statement over half of a laid-out one is that statement read worse (or one
     # run over several signed quotations): the layout's reading replaces it.
+    # Nor is a statement of nobody inside a laid-out one ("Araghchi: … We will not | sign | a bad
+    # deal."): the speaker's own words.
     learned = [s for s in learned
-               if not any(_covers_half(content_chars(s), content_chars(r)) for r in laid_out)]
-    merged = [_with_rule_speaker(s, ruled) for s in learned]
+               if not any(_covers_half(content_chars(s), content_chars(r))
+                          or s.speaker is None and content_chars(s) | set(range(*s.cue_span)) <= content_chars(r)
+                          for r in laid_out)]
+    merged = [_with_rule_speaker(_with_whole_quotation(s, ruled), ruled) for s in learned]
     taken = [content_chars(s) for s in learned]
     for statement in laid_out:  # kept even around a learned statement nested in it
         merged.append(statement)

@@ -1,0 +1,168 @@
+"""Articles laid out as their kinds lay them out: a fact check's "Verdict:" line, a ministry's
+press release, a state agency's press statement, a quotation that runs over several
+paragraphs, an embassy that speaks, a name the tagger took for a cue. The sentences are
+fictional, written in those outlets' styles; the statements come from the real pipeline,
+resolved by the actors stage as ``newsledger ingest`` does."""
+
+from __future__ import annotations
+
+import pytest
+
+from ledger_support import by_cue, ledger
+
+VARIANTS = ["analyzer", "rules_analyzer"]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("label", ["Verdict", "Claim", "Rating", "Context", "Background"])
+def test_a_fact_checks_section_label_is_no_speaker(variant, label, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "In the full recording, Reiche says the opposite. \"They have not failed,\" she says.\n\n"
+        f"{label}: False. The video omits the first and last sentences of her remarks about the sanctions."))
+    assert all((s.speaker.text if s.speaker else "") != label for s in statements)
+    assert all(s.cue != ":" for s in statements)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_transcripts_speaker_label_still_speaks(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "Q: Is Iran ready to return to the 2015 limits?\n\n"
+        "Araghchi: We are ready to discuss limits, but only if sanctions are lifted first."))
+    label = by_cue(statements, ":")
+    assert label.speaker.text == "Araghchi" and label.content.startswith("We are ready")
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_quotation_over_two_paragraphs_is_one_content_and_not_the_paragraph_before(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "TAIPEI — Taiwan's defence minister, Wellington Koo, said on Tuesday that Chinese coast guard ships "
+        "had entered restricted waters around Kinmen four times this month.\n\n"
+        '"We are seeing a steady increase in what we call grey-zone activity. These are not military '
+        "drills, but they are designed to wear us down.\n\n"
+        '"If they cross into our territorial waters again, our coast guard will respond in accordance '
+        'with the law," Koo told lawmakers.'))
+    said, told = by_cue(statements, "said"), by_cue(statements, "told")
+    assert said.content.startswith("that Chinese coast guard ships") and said.content.endswith("this month")
+    assert told.content.startswith('"We are seeing') and "If they cross" in told.content
+    assert "Kinmen" not in told.content
+    assert said.speaker.name == told.speaker.name == "Wellington Koo"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_an_embassy_is_its_countrys_wherever_it_sits(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "The Russian embassy in London warned that British weapons deliveries made the UK \"a party to "
+        "the conflict\". \"London bears full responsibility for the consequences,\" the embassy said in a "
+        "statement.\n\n"
+        "The U.S. Embassy in Kyiv said on Monday that it would stay open. The Chinese Embassy said the "
+        "report was false."))
+    warned, said = by_cue(statements, "warned"), [s for s in statements if s.cue == "said"]
+    assert (warned.speaker.kind, warned.speaker.country) == ("organization", "RUS")
+    assert warned.speaker.name == "Russian embassy in London"
+    embassies = [s.speaker for s in said]
+    assert [(m.name, m.country) for m in embassies] == [
+        ("Russian embassy in London", "RUS"), ("U.S. Embassy", "USA"), ("Chinese Embassy", "CHN")]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_an_institution_named_of_a_country_and_its_spokesman(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "A spokesman for the Foreign Ministry of the DPRK said the drills were a reckless provocation. "
+        "The spokesman stressed that the armed forces were fully ready to exercise their right to "
+        "self-defence."))
+    said, stressed = by_cue(statements, "said"), by_cue(statements, "stressed")
+    assert (said.speaker.name, said.speaker.country) == ("Foreign Ministry of the DPRK", "PRK")
+    assert (stressed.speaker.name, stressed.speaker.country) == ("Foreign Ministry of the DPRK", "PRK")
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_country_named_before_a_noun_is_not_the_owner(variant, request):
+    """"the Taiwan Affairs Office" is Beijing's, not Taiwan's; a demonym says whose."""
+    statements = ledger(request.getfixturevalue(variant), (
+        "The Taiwan Affairs Office dismissed the remarks. The Finnish navy said it had tracked the ship."))
+    office, navy = by_cue(statements, "dismissed").speaker, by_cue(statements, "said").speaker
+    assert office.country != "TWN"
+    assert (navy.name, navy.country) == ("Finnish navy", "FIN")
+
+
+def test_a_name_is_never_the_cue(analyzer):
+    """The tagger once read "Denys" as the cue of a sentence that opens an article; the
+    rules' "welcomed" stands instead."""
+    statements = ledger(analyzer, (
+        "Ukrainian Defence Minister Denys Shmyhal welcomed the announcement. In a post on X, he wrote "
+        'that the drones would "help protect our cities from Russian terror".'), header="")
+    assert [s.cue for s in statements] == ["welcomed", "wrote"]
+    assert statements[0].speaker.name == "Denys Shmyhal"
+
+
+def test_an_inverted_condition_with_should_is_no_demand(analyzer):
+    """(The rules read only "that should the U.S. continue its hostile policy": the parser
+    hangs "said" under "face".)"""
+    statements = ledger(analyzer, (
+        "The spokesman said that should the U.S. continue its hostile policy, it will face the most "
+        "resolute countermeasures."))
+    said = by_cue(statements, "said")
+    assert said.condition is not None and said.condition.text == "the U.S. continue its hostile policy"
+    assert said.act == "warning"  # harm to the other side, not "should" as an obligation
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_an_inverted_condition_with_were_to(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        '"Were NATO to send troops, Russia would consider them legitimate targets," Medvedev warned.'))
+    warned = by_cue(statements, "warned")
+    assert warned.condition is not None and warned.condition.text == "NATO to send troops"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_word_capitalised_to_open_a_quotation_is_no_target(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        '"Dialogue, not confrontation, is the only way forward," said KMT chairman Eric Chu.\n\n'
+        '"Kyiv is not asking for troops," the minister said.'))
+    chu, minister = by_cue(statements, "said"), [s for s in statements if s.cue == "said"][1]
+    assert [t.name for t in chu.targets] == []
+    assert [t.name for t in minister.targets] == ["Ukraine"]
+
+
+def test_a_content_stays_in_its_cues_paragraph(analyzer):
+    """The tagger ran the ministry's announcement on into the next paragraph's "Secretary John
+    Healey said"; a piece of another paragraph is no part of a content unless a quotation runs
+    on into it."""
+    statements = ledger(analyzer, (
+        "Ministry of Defence announces new drone contract\n\n"
+        "The Ministry of Defence today announced a £350 million contract for 2,000 long-range drones to "
+        "be supplied to Ukraine over the next year.\n\n"
+        'Defence Secretary John Healey said: "This contract shows that Britain\'s support for Ukraine is '
+        'unwavering. We will keep supplying what Ukraine needs for as long as it takes."'), header="")
+    announced = by_cue(statements, "announced")
+    assert announced.content.endswith("over the next year")
+    assert len(announced.content_spans) == 1
+    healey = by_cue(statements, "said")
+    assert healey.speaker.name == "John Healey" and healey.content.startswith('"This contract')
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_quoted_by_the_media_as_saying(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "The Mauritian Prime Minister, Navin Ramgoolam, was quoted by local media as saying that the "
+        "sovereignty question was 'settled once and for all'."))
+    quoted = [s for s in statements if "sovereignty" in s.content]
+    assert len(quoted) == 1
+    assert quoted[0].speaker.name == "Navin Ramgoolam"
+    assert quoted[0].content.startswith("that the sovereignty question")
+    assert "Ramgoolam" not in quoted[0].content
+
+
+def test_an_interviews_answers_are_the_interviewees(analyzer):
+    statements = ledger(analyzer, (
+        "Q: Is Iran ready to return to the 2015 limits?\n\n"
+        "Araghchi: We are ready to discuss limits, but only if sanctions are lifted first. We will not "
+        "sign a bad deal.\n\n"
+        "Asked about his counterpart's comments that Iran was \"weeks away\" from a bomb, Araghchi "
+        'laughed. "That is what they have been saying for twenty years," he said.'))
+    assert all(s.speaker is not None for s in statements if s.cue != "Asked about")  # no "not sign" of nobody
+    answer = by_cue(statements, ":")
+    assert answer.content.endswith("We will not sign a bad deal.")
+    assert answer.condition is not None and answer.condition.text == "sanctions are lifted first"
+    claimed = [s for s in statements if "weeks away" in s.content]
+    assert [s.cue for s in claimed] == ["comments"]  # the counterpart's, not what Araghchi "laughed"
