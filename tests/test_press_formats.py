@@ -166,3 +166,12 @@ def test_an_interviews_answers_are_the_interviewees(analyzer):
     assert answer.condition is not None and answer.condition.text == "sanctions are lifted first"
     claimed = [s for s in statements if "weeks away" in s.content]
     assert [s.cue for s in claimed] == ["comments"]  # the counterpart's, not what Araghchi "laughed"
+
+
+def test_what_another_verb_takes_is_no_content_of_the_cue(analyzer):
+    statements = ledger(analyzer, (
+        "In the full recording, Reiche says the opposite.\n\n"
+        "The minister said sanctions had not failed; the video omits the first and last sentences of her "
+        "remarks."))
+    said = [s for s in statements if s.cue == "said"]
+    assert [s.content for s in said] == ["sanctions had not failed"]

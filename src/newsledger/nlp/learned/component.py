@@ -152,6 +152,9 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     """
     text = doc_text(doc) if text is None else text
     cue_start, cue_end = statement.cue_span
+    # a cue never runs over its content ("said | sanctions had not failed; the video omits")
+    cue_end = min([cue_end, *(a for a, b in statement.content_spans if cue_start < a and b <= cue_end)])
+    cue_end = cue_start + len(text[cue_start:cue_end].rstrip())
     cue_end = cue_end_before_time(doc, text, cue_start, cue_end)
     if cue_end is None:
         return None  # "failed on | Thursday to agree on |": a cue never begins with a date
@@ -178,7 +181,10 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
         cue_end, spans = with_governing_preposition(doc, (cue_start, cue_end), spans)
     cue_start = _with_adverbs_before(doc, cue_start, statement.speaker)
     if cue_end <= cue_start or not has_content_word(doc, spans) or not _reports(doc, (cue_start, cue_end)) \
-            or ends_in_relative_pronoun(doc, spans) or object_of_another_verb(doc, spans, (cue_start, cue_end)):
+            or ends_in_relative_pronoun(doc, spans):
+        return None
+    spans = [piece for piece in spans if not object_of_another_verb(doc, piece, (cue_start, cue_end))]
+    if not spans:
         return None
     spans = without_dangling_words(doc, spans)
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))

@@ -66,14 +66,12 @@ def without_dangling_words(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple
 
 
 
-def object_of_another_verb(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple[int, int]) -> bool:
-    """True when the content is one phrase that is the direct object of a verb other than the
-    cue, standing after that verb: in "The minister said sanctions had not failed; the video
-    omits the first and last sentences of her remarks" the tagger gave "said" a second content,
-    "the first and last sentences …", which is what the video omits."""
-    if len(spans) != 1:
-        return False
-    span = doc.char_span(*spans[0], alignment_mode="expand")
+def object_of_another_verb(doc: Doc, piece: tuple[int, int], cue_span: tuple[int, int]) -> bool:
+    """True when a content piece is the direct object of a verb other than the cue, standing
+    after that verb: in "The minister said sanctions had not failed; the video omits the first
+    and last sentences of her remarks" the tagger gave "said" a second piece, "the first and
+    last sentences …", which is what the video omits."""
+    span = doc.char_span(*piece, alignment_mode="expand")
     cue = doc.char_span(*cue_span, alignment_mode="expand")
     if span is None or cue is None or len(span) == 0:
         return False
