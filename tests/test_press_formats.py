@@ -175,3 +175,43 @@ def test_what_another_verb_takes_is_no_content_of_the_cue(analyzer):
         "remarks."))
     said = [s for s in statements if s.cue == "said"]
     assert [s.content for s in said] == ["sanctions had not failed"]
+
+
+MFA = ("Q: The Philippines said on Wednesday that a Chinese coast guard vessel had fired water cannon at its "
+       "supply boat near Second Thomas Shoal. What is China's comment?\n\n"
+       "Mao Ning: The Philippine vessel intruded into the waters adjacent to Ren'ai Jiao without permission "
+       "from the Chinese government. The China Coast Guard took necessary measures in accordance with the "
+       "law. We urge the Philippines to stop its provocations.")
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_press_conference_answer_is_one_statement_and_its_we_is_the_speakers(variant, request):
+    statements = ledger(request.getfixturevalue(variant), MFA)
+    answers = [s for s in statements if s.cue == ":"]
+    assert len(answers) == 1 and answers[0].speaker.name == "Mao Ning"
+    assert answers[0].content.endswith("stop its provocations.")
+    urged = [s for s in statements if s.cue == "urge"]
+    assert all(s.speaker.name == "Mao Ning" for s in urged)  # not the writer's "we"
+    if variant == "analyzer":  # the rules read no "urge" statement inside the answer
+        assert urged
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_an_unnamed_official_has_the_country_the_phrase_gives(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "A senior Saudi official, who spoke on condition of anonymity, said the kingdom's position remained "
+        "unchanged. An Israeli official said the talks had stalled. A Western diplomat said the visit was "
+        "cancelled."))
+    speakers = [s.speaker for s in statements if s.cue == "said"]
+    assert [(m.kind, m.name, m.country) for m in speakers] == [
+        ("person", None, "SAU"), ("person", None, "ISR"), ("person", None, None)]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_crown_prince_is_the_one_named_so(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "A senior Saudi official said the report was fabricated.\n\n"
+        "Saudi Crown Prince Mohammed bin Salman said on Monday that the talks would continue. The Saudi "
+        "crown prince later told reporters he was optimistic."))
+    prince = [s.speaker for s in statements if "talks" in s.content or "optimistic" in s.content]
+    assert [(m.name, m.role) for m in prince] == [("Mohammed bin Salman", "Crown Prince")] * 2

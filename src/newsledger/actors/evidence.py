@@ -246,6 +246,22 @@ def country_in_name(kb: KnowledgeBase, name: str) -> KBEntry | None:
     return kb.lookup(of.group(1), kinds={"country"}) if of else None
 
 
+def unnamed_country(kb: KnowledgeBase, phrase: str) -> str | None:
+    """The country (alpha-3) of an unnamed person by the demonym or country before the role
+    noun ("A senior Saudi official" -> SAU, "a U.S. official, speaking on condition of
+    anonymity" -> USA, "An Israeli official" -> ISR); None when the words before the noun name
+    none ("a Western diplomat", "a source close to the Kremlin")."""
+    head = without_relative_clause(phrase).split(",")[0].split()
+    for n in (2, 1):
+        for i in range(1, len(head) - n + 1):  # not the head noun itself, not the article
+            words = " ".join(head[i:i + n])
+            if words.lower() in _OWNER_ABBREVIATIONS or words[:1].isupper() and kb.demonym(words) is not None:
+                entry = kb.lookup(words, kinds={"country"}) or kb.demonym(words)
+                if entry is not None and entry.kind == "country":
+                    return entry.alpha3
+    return None
+
+
 def owned_entry(kb: KnowledgeBase, country: KBEntry, rest: str) -> KBEntry | None:
     """The organisation of ``country`` the knowledge base knows by "<demonym> <rest>"
     ("Britain's Ministry of Defence": the British Ministry of Defence)."""

@@ -44,7 +44,7 @@ from functools import partial
 from typing import Any
 
 from newsledger.actors.evidence import (LearnedRole, country_owner, country_in_name, evidence_phrases, is_name_like,
-                                        learn_role, owned_entry, person_apposition, title_only,
+                                        learn_role, owned_entry, person_apposition, title_only, unnamed_country,
                                         without_relative_clause, written_name)
 from newsledger.actors.groups import CONTRACT_KINDS, group_members
 from newsledger.actors.institutions import of_institution
@@ -52,7 +52,7 @@ from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
 from newsledger.actors.names import actor_id_for, normalize, strip_the, without_honorific
 from newsledger.actors.recency import latest_named, latest_named_for
 from newsledger.actors.registry import ActorRegistry, name_words, writes_name
-from newsledger.actors.titles import canonical_title
+from newsledger.actors.titles import role_titled
 from newsledger.model import Article, Mention, Statement
 from newsledger.nlp.written_names import INSTITUTION_NOUNS
 
@@ -129,7 +129,8 @@ class _ArticleResolver:
     # ------------------------------------------------------------------ speakers
     def speaker(self, statement: Statement, mention: Mention, on: date | None) -> None:
         res = self._resolve(mention, on)
-        if res is None:
+        if res is None:  # nobody named; "A senior Saudi official" is still Saudi
+            mention.country = unnamed_country(self.kb, mention.text) if mention.kind == "person" else None
             return
         self._apply(mention, res, on)
         if mention.kind == "organization":
@@ -159,7 +160,8 @@ class _ArticleResolver:
             learned = learn_role(kb, phrase, name if is_name_like(name) else None)
             if learned is not None:
                 break
-        learned = of_institution(self.kb, learned, mention, self.institutions)
+        # a title the mention is made of ("The Saudi crown prince") when nothing else gives one
+        learned = of_institution(self.kb, learned or title, mention, self.institutions)
         nominal = self._nominal_entry(name, mention)
         entry = nominal or self._kb_entry(name, mention, learned, on)
         if entry is not None and entry.kind == "person" and learned is not None and not learned.former \
@@ -260,8 +262,7 @@ class _ArticleResolver:
         return self.kb.holder(learned.title, learned.country, learned.organization, on=on)
 
     def _holds(self, entry: KBEntry, learned: LearnedRole, on: date | None) -> bool:
-        want = normalize(canonical_title(learned.title))
-        return any(normalize(canonical_title(r.get("title", ""))) == want for r in self.kb.roles_on(entry, on))
+        return role_titled(self.kb.roles_on(entry, on), learned.title) is not None
 
     def _unknown(self, name: str, mention: Mention, learned: LearnedRole | None) -> _Resolution | None:
         kind = mention.kind if mention.kind in CONTRACT_KINDS else "unknown"
@@ -367,12 +368,8 @@ class _ArticleResolver:
         """The KB role in force that day, the one the text names when there are several."""
         in_force = self.kb.roles_on(entry, on)
         learned = res.role
-        if learned and not res.former:
-            want = normalize(canonical_title(learned["title"]))
-            for role in in_force:
-                if normalize(canonical_title(role.get("title", ""))) == want:
-                    return role
-            return learned  # a role the knowledge base does not have (yet)
+        if learned and not res.former:  # else a role the knowledge base does not have (yet)
+            return role_titled(in_force, learned["title"]) or learned
         if res.former:
             return learned
         return in_force[0] if in_force else None

@@ -139,3 +139,8 @@ def role_functions(role: dict[str, Any]) -> set[str]:
         out.add(fn)
     return out
 
+
+def role_titled(roles: list[dict[str, Any]], title: str) -> dict[str, Any] | None:
+    """The first of ``roles`` with ``title`` (canonical titles compared: "Sen." is "Senator")."""
+    want = normalize(canonical_title(title))
+    return next((r for r in roles if normalize(canonical_title(r.get("title", ""))) == want), None)

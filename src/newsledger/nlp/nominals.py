@@ -21,7 +21,7 @@ TITLES = {"senator", "president", "minister", "secretary", "chancellor", "govern
           "general", "ambassador", "congressman", "congresswoman", "representative", "rep.",
           "sen.", "gov.", "mayor", "speaker", "chairman", "chair", "director", "king", "queen",
           "prime", "chief", "commissioner", "envoy", "prosecutor", "judge", "pope", "sheikh",
-          "justice", "nominee", "candidate"}
+          "justice", "nominee", "candidate", "prince", "princess", "emir", "sultan"}
 TITLE_ABBREVIATIONS = {"sen.": "senator", "sen": "senator", "gov.": "governor", "rep.": "representative",
                        "pres.": "president", "congressman": "representative",
                        "congresswoman": "representative", "chairwoman": "chairman", "chair": "chairman"}

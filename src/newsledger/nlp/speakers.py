@@ -84,6 +84,8 @@ class SpeakerComponent:
             if mention is None:
                 continue
             target = roles.refer(mention.text.lower().split())  # "A U.S. official said … The official said"
+            if target is UNSEEN and mention.text.lower() in WRITER_PRONOUNS:
+                target = _labelled_speaker(doc._.statements, mention)  # "Mao Ning: … We urge …"
             if target is UNSEEN:
                 target = _resolve(doc, mention, statement, named, resolved, people, headlines)
             roles.introduce(doc, mention, target)
@@ -183,7 +185,7 @@ class _People:
 def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Named],
              resolved: list[_Named], people: _People, headlines: HeadlineNames) -> _Named | None:
     start, end = mention.span
-    words = mention.text.lower().split()
+    words = [w.strip(",;:") for w in mention.text.lower().split()]
     # names said inside a quotation ("Crooked Hillary Clinton") are no antecedents outside it
     own = people.quotes.of(start)
     before = [n for n in named if n.span[1] <= start and people.quotes.of(n.span[0]) in (None, own)]
@@ -276,6 +278,17 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     return _as_named_person(_Named(name, found.kind, (at, at + len(name)), found.context), before, people)
 
 
+
+
+def _labelled_speaker(statements: list[Statement], mention: Mention):
+    """The speaker of the transcript label ("Mao Ning: …") whose words hold the first-person
+    ``mention``, resolved already (labels come first); ``UNSEEN`` when none does."""
+    for label in statements:
+        if label.extra.get("rule") == "layout:label" and label.speaker is not None and label.speaker.name \
+                and any(a <= mention.span[0] and mention.span[1] <= b for a, b in label.content_spans):
+            who = label.speaker
+            return _Named(who.name, who.kind, who.span, who.text.lower())
+    return UNSEEN
 
 
 def _as_named_person(found: _Named, before: list[_Named], people: _People) -> _Named:

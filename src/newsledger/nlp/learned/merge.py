@@ -130,7 +130,7 @@ def merge_with_rules(learned: list[Statement], ruled: list[Statement],
     # Nor is a statement of nobody inside a laid-out one ("Araghchi: … We will not | sign | a bad
     # deal."): the speaker's own words.
     learned = [s for s in learned
-               if not any(_covers_half(content_chars(s), content_chars(r))
+               if not any(_covers_half(content_chars(s), content_chars(r)) or s.cue_span == r.cue_span
                           or s.speaker is None and content_chars(s) | set(range(*s.cue_span)) <= content_chars(r)
                           for r in laid_out)]
     merged = [_with_rule_speaker(_with_whole_quotation(s, ruled), ruled) for s in learned]
