@@ -215,3 +215,34 @@ def test_the_crown_prince_is_the_one_named_so(variant, request):
         "crown prince later told reporters he was optimistic."))
     prince = [s.speaker for s in statements if "talks" in s.content or "optimistic" in s.content]
     assert [(m.name, m.role) for m in prince] == [("Mohammed bin Salman", "Crown Prince")] * 2
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_hearsay_is_the_statement_of_whom_it_is_said_of(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "The crown prince is said to have added that most young Saudis had never heard of the Palestinian "
+        "issue. The minister is reported to have told aides that he would resign."))
+    added, told = by_cue(statements, "is said"), by_cue(statements, "is reported")
+    assert (added.cue, added.speaker.text) == ("is said to have added", "The crown prince")
+    assert added.content.startswith("that most young Saudis")
+    assert (told.cue, told.speaker.text, told.content) == ("is reported to have told", "The minister",
+                                                            "that he would resign")
+    assert told.act == "commitment"  # his telling, not a report
+    assert not [s for s in statements if s.speaker is None]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_statement_inside_according_to_a_report_is_its_speakers_too(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "Saudi crown prince reportedly told Blinken he does not care about normalisation\n\n"
+        "Saudi Crown Prince Mohammed bin Salman reportedly told U.S. Secretary of State Antony Blinken that "
+        "he personally did not care about normalising ties with Israel, according to a report in The "
+        "Atlantic.\n\n"
+        "The crown prince is said to have added that most young Saudis had never heard of the Palestinian "
+        "issue."))
+    report = by_cue(statements, "according to")
+    assert report.speaker.name == "The Atlantic"
+    told = [s for s in statements if "told" in s.cue]
+    assert [s.speaker.name for s in told] == ["Mohammed bin Salman"] * 2  # the headline's "Saudi crown prince" too
+    assert told[0].content.endswith("he does not care about normalisation")
+    assert told[1].content.startswith("that he personally did not care")

@@ -73,6 +73,7 @@ from spacy.tokens import Doc, Token
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.countries import country_named
 from newsledger.model import ACTS, Statement
+from newsledger.nlp.attribution_rules import RAISING
 from newsledger.nlp.spans import doc_text, tokens_in
 
 CAMEO: dict[str, str] = {
@@ -210,6 +211,8 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
 def _cue_act(cue: list[Token]) -> tuple[str | None, str | None]:
     for tok in cue:
         lemma = tok.lemma_.lower()
+        if lemma in RAISING and any(c.dep_ == "xcomp" and c in cue for c in tok.children):
+            continue  # "is reported to have | told": the telling is the act
         for child in tok.children:
             act = _PHRASAL_ACTS.get((lemma, child.lower_))
             if act and child.dep_ in ("prt", "prep"):

@@ -73,7 +73,7 @@ def verb_candidate(token: Token) -> Candidate | None:
     content = _content_for(token, shape)
     if not content or len([t for t in content if not t.is_punct]) < (1 if shape in {cues.OBJECT, cues.PREP, cues.NAMING} else 2):
         return None
-    cue_tokens = _cue_tokens(token, shape)
+    cue_tokens = _hearsay(token) + _cue_tokens(token, shape)
     content -= set(cue_tokens)
     source, head = find_source(token, exclude=content)
     if source:
@@ -232,6 +232,9 @@ def find_source(cue: Token, exclude: set[Token] = frozenset()) -> tuple[list[Tok
             return tokens, head
         if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return [token.head], None
+        raised = next((c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+        if raised is not None and _reported_speech(token) is not None and token != cue:
+            return sorted(raised.subtree, key=lambda t: t.i), None  # "X is said to have added"
         if token.dep_ in {"conj", "advcl", "xcomp", "acl"} and token.head.i != token.i:
             token = token.head
             continue
@@ -303,10 +306,36 @@ def _cue_tokens(token: Token, shape: str) -> list[Token]:
     return sorted(set(tokens), key=lambda t: t.i)
 
 
+# "X is said to have added that …": X added it, by hearsay (see :func:`find_source`)
+RAISING = {"say", "report", "believe", "understand", "think", "know", "rumor", "rumour", "allege"}
+
+
+def _reported_speech(token: Token) -> Token | None:
+    """The reporting verb of "is said | to have added | that …" (the raising verb ``token``'s
+    infinitive), or None."""
+    if token.lemma_.lower() not in RAISING:
+        return None
+    return next((c for c in token.children if c.dep_ == "xcomp"
+                 and cues.is_cue(c.lemma_.lower(), cues.frame(c))), None)
+
+
+def _hearsay(token: Token) -> list[Token]:
+    """The words that make ``token`` hearsay, for its cue: "is said to have | added"; none
+    for a verb not raised so."""
+    head = token.head
+    reported = _reported_speech(head) if token.dep_ == "xcomp" else None
+    if reported is None or reported.i != token.i:
+        return []
+    start = min([c.i for c in head.children if c.dep_ == "auxpass"] + [head.i])
+    return list(token.doc[start:token.i])
+
+
 def _passive_candidate(token: Token) -> Candidate | None:
     subject = next((c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
     if subject is None or subject.pos_ == "PRON" or any(t.tag_ in RELATIVE_TAGS for t in subject.subtree):
         return None
+    if _reported_speech(token) is not None:
+        return None  # "The crown prince is said to have added …": the adding is the statement
     content = set(subject.subtree)
     cue = [c for c in token.children if c.dep_ == "auxpass"] + _cue_tokens(token, cues.NONE)
     source = None

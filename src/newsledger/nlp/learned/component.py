@@ -41,7 +41,7 @@ from .cue_times import cue_end_before_time
 from .contents import ends_in_relative_pronoun, has_content_word, object_of_another_verb, without_dangling_words
 from .decode import whole_words
 from .fronted import with_fronted_subject
-from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue
+from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue, with_rule_hearsay
 from .sources import in_another_sentence, passive_subject, quoted_source, undergone_by_place, whole_source
 from .quotations import join_split_quotations
 from .paragraph_cuts import within_paragraph
@@ -120,7 +120,7 @@ def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
     ruled = (doc._.statements or []) if keep_rules else []
     tidied, abandoned = [], set()
     for statement in (part for found in learned for part in split_at_rule_cue(found, ruled)):
-        kept = tidy(with_rule_cue(statement, ruled), doc, text)
+        kept = tidy(with_rule_hearsay(with_rule_cue(statement, ruled), ruled), doc, text)
         abandoned |= content_chars(statement) | set(range(*statement.cue_span))
         if kept is not None and not anonymity_formula(kept):  # not "who asked | not to be named"
             tidied.append(kept)
@@ -190,6 +190,10 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
     if _inside_source(speaker, (cue_start, cue_end)):
         return None
+    if speaker is not None:  # "Saudi | crown prince | reportedly told": the source's words are no content
+        spans = [(a, b) for a, b in spans if not (speaker.span[0] <= a and b <= speaker.span[1])]
+        if not spans:
+            return None
     quoted = quoted_source(doc, (cue_start, cue_end), text)
     if quoted is not None:  # "The company was quoted by Bloomberg as saying …": the company's words
         # the quoted one is no content of the one who quoted it

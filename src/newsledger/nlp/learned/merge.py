@@ -10,6 +10,7 @@ words the tagger read as an attribution that tidying then dropped or cut away.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ...model import Statement
@@ -92,6 +93,23 @@ def with_rule_cue(statement: Statement, ruled: list[Statement]) -> Statement:
     return statement
 
 
+_HEARSAY = re.compile(r"\b(?:said|reported|believed|understood|thought|known|rumou?red|alleged) to\b")
+
+
+def with_rule_hearsay(statement: Statement, ruled: list[Statement]) -> Statement:
+    """A learned statement whose cue is the start of a rule statement's hearsay cue ("is
+    reported" of "The minister is reported to have told aides that …") is that rule
+    statement: the minister told it, by hearsay; the tagger made "The minister" content."""
+    for rule in ruled:
+        (start, end), (rule_start, rule_end) = statement.cue_span, rule.cue_span
+        if rule_start <= start and end < rule_end and _HEARSAY.search(rule.cue) \
+                and content_chars(statement) & content_chars(rule):
+            return replace(statement, cue=rule.cue, cue_span=rule.cue_span, speaker=rule.speaker or statement.speaker,
+                           content=rule.content, content_spans=rule.content_spans,
+                           extra={**statement.extra, "cue_lemma": rule.extra.get("cue_lemma", "")})
+    return statement
+
+
 def split_at_rule_cue(statement: Statement, ruled: list[Statement]) -> list[Statement]:
     """A learned statement whose unquoted content lies on both sides of its cue, split in two
     when the pieces before the cue are the clause a rule reads for an earlier verb: in "Starmer
@@ -152,5 +170,7 @@ def merge_with_rules(learned: list[Statement], ruled: list[Statement],
         if not overlaps or max(overlaps) < 0.5:
             merged.append(statement)
             taken.append(chars)
+            if reports_a_report(statement):  # its own nested statement may follow
+                reporting.append(chars)
     merged.sort(key=lambda s: (s.content_start, s.cue_span[0]))
     return merged

@@ -113,13 +113,15 @@ def _noun_phrase(doc: Doc, first: int, last: int) -> tuple[int, int]:
 
 def _to_head_noun(doc: Doc, first: int, last: int, cue_span: tuple[int, int]) -> int:
     """The end of the source run on to the noun it modifies, when the tagger stopped at a
-    determiner, a number or an honorific ("A | Bloomberg poll", "42 | percent", "Mr. |
-    Trump"), never into the cue. A possessor stays as it is: PolNeAR takes "Mr. Ban" in
+    determiner, a number, an honorific or a modifier ("A | Bloomberg poll", "42 | percent", "Mr. |
+    Trump", "Saudi | crown prince"), never into the cue. A possessor stays as it is: PolNeAR takes "Mr. Ban" in
     "Mr. Ban's record" for the source."""
-    while last < len(doc) and (doc[last - 1].pos_ in ("DET", "NUM") or doc[last - 1].lower_ in _HONORIFICS):
+    while last < len(doc) and (doc[last - 1].pos_ in ("DET", "NUM") or doc[last - 1].lower_ in _HONORIFICS
+                               or doc[last - 1].dep_ in ("amod", "compound")):  # "Saudi | crown prince"
         head = doc[last - 1].head
         if not last <= head.i < last + MAX_TO_HEAD or head.pos_ not in ("NOUN", "PROPN") \
-                or head.sent.start != doc[first].sent.start or head.idx < cue_span[1] and head.idx + len(head) > cue_span[0]:
+                or head.sent.start != doc[first].sent.start \
+                or doc[last].idx < cue_span[1] and head.idx + len(head) > cue_span[0]:  # not over the cue
             return last
         last = head.i + 1
     return last
