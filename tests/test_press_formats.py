@@ -246,3 +246,23 @@ def test_a_statement_inside_according_to_a_report_is_its_speakers_too(variant, r
     assert [s.speaker.name for s in told] == ["Mohammed bin Salman"] * 2  # the headline's "Saudi crown prince" too
     assert told[0].content.endswith("he does not care about normalisation")
     assert told[1].content.startswith("that he personally did not care")
+
+
+OPED = ("Opinion: Europe must stop waiting for Washington\n\nBy Anna Lindqvist\n\n"
+        "For three years, I have argued that Europe cannot outsource its security. We Europeans should "
+        "not have been surprised.")
+
+
+def test_an_opinion_pieces_i_is_its_author(analyzer):
+    """(The rules read no statement of a writer's "I have argued".)"""
+    statements = ledger(analyzer, OPED, header="")
+    argued = [s for s in statements if "outsource" in s.content]
+    assert [(s.speaker.name, s.speaker.kind) for s in argued] == [("Anna Lindqvist", "person")]
+
+
+@pytest.mark.parametrize("byline", ["", "By Monday evening, the talks had collapsed.\n\n", "By ABC News\n\n"])
+def test_no_byline_no_author(analyzer, byline):
+    statements = ledger(analyzer, byline + "For three years, I have argued that Europe cannot outsource its "
+                                           "security.", header="")
+    argued = [s for s in statements if "outsource" in s.content]
+    assert argued and all(s.speaker.name is None for s in argued)

@@ -44,6 +44,7 @@ from .attribution_rules import RELATIVE_PRONOUNS
 from .entity_names import expand_surname, named_mentions, strip_det, with_particle_tail
 from .headlines import HeadlineNames
 from .role_nouns import UNSEEN, RoleNouns
+from .bylines import byline
 from .written_names import (INSTITUTION_NOUNS, institution_named, institution_named_before, institution_of_member,
                             location_tail, outlet_named,
                             owned_by_country, proper_name)
@@ -249,7 +250,10 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
             return _Named(best.name, "media", best.span, best.context)
         return best
     if len(words) == 1 and words[0] in WRITER_PRONOUNS and own is None:
-        return None  # the writer ("I know all about …", an editorial's "We think …"), not whoever spoke last
+        # the writer ("I know all about …", an editorial's "We think …"), not whoever spoke last;
+        # named when a byline names one author and "I" is the author
+        author = byline(doc) if words[0] in {"i", "me"} else None
+        return _Named(author[0], "person", author[1], author[0].lower()) if author else None
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
         return people.antecedent(words[0], start) or _latest(resolved, "person")
     if len(words) == 2 and words[0] in {"his", "her"} and words[1] in PERSONAL_INSTITUTIONS:
