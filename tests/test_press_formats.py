@@ -266,3 +266,13 @@ def test_no_byline_no_author(analyzer, byline):
                                            "security.", header="")
     argued = [s for s in statements if "outsource" in s.content]
     assert argued and all(s.speaker.name is None for s in argued)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_judges_title_is_a_role(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "U.S. District Judge Brian Murphy wrote that the policy was unlawful. "
+        "Secretary of State Antony Blinken said the ruling would be respected."))
+    judge, said = by_cue(statements, "wrote").speaker, by_cue(statements, "said")
+    assert (judge.name, judge.role, judge.country) == ("Brian Murphy", "Judge", "USA")
+    assert "State" not in [t.name for t in said.targets]  # "of State" is part of a title

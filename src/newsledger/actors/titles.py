@@ -69,6 +69,8 @@ TITLE_VARIANTS: dict[str, list[str]] = {
     "Chief Justice": [],
     "Justice": ["supreme court justice", "associate justice"],
     "Special Counsel": [],
+    "Judge": ["district judge", "federal judge", "circuit judge", "magistrate judge", "district court judge"],
+    "Prosecutor": ["federal prosecutor", "public prosecutor", "state prosecutor"],
     "Leader": [],
     "Commander-in-Chief": ["commander in chief"],
     "Chief of the General Staff": ["chief of general staff", "chief of the general staff"],

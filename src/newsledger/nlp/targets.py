@@ -59,7 +59,7 @@ CANONICAL = {
 _ADDRESS_DEPS = {"dobj", "dative", "iobj"}
 _CALL_PREPS = {"on", "upon"}
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"}
-_NOT_NAMES = {"reporters", "journalists", "media", "press"}
+_NOT_NAMES = {"reporters", "journalists", "media", "press", "state"}  # "State" of "Secretary of State"
 
 
 @Language.factory(
