@@ -276,3 +276,13 @@ def test_a_judges_title_is_a_role(variant, request):
     judge, said = by_cue(statements, "wrote").speaker, by_cue(statements, "said")
     assert (judge.name, judge.role, judge.country) == ("Brian Murphy", "Judge", "USA")
     assert "State" not in [t.name for t in said.targets]  # "of State" is part of a title
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_name_in_apposition_to_a_title_is_a_person_and_a_regulator_an_organisation(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "Russia's deputy ambassador, Dmitry Polyanskiy, said the text was unbalanced. China's internet "
+        "regulator told companies to stop buying the chips."))
+    envoy, regulator = by_cue(statements, "said").speaker, by_cue(statements, "told").speaker
+    assert (envoy.name, envoy.kind, envoy.role, envoy.country) == ("Dmitry Polyanskiy", "person", "Ambassador", "RUS")
+    assert (regulator.kind, regulator.country) == ("organization", "CHN")  # China's, not China

@@ -240,6 +240,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return _by_title([w for w in words if w not in places], before, resolved)
     if inside:
         best = max(inside, key=lambda n: (n.kind == "person", n.span[1] - n.span[0]))
+        if best.kind != "person" and root.lower_ in TITLES | GENERIC_PERSON and ", " in mention.text \
+                and best.span[0] > start + mention.text.index(", "):
+            best = _Named(best.name, "person", best.span, best.context)  # "Russia's deputy ambassador, Dmitry Polyanskiy"
         if head_word in PERSONAL_INSTITUTIONS and best.kind == "person" \
                 and OWNER_THEN_HEAD.fullmatch(mention.text[best.span[1] - start:]):
             # "The Clinton campaign", "Trump's campaign": the organisation, not the candidate

@@ -27,7 +27,8 @@ from .nominals import GENERIC_PERSON, TITLES, Named
 INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office", "police", "military",
                      "embassy", "agency", "commission", "parliament", "court", "cabinet", "administration",
                      "council", "committee", "department", "service", "forces", "coastguard", "company",
-                     "operator", "campaign", "party", "presidency", "kremlin", "pentagon", "union"}
+                     "operator", "campaign", "party", "presidency", "kremlin", "pentagon", "union",
+                     "regulator", "watchdog", "authority", "bank", "legislature"}
 SPOKESPEOPLE = ("a spokesman for ", "a spokeswoman for ", "a spokesperson for ", "a representative of ",
                 "the spokesman for ", "the spokeswoman for ", "the spokesperson for ")
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
