@@ -286,3 +286,24 @@ def test_a_name_in_apposition_to_a_title_is_a_person_and_a_regulator_an_organisa
     envoy, regulator = by_cue(statements, "said").speaker, by_cue(statements, "told").speaker
     assert (envoy.name, envoy.kind, envoy.role, envoy.country) == ("Dmitry Polyanskiy", "person", "Ambassador", "RUS")
     assert (regulator.kind, regulator.country) == ("organization", "CHN")  # China's, not China
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_countrys_press_and_a_numbered_channel_are_media(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "Israeli media reported that the security cabinet would meet on Monday. According to Channel 12, "
+        "Netanyahu has threatened to resume strikes. Russian state media said the talks had failed."))
+    media = [s.speaker for s in statements if s.cue in ("reported", "According to", "said")]
+    assert [(m.name, m.kind, m.country) for m in media] == [
+        ("Israeli media", "media", "ISR"), ("Channel 12", "media", None), ("Russian state media", "media", "RUS")]
+    assert by_cue(statements, "according to").venue is None
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_two_leaders_named_with_and_speak_together(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "French President Emmanuel Macron and German Chancellor Friedrich Merz said in a joint statement on "
+        "Sunday that Europe would never accept a ceasefire imposed on Ukraine."))
+    said = by_cue(statements, "said")
+    assert said.speaker.kind == "group"
+    assert said.speaker.text == "French President Emmanuel Macron and German Chancellor Friedrich Merz"

@@ -306,7 +306,7 @@ class _ArticleResolver:
             # enough to be one)
             return _Resolution(strip_the(name) if kind != "unknown" else name, kind, None)
         owner = country_owner(self.kb, name)  # "Taiwan's defense ministry" is Taiwan's
-        owner_entry = owner[0] if owner else country_in_name(self.kb, name) if kind == "organization" else None
+        owner_entry = owner[0] if owner else country_in_name(self.kb, name) if kind in ("organization", "media") else None
         return _Resolution(strip_the(name), kind, actor_id_for(kind, name), alias=name,
                            country=owner_entry.alpha3 if owner_entry else None)
 

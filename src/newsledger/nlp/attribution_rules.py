@@ -224,10 +224,12 @@ def find_source(cue: Token, exclude: set[Token] = frozenset()) -> tuple[list[Tok
         return None, None  # "Asked whether he would resign, he said …": he was asked, by someone unnamed
     token = cue
     for _ in range(4):
-        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS and c not in exclude
-                        and not _in_dateline(c, token)), None)
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c not in exclude
+                    and not _in_dateline(c, token)]
+        subject = subjects[0] if subjects else None
         if subject is not None:
-            tokens = sorted((t for t in subject.subtree if t not in exclude), key=lambda t: t.i)
+            tokens = sorted((t for s in _coordinated(subjects) for t in s.subtree if t not in exclude),
+                            key=lambda t: t.i)
             head = token.head if subject.tag_ in RELATIVE_TAGS and token.dep_ == "relcl" else None
             return tokens, head
         if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -240,6 +242,18 @@ def find_source(cue: Token, exclude: set[Token] = frozenset()) -> tuple[list[Tok
             continue
         break
     return None, None
+
+
+def _coordinated(subjects: list[Token]) -> list[Token]:
+    """The subject, with a second one the parser gave the same verb when "and" joins them
+    ("French President Emmanuel Macron and German Chancellor | Friedrich Merz said": two
+    subjects, the second the end of the first's conjunct)."""
+    first = subjects[0]
+    for other in subjects[1:]:
+        if other.left_edge.i == first.right_edge.i + 1 and first.right_edge.i > first.i \
+                and any(t.lower_ == "and" for t in first.subtree):
+            return [first, other]
+    return [first]
 
 
 def _in_dateline(subject: Token, verb: Token) -> bool:

@@ -110,6 +110,8 @@ def mark_venue(doc: Doc, st: Statement) -> None:
 
 
 def find_venue(doc: Doc, st: Statement) -> tuple[tuple[int, int], str] | None:
+    if st.cue.lower().startswith("according to"):
+        return None  # "According to Channel 12": the outlet is the source, not where it spoke
     content = set(tokens_in(doc, st.content_spans))
     for head in _attachment_points(tokens_in(doc, [st.cue_span])):
         for child in head.children:

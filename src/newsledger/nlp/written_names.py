@@ -129,12 +129,23 @@ _OUTLET = re.compile(
     r"((?:[A-Z][\w’'.&-]*)(?:\s+[A-Z][\w’'.&-]*){0,3})\s*$")
 
 
+# "Israeli media", "Russian state media", "Chinese state television": a country's press as a whole
+_PRESS = re.compile(r"^(?:(?:the|local|national)\s+)?(?:[A-Z][\w’'-]+\s+)?(?:(?:state|local|official)\s+)?"
+                    r"(?:media|press|television|TV)$")
+_NUMBERED_CHANNEL = re.compile(r"^(?:[A-Z][\w’'-]+\s+)?(Channel\s+\d+)$")  # "Channel 12", "Israel's Channel 13"
+
+
 def outlet_named(mention: Mention) -> Named | None:
     """The outlet a mention names after an outlet noun, kind media ("the German newspaper
-    Bild" -> Bild, not "German"); None when no capitalised name follows the noun, or when
-    more words follow the name ("the newspaper Bild's editor")."""
+    Bild" -> Bild, not "German"; "Channel 12"), or a country's press ("Israeli media",
+    "Russian state television", kept whole); None when no capitalised name follows the noun,
+    or when more words follow the name ("the newspaper Bild's editor")."""
     text = mention.text.split(", ")[0]
-    found = _OUTLET.match(text)
+    if _PRESS.match(text):
+        name = text[4:] if text.lower().startswith("the ") else text
+        start = mention.span[0] + len(text) - len(name)
+        return Named(name, "media", (start, start + len(name)), text.lower())
+    found = _OUTLET.match(text) or _NUMBERED_CHANNEL.match(text)
     if found is None:
         return None
     start = mention.span[0] + found.start(1)

@@ -53,6 +53,10 @@ def whole_source(doc: Doc, speaker: Mention | None, text: str,
         return speaker
     first, last = _noun_phrase(doc, span.start, span.end)
     first = _from_phrase_start(doc, first, last, cue_span)
+    joined = doc[first - 1] if first > 0 else None
+    if joined is not None and joined.lower_ == "and" and joined.dep_ == "cc" and joined.head.i < joined.i \
+            and joined.head.dep_ in _SUBJECTS:
+        first = joined.head.left_edge.i  # "French President Emmanuel Macron and | German Chancellor Friedrich Merz"
     while first > 0 and doc[first - 1].sent == span[0].sent and (
             doc[first - 1].dep_ in _SOURCE_MODIFIERS and first <= doc[first - 1].head.i < last
             or doc[first - 1].lower_ in _ARTICLES and doc[first - 1].dep_ == "det"):
