@@ -307,3 +307,12 @@ def test_two_leaders_named_with_and_speak_together(variant, request):
     said = by_cue(statements, "said")
     assert said.speaker.kind == "group"
     assert said.speaker.text == "French President Emmanuel Macron and German Chancellor Friedrich Merz"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_name_right_after_a_role_noun_is_a_person(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        '"India has always acted as a responsible upper riparian state," External Affairs Ministry '
+        "spokesperson Randhir Jaiswal said at a weekly media briefing."))
+    speaker = by_cue(statements, "said").speaker
+    assert (speaker.name, speaker.kind, speaker.role) == ("Randhir Jaiswal", "person", "Spokesperson")

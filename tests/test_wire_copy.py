@@ -23,11 +23,13 @@ from newsledger.nlp.datelines import after_dateline
     ("AUSTIN, Texas (AP) — A federal judge", "AUSTIN, Texas (AP) — "),
     ("NEW DELHI, Jan. 4, 2026 (Reuters) — India said", "NEW DELHI, Jan. 4, 2026 (Reuters) — "),
     ("MOSCOW, March 5. /TASS/. Russia will respond", "MOSCOW, March 5. /TASS/. "),
+    ("New Delhi, Sep 5 (PTI) India on Friday rejected", "New Delhi, Sep 5 (PTI) "),
     ("BRUSSELS - European leaders", "BRUSSELS - "),
     # no dateline: a transcript's speaker, an acronym opening a sentence, a headline's words
     ("TRUMP: Wrong.", ""),
     ("NATO - the alliance said", ""),
     ("Seoul - the capital", ""),
+    ("New Delhi, Sep 5 India said", ""),  # no agency: a place and a date open a sentence too
 ])
 def test_a_dateline_is_found_at_a_lines_start(line, dateline):
     assert line[:after_dateline(line, 0)] == dateline

@@ -10,7 +10,8 @@ Recognised: a place in capitals at the start of a line (one or more words, "NEW 
 "ST. LOUIS"), optionally followed by a region in any case (", Texas", ", D.C."), a date
 (", March 2"), an agency in parentheses or slashes ("(AP)", "/TASS/"), then a dash. Not
 recognised: a colon ("NEW DELHI: "), which transcripts use for speakers ("TRUMP: Wrong."),
-and a place not in capitals ("Seoul - "), which is as often a headline's first words.
+and a place not in capitals ("Seoul - "), which is as often a headline's first words, unless a
+date and an agency follow it, as the Press Trust of India writes ("New Delhi, Sep 5 (PTI) ").
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ DATELINE = re.compile(
     r"(?:[ ]*\.?[ ]*(?:\([A-Z][\w.&' ]*\)|/[A-Z][\w.&' ]*/))?\.?"  # (Reuters) / /TASS/.
     r"(?:[ ]*[-–—―]+[ ]+|(?<=/\.)[ ]+)"  # then a dash (or, after "/TASS/.", a space)
     r"(?=[A-Z\"“‘'])"  # and a sentence: "NATO - the alliance said" is no dateline
+    # or a place in any case with a date and an agency, no dash: "New Delhi, Sep 5 (PTI) India …"
+    r"|[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2},[ ]+" + _MONTH + r"[ ]+\d{1,2}(?:,[ ]+\d{4})?[ ]+\([A-Z][A-Za-z.&]*\)[ ]+"
+    r"(?=[A-Z\"“‘'])"
 )
 
 

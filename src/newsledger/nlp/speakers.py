@@ -239,9 +239,10 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         places = {w for n in inside if n.kind == "country" for w in n.name.lower().split()}
         return _by_title([w for w in words if w not in places], before, resolved)
     if inside:
-        best = max(inside, key=lambda n: (n.kind == "person", n.span[1] - n.span[0]))
-        if best.kind != "person" and root.lower_ in TITLES | GENERIC_PERSON and ", " in mention.text \
-                and best.span[0] > start + mention.text.index(", "):
+        titled = [n for n in inside if _after_role_noun(doc, n)]  # "Ministry spokesperson | Randhir Jaiswal"
+        best = titled[-1] if titled else max(inside, key=lambda n: (n.kind == "person", n.span[1] - n.span[0]))
+        if best.kind != "person" and (titled or root.lower_ in TITLES | GENERIC_PERSON and ", " in mention.text
+                                      and best.span[0] > start + mention.text.index(", ")):
             best = _Named(best.name, "person", best.span, best.context)  # "Russia's deputy ambassador, Dmitry Polyanskiy"
         if head_word in PERSONAL_INSTITUTIONS and best.kind == "person" \
                 and OWNER_THEN_HEAD.fullmatch(mention.text[best.span[1] - start:]):
@@ -285,6 +286,16 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     return _as_named_person(_Named(name, found.kind, (at, at + len(name)), found.context), before, people)
 
 
+
+
+def _after_role_noun(doc: Doc, name: _Named) -> bool:
+    """True for a name written right after a role noun ("Ministry spokesperson | Randhir
+    Jaiswal", whatever the recogniser's label): a person's."""
+    first = doc.char_span(name.span[0], name.span[1], alignment_mode="expand")
+    if first is None or first.start == 0:
+        return False
+    before = doc[first.start - 1].lower_
+    return before in GENERIC_PERSON or before in TITLES and before not in {"prime", "chief"}
 
 
 def _labelled_speaker(statements: list[Statement], mention: Mention):
