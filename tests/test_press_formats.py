@@ -316,3 +316,33 @@ def test_a_name_right_after_a_role_noun_is_a_person(variant, request):
         "spokesperson Randhir Jaiswal said at a weekly media briefing."))
     speaker = by_cue(statements, "said").speaker
     assert (speaker.name, speaker.kind, speaker.role) == ("Randhir Jaiswal", "person", "Spokesperson")
+
+
+KCNA = ("DPRK Foreign Ministry slams U.S.-ROK drills\n\n"
+        "Pyongyang, January 20 (KCNA) -- A spokesman for the Foreign Ministry of the DPRK issued the following "
+        "press statement on Monday:\n\n"
+        "The U.S. and the ROK puppets are staging large-scale joint military drills in the vicinity of the "
+        "Korean peninsula, in a reckless provocation against the sovereignty of the DPRK.\n\n"
+        "The DPRK will never tolerate such war rehearsals. Should the U.S. continue its hostile policy, it will "
+        "face the most resolute countermeasures.\n\n"
+        "Meanwhile, the South Korean Joint Chiefs of Staff said the drills were \"defensive in nature\".")
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_press_statement_announced_with_a_colon_runs_over_its_paragraphs(variant, request):
+    statements = ledger(request.getfixturevalue(variant), KCNA, header="")
+    issued = by_cue(statements, "issued")
+    assert issued.speaker.name == "Foreign Ministry of the DPRK" and issued.speaker.country == "PRK"
+    assert "most resolute countermeasures" in issued.content and "defensive" not in issued.content
+    assert issued.condition is not None and issued.condition.text == "the U.S. continue its hostile policy"
+    assert all(s.speaker is not None for s in statements)  # no "never tolerate" of nobody
+    assert statements[0].speaker.country == "PRK"  # the headline's "DPRK Foreign Ministry"
+
+
+def test_a_quotation_announced_with_a_colon_is_not_run_on(analyzer):
+    statements = ledger(analyzer, (
+        "On July 6, 2015, Sanders said at a rally in Chicago:\n\n"
+        "\u201cIf they are African-American, the real unemployment rate for young people is 51 percent.\u201d\n\n"
+        "When PolitiFact examined the senator's statement, it was labeled \u201cMostly True.\u201d"))
+    comment = by_cue(statements, "said")
+    assert "PolitiFact" not in comment.content

@@ -238,9 +238,11 @@ def country_in_name(kb: KnowledgeBase, name: str) -> KBEntry | None:
     for n in (2, 1):
         if len(words) > n:
             first = " ".join(words[:n])
-            if first.lower() in _OWNER_ABBREVIATIONS:
-                return kb.lookup(first, kinds={"country"})
-            if first[:1].isupper() and kb.demonym(first) is not None:
+            if first.lower() in _OWNER_ABBREVIATIONS or first.isupper() and len(first) <= 5:
+                found = kb.lookup(first, kinds={"country"})  # "U.S. Embassy", "DPRK Foreign Ministry"
+                if found is not None:
+                    return found
+            elif first[:1].isupper() and kb.demonym(first) is not None:
                 return kb.demonym(first)
     of = _OF_COUNTRY.search(name)
     return kb.lookup(of.group(1), kinds={"country"}) if of else None

@@ -44,7 +44,7 @@ from .attribution_rules import (
     verb_candidate,
 )
 from .datelines import after_dateline, without_dateline
-from .layout import continue_quotes, label_statements, line_signature_statements, signature_statements
+from .layout import continue_announcements, continue_quotes, label_statements, line_signature_statements, signature_statements
 from .quotes import Quote, quote_kind
 from .dates import day_after_cue
 from .spans import char_span, doc_quotes, doc_text, overlaps, spans_of, text_of, trim
@@ -90,6 +90,7 @@ class AttributionComponent:
                        for st in statements):
                 statements.append(extra)
         continue_quotes(text, statements, quotes)
+        statements = continue_announcements(text, statements)
         doc._.statements = _drop_nested(statements)
         return doc
 

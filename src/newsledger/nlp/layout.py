@@ -29,7 +29,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..model import Mention, Statement
-from .quotes import Quote
+from .quotes import OPENING_MARKS, Quote
 from .spans import doc_text, overlaps, trim
 
 MAX_LABEL_TOKENS = 5
@@ -217,3 +217,53 @@ def _statement(text: str, cue: tuple[int, int], source: tuple[int, int], content
         sentence_span=(min(cue[0], source[0], content[0]), max(cue[1], source[1], content[1])),
         extra={"rule": rule, "cue_lemma": text[cue[0]:cue[1]]},
     )
+
+
+_ANNOUNCED = re.compile(r":[ \t\u00a0]*\n[ \t\u00a0]*\n[ \t\u00a0]*$")  # "… issued the following statement:" + blank line
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*")
+_QUOTE_OPENINGS = (*OPENING_MARKS, "‘", "'")
+_TURNS = ("meanwhile", "separately", "however", "in response", "earlier", "later")
+MAX_ANNOUNCED_PARAGRAPHS = 8
+
+
+def continue_announcements(text: str, statements: list[Statement]) -> list[Statement]:
+    """``statements`` with each one announced with a colon before a blank line ("A spokesman …
+    issued the following press statement on Monday:" + paragraphs, as KCNA or a ministry
+    writes it) extended over the paragraphs after its content, up to one that holds another
+    statement's cue or source, turns to something else ("Meanwhile, …") or ends the text; a
+    statement of nobody inside what it took is its words ("The DPRK will never | tolerate |
+    …") and goes."""
+    marks = [(a, b) for st in statements if st.speaker is not None for a, b in (st.cue_span, st.speaker.span)]
+    taken: list[tuple[int, int]] = []
+    for st in statements:
+        opening = next((a for a, _ in st.content_spans if _ANNOUNCED.search(text, 0, a)), None)
+        if opening is None or st.cue_span[1] > opening or text.startswith(_QUOTE_OPENINGS, opening):
+            continue  # the cue announces before the colon, what it announces is no quotation
+        end = max(b for _, b in st.content_spans)
+        for _ in range(MAX_ANNOUNCED_PARAGRAPHS):
+            line_end = text.find("\n", end)  # past what is left of the content's paragraph (its full stop)
+            paragraph = _PARAGRAPH.search(text, line_end) if line_end >= 0 else None
+            if paragraph is None or text[end:line_end].strip(" \t\u00a0.\"”'’") \
+                    or paragraph.group().strip().lower().startswith(_TURNS) \
+                    or any(paragraph.start() <= a < paragraph.end() for a, _ in marks):
+                break
+            start = paragraph.start() + len(paragraph.group()) - len(paragraph.group().lstrip())
+            stop = paragraph.start() + len(paragraph.group().rstrip())
+            st.content_spans = [*st.content_spans, (start, stop)]
+            st.extra["announced"] = True  # read from the layout (see learned.merge)
+            taken.append((start, stop))
+            end = stop
+        st.content = " … ".join(text[a:b] for a, b in st.content_spans)
+    return [st for st in statements
+            if not (st.speaker is None and any(a <= st.cue_span[0] < b for a, b in taken))]
+
+
+def label_around(statements: list[Statement], mention: Mention) -> Statement | None:
+    """The transcript label statement ("Mao Ning: …"), its speaker named already (labels come
+    first), whose words hold ``mention`` (a first-person "we" or "I" in the answer); None."""
+    for label in statements:
+        if label.extra.get("rule") == "layout:label" and label.speaker is not None and label.speaker.name \
+                and any(a <= mention.span[0] and mention.span[1] <= b for a, b in label.content_spans):
+            return label
+    return None
+

@@ -7,6 +7,7 @@ spokesperson, Koo Byoung-sam, told a briefing … The spokesperson added" is Koo
 
 Only generic role nouns (official, spokesman, diplomat, aide, …: :data:`.nominals.GENERIC_PERSON`)
 are remembered, and only for "the" + noun; a title ("the senator") is read by who holds it.
+:func:`after_role_noun` tells a name written right after a role noun or title, a person's.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Mention
-from .nominals import GENERIC_PERSON, Named
+from .nominals import GENERIC_PERSON, TITLES, Named
 
 UNSEEN = object()  # no speaker was introduced with the role noun
 
@@ -45,3 +46,13 @@ def _role_noun(doc: Doc, mention: Mention) -> str | None:
         return None
     noun = span.root.lower_
     return noun if noun in GENERIC_PERSON else None
+
+
+def after_role_noun(doc: Doc, name: Named) -> bool:
+    """True for a name written right after a role noun ("Ministry spokesperson | Randhir
+    Jaiswal", whatever the recogniser's label): a person's."""
+    first = doc.char_span(name.span[0], name.span[1], alignment_mode="expand")
+    if first is None or first.start == 0:
+        return False
+    before = doc[first.start - 1].lower_
+    return before in GENERIC_PERSON or before in TITLES and before not in {"prime", "chief"}

@@ -43,8 +43,9 @@ from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
 from .entity_names import expand_surname, named_mentions, strip_det, with_particle_tail
 from .headlines import HeadlineNames
-from .role_nouns import UNSEEN, RoleNouns
+from .role_nouns import UNSEEN, RoleNouns, after_role_noun
 from .bylines import byline
+from .layout import label_around
 from .written_names import (INSTITUTION_NOUNS, institution_named, institution_named_before, institution_of_member,
                             location_tail, outlet_named,
                             owned_by_country, proper_name)
@@ -85,8 +86,10 @@ class SpeakerComponent:
             if mention is None:
                 continue
             target = roles.refer(mention.text.lower().split())  # "A U.S. official said … The official said"
-            if target is UNSEEN and mention.text.lower() in WRITER_PRONOUNS:
-                target = _labelled_speaker(doc._.statements, mention)  # "Mao Ning: … We urge …"
+            label = label_around(doc._.statements, mention) if mention.text.lower() in WRITER_PRONOUNS else None
+            if target is UNSEEN and label is not None:  # "Mao Ning: … We urge …": the labelled speaker's
+                who = label.speaker
+                target = _Named(who.name, who.kind, who.span, who.text.lower())
             if target is UNSEEN:
                 target = _resolve(doc, mention, statement, named, resolved, people, headlines)
             roles.introduce(doc, mention, target)
@@ -239,7 +242,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         places = {w for n in inside if n.kind == "country" for w in n.name.lower().split()}
         return _by_title([w for w in words if w not in places], before, resolved)
     if inside:
-        titled = [n for n in inside if _after_role_noun(doc, n)]  # "Ministry spokesperson | Randhir Jaiswal"
+        titled = [n for n in inside if after_role_noun(doc, n)]  # "Ministry spokesperson | Randhir Jaiswal"
         best = titled[-1] if titled else max(inside, key=lambda n: (n.kind == "person", n.span[1] - n.span[0]))
         if best.kind != "person" and (titled or root.lower_ in TITLES | GENERIC_PERSON and ", " in mention.text
                                       and best.span[0] > start + mention.text.index(", ")):
@@ -286,27 +289,6 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     return _as_named_person(_Named(name, found.kind, (at, at + len(name)), found.context), before, people)
 
 
-
-
-def _after_role_noun(doc: Doc, name: _Named) -> bool:
-    """True for a name written right after a role noun ("Ministry spokesperson | Randhir
-    Jaiswal", whatever the recogniser's label): a person's."""
-    first = doc.char_span(name.span[0], name.span[1], alignment_mode="expand")
-    if first is None or first.start == 0:
-        return False
-    before = doc[first.start - 1].lower_
-    return before in GENERIC_PERSON or before in TITLES and before not in {"prime", "chief"}
-
-
-def _labelled_speaker(statements: list[Statement], mention: Mention):
-    """The speaker of the transcript label ("Mao Ning: …") whose words hold the first-person
-    ``mention``, resolved already (labels come first); ``UNSEEN`` when none does."""
-    for label in statements:
-        if label.extra.get("rule") == "layout:label" and label.speaker is not None and label.speaker.name \
-                and any(a <= mention.span[0] and mention.span[1] <= b for a, b in label.content_spans):
-            who = label.speaker
-            return _Named(who.name, who.kind, who.span, who.text.lower())
-    return UNSEEN
 
 
 def _as_named_person(found: _Named, before: list[_Named], people: _People) -> _Named:

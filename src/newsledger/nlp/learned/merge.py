@@ -29,7 +29,8 @@ _LAYOUT_CUES = frozenset({":", "―", "—", "–", "--"})
 
 
 def _by_layout(statement: Statement) -> bool:
-    return statement.cue.strip() in _LAYOUT_CUES
+    """Read from a layout: a punctuation cue, or paragraphs announced with a colon."""
+    return statement.cue.strip() in _LAYOUT_CUES or bool(statement.extra.get("announced"))
 
 
 def _covers_half(chars: set[int], other: set[int]) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ...model import Statement
-from ..layout import continue_quotes, continued_by
+from ..layout import continue_announcements, continue_quotes, continued_by
 from ..spans import doc_quotes
 
 EXAMPLE_WORDS = {"including", "as", "like", "namely"}  # "…, including, "Q2"": the quotation is the example
@@ -31,6 +31,7 @@ def join_split_quotations(doc: Doc, text: str, statements: list[Statement]) -> l
     joined = _reclaim_continuations(text, joined, quotes)
     joined = _past_a_participle(text, joined, quotes)
     continue_quotes(text, joined, quotes)  # extends in place, as for the rules
+    joined = continue_announcements(text, joined)
     return joined
 
 
