@@ -346,3 +346,10 @@ def test_a_quotation_announced_with_a_colon_is_not_run_on(analyzer):
         "When PolitiFact examined the senator's statement, it was labeled \u201cMostly True.\u201d"))
     comment = by_cue(statements, "said")
     assert "PolitiFact" not in comment.content
+
+
+def test_a_title_in_the_headline_gives_the_speaker_below_a_role(analyzer):
+    statements = ledger(analyzer, "Chinese Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on "
+                                  "July 4, 2026\n\n" + MFA, header="")
+    answer = by_cue(statements, ":").speaker
+    assert (answer.name, answer.role, answer.country) == ("Mao Ning", "Spokesperson", "CHN")

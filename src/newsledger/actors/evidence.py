@@ -89,6 +89,17 @@ def evidence_phrases(article: Article, mention: Mention) -> list[str]:
     return phrases
 
 
+def titled_elsewhere(kb: KnowledgeBase, text: str, name: str) -> LearnedRole | None:
+    """The role the article gives a person where it writes a title right before the name,
+    anywhere in it: a headline's "Chinese Foreign Ministry Spokesperson Mao Ning's Regular
+    Press Conference" makes "Mao Ning:" below a spokesperson. None when no title does."""
+    for found in re.finditer(r"((?:[A-Z][\w.'’-]*\s+){1,5})" + re.escape(name) + r"\b", text):
+        learned = learn_role(kb, found.group(0), name)
+        if learned is not None:
+            return learned
+    return None
+
+
 def is_name_like(text: str) -> bool:
     """True for words that can name an actor (not "he", "the politician", "the material")."""
     words = text.split()

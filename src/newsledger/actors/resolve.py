@@ -44,7 +44,7 @@ from functools import partial
 from typing import Any
 
 from newsledger.actors.evidence import (LearnedRole, country_owner, country_in_name, evidence_phrases, is_name_like,
-                                        learn_role, owned_entry, person_apposition, title_only, unnamed_country,
+                                        learn_role, owned_entry, person_apposition, title_only, titled_elsewhere, unnamed_country,
                                         without_relative_clause, written_name)
 from newsledger.actors.groups import CONTRACT_KINDS, group_members
 from newsledger.actors.institutions import of_institution
@@ -279,8 +279,8 @@ class _ArticleResolver:
                 kind = "person"  # a surname the recogniser took for an organisation
         if kind == "person":
             name = self._local_full(name) or name  # "… — Ryabkov" in a headline: Sergey Ryabkov below
-            if learned is None:
-                learned = self.roles_seen.get(normalize(name))
+            if learned is None:  # the role given earlier, else where the text titles the name
+                learned = self.roles_seen.get(normalize(name)) or titled_elsewhere(self.kb, self.article.text, name)
             record = self.registry.match_person(
                 name, title=learned.title if learned else None, country=learned.country if learned else None)
             actor_id = record.id if record else actor_id_for("person", name)
