@@ -275,6 +275,21 @@ def unnamed_country(kb: KnowledgeBase, phrase: str) -> str | None:
     return None
 
 
+def other_word_orders(kb: KnowledgeBase, name: str) -> list[str]:
+    """The same institution's name in the other word order around its country: "Foreign
+    Ministry of the DPRK" <-> "DPRK Foreign Ministry"; none when no country is named so."""
+    of = _OF_COUNTRY.search(name)
+    if of is not None and kb.lookup(of.group(1), kinds={"country"}) is not None:
+        return [f"{of.group(1)} {name[:of.start()].strip()}"]
+    words = strip_the(name).split()
+    for n in (2, 1):
+        first = " ".join(words[:n])
+        if len(words) > n and first[:1].isupper() and kb.lookup(first, kinds={"country"}) is not None:
+            rest = " ".join(words[n:])
+            return [f"{rest} of the {first}", f"{rest} of {first}"]
+    return []
+
+
 def owned_entry(kb: KnowledgeBase, country: KBEntry, rest: str) -> KBEntry | None:
     """The organisation of ``country`` the knowledge base knows by "<demonym> <rest>"
     ("Britain's Ministry of Defence": the British Ministry of Defence)."""

@@ -43,9 +43,9 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from newsledger.actors.evidence import (LearnedRole, country_owner, country_in_name, evidence_phrases, is_name_like,
-                                        learn_role, owned_entry, person_apposition, title_only, titled_elsewhere, unnamed_country,
-                                        without_relative_clause, written_name)
+from newsledger.actors.evidence import (LearnedRole, country_in_name, country_owner, evidence_phrases, is_name_like,
+                                        learn_role, other_word_orders, owned_entry, person_apposition, title_only,
+                                        titled_elsewhere, unnamed_country, without_relative_clause, written_name)
 from newsledger.actors.groups import CONTRACT_KINDS, group_members
 from newsledger.actors.institutions import of_institution
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
@@ -266,7 +266,8 @@ class _ArticleResolver:
 
     def _unknown(self, name: str, mention: Mention, learned: LearnedRole | None) -> _Resolution | None:
         kind = mention.kind if mention.kind in CONTRACT_KINDS else "unknown"
-        known = self.registry.find(name)
+        known = self.registry.find(name) or [r for other in other_word_orders(self.kb, name)  # "DPRK Foreign
+                                              for r in self.registry.find(other)]  # Ministry" is "… of the DPRK"
         if kind != "person":
             local = self._local_full(name)
             if local is not None:
