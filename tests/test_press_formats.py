@@ -359,3 +359,13 @@ def test_a_title_in_the_headline_gives_the_speaker_below_a_role(analyzer):
                                   "July 4, 2026\n\n" + MFA, header="")
     answer = by_cue(statements, ":").speaker
     assert (answer.name, answer.role, answer.country) == ("Mao Ning", "Spokesperson", "CHN")
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_consequence_does_not_run_over_its_condition(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        'Hezbollah has warned that it will respond "without limits" if Israel expands its air strikes '
+        "beyond southern Lebanon, as diplomatic efforts to prevent a wider war intensify."))
+    warned = by_cue(statements, "has warned")
+    assert warned.condition.text == "Israel expands its air strikes beyond southern Lebanon"
+    assert "respond" in warned.consequence.text and "Israel" not in warned.consequence.text

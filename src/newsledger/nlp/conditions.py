@@ -334,6 +334,11 @@ def _consequence(doc: Doc, st: Statement, gov: Token, content: set[Token],
     for t in cond_tokens:  # drop what hangs on the subordinator and the commas around it
         if t.head not in cond_tokens or t.head.i == t.i:  # subtrees of the topmost only
             tokens -= set(t.subtree)
+    first, last = min(t.i for t in cond_tokens), max(t.i for t in cond_tokens)
+    if any(t.i < first for t in tokens) and any(t.i > last for t in tokens):
+        # one span cannot skip the condition: keep the side of the main verb ("it will respond
+        # 'without limits' | if Israel expands …, | as diplomatic efforts … intensify")
+        tokens = {t for t in tokens if (t.i < first) == (gov.i < first)}
     return make_condition(doc, sorted(tokens, key=lambda t: t.i))
 
 
