@@ -366,6 +366,6 @@ def test_a_consequence_does_not_run_over_its_condition(variant, request):
     statements = ledger(request.getfixturevalue(variant), (
         'Hezbollah has warned that it will respond "without limits" if Israel expands its air strikes '
         "beyond southern Lebanon, as diplomatic efforts to prevent a wider war intensify."))
-    warned = by_cue(statements, "has warned")
+    warned = [s for s in statements if "warned" in s.cue][0]
     assert warned.condition.text == "Israel expands its air strikes beyond southern Lebanon"
     assert "respond" in warned.consequence.text and "Israel" not in warned.consequence.text
