@@ -233,10 +233,16 @@ def country_owner(kb: KnowledgeBase, name: str) -> tuple[KBEntry, str] | None:
     return (country, parts[1]) if country is not None else None
 
 
-# Country names that qualify what follows as its owner's, as a demonym does ("U.S. Embassy");
-# other names before a noun may say what it is about ("the Taiwan Affairs Office" is Beijing's).
-_OWNER_ABBREVIATIONS = {"u.s.", "us", "u.k.", "uk", "u.s", "eu"}
 _OF_COUNTRY = re.compile(r"\bof (?:the )?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})$")
+
+
+def _owner_country(kb: KnowledgeBase, words: str) -> KBEntry | None:
+    """The country of words that qualify a noun as its owner's: a demonym ("Finnish", "South
+    Korean") or a country's abbreviation in capitals ("U.S.", "DPRK"). Other names before a
+    noun may say what it is about ("the Taiwan Affairs Office" is Beijing's): None."""
+    if words.isupper() and len(words) <= 5:
+        return kb.lookup(words, kinds={"country"})
+    return kb.demonym(words) if words[:1].isupper() else None
 
 
 def country_in_name(kb: KnowledgeBase, name: str) -> KBEntry | None:
@@ -247,14 +253,9 @@ def country_in_name(kb: KnowledgeBase, name: str) -> KBEntry | None:
     body deals with, not whose it is)."""
     words = strip_the(name).split()
     for n in (2, 1):
-        if len(words) > n:
-            first = " ".join(words[:n])
-            if first.lower() in _OWNER_ABBREVIATIONS or first.isupper() and len(first) <= 5:
-                found = kb.lookup(first, kinds={"country"})  # "U.S. Embassy", "DPRK Foreign Ministry"
-                if found is not None:
-                    return found
-            elif first[:1].isupper() and kb.demonym(first) is not None:
-                return kb.demonym(first)
+        owner = _owner_country(kb, " ".join(words[:n])) if len(words) > n else None
+        if owner is not None:
+            return owner
     of = _OF_COUNTRY.search(name)
     return kb.lookup(of.group(1), kinds={"country"}) if of else None
 
@@ -267,11 +268,9 @@ def unnamed_country(kb: KnowledgeBase, phrase: str) -> str | None:
     head = without_relative_clause(phrase).split(",")[0].split()
     for n in (2, 1):
         for i in range(1, len(head) - n + 1):  # not the head noun itself, not the article
-            words = " ".join(head[i:i + n])
-            if words.lower() in _OWNER_ABBREVIATIONS or words[:1].isupper() and kb.demonym(words) is not None:
-                entry = kb.lookup(words, kinds={"country"}) or kb.demonym(words)
-                if entry is not None and entry.kind == "country":
-                    return entry.alpha3
+            owner = _owner_country(kb, " ".join(head[i:i + n]))
+            if owner is not None and owner.kind == "country":
+                return owner.alpha3
     return None
 
 
