@@ -5,7 +5,9 @@ rules' lowered attribution F1 on PolNeAR dev), except where the rules read a lay
 punctuation cue (a quotation signed "― Name", "NAME: words" in a transcript or a headline).
 Rule statements the rules get right more often (direct quotations, "according to", layouts)
 are added where the tagger found nothing over the same words, and so is a rule statement on
-words the tagger read as an attribution that tidying then dropped or cut away.
+words the tagger read as an attribution that tidying then dropped or cut away. The rules'
+reading also wins where the tagger saw only part of it: a quotation over several paragraphs
+on the same cue, and hearsay ("is reported | to have told").
 """
 
 from __future__ import annotations
