@@ -369,3 +369,14 @@ def test_a_consequence_does_not_run_over_its_condition(variant, request):
     warned = [s for s in statements if "warned" in s.cue][0]
     assert warned.condition.text == "Israel expands its air strikes beyond southern Lebanon"
     assert "respond" in warned.consequence.text and "Israel" not in warned.consequence.text
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_rank_before_the_name_gives_way_to_the_apposition_that_says_whose(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "General Oleksandr Syrskyi, the commander-in-chief of Ukraine's armed forces, said the systems "
+        "were needed more urgently at the front. Retired U.S. Air Force Gen. Norman Ham said the military "
+        "was demoralized."))
+    syrskyi, ham = [s.speaker for s in statements if s.cue == "said"]
+    assert (syrskyi.name, syrskyi.role, syrskyi.country) == ("Oleksandr Syrskyi", "Commander-in-Chief", "UKR")
+    assert (ham.name, ham.role, ham.country) == ("Norman Ham", "General", "USA")

@@ -134,11 +134,13 @@ def learn_role(kb: KnowledgeBase, phrase: str, name: str | None = None) -> Learn
             return None
         prefix, suffix = phrase[:where[0]], phrase[where[1]:]
     parsed = kb.parse_title(prefix) if prefix.strip() else None
-    if parsed is None and suffix:
+    if (parsed is None or parsed[1:] == (None, None)) and suffix:
+        # a rank alone before the name ("General Oleksandr Syrskyi") gives way to an apposition
+        # that says whose ("…, the commander-in-chief of Ukraine's armed forces")
         appo = _APPOSITION.match(suffix)
-        if appo and not _title_of_another(kb, appo.group(1)):
-            parsed = kb.parse_title(appo.group(1))
-            prefix = appo.group(1)
+        after = kb.parse_title(appo.group(1)) if appo and not _title_of_another(kb, appo.group(1)) else None
+        if after is not None and (parsed is None or after[1:] != (None, None)):
+            parsed, prefix = after, appo.group(1)
     if parsed is None:
         return None
     title, country, org = parsed
@@ -161,11 +163,13 @@ def _title_of_another(kb: KnowledgeBase, apposition: str) -> bool:
     secretary general" is a secretary general: the title comes after the possessive), or
     after "of" a noun that is no title ("the sister of North Korean leader Kim Jong Un"; "the
     secretary general of NATO" is one)."""
+    head, of, _ = apposition.partition(" of ")
+    if of and kb.parse_title(head) is not None:
+        return False  # "the commander-in-chief of Ukraine's armed forces": the title comes first
     parts = _POSSESSIVE.split(apposition)
     if len(parts) > 1 and kb.parse_title(parts[-1]) is None:
         return True
     # "Kim Yo Jong, the powerful sister of North Korean leader Kim Jong Un" is no leader
-    head, of, _ = apposition.partition(" of ")
     return bool(of) and kb.parse_title(head) is None
 
 

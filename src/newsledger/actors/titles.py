@@ -69,6 +69,8 @@ TITLE_VARIANTS: dict[str, list[str]] = {
     "Chief Justice": [],
     "Justice": ["supreme court justice", "associate justice"],
     "Special Counsel": [],
+    "General": ["gen", "lieutenant general", "lt gen", "major general", "maj gen", "brigadier general"],
+    "Admiral": ["adm", "vice admiral", "rear admiral"],
     "Judge": ["district judge", "federal judge", "circuit judge", "magistrate judge", "district court judge"],
     "Prosecutor": ["federal prosecutor", "public prosecutor", "state prosecutor"],
     "Leader": [],
