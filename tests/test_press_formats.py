@@ -380,3 +380,14 @@ def test_a_rank_before_the_name_gives_way_to_the_apposition_that_says_whose(vari
     syrskyi, ham = [s.speaker for s in statements if s.cue == "said"]
     assert (syrskyi.name, syrskyi.role, syrskyi.country) == ("Oleksandr Syrskyi", "Commander-in-Chief", "UKR")
     assert (ham.name, ham.role, ham.country) == ("Norman Ham", "General", "USA")
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_headlines_country_possessive_qualifies_the_person(variant, request):
+    statements = ledger(request.getfixturevalue(variant), (
+        "Germany's Merz defends spending plan\n\n"
+        "Chancellor Friedrich Merz said on Sunday that Germany would meet the target."), header="")
+    headline = [s for s in statements if s.cue == "defends"]
+    assert all(s.speaker.name == "Friedrich Merz" for s in headline)  # not Germany
+    if variant == "analyzer":
+        assert headline

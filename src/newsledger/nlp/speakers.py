@@ -220,6 +220,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     outlet = outlet_named(mention)  # "the German newspaper Bild": Bild, whatever the recogniser made of it
     if outlet is not None:
         return outlet
+    if inside and root.pos_ == "PROPN" and not root.ent_type_ and root.lower_ not in TITLES \
+            and all(n.kind == "country" and n.span[1] <= root.idx for n in inside):
+        inside = []  # "Germany's Merz defends …": the person the country's possessive qualifies
     if ", " in mention.text:
         inside = head_or_appositive_names(mention, inside)
     # A nationality inside ("the Finnish navy") does not name the speaker, nor does a country
