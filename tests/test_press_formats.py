@@ -13,28 +13,38 @@ from ledger_support import by_cue, ledger
 VARIANTS = ["analyzer", "rules_analyzer"]
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.fixture(params=VARIANTS)
+def read(request):
+    """``read(body, header=…)``: the resolved statements of an article, once with the default
+    analyzer and once with the rules (``read.variant`` says which)."""
+    analyzer = request.getfixturevalue(request.param)
+
+    def read_article(body: str, **kwargs):
+        return ledger(analyzer, body, **kwargs)
+
+    read_article.variant = request.param
+    return read_article
+
+
 @pytest.mark.parametrize("label", ["Verdict", "Claim", "Rating", "Context", "Background"])
-def test_a_fact_checks_section_label_is_no_speaker(variant, label, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_a_fact_checks_section_label_is_no_speaker(read, label):
+    statements = read((
         "In the full recording, Reiche says the opposite. \"They have not failed,\" she says.\n\n"
         f"{label}: False. The video omits the first and last sentences of her remarks about the sanctions."))
     assert all((s.speaker.text if s.speaker else "") != label for s in statements)
     assert all(s.cue != ":" for s in statements)
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_a_transcripts_speaker_label_still_speaks(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_a_transcripts_speaker_label_still_speaks(read):
+    statements = read((
         "Q: Is Iran ready to return to the 2015 limits?\n\n"
         "Araghchi: We are ready to discuss limits, but only if sanctions are lifted first."))
     label = by_cue(statements, ":")
     assert label.speaker.text == "Araghchi" and label.content.startswith("We are ready")
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_a_quotation_over_two_paragraphs_is_one_content_and_not_the_paragraph_before(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_a_quotation_over_two_paragraphs_is_one_content_and_not_the_paragraph_before(read):
+    statements = read((
         "TAIPEI — Taiwan's defence minister, Wellington Koo, said on Tuesday that Chinese coast guard ships "
         "had entered restricted waters around Kinmen four times this month.\n\n"
         '"We are seeing a steady increase in what we call grey-zone activity. These are not military '
@@ -48,9 +58,8 @@ def test_a_quotation_over_two_paragraphs_is_one_content_and_not_the_paragraph_be
     assert said.speaker.name == told.speaker.name == "Wellington Koo"
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_an_embassy_is_its_countrys_wherever_it_sits(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_an_embassy_is_its_countrys_wherever_it_sits(read):
+    statements = read((
         "The Russian embassy in London warned that British weapons deliveries made the UK \"a party to "
         "the conflict\". \"London bears full responsibility for the consequences,\" the embassy said in a "
         "statement.\n\n"
@@ -64,9 +73,8 @@ def test_an_embassy_is_its_countrys_wherever_it_sits(variant, request):
         ("Russian embassy in London", "RUS"), ("U.S. Embassy", "USA"), ("Chinese Embassy", "CHN")]
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_an_institution_named_of_a_country_and_its_spokesman(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_an_institution_named_of_a_country_and_its_spokesman(read):
+    statements = read((
         "A spokesman for the Foreign Ministry of the DPRK said the drills were a reckless provocation. "
         "The spokesman stressed that the armed forces were fully ready to exercise their right to "
         "self-defence."))
@@ -75,10 +83,9 @@ def test_an_institution_named_of_a_country_and_its_spokesman(variant, request):
     assert (stressed.speaker.name, stressed.speaker.country) == ("Foreign Ministry of the DPRK", "PRK")
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_a_country_named_before_a_noun_is_not_the_owner(variant, request):
+def test_a_country_named_before_a_noun_is_not_the_owner(read):
     """"the Taiwan Affairs Office" is Beijing's, not Taiwan's; a demonym says whose."""
-    statements = ledger(request.getfixturevalue(variant), (
+    statements = read((
         "The Taiwan Affairs Office dismissed the remarks. The Finnish navy said it had tracked the ship."))
     office, navy = by_cue(statements, "dismissed").speaker, by_cue(statements, "said").speaker
     assert office.country != "TWN"
@@ -106,17 +113,15 @@ def test_an_inverted_condition_with_should_is_no_demand(analyzer):
     assert said.act == "warning"  # harm to the other side, not "should" as an obligation
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_an_inverted_condition_with_were_to(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_an_inverted_condition_with_were_to(read):
+    statements = read((
         '"Were NATO to send troops, Russia would consider them legitimate targets," Medvedev warned.'))
     warned = by_cue(statements, "warned")
     assert warned.condition is not None and warned.condition.text == "NATO to send troops"
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_a_word_capitalised_to_open_a_quotation_is_no_target(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_a_word_capitalised_to_open_a_quotation_is_no_target(read):
+    statements = read((
         '"Dialogue, not confrontation, is the only way forward," said KMT chairman Eric Chu.\n\n'
         '"Kyiv is not asking for troops," the minister said.'))
     chu, minister = by_cue(statements, "said"), [s for s in statements if s.cue == "said"][1]
@@ -141,9 +146,8 @@ def test_a_content_stays_in_its_cues_paragraph(analyzer):
     assert healey.speaker.name == "John Healey" and healey.content.startswith('"This contract')
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_quoted_by_the_media_as_saying(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_quoted_by_the_media_as_saying(read):
+    statements = read((
         "The Mauritian Prime Minister, Navin Ramgoolam, was quoted by local media as saying that the "
         "sovereignty question was 'settled once and for all'."))
     quoted = [s for s in statements if "sovereignty" in s.content]
@@ -184,21 +188,19 @@ MFA = ("Q: The Philippines said on Wednesday that a Chinese coast guard vessel h
        "law. We urge the Philippines to stop its provocations.")
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_a_press_conference_answer_is_one_statement_and_its_we_is_the_speakers(variant, request):
-    statements = ledger(request.getfixturevalue(variant), MFA)
+def test_a_press_conference_answer_is_one_statement_and_its_we_is_the_speakers(read):
+    statements = read(MFA)
     answers = [s for s in statements if s.cue == ":"]
     assert len(answers) == 1 and answers[0].speaker.name == "Mao Ning"
     assert answers[0].content.endswith("stop its provocations.")
     urged = [s for s in statements if s.cue == "urge"]
     assert all(s.speaker.name == "Mao Ning" for s in urged)  # not the writer's "we"
-    if variant == "analyzer":  # the rules read no "urge" statement inside the answer
+    if read.variant == "analyzer":  # the rules read no "urge" statement inside the answer
         assert urged
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_an_unnamed_official_has_the_country_the_phrase_gives(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_an_unnamed_official_has_the_country_the_phrase_gives(read):
+    statements = read((
         "A senior Saudi official, who spoke on condition of anonymity, said the kingdom's position remained "
         "unchanged. An Israeli official said the talks had stalled. A Western diplomat said the visit was "
         "cancelled."))
@@ -207,9 +209,8 @@ def test_an_unnamed_official_has_the_country_the_phrase_gives(variant, request):
         ("person", None, "SAU"), ("person", None, "ISR"), ("person", None, None)]
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_the_crown_prince_is_the_one_named_so(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_the_crown_prince_is_the_one_named_so(read):
+    statements = read((
         "A senior Saudi official said the report was fabricated.\n\n"
         "Saudi Crown Prince Mohammed bin Salman said on Monday that the talks would continue. The Saudi "
         "crown prince later told reporters he was optimistic."))
@@ -217,9 +218,8 @@ def test_the_crown_prince_is_the_one_named_so(variant, request):
     assert [(m.name, m.role) for m in prince] == [("Mohammed bin Salman", "Crown Prince")] * 2
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_hearsay_is_the_statement_of_whom_it_is_said_of(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_hearsay_is_the_statement_of_whom_it_is_said_of(read):
+    statements = read((
         "The crown prince is said to have added that most young Saudis had never heard of the Palestinian "
         "issue. The minister is reported to have told aides that he would resign."))
     added, told = by_cue(statements, "is said"), by_cue(statements, "is reported")
@@ -231,9 +231,8 @@ def test_hearsay_is_the_statement_of_whom_it_is_said_of(variant, request):
     assert not [s for s in statements if s.speaker is None]
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_a_statement_inside_according_to_a_report_is_its_speakers_too(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_a_statement_inside_according_to_a_report_is_its_speakers_too(read):
+    statements = read((
         "Saudi crown prince reportedly told Blinken he does not care about normalisation\n\n"
         "Saudi Crown Prince Mohammed bin Salman reportedly told U.S. Secretary of State Antony Blinken that "
         "he personally did not care about normalising ties with Israel, according to a report in The "
@@ -268,9 +267,8 @@ def test_no_byline_no_author(analyzer, byline):
     assert argued and all(s.speaker.name is None for s in argued)
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_a_judges_title_is_a_role(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_a_judges_title_is_a_role(read):
+    statements = read((
         "U.S. District Judge Brian Murphy wrote that the policy was unlawful. "
         "Secretary of State Antony Blinken said the ruling would be respected."))
     judge, said = by_cue(statements, "wrote").speaker, by_cue(statements, "said")
@@ -278,9 +276,8 @@ def test_a_judges_title_is_a_role(variant, request):
     assert "State" not in [t.name for t in said.targets]  # "of State" is part of a title
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_a_name_in_apposition_to_a_title_is_a_person_and_a_regulator_an_organisation(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_a_name_in_apposition_to_a_title_is_a_person_and_a_regulator_an_organisation(read):
+    statements = read((
         "Russia's deputy ambassador, Dmitry Polyanskiy, said the text was unbalanced. China's internet "
         "regulator told companies to stop buying the chips."))
     envoy, regulator = by_cue(statements, "said").speaker, by_cue(statements, "told").speaker
@@ -288,9 +285,8 @@ def test_a_name_in_apposition_to_a_title_is_a_person_and_a_regulator_an_organisa
     assert (regulator.kind, regulator.country) == ("organization", "CHN")  # China's, not China
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_a_countrys_press_and_a_numbered_channel_are_media(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_a_countrys_press_and_a_numbered_channel_are_media(read):
+    statements = read((
         "Israeli media reported that the security cabinet would meet on Monday. According to Channel 12, "
         "Netanyahu has threatened to resume strikes. Russian state media said the talks had failed."))
     media = [s.speaker for s in statements if s.cue in ("reported", "According to", "said")]
@@ -299,9 +295,8 @@ def test_a_countrys_press_and_a_numbered_channel_are_media(variant, request):
     assert by_cue(statements, "according to").venue is None
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_two_leaders_named_with_and_speak_together(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_two_leaders_named_with_and_speak_together(read):
+    statements = read((
         "French President Emmanuel Macron and German Chancellor Friedrich Merz said in a joint statement on "
         "Sunday that Europe would never accept a ceasefire imposed on Ukraine."))
     said = by_cue(statements, "said")
@@ -309,9 +304,8 @@ def test_two_leaders_named_with_and_speak_together(variant, request):
     assert said.speaker.text == "French President Emmanuel Macron and German Chancellor Friedrich Merz"
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_a_name_right_after_a_role_noun_is_a_person(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_a_name_right_after_a_role_noun_is_a_person(read):
+    statements = read((
         '"India has always acted as a responsible upper riparian state," External Affairs Ministry '
         "spokesperson Randhir Jaiswal said at a weekly media briefing."))
     speaker = by_cue(statements, "said").speaker
@@ -328,16 +322,15 @@ KCNA = ("DPRK Foreign Ministry slams U.S.-ROK drills\n\n"
         "Meanwhile, the South Korean Joint Chiefs of Staff said the drills were \"defensive in nature\".")
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_a_press_statement_announced_with_a_colon_runs_over_its_paragraphs(variant, request):
-    statements = ledger(request.getfixturevalue(variant), KCNA, header="")
+def test_a_press_statement_announced_with_a_colon_runs_over_its_paragraphs(read):
+    statements = read(KCNA, header="")
     issued = by_cue(statements, "issued")
     assert issued.speaker.country == "PRK"
     # one actor in either word order: the headline's "DPRK Foreign Ministry", when read
     headline = [s for s in statements if s.cue == "slams"]
     assert all(s.speaker.actor_id == issued.speaker.actor_id for s in headline)
     assert issued.speaker.name in ("DPRK Foreign Ministry", "Foreign Ministry of the DPRK")
-    if variant == "analyzer":
+    if read.variant == "analyzer":
         assert headline
     assert "most resolute countermeasures" in issued.content and "defensive" not in issued.content
     assert issued.condition is not None and issued.condition.text == "the U.S. continue its hostile policy"
@@ -361,9 +354,8 @@ def test_a_title_in_the_headline_gives_the_speaker_below_a_role(analyzer):
     assert (answer.name, answer.role, answer.country) == ("Mao Ning", "Spokesperson", "CHN")
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_a_consequence_does_not_run_over_its_condition(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_a_consequence_does_not_run_over_its_condition(read):
+    statements = read((
         'Hezbollah has warned that it will respond "without limits" if Israel expands its air strikes '
         "beyond southern Lebanon, as diplomatic efforts to prevent a wider war intensify."))
     warned = [s for s in statements if "warned" in s.cue][0]
@@ -371,9 +363,8 @@ def test_a_consequence_does_not_run_over_its_condition(variant, request):
     assert "respond" in warned.consequence.text and "Israel" not in warned.consequence.text
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_a_rank_before_the_name_gives_way_to_the_apposition_that_says_whose(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_a_rank_before_the_name_gives_way_to_the_apposition_that_says_whose(read):
+    statements = read((
         "General Oleksandr Syrskyi, the commander-in-chief of Ukraine's armed forces, said the systems "
         "were needed more urgently at the front. Retired U.S. Air Force Gen. Norman Ham said the military "
         "was demoralized."))
@@ -382,12 +373,11 @@ def test_a_rank_before_the_name_gives_way_to_the_apposition_that_says_whose(vari
     assert (ham.name, ham.role, ham.country) == ("Norman Ham", "General", "USA")
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_a_headlines_country_possessive_qualifies_the_person(variant, request):
-    statements = ledger(request.getfixturevalue(variant), (
+def test_a_headlines_country_possessive_qualifies_the_person(read):
+    statements = read((
         "Germany's Merz defends spending plan\n\n"
         "Chancellor Friedrich Merz said on Sunday that Germany would meet the target."), header="")
     headline = [s for s in statements if s.cue == "defends"]
     assert all(s.speaker.name == "Friedrich Merz" for s in headline)  # not Germany
-    if variant == "analyzer":
+    if read.variant == "analyzer":
         assert headline
