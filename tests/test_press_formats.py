@@ -381,3 +381,14 @@ def test_a_headlines_country_possessive_qualifies_the_person(read):
     assert all(s.speaker.name == "Friedrich Merz" for s in headline)  # not Germany
     if read.variant == "analyzer":
         assert headline
+
+
+def test_two_role_nouns_are_a_group_and_a_ministers_portfolio_is_his_title(read):
+    statements = read(
+        "In Kharkiv, a mayor and a general disagree on the city's defence\n\n"
+        "Finance Minister Lars Klingbeil told reporters that the budget would be presented within days.",
+        header="")
+    two = [s.speaker for s in statements if "defence" in s.content]
+    assert all((m.kind, m.role) == ("group", None) for m in two)  # not a general
+    minister = by_cue(statements, "told").speaker
+    assert (minister.name, minister.role) == ("Lars Klingbeil", "Finance Minister")

@@ -144,7 +144,7 @@ class _ArticleResolver:
         kb = self.kb
         name = mention.name or (mention.text if mention.kind in _NAMED_KINDS else None)
         title = title_only(kb, mention.text)
-        if title is not None and (name is None or (writes_name(mention.text, name)
+        if title is not None and mention.kind != "group" and (name is None or (writes_name(mention.text, name)
                                                    and not self._person_name(name, mention))):
             return self._title_only(title, mention, on)  # "The US president", "the Kremlin spokesman"
         if mention.kind == "group" and not (name and kb.lookup(name, context_ids=self.context,

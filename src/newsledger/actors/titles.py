@@ -28,6 +28,9 @@ TITLE_VARIANTS: dict[str, list[str]] = {
     "External Affairs Minister": ["minister of external affairs", "minister for external affairs"],
     "Secretary of State": [],
     "Defense Minister": ["defence minister", "minister of defence", "minister of defense", "minister for defence"],
+    **{f"{area} Minister": [f"minister of {area.lower()}", f"minister for {area.lower()}"]
+       for area in ("Finance", "Interior", "Economy", "Trade", "Energy", "Justice", "Health", "Education",
+                    "Agriculture", "Environment", "Transport", "Labour")},
     "Secretary of Defense": ["defense secretary", "defence secretary", "pentagon chief", "secretary of war", "war secretary"],
     "Attorney General": ["ag"],
     "Secretary General": ["secretary general", "sec gen", "general secretary"],

@@ -128,3 +128,10 @@ def _holds_title(context: str, head: str, title_words: list[str], mention_words:
             found = True
     others = [_title_word(w) for w in title_words[:-1] if w not in TITLE_FILLER]
     return found and all(TITLE_SYNONYMS.get(w, {w}) & set(words) for w in others)
+
+
+def two_roles(phrase: str) -> bool:
+    """True for two role nouns joined by "and" ("a mayor and a general", "the president and
+    the prime minister"): a group, not one person."""
+    parts = [p.split() for p in phrase.lower().split(" and ")]
+    return len(parts) == 2 and all(p and (p[-1] in TITLES or p[-1] in GENERIC_PERSON) for p in parts)

@@ -212,7 +212,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     one_person = head_text != mention.text and [n.kind for n in in_head] == ["person"]  # "Rhodes, one of … aides"
     if words and not one_person and (words[-1] in GROUP_NOUNS or (clause or of_others)
                                      and root.lower_ in GROUP_NOUNS | PLURAL_HEADS) \
-            or (len(in_head) > 1 and " and " in head_text):
+            or (len(in_head) > 1 and " and " in head_text) or nominals.two_roles(head_text):
         return _Named(mention.text, "group", mention.span, mention.text.lower())
     if words in (["the", "republican"], ["the", "democrat"]):
         # one party member: named so in the article, else the person who spoke last
