@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+_SPACES = re.compile(r"\s*")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE = re.compile(
     r"[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+)*"  # SEOUL, NEW DELHI, ST. LOUIS
@@ -38,7 +39,9 @@ def after_dateline(text: str, start: int, end: int | None = None) -> int:
     whole span (up to ``end``)."""
     if text[text.rfind("\n", 0, start) + 1:start].strip():
         return start  # not at a line's start
-    first = len(text) - len(text[start:].lstrip()) if end is None else end - len(text[start:end].lstrip())
+    # the first character that is not a space, without copying the rest of the text: the
+    # attribution rules ask this of every subject that opens a line
+    first = _SPACES.match(text, start, len(text) if end is None else end).end()
     found = DATELINE.match(text, first)
     if found is None or (end is not None and found.end() >= end):
         return start

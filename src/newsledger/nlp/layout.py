@@ -224,6 +224,7 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t\u00a0]*\n)[^\n]*)*")
 _QUOTE_OPENINGS = (*OPENING_MARKS, "‘", "'")
 _TURNS = ("meanwhile", "separately", "however", "in response", "earlier", "later")
 MAX_ANNOUNCED_PARAGRAPHS = 8
+_ANNOUNCE_REACH = 40  # characters before a piece where its announcing colon and blank line stand
 
 
 def continue_announcements(text: str, statements: list[Statement]) -> list[Statement]:
@@ -236,7 +237,9 @@ def continue_announcements(text: str, statements: list[Statement]) -> list[State
     marks = [(a, b) for st in statements if st.speaker is not None for a, b in (st.cue_span, st.speaker.span)]
     taken: list[tuple[int, int]] = []
     for st in statements:
-        opening = next((a for a, _ in st.content_spans if _ANNOUNCED.search(text, 0, a)), None)
+        # the colon and blank line right before a piece (not a search of all the text before it)
+        opening = next((a for a, _ in st.content_spans if _ANNOUNCED.search(text, max(0, a - _ANNOUNCE_REACH), a)),
+                       None)
         if opening is None or st.cue_span[1] > opening or text.startswith(_QUOTE_OPENINGS, opening):
             continue  # the cue announces before the colon, what it announces is no quotation
         end = max(b for _, b in st.content_spans)
