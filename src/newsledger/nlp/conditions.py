@@ -148,17 +148,19 @@ def _parsed_conditions(doc: Doc, st: Statement) -> tuple[list[dict], list[dict]]
     embedded: list[dict] = []
     for cand in _candidates(doc, region):
         head, tokens = cand["head"], cand["tokens"]
-        if tokens & cue:
-            continue
         governor = _governor(head, tokens | cand["marker_tokens"])
         if governor is None:
             continue
         if governor in content and head in content and not tokens <= content:
             # the parser hung the source after the content on the condition ("unless Israel
-            # commits to …, a senior official of the group said"): the condition ends with the content
+            # commits to …, a senior official of the group said", the cue even: "unless the
+            # Philippines stops sending boats to the Shoal, a spokesman said" with "said" a
+            # relative clause of "Shoal"): the condition ends with the content
             tokens = tokens & content
             cand = dict(cand, tokens=tokens, condition=make_condition(
                 doc, sorted(tokens | cand["marker_tokens"], key=lambda t: t.i)) or cand["condition"])
+        if tokens & cue:
+            continue
         inside = _within(cand["condition"].span, st.content_spans)
         if governor not in content and governor.dep_ == "ccomp" and governor.head in cue:
             # The if-clause the parser took for the cue's complement: the whole complement
@@ -215,7 +217,7 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
                 head = head.head
         else:
             head = _clause_head(first, marker_tokens)
-        if kind == "if" and _is_indirect_question(head, marker_tokens):
+        if marker == "if" and _is_indirect_question(head, marker_tokens):  # never "only if" 
             continue
         tokens = {t for t in head.subtree if t.idx >= m.end()}
         # "unless" stays in the text: "they withdraw" alone would say the opposite.

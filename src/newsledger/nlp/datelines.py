@@ -37,21 +37,32 @@ def after_dateline(text: str, start: int, end: int | None = None) -> int:
     """Where a span that begins at ``start`` begins once a dateline opening a line there (after
     spaces: a header blanked out) is left out: ``start`` itself when there is none, or when the dateline would take the
     whole span (up to ``end``)."""
+    found = dateline_end(text, start, end)
+    if found is None or (end is not None and found >= end):
+        return start
+    return found
+
+
+def dateline_end(text: str, start: int, end: int | None = None) -> int | None:
+    """Where the dateline that opens the line at ``start`` (after spaces) ends, or None."""
     if text[text.rfind("\n", 0, start) + 1:start].strip():
-        return start  # not at a line's start
+        return None  # not at a line's start
     # the first character that is not a space, without copying the rest of the text: the
     # attribution rules ask this of every subject that opens a line
     first = _SPACES.match(text, start, len(text) if end is None else end).end()
     found = DATELINE.match(text, first)
-    if found is None or (end is not None and found.end() >= end):
-        return start
-    return found.end()
+    return None if found is None else found.end()
 
 
 def without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` with the first one begun after a dateline it opens with ("SEOUL, March 2
-    (Reuters) - | Kim Yo Jong warned …"; :func:`after_dateline`)."""
-    if not spans:
-        return spans
-    start, end = spans[0]
-    return [(after_dateline(text, start, end), end), *spans[1:]]
+    """``spans``, each begun after a dateline it opens with ("SEOUL, March 2 (Reuters) - | Kim
+    Yo Jong warned …"; :func:`after_dateline`), and left out when it is no more than the
+    dateline's words ("MANILA": a content run on from a headline, cut at its paragraph)."""
+    kept = []
+    for start, end in spans:
+        found = dateline_end(text, start, end)
+        if found is None:
+            kept.append((start, end))
+        elif found < end:
+            kept.append((found, end))
+    return kept

@@ -167,7 +167,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     spans = _without_cue_condition(doc, (cue_start, cue_end), spans, text)
     spans = _from_phrase_start(doc, spans, cue_end)
     spans = _without_runaway_pieces(doc, spans, text)
-    spans = within_paragraph(spans, (cue_start, cue_end), text)
+    spans = without_dateline(text, within_paragraph(spans, (cue_start, cue_end), text))
     spans = without_narrative_after(text, spans, (cue_start, cue_end))
     if statement.speaker is not None:
         frame = (min(cue_start, statement.speaker.span[0]), max(cue_end, statement.speaker.span[1]))

@@ -32,6 +32,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -283,13 +284,20 @@ def _paired_contents(contents: list[RoleSpan], cues: list[RoleSpan], text: str) 
         cue = _nearest(cues, content, content, content.sentence)
         if cue is None:
             continue
-        if out and out[-1][1] is cue and out[-1][0].pieces[-1][1] == content.pieces[0][0]:
-            out[-1] = (_joined(out[-1][0], content), cue)
+        if out and out[-1][1] is cue and (out[-1][0].pieces[-1][1] == content.pieces[0][0]
+                                          or _CONDITION_GAP.fullmatch(text[out[-1][0].end:content.start])):
+            out[-1] = (_joined(out[-1][0], content), cue)  # ", provided | that …": one content
         elif out and out[-1][1] is cue and _parenthetical(text, out[-1][0], cue, content):
             out[-1] = (_around(out[-1][0], content), cue)  # "The museum, Mr. Obama said, would …"
         else:
             out.append((content, cue))
     return out
+
+
+# Only a subordinator of condition between two contents of one cue: the condition is part of
+# the content, not another statement ("said it would file a protest, provided | that …").
+_CONDITION_GAP = re.compile(r"\s*,?\s*(?:provided|providing|unless|(?:only |even )?if|as long as|so long as"
+                            r"|on (?:the )?condition)\s*", re.IGNORECASE)
 
 
 def _parenthetical(text: str, before: RoleSpan, cue: RoleSpan, after: RoleSpan) -> bool:

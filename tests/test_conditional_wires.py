@@ -1,0 +1,89 @@
+"""Conditions as wire copy writes them: the source after the conditional clause ("China will
+take resolute measures unless …, a spokesman said"), a proviso after a comma ("…, provided
+that …"), a fronted "Only if … will …", and a dateline right under a headline. The sentences
+are fictional, written in Reuters' and AP's styles; the statements come from the real
+pipeline, resolved by the actors stage as ``newsledger ingest`` does."""
+
+from __future__ import annotations
+
+import pytest
+
+from ledger_support import by_cue, ledger
+
+VARIANTS = ["analyzer", "rules_analyzer"]
+
+
+@pytest.fixture(params=VARIANTS)
+def read(request):
+    """``read(body)``: the resolved statements of an article, with the default analyzer and
+    with the rules."""
+    analyzer = request.getfixturevalue(request.param)
+    return lambda body, **kwargs: ledger(analyzer, body, **kwargs)
+
+
+@pytest.mark.parametrize("sentence, condition", [
+    ('China will take "resolute measures" unless the Philippines stops sending supply boats to the '
+     "Second Thomas Shoal, a Chinese defence ministry spokesman said on Monday.",
+     "unless the Philippines stops sending supply boats to the Second Thomas Shoal"),
+    ("Russia will cut gas deliveries unless Moldova pays its debts to the Gazprom subsidiary in "
+     "Chisinau, a Kremlin spokesman said.",
+     "unless Moldova pays its debts to the Gazprom subsidiary in Chisinau"),
+])
+def test_an_unless_clause_before_a_trailing_source_is_the_statements_condition(analyzer, sentence, condition):
+    # the parser makes "said" a relative clause of the condition's last noun ("Shoal, a
+    # spokesman said"), so the condition's words held the cue and it was thrown away (the
+    # rules find no statement in the first sentence at all, for that parse)
+    said = by_cue(ledger(analyzer, sentence), "said")
+    assert said.condition is not None and said.condition.text == condition
+    assert said.act in ("threat", "warning")
+    assert "spokesman" not in said.condition.text
+
+
+@pytest.mark.parametrize("sentence, consequence, condition", [
+    ("Manila's foreign ministry said it would file a diplomatic protest, provided that the incident "
+     "was confirmed by the coast guard.",
+     "it would file a diplomatic protest", "the incident was confirmed by the coast guard"),
+    ("The Finnish government said it would lift the border closure, provided that the number of "
+     "asylum seekers arriving from Russia fell below fifty a week.",
+     "it would lift the border closure",
+     "the number of asylum seekers arriving from Russia fell below fifty a week"),
+])
+def test_a_proviso_after_a_comma_is_the_condition_of_one_statement(read, sentence, consequence, condition):
+    # the tagger opened a second content at "that …", which became a claim of its own
+    body = ("BEIJING, June 2 (Reuters) - China will take \"resolute measures\" unless the Philippines stops "
+            "sending supply boats to the Second Thomas Shoal, a Chinese defence ministry spokesman said on "
+            "Monday.\n\n\"As long as the Philippine side continues its provocations, the Chinese military will "
+            "respond firmly,\" spokesman Zhang Xiaogang told a regular briefing.\n\n"
+            "Philippine National Security Adviser Eduardo Año rejected the warning. \"We will not be "
+            f"intimidated. Our resupply missions will continue,\" he said in a statement.\n\n{sentence}")
+    said = [s for s in read(body) if consequence in s.content or condition in s.content]
+    assert len(said) == 1, [s.content for s in said]
+    assert said[0].content.startswith(consequence)
+    assert said[0].condition is not None and said[0].condition.text == condition
+
+
+@pytest.mark.parametrize("sentence, condition", [
+    ("Only if Beijing withdraws its ships will talks resume, Año told reporters later on Monday.",
+     "Beijing withdraws its ships"),
+    ("Only if the sanctions are lifted will Tehran return to the negotiating table, the foreign "
+     "minister told reporters.",
+     "the sanctions are lifted"),
+])
+def test_a_fronted_only_if_is_a_condition_not_an_indirect_question(read, sentence, condition):
+    told = by_cue(read(sentence), "told")
+    assert told.condition is not None and told.condition.text == condition
+
+
+@pytest.mark.parametrize("dateline", ["MANILA, June 20 - ", "MANILA (Reuters) - ", "MANILA — "])
+def test_no_statement_is_a_datelines_place(read, dateline):
+    # the tagger ran the headline's content on into the dateline below it ("… with Beijing |
+    # MANILA"): the place alone is nobody's words
+    statements = read((
+        "Año signals openness to talks with Beijing\n\n"
+        f"{dateline}Philippine National Security Adviser Eduardo Año said on Friday that Manila was ready "
+        "to hold talks with China without preconditions, a shift from his position earlier this month."),
+        header="date 2025-06-20\n\n")
+    assert statements
+    assert all("MANILA" not in s.content for s in statements), [s.content for s in statements]
+    said = by_cue(statements, "said")
+    assert said.content.startswith("that Manila was ready") and said.speaker.name == "Eduardo Año"
