@@ -87,3 +87,39 @@ def test_no_statement_is_a_datelines_place(read, dateline):
     assert all("MANILA" not in s.content for s in statements), [s.content for s in statements]
     said = by_cue(statements, "said")
     assert said.content.startswith("that Manila was ready") and said.speaker.name == "Eduardo Año"
+
+
+@pytest.mark.parametrize("sentence", [
+    "As long as the Philippine side continues its provocations, the Chinese military will respond firmly, "
+    "spokesman Zhang Xiaogang told a regular briefing.",
+    "If Taiwan's separatists continue their provocations, the People's Liberation Army will take resolute "
+    "measures, the spokesman said.",
+    "Should Seoul resume the loudspeaker broadcasts, the army will react decisively, the statement said.",
+])
+def test_a_response_with_a_word_of_resolve_on_a_condition_is_a_warning_at_least(analyzer, sentence):
+    # the deterrence formulas of defence ministries and state media: the speaker's side is not
+    # named in the sentence, so no threat can be read, but no prediction either
+    statement = ledger(analyzer, sentence)[0]
+    assert statement.condition is not None
+    assert statement.act in ("warning", "threat")
+
+
+@pytest.mark.parametrize("sentence", [
+    "If the talks succeed, the European Union will give strong support to the deal, the commissioner said.",
+    "If the vote passes, the coalition will respond with a new budget, the spokesman said.",
+])
+def test_a_response_without_harm_or_resolve_stays_a_prediction(analyzer, sentence):
+    assert ledger(analyzer, sentence)[0].act == "prediction"
+
+
+@pytest.mark.parametrize("sentence, condition", [
+    ("Should Seoul resume the loudspeaker broadcasts, the army will react decisively, the statement said.",
+     "Seoul resume the loudspeaker broadcasts"),
+    ("Were NATO to send troops to Ukraine, Moscow would treat them as legitimate targets, Peskov said.",
+     "NATO to send troops to Ukraine"),
+])
+def test_an_inverted_condition_opening_the_article_is_found(read, sentence, condition):
+    # the article's header, blanked with spaces, is a token that hangs on the inverted
+    # auxiliary: it must not hide the inversion
+    statement = read(sentence)[0]
+    assert statement.condition is not None and statement.condition.text == condition

@@ -277,10 +277,24 @@ def _official_speaks_for(doc: Doc, st: Statement, subject: Token | None) -> bool
     return any(t.lower_ in _OFFICIAL_WORDS for t in words)
 
 
+# Words of resolve on a response: the deterrence formulas of defence ministries and state media
+# ("the military will respond firmly", "take resolute measures", "decisive action").
+_RESOLVE = {"firmly", "firm", "resolutely", "resolute", "decisively", "decisive", "forcefully",
+            "forceful", "severely", "severe", "harshly", "harsh", "strongly", "strong", "necessary"}
+_RESPONSE_WORDS = {"respond", "response", "react", "reaction", "measure", "action", "step", "strike",
+                   "retaliate", "hit", "answer"}
+
+
 def _harmful(doc: Doc, part) -> bool:
+    """Harm in ``part``: a word of harm ("tragic consequences", "countermeasures") or a response
+    with a word of resolve ("will respond firmly", "resolute measures"); "necessary measures"
+    counts, "strong support" does not."""
     if part is None:
         return False
-    return any(t.lemma_.lower() in _HARM for t in tokens_in(doc, [part.span]))
+    tokens = tokens_in(doc, [part.span])
+    return any(t.lemma_.lower() in _HARM for t in tokens) or any(
+        t.lemma_.lower() in _RESPONSE_WORDS and any(c.lower_ in _RESOLVE for c in t.children)
+        for t in tokens)
 
 
 def _modality_act(content: list[Token], st: Statement, side: set[str]) -> tuple[str, str] | None:

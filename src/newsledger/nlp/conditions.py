@@ -239,7 +239,7 @@ def _inverted(doc: Doc, region: list[Token]) -> Iterable[dict]:
         # auxiliary before its subject is what marks the inversion.
         if (tok.lower_ in ("should", "were", "had") and tok.dep_ in ("aux", "auxpass")
                 and head.dep_ in ("advcl", "ccomp")
-                and all(t.dep_ == "mark" for t in doc[head.left_edge.i:tok.i])
+                and all(t.dep_ == "mark" or t.is_space for t in doc[head.left_edge.i:tok.i])  # a blanked header
                 and any(c.dep_.startswith("nsubj") and c.i > tok.i for c in head.children)):
             yield from _inverted_clause(doc, tok, head)
         elif (tok.lower_ == "were" and tok.dep_ == "advcl" and all(t.is_punct or t.is_space for t in doc[tok.left_edge.i:tok.i])
