@@ -123,3 +123,18 @@ def test_an_inverted_condition_opening_the_article_is_found(read, sentence, cond
     # auxiliary: it must not hide the inversion
     statement = read(sentence)[0]
     assert statement.condition is not None and statement.condition.text == condition
+
+
+@pytest.mark.parametrize("sentence, act", [
+    ("Philippine National Security Adviser Eduardo Año said on Friday that Manila was ready to hold talks "
+     "with China without preconditions.", "commitment"),
+    ('"We are prepared to sit down with our Chinese counterparts at any time," Año told reporters.',
+     "commitment"),
+    ("German Chancellor Friedrich Merz said Germany was not willing to send Taurus missiles.", "denial"),
+    ("Analysts said Beijing was ready to hold talks.", "claim"),
+])
+def test_the_speakers_side_ready_to_act_is_a_commitment(analyzer, sentence, act):
+    # a commitment takes a stance (for) on its issue, so "ready to hold talks without
+    # preconditions" after "only if … will talks resume" can be a change of position; what
+    # analysts say another side is ready to do commits nobody
+    assert ledger(analyzer, sentence)[0].act == act

@@ -308,11 +308,25 @@ def _modality_act(content: list[Token], st: Statement, side: set[str]) -> tuple[
         modals.add("must")  # "have to", "need to"
     if modals & _DEONTIC:
         return "demand", f"modality:{sorted(modals & _DEONTIC)[0]}"
+    if _ready_to_act(root) and _is_side(_subject(root), side):
+        # "Manila was ready to hold talks", "we are prepared to sit down": the speaker's side offers
+        return ("denial" if st.negated else "commitment"), "modality:ready-own-action"
     if modals & _FUTURE or _going_to(root):
         if _is_side(_subject(root), side) and root.lemma_.lower() not in _STATIVE:
             return ("denial" if st.negated else "commitment"), "modality:future-own-action"
         return "prediction", "modality:future"
     return None
+
+
+_READY = {"ready", "prepared", "willing", "prepare"}
+
+
+def _ready_to_act(root: Token) -> bool:
+    """``root`` says its subject is ready to do something: "was ready to hold talks", "are
+    prepared to sit down", "stands ready to help" (not "ready for talks", which names no act)."""
+    words = [root, *(c for c in root.children if c.dep_ in ("acomp", "oprd"))]
+    return any(w.lemma_.lower() in _READY and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in w.children)
+               for w in words)
 
 
 def _going_to(root: Token) -> bool:
