@@ -38,7 +38,8 @@ from ..datelines import without_dateline
 from ..spans import doc_text
 from .cue_prepositions import with_governing_preposition
 from .cue_times import cue_end_before_time
-from .contents import ends_in_relative_pronoun, has_content_word, object_of_another_verb, without_dangling_words
+from .contents import (ends_in_relative_pronoun, has_content_word, object_of_another_verb, question_topic,
+                       was_asked, without_dangling_words)
 from .decode import whole_words
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue, with_rule_hearsay
@@ -183,11 +184,14 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     if cue_end <= cue_start or not has_content_word(doc, spans) or not _reports(doc, (cue_start, cue_end)) \
             or ends_in_relative_pronoun(doc, spans):
         return None
-    spans = [piece for piece in spans if not object_of_another_verb(doc, piece, (cue_start, cue_end))]
+    spans = [piece for piece in spans if not object_of_another_verb(doc, piece, (cue_start, cue_end))
+             and not question_topic(doc, piece, (cue_start, cue_end))]
     if not spans:
         return None
     spans = without_dangling_words(doc, spans)
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
+    if speaker is not None and was_asked(doc.char_span(cue_start, cue_end, alignment_mode="expand")[0]):
+        speaker = None  # "Peskov, | asked about | the drones, said": he was asked; who asked is not said
     if _inside_source(speaker, (cue_start, cue_end)):
         return None
     if speaker is not None:  # "Saudi | crown prince | reportedly told": the source's words are no content

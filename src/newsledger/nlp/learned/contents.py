@@ -79,3 +79,29 @@ def object_of_another_verb(doc: Doc, piece: tuple[int, int], cue_span: tuple[int
     verb = root.head
     return root.dep_ == "dobj" and verb.pos_ == "VERB" and verb.i < span.start \
         and not cue.start <= verb.i < cue.end
+
+
+_QUESTION_VERBS = {"ask", "question", "press", "quiz", "query"}
+
+
+def was_asked(token) -> bool:
+    """True for a bare passive participle of asking that describes the one asked ("Trump,
+    asked by reporters about …, said"; "Peskov, asked about …"), not "was asked", which
+    keeps its auxiliary."""
+    # the parser reads "Peskov, asked about" as a past tense at times: the comma tells
+    set_off = token.tag_ == "VBN" or token.i > 0 and token.doc[token.i - 1].text == ","
+    return token.lemma_.lower() in _QUESTION_VERBS and token.tag_ in ("VBN", "VBD") and set_off \
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+
+
+def question_topic(doc: Doc, piece: tuple[int, int], cue_span: tuple[int, int]) -> bool:
+    """True when a content piece before the cue is what the speaker was asked about: in "Trump,
+    asked by reporters about the incident, said: 'Here we go!'" the tagger gave "said" the
+    piece "the incident", the topic of the question, not words of his."""
+    span = doc.char_span(*piece, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.end_char > cue_span[0]:
+        return False
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return was_asked(head)
