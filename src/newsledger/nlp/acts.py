@@ -14,6 +14,8 @@ Decision, first rule that applies wins
 --------------------------------------
 1. question: cue *ask, wonder, inquire* (not "asked NATO to send": that is a
    demand), or a content ending in "?".
+   A cue that refuses to speak ("declined to say whether …", "refused to comment on …")
+   is a claim: what follows was neither promised nor denied.
 2. denial: a cue of denial (*deny, rule out, reject, dismiss, refute* ...) with a
    negated statement. "did not rule out" is not a denial; it falls through.
 3. threat: cue *threaten*, or a conditional statement whose consequence is an
@@ -28,13 +30,15 @@ Decision, first rule that applies wins
    *predict, expect, forecast* -> prediction, *learn, report* -> report,
    *believe, think, consider* -> opinion.
 5. warning: a conditional statement whose consequence is harm not done by the
-   speaker ("tragic consequences if NATO troops were sent").
+   speaker ("tragic consequences if NATO troops were sent"), or a response said with
+   resolve ("the military will respond firmly", "resolute measures").
 6. report: a media speaker ("Politico", "the material notes") with a neutral cue.
 7. the content's modality, for neutral cues (*said, stated, emphasized*):
    *must, should, ought to, have to, need to* -> demand ("the Alliance should not
    even consider Ukraine's candidacy"); *will, shall, would, going to* -> commitment
    when the speaker's side acts, a denial when it negates its own action ("we will
-   not send troops"), else prediction.
+   not send troops"), else prediction; the speaker's side *ready, prepared, willing* to act
+   is a commitment too ("Manila was ready to hold talks").
 8. denial: a negated content with a neutral cue ("stated that there are no such plans").
 9. claim.
 
@@ -71,10 +75,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
-from newsledger.countries import country_named
 from newsledger.model import ACTS, Statement
 from newsledger.nlp.attribution_rules import RAISING
-from newsledger.nlp.spans import doc_text, tokens_in
+from newsledger.nlp.act_sides import is_media, is_side, speaker_side
+from newsledger.nlp.spans import tokens_in
 
 CAMEO: dict[str, str] = {
     "claim": "01", "opinion": "01", "prediction": "01", "report": "01", "question": "01",
@@ -113,23 +117,6 @@ _HARM = {"consequence", "war", "conflict", "escalation", "catastrophe", "disaste
          "risk", "crisis", "retaliation", "collapse", "destruction", "tragedy", "tragic",
          "nuclear", "casualty", "death", "bloodshed", "confrontation", "chaos", "threat",
          "countermeasure", "punishment", "retribution", "reprisal"}
-_FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
-MEDIA_NOUNS = {"material", "newspaper", "paper", "publication", "outlet", "magazine", "agency",
-               "channel", "broadcaster", "tabloid", "website", "portal", "daily", "weekly",
-               "journal", "media", "edition", "article", "report", "publication"}
-KNOWN_OUTLETS = {
-    "politico", "reuters", "ap", "afp", "bloomberg", "cnn", "bbc", "tass", "ria novosti",
-    "interfax", "fox news", "the new york times", "new york times", "the washington post",
-    "washington post", "the wall street journal", "wall street journal", "financial times",
-    "the financial times", "the guardian", "le monde", "der spiegel", "spiegel", "axios",
-    "nbc", "cbs", "abc", "al jazeera", "kommersant", "izvestia", "rt", "the economist",
-    "the telegraph", "sky news", "euronews", "dw", "deutsche welle", "the american conservative",
-}
-# Who is the same side besides countries (:func:`newsledger.countries.country_named`):
-# short forms of a few frequent actors.
-ALIASES = {"kremlin": "russia", "alliance": "nato", "north atlantic alliance": "nato", "eu": "european union",
-           "brussels": "european union", "bloc": "european union", "european commission": "european union",
-           "commission": "european union", "european council": "european union"}
 
 
 @Language.factory(
@@ -187,18 +174,20 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
     content = tokens_in(doc, st.content_spans)
     if cue_act == "question" or st.content.rstrip(" ”\"'’»").endswith("?"):
         return "question", f"cue:{cue_word}" if cue_act else "content:?"
+    if _declines_to_say(cue):  # "declined to say whether she would plead not guilty": no act of hers
+        return "claim", "cue:declined to say"
     if cue_act == "denial":
         if st.negated:
             return "denial", f"cue:{cue_word}"
         cue_act = None  # "did not rule out": the option stays open, decide on the content
-    side = _speaker_side(doc, st, cue)
+    side = speaker_side(doc, st, cue)
     if cue_act == "threat" or _conditional_threat(doc, st, side):
         return "threat", f"cue:{cue_word}" if cue_act == "threat" else "condition:speaker-action"
     if cue_act:
         return cue_act, f"cue:{cue_word}"
     if st.condition is not None and _harmful(doc, st.consequence):
         return "warning", "condition:harm"
-    if _is_media(doc, st, cue):
+    if is_media(doc, st, cue):
         return "report", "speaker:media"
     modal_act = _modality_act(content, st, side)
     if modal_act:
@@ -206,6 +195,21 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
     if st.negated:
         return "denial", "content:negated"
     return "claim", "default"
+
+
+_DECLINE = {"decline", "refuse"}
+_SAYING = {"say", "comment", "answer", "elaborate", "discuss", "specify", "confirm", "disclose", "reveal",
+           "speculate", "detail", "explain"}
+
+
+def _declines_to_say(cue: list[Token]) -> bool:
+    """The cue refuses to speak ("declined to say", "refused to comment on"): what follows
+    is what was not said, neither promised nor denied."""
+    def refused(verb: Token, saying: Token) -> bool:
+        return verb.lemma_.lower() in _DECLINE and saying.dep_ == "xcomp" and saying.lemma_.lower() in _SAYING
+
+    # the refusing cue, or the saying inside it read as a cue of its own ("declined to | say |")
+    return any(any(refused(t, c) for c in t.children) or refused(t.head, t) for t in cue)
 
 
 def _cue_act(cue: list[Token]) -> tuple[str | None, str | None]:
@@ -237,7 +241,7 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
         return True
     if root.lemma_.lower() in _STATIVE or root.lemma_.lower() in _COOPERATIVE:
         return False
-    if not (_is_side(subject, side) or _official_speaks_for(doc, st, subject)):
+    if not (is_side(subject, side) or _official_speaks_for(doc, st, subject)):
         return False
     condition = _root(tokens_in(doc, [st.condition.span]))
     agent = _subject(condition)
@@ -245,10 +249,10 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
         # "if we are attacked", "if we are not protected": what others do to the speaker's side
         by = next((c for c in condition.children if c.dep_ == "agent"), None)
         by_whom = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        return by_whom is None or not _is_side(by_whom, side)
+        return by_whom is None or not is_side(by_whom, side)
     # Same side on both ends is a plan ("if we win, we will ..."); an agentless condition
     # ("if necessary") names no other party to coerce.
-    return agent is not None and not _is_side(agent, side)
+    return agent is not None and not is_side(agent, side)
 
 
 _RESPONSES = {"response", "answer", "reaction", "retaliation", "countermeasure", "countermeasures", "reply"}
@@ -259,7 +263,7 @@ def _own_response(subject: Token | None, side: set[str]) -> bool:
     if subject is None or subject.lemma_.lower() not in _RESPONSES:
         return False
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-    return owner is not None and _is_side(owner, side)
+    return owner is not None and is_side(owner, side)
 
 
 _OFFICIAL_WORDS = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "chancellor",
@@ -308,11 +312,11 @@ def _modality_act(content: list[Token], st: Statement, side: set[str]) -> tuple[
         modals.add("must")  # "have to", "need to"
     if modals & _DEONTIC:
         return "demand", f"modality:{sorted(modals & _DEONTIC)[0]}"
-    if _ready_to_act(root) and _is_side(_subject(root), side):
+    if _ready_to_act(root) and is_side(_subject(root), side):
         # "Manila was ready to hold talks", "we are prepared to sit down": the speaker's side offers
         return ("denial" if st.negated else "commitment"), "modality:ready-own-action"
     if modals & _FUTURE or _going_to(root):
-        if _is_side(_subject(root), side) and root.lemma_.lower() not in _STATIVE:
+        if is_side(_subject(root), side) and root.lemma_.lower() not in _STATIVE:
             return ("denial" if st.negated else "commitment"), "modality:future-own-action"
         return "prediction", "modality:future"
     return None
@@ -331,80 +335,6 @@ def _ready_to_act(root: Token) -> bool:
 
 def _going_to(root: Token) -> bool:
     return root.lower_ == "going" and any(c.dep_ == "xcomp" for c in root.children)
-
-
-# --- who is the speaker's side ----------------------------------------------------------------
-
-
-def _speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
-    """Normalised names of the speaker and of their country and organisation."""
-    names: set[str] = set()
-    sp = st.speaker
-    if sp is not None:
-        names |= {_norm(x) for x in (sp.name, sp.country, sp.organization, sp.text) if x}
-        words = tokens_in(doc, [sp.span])
-    else:
-        words = [t for c in cue for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
-                 for t in s.subtree]
-    names |= {_norm(name) for name in _entities_touching(doc, words)}
-    names |= {_norm(t.text) for t in words if t.pos_ == "PROPN" or t.lower_ in ALIASES or country_named(t.text)}
-    if sp is not None and st.quote == "indirect":
-        # reported speech names the speaker by a pronoun: "Trump said he would sue", "Britain,
-        # France and Germany have said they will reimpose sanctions unless …"
-        names |= {"he", "she"} if sp.kind == "person" else {"they", "it"} if sp.kind != "unknown" else set()
-    names.discard("")
-    return names
-
-
-def _entities_touching(doc: Doc, words: list[Token]) -> list[str]:
-    """Countries, nationalities and organisations that overlap ``words``, whole."""
-    out, starts = [], set()
-    for tok in words:
-        if tok.ent_type_ not in ("GPE", "NORP", "ORG"):
-            continue
-        s = tok.i
-        while s > 0 and doc[s].ent_iob_ == "I":
-            s -= 1
-        if s in starts:
-            continue
-        starts.add(s)
-        e = tok.i + 1
-        while e < len(doc) and doc[e].ent_iob_ == "I":
-            e += 1
-        out.append(doc_text(doc)[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])])
-    return out
-
-
-def _is_side(subject: Token | None, side: set[str]) -> bool:
-    if subject is None:
-        return False
-    if subject.lower_ in _FIRST_PERSON:
-        return True
-    # "The United States" as a whole, and its head word alone ("US Senator Lee" -> "us").
-    phrase = doc_text(subject.doc)[subject.left_edge.idx:subject.idx + len(subject)]
-    return _norm(phrase) in side or _norm(subject.text) in side
-
-
-def _norm(text: str) -> str:
-    t = " ".join(text.lower().replace("’s", "").replace("'s", "").split())
-    if t.startswith("the "):
-        t = t[4:]
-    country = country_named(t)  # "Israeli", "Tehran", "the U.K.": the country's own name
-    return ALIASES.get(t) or (country.lower() if country else t)
-
-
-def _is_media(doc: Doc, st: Statement, cue: list[Token]) -> bool:
-    sp = st.speaker
-    if sp is not None and sp.kind == "media":
-        return True
-    if sp is not None:
-        words = tokens_in(doc, [sp.span])
-    else:
-        words = [t for c in cue for s in c.children if s.dep_ == "nsubj" for t in s.subtree]
-        if not words and cue and cue[0].i > 0:  # "the material notes", parsed as a noun
-            words = [doc[cue[0].i - 1]]
-    text = _norm(doc_text(doc)[words[0].idx:words[-1].idx + len(words[-1])]) if words else ""
-    return text in KNOWN_OUTLETS or any(w.lemma_.lower() in MEDIA_NOUNS for w in words[-1:])
 
 
 # --- small helpers ----------------------------------------------------------------------------

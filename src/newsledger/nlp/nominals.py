@@ -36,7 +36,8 @@ MEDIA_NOUNS = {"newspaper", "magazine", "outlet", "agency", "material", "publica
                "channel", "network", "broadcaster", "tabloid", "daily", "website", "journal", "report"}
 # What a person or body writes: the clause after it ("released by", "that appeared in") names its author.
 DOCUMENT_NOUNS = {"report", "analysis", "study", "research", "complaint", "statement", "survey", "poll", "letter",
-                  "filing", "review", "memo", "document", "audit", "paper", "lawsuit", "investigation"}
+                  "filing", "review", "memo", "document", "audit", "paper", "lawsuit", "investigation",
+                  "indictment", "ruling", "affidavit", "communique"}
 MEDIA_CUES = {"learn", "report", "note", "write", "publish", "quote", "cite"}
 GROUP_NOUNS = {"countries", "leaders", "officials", "sources", "analysts", "experts", "critics",
                "allies", "governments", "capitals", "states", "voters", "democrats", "republicans",

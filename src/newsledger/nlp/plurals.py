@@ -12,9 +12,24 @@ from typing import Any
 from spacy.tokens import Doc
 
 from . import pronouns
-from .nominals import Named
+from .nominals import DOCUMENT_NOUNS, Named
 
 INSTITUTION_KINDS = {"organization", "country", "media"}
+
+
+def latest_document(doc: Doc, people: Any, at: int) -> Named | None:
+    """"The indictment alleges that … In exchange, it says, …": the source of the latest
+    statement before ``at``, when it is a document (:data:`nominals.DOCUMENT_NOUNS`) written
+    in the last few sentences. A document names no actor; it stands as written."""
+    sources = [s.speaker for s in doc._.statements or () if s.speaker is not None and s.speaker.span[1] <= at]
+    if not sources:
+        return None
+    last = max(sources, key=lambda m: m.span[0])
+    words = last.text.lower().split()
+    near = people.sentences.of(at) - people.sentences.of(last.span[0]) < pronouns.LOOKBACK
+    if not (near and words and words[-1] in DOCUMENT_NOUNS):
+        return None
+    return Named(last.text, "unknown", last.span, last.text.lower())
 
 
 def latest_institution(candidates: list[Named]) -> Named | None:

@@ -50,7 +50,7 @@ from .written_names import (INSTITUTION_NOUNS, institution_named, institution_na
                             location_tail, outlet_named,
                             owned_by_country, proper_name)
 from .possessives import KIN_NOUNS, PERSONAL_INSTITUTIONS, owned_institution, relative
-from .plurals import institution_subject, latest_institution, latest_plural, recent_coordination, \
+from .plurals import institution_subject, latest_document, latest_institution, latest_plural, recent_coordination, \
     recent_institution
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
@@ -271,7 +271,8 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if len(words) == 2 and words[0] in {"his", "her"} and words[1] in KIN_NOUNS:
         return relative(words, mention, before, people)
     if words == ["it"]:
-        return latest_institution(resolved) or recent_institution(before, people, start)
+        return (latest_document(doc, people, start) or latest_institution(resolved)
+                or recent_institution(before, people, start))
     if len(words) == 1 and words[0] in PLURAL_PRONOUNS:
         return (institution_subject(doc, before, people, start) or latest_plural(resolved)
                 or recent_coordination(doc, people, start) or recent_institution(before, people, start))

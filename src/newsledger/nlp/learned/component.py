@@ -161,7 +161,8 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
         return None  # "failed on | Thursday to agree on |": a cue never begins with a date
     spans = [(max(start, cue_end) if start < cue_end <= end and start >= cue_start else start, end)
              for start, end in statement.content_spans]
-    spans = [(start + len(text[start:end]) - len(text[start:end].lstrip()), end) for start, end in spans]
+    # no content opens with the comma after its source's phrase (", such cases have …")
+    spans = [(start + len(text[start:end]) - len(text[start:end].lstrip(" \t\n,;")), end) for start, end in spans]
     spans = [whole_words(text, start, end) for start, end in spans]  # a cut inside "$60,000"
     spans = without_dateline(text, spans)
     spans = [(start, end) for start, end in spans if end > start]

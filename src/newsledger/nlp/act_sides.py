@@ -1,0 +1,99 @@
+"""Whose side a statement's speaker is on, for ``newsledger_acts``: the speaker's names, country
+and organisation (:func:`speaker_side`), whether a subject is that side (:func:`is_side`), and
+whether the speaker is a news outlet (:func:`is_media`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsledger.countries import country_named
+from newsledger.model import Statement
+from newsledger.nlp.spans import doc_text, tokens_in
+
+_FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+MEDIA_NOUNS = {"material", "newspaper", "paper", "publication", "outlet", "magazine", "agency",
+               "channel", "broadcaster", "tabloid", "website", "portal", "daily", "weekly",
+               "journal", "media", "edition", "article", "report", "publication"}
+KNOWN_OUTLETS = {
+    "politico", "reuters", "ap", "afp", "bloomberg", "cnn", "bbc", "tass", "ria novosti",
+    "interfax", "fox news", "the new york times", "new york times", "the washington post",
+    "washington post", "the wall street journal", "wall street journal", "financial times",
+    "the financial times", "the guardian", "le monde", "der spiegel", "spiegel", "axios",
+    "nbc", "cbs", "abc", "al jazeera", "kommersant", "izvestia", "rt", "the economist",
+    "the telegraph", "sky news", "euronews", "dw", "deutsche welle", "the american conservative",
+}
+# Who is the same side besides countries (:func:`newsledger.countries.country_named`):
+# short forms of a few frequent actors.
+ALIASES = {"kremlin": "russia", "alliance": "nato", "north atlantic alliance": "nato", "eu": "european union",
+           "brussels": "european union", "bloc": "european union", "european commission": "european union",
+           "commission": "european union", "european council": "european union"}
+
+def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
+    """Normalised names of the speaker and of their country and organisation."""
+    names: set[str] = set()
+    sp = st.speaker
+    if sp is not None:
+        names |= {_norm(x) for x in (sp.name, sp.country, sp.organization, sp.text) if x}
+        words = tokens_in(doc, [sp.span])
+    else:
+        words = [t for c in cue for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                 for t in s.subtree]
+    names |= {_norm(name) for name in _entities_touching(doc, words)}
+    names |= {_norm(t.text) for t in words if t.pos_ == "PROPN" or t.lower_ in ALIASES or country_named(t.text)}
+    if sp is not None and st.quote == "indirect":
+        # reported speech names the speaker by a pronoun: "Trump said he would sue", "Britain,
+        # France and Germany have said they will reimpose sanctions unless …"
+        names |= {"he", "she"} if sp.kind == "person" else {"they", "it"} if sp.kind != "unknown" else set()
+    names.discard("")
+    return names
+
+
+def _entities_touching(doc: Doc, words: list[Token]) -> list[str]:
+    """Countries, nationalities and organisations that overlap ``words``, whole."""
+    out, starts = [], set()
+    for tok in words:
+        if tok.ent_type_ not in ("GPE", "NORP", "ORG"):
+            continue
+        s = tok.i
+        while s > 0 and doc[s].ent_iob_ == "I":
+            s -= 1
+        if s in starts:
+            continue
+        starts.add(s)
+        e = tok.i + 1
+        while e < len(doc) and doc[e].ent_iob_ == "I":
+            e += 1
+        out.append(doc_text(doc)[doc[s].idx:doc[e - 1].idx + len(doc[e - 1])])
+    return out
+
+
+def is_side(subject: Token | None, side: set[str]) -> bool:
+    if subject is None:
+        return False
+    if subject.lower_ in _FIRST_PERSON:
+        return True
+    # "The United States" as a whole, and its head word alone ("US Senator Lee" -> "us").
+    phrase = doc_text(subject.doc)[subject.left_edge.idx:subject.idx + len(subject)]
+    return _norm(phrase) in side or _norm(subject.text) in side
+
+
+def _norm(text: str) -> str:
+    t = " ".join(text.lower().replace("’s", "").replace("'s", "").split())
+    if t.startswith("the "):
+        t = t[4:]
+    country = country_named(t)  # "Israeli", "Tehran", "the U.K.": the country's own name
+    return ALIASES.get(t) or (country.lower() if country else t)
+
+
+def is_media(doc: Doc, st: Statement, cue: list[Token]) -> bool:
+    sp = st.speaker
+    if sp is not None and sp.kind == "media":
+        return True
+    if sp is not None:
+        words = tokens_in(doc, [sp.span])
+    else:
+        words = [t for c in cue for s in c.children if s.dep_ == "nsubj" for t in s.subtree]
+        if not words and cue and cue[0].i > 0:  # "the material notes", parsed as a noun
+            words = [doc[cue[0].i - 1]]
+    text = _norm(doc_text(doc)[words[0].idx:words[-1].idx + len(words[-1])]) if words else ""
+    return text in KNOWN_OUTLETS or any(w.lemma_.lower() in MEDIA_NOUNS for w in words[-1:])

@@ -1,0 +1,61 @@
+"""Documents that speak and people who decline to: an indictment read back as "it says", a
+report cited with "According to …,", a lawyer who "declined to say whether …". The sentences
+are fictional, written in wire style; the statements come from the real pipeline, resolved by
+the actors stage as ``newsledger ingest`` does."""
+
+from __future__ import annotations
+
+import pytest
+
+from ledger_support import by_cue, ledger
+
+VARIANTS = ["analyzer", "rules_analyzer"]
+
+
+@pytest.fixture(params=VARIANTS)
+def read(request):
+    analyzer = request.getfixturevalue(request.param)
+    return lambda body, **kwargs: ledger(analyzer, body, **kwargs)
+
+
+@pytest.mark.parametrize("document", ["The indictment", "The lawsuit", "The ruling"])
+def test_it_after_a_document_that_spoke_is_the_document(analyzer, document):
+    # "it" was the latest institution named (New York, a country here), not the document
+    statements = ledger(analyzer, (
+        "NEW YORK, Oct 7 (Reuters) - A former aide to New York Governor Kathy Hochul was charged on "
+        "Tuesday with secretly acting as an agent of the Chinese government, federal prosecutors said.\n\n"
+        f"{document} alleges that Linda Sun used her position to block Taiwanese officials from meeting "
+        "state leaders. In exchange, it says, she received benefits worth millions of dollars."))
+    says = by_cue(statements, "says")
+    assert says.content.startswith("she received benefits")
+    assert says.speaker is not None and says.speaker.name == document
+    assert says.speaker.country is None
+
+
+@pytest.mark.parametrize("opening", [
+    "According to a 2023 report by the Congressional Research Service, ",
+    "According to court filings, ",
+])
+def test_no_content_opens_with_the_comma_after_its_source(read, opening):
+    statements = read((
+        "\"The defendant betrayed the trust of the people of New York,\" U.S. Attorney Breon Peace said in a "
+        "statement. \"We will hold accountable anyone who acts at the direction of a foreign government.\"\n\n"
+        "Sun's lawyer, Jarrod Schaeffer, said his client \"looks forward to contesting the charges in court.\" "
+        "He declined to say whether she would plead not guilty.\n\n"
+        "In a statement released late Tuesday, the Chinese embassy in Washington said it \"firmly opposes\" "
+        "the charges, calling them \"groundless smears.\" The embassy added that China never interferes in "
+        f"the internal affairs of other countries.\n\n{opening}such cases have increased sharply over the "
+        "past decade. The report found that most involved technology transfers."))
+    according = by_cue(statements, "according to")
+    assert according.content.startswith("such cases")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sun's lawyer, Jarrod Schaeffer, declined to say whether she would plead not guilty.",
+    "The ministry refused to comment on whether it would expel the diplomats.",
+    "Peskov declined to say whether Russia would send more troops.",
+])
+def test_declining_to_say_promises_nothing(read, sentence):
+    # "she would plead" read as the speaker's side acting made it a commitment
+    statements = read(sentence)
+    assert statements and all(s.act not in ("commitment", "denial", "threat") for s in statements)
