@@ -415,3 +415,28 @@ def test_what_a_speaker_was_asked_about_is_not_what_he_said(read, paragraph, top
                for s in asked), [(s.speaker, s.content) for s in asked]
     said = by_cue(statements, "said")
     assert said.content.startswith('"') and said.speaker.name in ("Donald Trump", "Dmitry Peskov")
+
+
+@pytest.mark.parametrize("label", ["GT Voice", "Opinion", "Our view", "Global Times editorial"])
+def test_a_columns_name_opening_the_headline_is_no_speaker(read, label):
+    statements = read(
+        f"{label}: Washington's chip curbs will only backfire\n\n"
+        "The latest round of US export controls on advanced chips is another example of Washington "
+        "weaponizing trade.", header="")
+    assert all(s.cue != ":" for s in statements), [(s.speaker, s.content) for s in statements]
+
+
+@pytest.mark.parametrize("official, name", [
+    ("Chinese Commerce Ministry spokesperson He Yadong", "He Yadong"),
+    ("Chinese Foreign Ministry spokesperson Lin Jian", "Lin Jian"),
+    ("Commerce Ministry spokeswoman He Yongqian", "He Yongqian"),
+])
+def test_the_name_after_a_spokespersons_title_speaks_even_unrecognised(read, official, name):
+    # "He" reads as a pronoun and the recogniser finds only the ministry: the nationality
+    # before it ("Chinese", a group) was taken for the speaker
+    said = by_cue(read((
+        "The latest round of US export controls on advanced chips is another example of Washington "
+        "weaponizing trade. Such measures will not stop China's technological progress; they will only "
+        f"hurt American companies.\n\n{official} said on Thursday that China \"firmly opposes\" the move.")),
+        "said")
+    assert said.speaker.name == name and said.speaker.kind == "person"

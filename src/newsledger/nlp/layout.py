@@ -43,7 +43,11 @@ NOT_SPEAKERS = {
     "verdict", "claim", "claims", "rating", "context", "background", "analysis", "summary",
     "conclusion", "fact", "facts", "reality", "bottom", "takeaway", "takeaways", "timeline",
     "latest", "factbox", "explainer", "disclaimer", "caption", "transcript", "live",
+    # an outlet's own columns ("Opinion: …", "Editorial: …")
+    "opinion", "editorial", "commentary", "viewpoint", "insight", "perspective", "op-ed",
 }
+# the last word of a column's name ("GT Voice: …", "Our view: …", "Global Times editorial: …")
+COLUMN_HEADS = {"voice", "view", "viewpoint", "opinion", "editorial", "commentary", "column"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}  # entities whose words make a label a name
 # Function words capitalised in a headline's title case ("Stealth Over Health: …"), never inside a name.
 TITLE_CASE_WORDS = {"over", "of", "and", "for", "in", "to", "with", "on", "at", "by", "from", "the", "a",
@@ -157,7 +161,8 @@ def _label_statement(doc: Doc, text: str, start: int, end: int, named: set[str])
     words = trim(list(label), keep_quotes=False)
     if not 1 <= len(words) <= MAX_LABEL_TOKENS or not all(_name_like(t, named) for t in words):
         return None
-    if words[0].lower_ in NOT_SPEAKERS or any(t.lower_ in TITLE_CASE_WORDS and t.is_title for t in words[1:]):
+    if words[0].lower_ in NOT_SPEAKERS or words[-1].lower_ in COLUMN_HEADS \
+            or any(t.lower_ in TITLE_CASE_WORDS and t.is_title for t in words[1:]):
         return None
     content_start = colon + 1
     while content_start < end and text[content_start] in " \t\u00a0\"“":

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..model import Mention
 from .nominals import GENERIC_PERSON, TITLES, Named
+from .written_names import proper_name
 
 UNSEEN = object()  # no speaker was introduced with the role noun
 
@@ -56,3 +57,16 @@ def after_role_noun(doc: Doc, name: Named) -> bool:
         return False
     before = doc[first.start - 1].lower_
     return before in GENERIC_PERSON or before in TITLES and before not in {"prime", "chief"}
+
+
+def with_name_after_role_noun(doc: Doc, mention: Mention, inside: list[Named]) -> list[Named]:
+    """``inside`` (the recogniser's names in the mention) with the person named right after a
+    role noun when the recogniser missed that name and found only others before it: in
+    "Chinese Commerce Ministry spokesperson He Yadong" it found the ministry, and "He Yadong"
+    (a family name that reads as a pronoun) is who spoke."""
+    if not inside or any(n.kind == "person" for n in inside):
+        return inside
+    written = proper_name(doc, mention)
+    if written is None or written.span[0] < max(n.span[1] for n in inside) or not after_role_noun(doc, written):
+        return inside
+    return [*inside, Named(written.name, "person", written.span, written.context)]

@@ -43,7 +43,7 @@ from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
 from .entity_names import expand_surname, named_mentions, strip_det, with_particle_tail
 from .headlines import HeadlineNames
-from .role_nouns import UNSEEN, RoleNouns, after_role_noun
+from .role_nouns import UNSEEN, RoleNouns, after_role_noun, with_name_after_role_noun
 from .bylines import byline
 from .layout import label_around
 from .written_names import (INSTITUTION_NOUNS, institution_named, institution_named_before, institution_of_member,
@@ -244,6 +244,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         # (a place's words need not come with the title: "Justice Frank Nervo" is the judge).
         places = {w for n in inside if n.kind == "country" for w in n.name.lower().split()}
         return _by_title([w for w in words if w not in places], before, resolved)
+    inside = with_name_after_role_noun(doc, mention, inside)
     if inside:
         titled = [n for n in inside if after_role_noun(doc, n)]  # "Ministry spokesperson | Randhir Jaiswal"
         best = titled[-1] if titled else max(inside, key=lambda n: (n.kind == "person", n.span[1] - n.span[0]))
