@@ -138,3 +138,15 @@ def test_the_speakers_side_ready_to_act_is_a_commitment(analyzer, sentence, act)
     # preconditions" after "only if … will talks resume" can be a change of position; what
     # analysts say another side is ready to do commits nobody
     assert ledger(analyzer, sentence)[0].act == act
+
+
+@pytest.mark.parametrize("first, pronoun_sentence, act", [
+    ("China's lead negotiator Liu Zhenmin rejected the suggestion.",
+     'He added that China would "never accept" being reclassified as a donor country.', "denial"),
+    ("Poland's foreign minister Radosław Sikorski condemned the incursion.",
+     "He said Poland would request NATO consultations under Article 4.", "commitment"),
+])
+def test_a_pronouns_side_is_the_country_an_earlier_mention_of_the_speaker_says(read, first, pronoun_sentence, act):
+    # "He" alone names no country; the paragraph before said whose negotiator he is
+    statements = read(f"{first}\n\n{pronoun_sentence}")
+    assert by_cue(statements, "said" if "said" in pronoun_sentence else "added").act == act

@@ -440,3 +440,16 @@ def test_the_name_after_a_spokespersons_title_speaks_even_unrecognised(read, off
         f"hurt American companies.\n\n{official} said on Thursday that China \"firmly opposes\" the move.")),
         "said")
     assert said.speaker.name == name and said.speaker.kind == "person"
+
+
+@pytest.mark.parametrize("sentence", [
+    "She did not name China, but her remarks were widely seen as aimed at Beijing.",
+    "He did not mention the embargo, but his speech was widely interpreted as a warning to Tehran.",
+])
+def test_a_passive_cue_is_not_said_by_the_subject_of_the_clause_before(read, sentence):
+    statements = read((
+        "Germany's climate envoy Jennifer Morgan said the European Union was prepared to increase its "
+        f"contribution, provided that major emerging economies also contributed. {sentence}"))
+    passive = [s for s in statements if "widely" in s.cue]
+    assert all(s.speaker is None or s.speaker.kind == "unknown" for s in passive), \
+        [(s.cue, s.speaker) for s in passive]

@@ -35,6 +35,8 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
     if sp is not None:
         names |= {_norm(x) for x in (sp.name, sp.country, sp.organization, sp.text) if x}
         words = tokens_in(doc, [sp.span])
+        # the country another mention of the same person says ("China's lead negotiator Liu …")
+        names |= {_norm(t.text) for t in tokens_in(doc, _other_mentions(doc, sp)) if country_named(t.text)}
     else:
         words = [t for c in cue for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
                  for t in s.subtree]
@@ -46,6 +48,16 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
         names |= {"he", "she"} if sp.kind == "person" else {"they", "it"} if sp.kind != "unknown" else set()
     names.discard("")
     return names
+
+
+def _other_mentions(doc: Doc, speaker) -> list[tuple[int, int]]:
+    """Where the article names the same speaker as the source of another statement: "He added
+    that China would never accept …" is said by "China's lead negotiator Liu Zhenmin" of the
+    paragraph before, whose country the pronoun does not say."""
+    if not speaker.name or speaker.kind != "person":
+        return []
+    return [s.speaker.span for s in doc._.statements or ()
+            if s.speaker is not None and s.speaker is not speaker and s.speaker.name == speaker.name]
 
 
 def _entities_touching(doc: Doc, words: list[Token]) -> list[str]:

@@ -39,7 +39,7 @@ from ..spans import doc_text
 from .cue_prepositions import with_governing_preposition
 from .cue_times import cue_end_before_time
 from .contents import (ends_in_relative_pronoun, has_content_word, object_of_another_verb, question_topic,
-                       was_asked, without_dangling_words)
+                       without_dangling_words)
 from .decode import whole_words
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue, with_rule_hearsay
@@ -191,8 +191,6 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
         return None
     spans = without_dangling_words(doc, spans)
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
-    if speaker is not None and was_asked(doc.char_span(cue_start, cue_end, alignment_mode="expand")[0]):
-        speaker = None  # "Peskov, | asked about | the drones, said": he was asked; who asked is not said
     if _inside_source(speaker, (cue_start, cue_end)):
         return None
     if speaker is not None:  # "Saudi | crown prince | reportedly told": the source's words are no content
@@ -210,7 +208,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
         return None  # "The Baltic Sea has seen a series of incidents": undergone, not said
     if speaker is not None and quoted is None and (passive_subject(doc, speaker, (cue_start, cue_end))
                                 or in_another_sentence(doc, speaker, (cue_start, cue_end), text)):
-        speaker = None  # "He has been harshly criticized for …": he is the target, the critics go unnamed
+        speaker = None  # "He has been harshly criticized for …", "Peskov, asked about …": who did it goes unnamed
     extra = {**statement.extra, "cue_lemma": _cue_lemma(doc, (cue_start, cue_end), statement.extra)}
     quote = statement.quote
     if spans != statement.content_spans and quote != "indirect":  # a piece cut off may have been the unquoted one

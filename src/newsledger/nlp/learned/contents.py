@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..spans import doc_text
+from .sources import was_asked
 
 # Stop words that stand for what was said ("He doesn't think so", "Sanders is against it").
 _PRO_FORMS = {"so", "it", "that", "this", "them", "him", "her"}
@@ -79,19 +80,6 @@ def object_of_another_verb(doc: Doc, piece: tuple[int, int], cue_span: tuple[int
     verb = root.head
     return root.dep_ == "dobj" and verb.pos_ == "VERB" and verb.i < span.start \
         and not cue.start <= verb.i < cue.end
-
-
-_QUESTION_VERBS = {"ask", "question", "press", "quiz", "query"}
-
-
-def was_asked(token) -> bool:
-    """True for a bare passive participle of asking that describes the one asked ("Trump,
-    asked by reporters about …, said"; "Peskov, asked about …"), not "was asked", which
-    keeps its auxiliary."""
-    # the parser reads "Peskov, asked about" as a past tense at times: the comma tells
-    set_off = token.tag_ == "VBN" or token.i > 0 and token.doc[token.i - 1].text == ","
-    return token.lemma_.lower() in _QUESTION_VERBS and token.tag_ in ("VBN", "VBD") and set_off \
-        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
 
 
 def question_topic(doc: Doc, piece: tuple[int, int], cue_span: tuple[int, int]) -> bool:

@@ -160,6 +160,19 @@ def _crosses(doc: Doc, start: int, end: int, cue_span: tuple[int, int]) -> bool:
     return doc[start].idx < cue_span[1] and cue_span[0] < doc[end - 1].idx + len(doc[end - 1])
 
 
+_QUESTION_VERBS = {"ask", "question", "press", "quiz", "query"}
+
+
+def was_asked(token) -> bool:
+    """True for a bare passive participle of asking that describes the one asked ("Trump,
+    asked by reporters about …, said"; "Peskov, asked about …"), not "was asked", which
+    keeps its auxiliary."""
+    # the parser reads "Peskov, asked about" as a past tense at times: the comma tells
+    set_off = token.tag_ == "VBN" or token.i > 0 and token.doc[token.i - 1].text == ","
+    return token.lemma_.lower() in _QUESTION_VERBS and token.tag_ in ("VBN", "VBD") and set_off \
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+
+
 def passive_subject(doc: Doc, speaker: Mention, cue_span: tuple[int, int]) -> bool:
     """The source is the subject of a passive cue ("He has been harshly criticized for …",
     "Mr. Stenger was accused of …") or of one that receives words ("Suu Kyi has faced sharp
@@ -170,8 +183,11 @@ def passive_subject(doc: Doc, speaker: Mention, cue_span: tuple[int, int]) -> bo
     source = doc.char_span(*speaker.span, alignment_mode="expand")
     if cue is None or source is None:
         return False
-    if any(passive_participle(t) for t in cue):
-        return True  # "Asked whether he would resign, he said …": he was asked
+    if any(passive_participle(t) or was_asked(t) for t in cue):
+        return True  # "Asked whether he would resign, he said …", "Peskov, asked about …": he was asked
+    passive = next((t for t in cue if t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children)), None)
+    if passive is not None and not any(t.i in range(passive.left_edge.i, passive.right_edge.i + 1) for t in source):
+        return True  # "She did not name China, but her remarks | were widely seen | as …": seen by others
     received = any(t.lemma_ in _RECEIVED for t in cue)
     return any(t.head.i in range(cue.start, cue.end) and (
         t.dep_ == "nsubjpass" and t.head.tag_ == "VBN" and t.head.lemma_ not in _FEELINGS
