@@ -1,6 +1,7 @@
-"""Documents that speak and people who decline to: an indictment read back as "it says", a
-report cited with "According to …,", a lawyer who "declined to say whether …". The sentences
-are fictional, written in wire style; the statements come from the real pipeline, resolved by
+"""Documents that speak, people who decline to, and one for a group: an indictment read back as
+"it says", a report cited with "According to …,", a lawyer who "declined to say whether …",
+"One of them said" after a group. The sentences are fictional, written in wire style; the
+statements come from the real pipeline, resolved by
 the actors stage as ``newsledger ingest`` does."""
 
 from __future__ import annotations
@@ -59,3 +60,11 @@ def test_declining_to_say_promises_nothing(read, sentence):
     # "she would plead" read as the speaker's side acting made it a commitment
     statements = read(sentence)
     assert statements and all(s.act not in ("commitment", "denial", "threat") for s in statements)
+
+
+def test_one_of_them_speaks_for_the_group_that_spoke_before(read):
+    statements = read((
+        "European diplomats, speaking on condition of anonymity, said they feared Washington would "
+        'pressure Kyiv into concessions. One of them said the mood in Brussels was "grim."'))
+    one = [s for s in statements if s.speaker is not None and s.speaker.text == "One of them"]
+    assert one and one[0].speaker.name == "European diplomats" and one[0].speaker.kind == "group"

@@ -274,6 +274,8 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if words == ["it"]:
         return (latest_document(doc, people, start) or latest_institution(resolved)
                 or recent_institution(before, people, start))
+    if words == ["one", "of", "them"]:  # "European diplomats said … One of them said": one for the group
+        return latest_plural(resolved)
     if len(words) == 1 and words[0] in PLURAL_PRONOUNS:
         return (institution_subject(doc, before, people, start) or latest_plural(resolved)
                 or recent_coordination(doc, people, start) or recent_institution(before, people, start))
