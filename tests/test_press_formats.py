@@ -453,3 +453,27 @@ def test_a_passive_cue_is_not_said_by_the_subject_of_the_clause_before(read, sen
     passive = [s for s in statements if "widely" in s.cue]
     assert all(s.speaker is None or s.speaker.kind == "unknown" for s in passive), \
         [(s.cue, s.speaker) for s in passive]
+
+
+@pytest.mark.parametrize("official, later", [
+    ("Kremlin spokesman Dmitry Peskov", "The Kremlin official"),
+    ("Pentagon spokesman Sean Parnell", "The Pentagon official"),
+])
+def test_an_institutions_official_is_its_spokesman_named_before(read, official, later):
+    # the institution's name inside the mention made it the speaker
+    statements = read((
+        f'Earlier, {official} said that his country "will do everything necessary" to ensure its security. '
+        f'{later} went on to say that European capitals "bear full responsibility" for the escalation.'))
+    went_on = next(s for s in statements if "full responsibility" in s.content)  # cue "went on to say" or "say"
+    assert went_on.speaker.kind == "person" and went_on.speaker.name == official.split(" ", 2)[2]
+
+
+def test_a_headline_signatures_side_is_the_country_the_article_gives_him(read):
+    # "— Ryabkov" names no country; the lead's "Russian Deputy Foreign Minister Sergey Ryabkov" does
+    statements = read((
+        "Russia will respond to deployment of US missiles in Europe — Ryabkov\n\n"
+        "MOSCOW, December 3. /TASS/. Moscow will take military-technical countermeasures if the United "
+        "States deploys intermediate-range missiles in Europe, Russian Deputy Foreign Minister Sergey "
+        "Ryabkov told TASS."), header="")
+    headline = by_cue(statements, "—")
+    assert headline.act == "commitment"

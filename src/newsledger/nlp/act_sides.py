@@ -56,8 +56,10 @@ def _other_mentions(doc: Doc, speaker) -> list[tuple[int, int]]:
     paragraph before, whose country the pronoun does not say."""
     if not speaker.name or speaker.kind != "person":
         return []
+    family = speaker.name.split()[-1]  # "Ryabkov" of a headline's "— Ryabkov" is Sergey Ryabkov
     return [s.speaker.span for s in doc._.statements or ()
-            if s.speaker is not None and s.speaker is not speaker and s.speaker.name == speaker.name]
+            if s.speaker is not None and s.speaker is not speaker and s.speaker.kind == "person"
+            and s.speaker.name and s.speaker.name.split()[-1] == family]
 
 
 def _entities_touching(doc: Doc, words: list[Token]) -> list[str]:

@@ -136,3 +136,33 @@ def two_roles(phrase: str) -> bool:
     the prime minister"): a group, not one person."""
     parts = [p.split() for p in phrase.lower().split(" and ")]
     return len(parts) == 2 and all(p and (p[-1] in TITLES or p[-1] in GENERIC_PERSON) for p in parts)
+
+
+def restrictive_clause(root) -> tuple[int, int] | None:
+    """Where the relative or participle clause of a mention's head is written ("some | who saw
+    the comment …", "states | led by West Virginia"); None for a document, whose clause names
+    who made it ("research conducted by the Center for …")."""
+    if root is None or root.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    tokens = [t for c in root.children if c.dep_ in ("relcl", "acl") for t in c.subtree]
+    return (min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)) if tokens else None
+
+
+def member_named_before(words: list[str], inside: list[Any], before: list[Any]) -> Any | None:
+    """"The Kremlin official" after "Kremlin spokesman Dmitry Peskov": the latest person named
+    with the institution the mention names, when the mention's head is a role noun and the
+    institution is the only name in it. None otherwise (the institution speaks, or a title decides)."""
+    if not words or words[-1] not in GENERIC_PERSON | TITLES or not inside \
+            or any(n.kind not in ("organization",) for n in inside):
+        return None
+    roles = GENERIC_PERSON | TITLES
+
+    def introduced_so(candidate: Any) -> bool:  # "kremlin spokesman dmitry peskov"
+        for name in (n.name.lower() for n in inside):
+            at = candidate.context.find(name + " ")
+            after = candidate.context[at + len(name) + 1:].split() if at >= 0 else []
+            if not after or after[0] not in roles or candidate.name.lower() not in " ".join(after[1:4]):
+                return False
+        return True
+
+    return next((c for c in reversed(before) if c.kind == "person" and introduced_so(c)), None)

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from ..model import Mention, Statement
 from . import extensions, nominals, pronouns  # noqa: F401
 from .spans import doc_text
-from .nominals import (DOCUMENT_NOUNS, GENERIC_PERSON, GROUP_NOUNS, MEDIA_CUES, MEDIA_NOUNS, OFFICIAL_GROUPS,
+from .nominals import (GENERIC_PERSON, GROUP_NOUNS, MEDIA_CUES, MEDIA_NOUNS, OFFICIAL_GROUPS,
                        PLURAL_HEADS, TITLES, Named as _Named)
 from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
@@ -198,7 +198,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         head = mention.chain[0]
         inside = [n for n in named if n.span[0] >= head[0] and n.span[1] <= head[1]] or inside
     root = _root_of(doc, mention)
-    clause = _restrictive_clause(root)
+    clause = nominals.restrictive_clause(root)
     if clause:  # "some who saw the comment as a dig at America's military": America did not speak
         inside = [n for n in inside if not clause[0] <= n.span[0] < clause[1]]
     tail = location_tail(mention)
@@ -239,6 +239,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if words[-3:] in (["head", "of", "state"], ["head", "of", "government"]) and not inside:
         return _head_of(words, before, resolved)
     head_word = words[-1] if words else ""
+    member = nominals.member_named_before(words, inside, before)  # "the Kremlin official" after its spokesman
+    if member is not None:
+        return member
     if inside and all(n.kind in ("group", "country") for n in inside) and (head_word in TITLES or head_word in GENERIC_PERSON):
         # "the French president", "a New York judge": the nationality or place qualifies the title
         # (a place's words need not come with the title: "Justice Frank Nervo" is the judge).
@@ -365,16 +368,6 @@ def _up_to_title(doc: Doc, mention: Mention, words: list[str]) -> list[str]:
     if (root in TITLES or root in GENERIC_PERSON) and words and words[-1] not in TITLES and root in words:
         return words[:words.index(root) + 1]
     return words
-
-
-def _restrictive_clause(root) -> tuple[int, int] | None:
-    """Where the relative or participle clause of a mention's head is written ("some | who saw
-    the comment …", "states | led by West Virginia"); None for a document, whose clause names
-    who made it ("research conducted by the Center for …")."""
-    if root is None or root.lemma_.lower() in DOCUMENT_NOUNS:
-        return None
-    tokens = [t for c in root.children if c.dep_ in ("relcl", "acl") for t in c.subtree]
-    return (min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)) if tokens else None
 
 
 def _head_of(words: list[str], before: list[_Named], resolved: list[_Named]) -> _Named | None:
