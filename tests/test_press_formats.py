@@ -477,3 +477,27 @@ def test_a_headline_signatures_side_is_the_country_the_article_gives_him(read):
         "Ryabkov told TASS."), header="")
     headline = by_cue(statements, "—")
     assert headline.act == "commitment"
+
+
+@pytest.mark.parametrize("item, speaker", [
+    ("- Egypt's foreign ministry: Cairo \"will continue its efforts\" to consolidate the truce.",
+     "Egypt's foreign ministry"),
+    ("• Qatar's Prime Minister: Doha is ready to host the next round of talks.", "Qatar's Prime Minister"),
+])
+def test_a_list_of_reactions_gives_each_item_its_speaker(read, item, speaker):
+    statements = read((
+        "Leaders around the world welcomed the ceasefire announced on Wednesday. Here is what they said:\n\n"
+        f"{item}\n"
+        "- Iran's foreign ministry spokesman Esmaeil Baghaei said Tehran would judge the deal by actions."))
+    label = by_cue(statements, ":")
+    assert label.speaker.text == speaker and label.content.split()[0] in ("Cairo", "Doha")
+
+
+@pytest.mark.parametrize("item", [
+    "- Prices: up 5 percent in a year, the fastest rise since 2008.",
+    "- The problem: wages have not kept up with rents in any big city.",
+    "- Key date: Parliament votes on the budget on March 12.",
+])
+def test_a_list_item_that_names_no_speaker_is_no_statement(read, item):
+    statements = read(f"What the figures show:\n\n{item}")
+    assert all(s.cue != ":" for s in statements), [(s.speaker, s.content) for s in statements]

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Mention, Statement
 from .quotes import OPENING_MARKS, Quote
+from .nominals import TITLES
 from .spans import doc_text, overlaps, trim
 
 MAX_LABEL_TOKENS = 5
@@ -151,7 +152,16 @@ def continue_quotes(text: str, statements: list[Statement], quotes: list[Quote])
         claimed.append(span)
 
 
+# A list item's marker ("- Egypt's foreign ministry: …", "• France: …")
+_BULLET = re.compile(r"[-–•*·][ \t]+")
+# What a list of reactions names as its speakers besides names ("- Egypt's foreign ministry: …")
+_SPEAKING_HEADS = {"ministry", "office", "government", "embassy", "presidency", "department", "council",
+                   "commission", "agency", "spokesman", "spokeswoman", "spokesperson", *TITLES}
+
+
 def _label_statement(doc: Doc, text: str, start: int, end: int, named: set[str]) -> Statement | None:
+    bullet = _BULLET.match(text, start, end)
+    start = bullet.end() if bullet else start
     colon = text.find(":", start, min(end, start + 60))
     if colon < 0:
         return None
@@ -159,7 +169,9 @@ def _label_statement(doc: Doc, text: str, start: int, end: int, named: set[str])
     if label is None:
         return None
     words = trim(list(label), keep_quotes=False)
-    if not 1 <= len(words) <= MAX_LABEL_TOKENS or not all(_name_like(t, named) for t in words):
+    if not 1 <= len(words) <= MAX_LABEL_TOKENS or not (
+            all(_name_like(t, named) for t in words)
+            or bullet and _name_like(words[0], named) and words[-1].lower_ in _SPEAKING_HEADS):
         return None
     if words[0].lower_ in NOT_SPEAKERS or words[-1].lower_ in COLUMN_HEADS \
             or any(t.lower_ in TITLE_CASE_WORDS and t.is_title for t in words[1:]):
