@@ -68,3 +68,23 @@ def test_one_of_them_speaks_for_the_group_that_spoke_before(read):
         'pressure Kyiv into concessions. One of them said the mood in Brussels was "grim."'))
     one = [s for s in statements if s.speaker is not None and s.speaker.text == "One of them"]
     assert one and one[0].speaker.name == "European diplomats" and one[0].speaker.kind == "group"
+
+
+@pytest.mark.parametrize("sentence, cut_subject", [
+    ("Romania's opposition candidate claimed victory in Sunday's presidential runoff, although official "
+     "results were not expected until Monday.", "results"),
+    ("The senator agreed that the party's vacancy rules should be modernized, but he said the change "
+     "could wait until after the election.", "he"),
+])
+def test_a_content_never_ends_on_the_subject_of_a_clause_it_cuts(read, sentence, cut_subject):
+    # the tagger stops a content where the next cue begins ("… although official results |
+    # were not expected"): the clause it cut into is not part of it
+    statements = read((
+        f"Opposition claims victory as count continues\n\nBUCHAREST, Dec 6 (AP) — {sentence}\n\n"
+        '"The Romanians have chosen change," Nicusor Dan told cheering supporters in Bucharest shortly after '
+        'polls closed. "Tonight, democracy won."'))
+    main = [s for s in statements if s.cue in ("claimed", "agreed")]
+    assert main
+    for statement in main:
+        assert not statement.content.rstrip(" ,").endswith(cut_subject), statement.content
+        assert not statement.content.rstrip().endswith((",", " but", " although"))

@@ -56,13 +56,38 @@ def without_dangling_words(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return spans
-    last = span.end  # one past the last token kept
-    while last - 1 > span.start and doc[last - 1].pos_ in _DANGLING and last < len(doc) \
-            and doc[last].is_alpha:
-        last -= 1
+    last = _without_dangling_end(doc, span.start, span.end)  # one past the last token kept
+    cut = _before_cut_clause(doc, span.start, last)
+    if cut != last:  # "…, but | he": the conjunction before the clause dangles in turn, and its comma
+        last = _without_dangling_end(doc, span.start, cut)
+        while last - 1 > span.start and doc[last - 1].is_punct and doc[last - 1].text not in _CLOSING:
+            last -= 1
     if last == span.end:
         return spans
     return [*spans[:-1], (start, doc[last - 1].idx + len(doc[last - 1].text))]
+
+
+_CLOSING = {'"', "”", "’", "'", ")", "»"}
+
+
+def _without_dangling_end(doc: Doc, first: int, last: int) -> int:
+    while last - 1 > first and doc[last - 1].pos_ in _DANGLING and last < len(doc) and doc[last].is_alpha:
+        last -= 1
+    return last
+
+
+def _before_cut_clause(doc: Doc, first: int, last: int) -> int:
+    """``last``, or where the content ends before a clause it cuts after its subject: in
+    "claimed | victory in Sunday's runoff, although official results | were not expected
+    until Monday" the tagger stopped at the next cue; the concession is not the claim's."""
+    subject = doc[last - 1]
+    verb = subject.head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or verb.i < last:
+        return last
+    opening = verb.left_edge.i
+    while opening > first and (doc[opening - 1].is_punct or doc[opening - 1].is_space):
+        opening -= 1
+    return opening if first < opening < last else last
 
 
 
