@@ -88,3 +88,17 @@ def test_a_content_never_ends_on_the_subject_of_a_clause_it_cuts(read, sentence,
     for statement in main:
         assert not statement.content.rstrip(" ,").endswith(cut_subject), statement.content
         assert not statement.content.rstrip().endswith((",", " but", " although"))
+
+
+@pytest.mark.parametrize("sentence, content, day", [
+    ("The Council of Ministers reaffirmed the Kingdom's firm position on the Palestinian cause during its "
+     "weekly session on Tuesday.", "the Kingdom's firm position on the Palestinian cause", 24),
+    ("Bernie Sanders offered some pointed advice to Hillary Clinton at a rally on Friday.",
+     "some pointed advice to Hillary Clinton", 27),
+])
+def test_when_and_where_a_thing_was_said_is_not_what_was_said(analyzer, sentence, content, day):
+    # the occasion the cue's verb governs dates the statement; inside the content it did not
+    statements = ledger(analyzer, f"RIYADH, Feb 28 (SPA) -- {sentence}")
+    said = statements[0]
+    assert said.content == content
+    assert said.date is not None and said.date.day == day

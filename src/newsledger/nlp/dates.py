@@ -51,6 +51,7 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements, doc._.timexes)
 from newsledger.model import Statement
+from newsledger.nlp.datelines import dateline_end
 from newsledger.nlp.spans import doc_text
 from newsledger.nlp.venue import EVENT_NOUNS, FORM_NOUNS
 
@@ -153,8 +154,17 @@ def governing_timex(doc: Doc, st: Statement, points: list) -> object | None:
     if not found:
         return None
     cue_pos = st.cue_span[0]
-    # A calendar day beats a coarser expression; then the nearest to the cue.
-    return min(found, key=lambda tx: (tx.date() is None, tx.type != "DATE", abs(tx.span[0] - cue_pos)))
+    text = doc_text(doc)
+    # A calendar day beats a coarser expression, one the sentence writes beats the dateline's
+    # filing day ("RIYADH, Feb 28 (SPA) -- … at a rally on Friday"); then the nearest to the cue.
+    return min(found, key=lambda tx: (tx.date() is None, _in_dateline(text, tx.span), tx.type != "DATE",
+                                      abs(tx.span[0] - cue_pos)))
+
+
+def _in_dateline(text: str, span: tuple[int, int]) -> bool:
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    end = dateline_end(text, line_start)
+    return end is not None and span[1] <= end
 
 
 def _climbs_to_cue(tok: Token, cue_ids: set[int], content: list[tuple[int, int]]) -> bool:

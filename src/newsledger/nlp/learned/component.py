@@ -39,7 +39,7 @@ from ..spans import doc_text
 from .cue_prepositions import with_governing_preposition
 from .cue_times import cue_end_before_time
 from .contents import (ends_in_relative_pronoun, has_content_word, object_of_another_verb, question_topic,
-                       without_dangling_words)
+                       without_cue_adjuncts, without_dangling_words)
 from .decode import whole_words
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue, with_rule_hearsay
@@ -189,7 +189,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
              and not question_topic(doc, piece, (cue_start, cue_end))]
     if not spans:
         return None
-    spans = without_dangling_words(doc, spans)
+    spans = without_dangling_words(doc, without_cue_adjuncts(doc, spans, (cue_start, cue_end)))
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
     if _inside_source(speaker, (cue_start, cue_end)):
         return None

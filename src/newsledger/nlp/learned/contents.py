@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..spans import doc_text
+from ..venue import EVENT_NOUNS
 from .sources import was_asked
 
 # Stop words that stand for what was said ("He doesn't think so", "Sanders is against it").
@@ -118,3 +119,38 @@ def question_topic(doc: Doc, piece: tuple[int, int], cue_span: tuple[int, int]) 
     if span.root.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
     return was_asked(head)
+
+
+def without_cue_adjuncts(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A noun-phrase content without the phrases after it that the cue's verb governs: in
+    "reaffirmed | the Kingdom's firm position on the Palestinian cause | during its weekly session
+    on Tuesday" the session is when it was said (and dates the statement), not what was said."""
+    cue = doc.char_span(*cue_span, alignment_mode="expand")
+    if cue is None or not spans:
+        return spans
+    cue_ids = {t.i for t in cue}
+    kept = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "dobj" and span.root.head.i in cue_ids:
+            adjunct = next((t for t in span if t.i > span.root.i and t.head.i in cue_ids and _occasion(t)), None)
+            if adjunct is not None:
+                last = adjunct.i
+                while last - 1 > span.start and (doc[last - 1].is_punct or doc[last - 1].is_space):
+                    last -= 1
+                end = doc[last - 1].idx + len(doc[last - 1])
+        kept.append((start, end))
+    return kept
+
+
+_OCCASION_PREPOSITIONS = {"during", "at", "on", "in"}
+
+
+def _occasion(token) -> bool:
+    """A phrase that says when or at what event something was said: "during its weekly session",
+    "at a rally on Friday", "on Tuesday" (not "as an example", "for not paying": what was said)."""
+    if token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME"):
+        return True
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return token.dep_ == "prep" and token.lower_ in _OCCASION_PREPOSITIONS and any(
+        o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in EVENT_NOUNS for o in objects)
