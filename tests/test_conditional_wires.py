@@ -150,3 +150,14 @@ def test_a_pronouns_side_is_the_country_an_earlier_mention_of_the_speaker_says(r
     # "He" alone names no country; the paragraph before said whose negotiator he is
     statements = read(f"{first}\n\n{pronoun_sentence}")
     assert by_cue(statements, "said" if "said" in pronoun_sentence else "added").act == act
+
+
+@pytest.mark.parametrize("sentence, act", [
+    ("Russia will take countermeasures if NATO expands further, Dmitry Peskov said.", "threat"),
+    ("Washington will impose sanctions unless Caracas releases the prisoners by Friday, Rubio said.", "threat"),
+    ("Russia will take countermeasures if NATO expands further, a Western analyst said.", "warning"),
+])
+def test_a_speaker_the_knowledge_base_knows_speaks_for_their_country(read, sentence, act):
+    # the text does not say whose side Peskov or Rubio is on; the knowledge base does
+    statement = by_cue(read(sentence), "said")
+    assert statement.condition is not None and statement.act == act

@@ -50,3 +50,32 @@ def country_named(text: str) -> str | None:
     """The name of the country ``text`` writes (a name, short name, demonym, capital or
     metonym, any case, with or without "the"), or None."""
     return _forms().get(_key(text))
+
+
+PEOPLE_FILE = COUNTRIES_FILE.with_name("people.json")
+
+
+@lru_cache(maxsize=1)
+def _people() -> dict[str, frozenset[str]]:
+    """Lower-case name or alias of a person in the knowledge base -> the names of the countries
+    they belong to or have served (``people.json``: nationality and roles); an alias two people
+    share is left out."""
+    by_code = {e["alpha3"]: e["name"] for e in json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))["entries"]}
+    found: dict[str, frozenset[str]] = {}
+    shared: set[str] = set()
+    for entry in json.loads(PEOPLE_FILE.read_text(encoding="utf-8"))["entries"]:
+        codes = {entry.get("country"), *(role.get("country") for role in entry.get("roles", []))}
+        countries = frozenset(by_code[c] for c in codes if c in by_code)
+        aliases = [a["alias"] if isinstance(a, dict) else a for a in entry.get("aliases", [])]
+        for form in {_key(n) for n in (entry["name"], *aliases) if n}:
+            if form in found and found[form] != countries:
+                shared.add(form)
+            found[form] = countries
+    return {form: countries for form, countries in found.items() if form not in shared and countries}
+
+
+def person_countries(name: str) -> frozenset[str]:
+    """The countries of a person the knowledge base knows by this name or alias ("Dmitry
+    Peskov", "Peskov": Russia), empty for anyone else: whose side a speaker is on, for
+    the nlp stage, which resolves no actor."""
+    return _people().get(_key(name), frozenset())

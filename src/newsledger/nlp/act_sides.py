@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsledger.countries import country_named
+from newsledger.countries import country_named, person_countries
 from newsledger.model import Statement
 from newsledger.nlp.spans import doc_text, tokens_in
 
@@ -34,6 +34,7 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
     sp = st.speaker
     if sp is not None:
         names |= {_norm(x) for x in (sp.name, sp.country, sp.organization, sp.text) if x}
+        names |= {_norm(country) for country in person_countries(sp.name or "")}  # the knowledge base's
         words = tokens_in(doc, [sp.span])
         # the country another mention of the same person says ("China's lead negotiator Liu …")
         names |= {_norm(t.text) for t in tokens_in(doc, _other_mentions(doc, sp)) if country_named(t.text)}
