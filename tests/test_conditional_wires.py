@@ -161,3 +161,23 @@ def test_a_speaker_the_knowledge_base_knows_speaks_for_their_country(read, sente
     # the text does not say whose side Peskov or Rubio is on; the knowledge base does
     statement = by_cue(read(sentence), "said")
     assert statement.condition is not None and statement.act == act
+
+
+@pytest.mark.parametrize("sentence, condition", [
+    ("Any attack on a NATO member will be met with a devastating response, Rutte said.",
+     "Any attack on a NATO member"),
+    ("Any incursion into Lithuanian airspace would be met with a swift military response, the minister said.",
+     "Any incursion into Lithuanian airspace"),
+])
+def test_any_hostile_act_as_the_subject_is_the_condition_of_a_deterrent(read, sentence, condition):
+    statement = by_cue(read(sentence), "said")
+    assert statement.condition is not None and statement.condition.text == condition
+    assert statement.extra["condition_kind"] == "implied" and statement.act in ("warning", "threat")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Any deal would need the approval of parliament, the minister said.",
+    "The attack will be investigated by the prosecutors, the minister said.",
+])
+def test_a_subject_that_names_no_hostile_act_by_any_is_no_condition(read, sentence):
+    assert by_cue(read(sentence), "said").condition is None

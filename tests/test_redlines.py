@@ -150,6 +150,18 @@ def test_trigger_structure():
     assert parse_events("if the West supplies long-range missiles to Kyiv", condition=True)[0].key() != lee.key()
 
 
+@pytest.mark.parametrize("condition, action, target", [
+    ("Any attack on a NATO member", "attack", "member"),
+    ("an attack on Lithuania", "attack", "Lithuania"),
+    ("an invasion of Taiwan", "invasion", "Taiwan"),
+])
+def test_a_condition_that_names_the_act_is_a_trigger(condition, action, target):
+    # "Any attack on a NATO member will be met with …": a noun phrase, no clause, still an event
+    events = parse_events(condition, condition=True)
+    assert len(events) == 1 and events[0].action == action and events[0].object_head.lower() == target.lower()
+    assert events[0].actor is None
+
+
 def test_a_negated_condition_is_a_failure_to_act():
     assert [e.describe() for e in parse_events("lawmakers cannot agree by Friday", condition=True)] == [
         "not (lawmakers agree)"]

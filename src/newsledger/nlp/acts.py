@@ -284,7 +284,8 @@ def _official_speaks_for(doc: Doc, st: Statement, subject: Token | None) -> bool
 # Words of resolve on a response: the deterrence formulas of defence ministries and state media
 # ("the military will respond firmly", "take resolute measures", "decisive action").
 _RESOLVE = {"firmly", "firm", "resolutely", "resolute", "decisively", "decisive", "forcefully",
-            "forceful", "severely", "severe", "harshly", "harsh", "strongly", "strong", "necessary"}
+            "forceful", "severely", "severe", "harshly", "harsh", "strongly", "strong", "necessary",
+            "devastating", "crushing", "military", "swift", "overwhelming"}
 _RESPONSE_WORDS = {"respond", "response", "react", "reaction", "measure", "action", "step", "strike",
                    "retaliate", "hit", "answer"}
 

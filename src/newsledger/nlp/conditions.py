@@ -33,7 +33,7 @@ Text conventions (decided here, relied on by ``newsledger_acts``)
 - Elliptic conditions keep the words that are there: "if necessary" gives the
   condition "necessary" with ``extra["condition_elliptic"] = True``.
 - ``extra["condition_kind"]``: if, unless, provided, as_long_as, on_condition,
-  in_case, assuming, inverted, either_or, otherwise.
+  in_case, assuming, inverted, either_or, otherwise, implied ("Any attack on … will …").
 
 What is not extracted
 ---------------------
@@ -62,7 +62,8 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import Condition, Statement
-from newsledger.nlp.conditions_ultimatums import either_or, main_clause_root, make_condition, otherwise
+from newsledger.nlp.conditions_ultimatums import (any_hostile_act, either_or, main_clause_root, make_condition,
+                                                  otherwise)
 from newsledger.nlp.spans import PerStatement, doc_text, tokens_in
 
 # Longest first, so "only if" wins over "if". kind None = recognised but not a condition.
@@ -123,7 +124,7 @@ def mark_condition(doc: Doc, statement: Statement) -> None:
     if not found:
         return
     # Subordinate conditions first (they are explicit), then by position.
-    found.sort(key=lambda f: (f["kind"] in ("either_or", "otherwise"), f["condition"].span[0]))
+    found.sort(key=lambda f: (f["kind"] in ("either_or", "otherwise", "implied"), f["condition"].span[0]))
     best = found[0]
     statement.condition = best["condition"]
     statement.consequence = best["consequence"]
@@ -184,8 +185,7 @@ def _parsed_conditions(doc: Doc, st: Statement) -> tuple[list[dict], list[dict]]
             found.append(item)
         else:
             embedded.append(_as_record(item))
-    found.extend(either_or(doc, content))
-    found.extend(otherwise(doc, content))
+    found.extend([*either_or(doc, content), *otherwise(doc, content), *any_hostile_act(doc, content)])
     return found, embedded
 
 

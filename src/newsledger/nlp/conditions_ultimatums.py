@@ -9,7 +9,12 @@
   with its own subject: the demand before it is the condition, the clause from
   "otherwise" on the consequence.
 
-Both work on the dependency parse and only inside the content's main clause.
+- the deterrent's subject: "Any attack on a NATO member will be met with a devastating
+  response": condition "Any attack on a NATO member" (the act that would trigger it),
+  consequence the rest of the clause. Only for "any" + a noun of a hostile act as the main
+  clause's subject, with a future or conditional verb.
+
+All work on the dependency parse and only inside the content's main clause.
 """
 
 from __future__ import annotations
@@ -75,6 +80,28 @@ def otherwise(doc: Doc, content: set[Token]) -> list[dict]:
         if cond and cons:
             out.append({"kind": "otherwise", "marker": doc[start:tok.i + 1].text,
                         "condition": cond, "consequence": cons, "elliptic": False})
+    return out
+
+
+_HOSTILE_ACTS = {"attack", "attempt", "aggression", "incursion", "violation", "provocation", "interference",
+                 "strike", "move", "escalation", "deployment", "encroachment", "intrusion", "act"}
+
+
+def any_hostile_act(doc: Doc, content: set[Token]) -> list[dict]:
+    """"Any attack on a NATO member will be met with a devastating response": the subject names
+    what would trigger the consequence; "any" makes it a condition, not an event."""
+    out = []
+    for root in (t for t in content if t.pos_ in ("VERB", "AUX") and (t.head not in content or t.head.i == t.i)):
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c in content), None)
+        future = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "'ll", "shall") for c in root.children)
+        if subject is None or not future or subject.lemma_.lower() not in _HOSTILE_ACTS \
+                or not any(c.dep_ == "det" and c.lower_ == "any" for c in subject.children):
+            continue
+        cond = make_condition(doc, list(subject.subtree))
+        cons = make_condition(doc, [t for t in root.subtree if t in content and t not in set(subject.subtree)])
+        if cond and cons:
+            out.append({"kind": "implied", "marker": "any", "condition": cond, "consequence": cons,
+                        "elliptic": False})
     return out
 
 
