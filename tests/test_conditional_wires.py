@@ -181,3 +181,13 @@ def test_any_hostile_act_as_the_subject_is_the_condition_of_a_deterrent(read, se
 ])
 def test_a_subject_that_names_no_hostile_act_by_any_is_no_condition(read, sentence):
     assert by_cue(read(sentence), "said").condition is None
+
+
+@pytest.mark.parametrize("sentence", [
+    'Treasury Secretary Scott Bessent told Fox Business last week that "all options are on the table" if '
+    "Moscow refused to agree to a ceasefire.",
+    "All options remain on the table if Tehran resumes enrichment, a senior official said.",
+])
+def test_all_options_on_the_table_on_a_condition_is_a_warning(read, sentence):
+    statement = read(sentence)[0]
+    assert statement.condition is not None and statement.act in ("warning", "threat")

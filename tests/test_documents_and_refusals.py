@@ -102,3 +102,15 @@ def test_when_and_where_a_thing_was_said_is_not_what_was_said(analyzer, sentence
     said = statements[0]
     assert said.content == content
     assert said.date is not None and said.date.day == day
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("The Treasury Department did not immediately respond to a request for comment.",
+     "did not immediately respond to"),
+    ("The ministry would not comment on the report.", "would not comment on"),
+])
+def test_a_cue_keeps_the_auxiliaries_of_its_verb(analyzer, sentence, cue):
+    # PolNeAR's cues hold the verb group ("did not immediately respond", "could not resist
+    # pointing out"): dev cue exact 73.1 -> 73.3
+    statements = ledger(analyzer, sentence, header="")
+    assert any(s.cue == cue for s in statements), [s.cue for s in statements]

@@ -299,6 +299,7 @@ def _harmful(doc: Doc, part) -> bool:
     tokens = tokens_in(doc, [part.span])
     return any(t.lemma_.lower() in _HARM for t in tokens) or any(
         t.lemma_.lower() in _RESPONSE_WORDS and any(c.lower_ in _RESOLVE for c in t.children)
+        or t.lemma_.lower() == "option" and any(c.lower_ == "all" for c in t.children)  # "all options are on the table"
         for t in tokens)
 
 

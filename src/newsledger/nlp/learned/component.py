@@ -331,7 +331,8 @@ def _with_adverbs_before(doc: Doc, cue_start: int, speaker: Mention | None) -> i
     if first is None or len(first) == 0:
         return cue_start
     start = first.start
-    while start > 0 and doc[start - 1].pos_ in ("ADV", "PART") and doc[start - 1].dep_ in ("advmod", "neg") \
+    while start > 0 and (doc[start - 1].pos_ in ("ADV", "PART") and doc[start - 1].dep_ in ("advmod", "neg")
+                         or doc[start - 1].pos_ == "AUX" and doc[start - 1].dep_ in ("aux", "auxpass")) \
             and doc[start - 1].head.i >= start and doc[start - 1].head.i - start < 4 \
             and (speaker is None or not speaker.span[0] <= doc[start - 1].idx < speaker.span[1]):
         start -= 1
