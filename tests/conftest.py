@@ -104,3 +104,19 @@ def rules_analyzer():
     from newsledger.nlp.pipeline import Analyzer
 
     return Analyzer("rules")
+
+
+@pytest.fixture(params=["analyzer", "rules_analyzer"])
+def read(request):
+    """``read(body, header=…)``: the resolved statements of an article, as ``newsledger ingest``
+    gives them (``ledger_support.ledger``), once with the default analyzer and once with the
+    rules (``read.variant`` says which)."""
+    from ledger_support import ledger
+
+    analyzer = request.getfixturevalue(request.param)
+
+    def read_article(body: str, **kwargs):
+        return ledger(analyzer, body, **kwargs)
+
+    read_article.variant = request.param
+    return read_article

@@ -1,6 +1,8 @@
-"""Conditions as wire copy writes them: the source after the conditional clause ("China will
-take resolute measures unless …, a spokesman said"), a proviso after a comma ("…, provided
-that …"), a fronted "Only if … will …", and a dateline right under a headline. The sentences
+"""Conditions and acts as wire copy writes them: the source after the conditional clause ("China
+will take resolute measures unless …, a spokesman said"), a proviso after a comma ("…, provided
+that …"), a fronted "Only if … will …", a dateline right under a headline, deterrents ("will
+respond firmly", "Any attack on … will be met with …", "all options are on the table"), and
+whose side a speaker is on (the paragraph before, the knowledge base). The sentences
 are fictional, written in Reuters' and AP's styles; the statements come from the real
 pipeline, resolved by the actors stage as ``newsledger ingest`` does."""
 
@@ -9,16 +11,6 @@ from __future__ import annotations
 import pytest
 
 from ledger_support import by_cue, ledger
-
-VARIANTS = ["analyzer", "rules_analyzer"]
-
-
-@pytest.fixture(params=VARIANTS)
-def read(request):
-    """``read(body)``: the resolved statements of an article, with the default analyzer and
-    with the rules."""
-    analyzer = request.getfixturevalue(request.param)
-    return lambda body, **kwargs: ledger(analyzer, body, **kwargs)
 
 
 @pytest.mark.parametrize("sentence, condition", [

@@ -1,22 +1,15 @@
-"""Documents that speak, people who decline to, and one for a group: an indictment read back as
-"it says", a report cited with "According to …,", a lawyer who "declined to say whether …",
-"One of them said" after a group. The sentences are fictional, written in wire style; the
-statements come from the real pipeline, resolved by
-the actors stage as ``newsledger ingest`` does."""
+"""Documents that speak, people who decline to, one for a group, and where statements begin and
+end: an indictment read back as "it says", a report cited with "According to …,", a lawyer who
+"declined to say whether …", "One of them said" after a group, a content cut before the clause
+it ran into, the occasion of a saying left out of what was said, a cue with its auxiliaries.
+The sentences are fictional, written in wire style; the statements come from the real
+pipeline, resolved by the actors stage as ``newsledger ingest`` does."""
 
 from __future__ import annotations
 
 import pytest
 
 from ledger_support import by_cue, ledger
-
-VARIANTS = ["analyzer", "rules_analyzer"]
-
-
-@pytest.fixture(params=VARIANTS)
-def read(request):
-    analyzer = request.getfixturevalue(request.param)
-    return lambda body, **kwargs: ledger(analyzer, body, **kwargs)
 
 
 @pytest.mark.parametrize("document", ["The indictment", "The lawsuit", "The ruling"])

@@ -10,21 +10,6 @@ import pytest
 
 from ledger_support import by_cue, ledger
 
-VARIANTS = ["analyzer", "rules_analyzer"]
-
-
-@pytest.fixture(params=VARIANTS)
-def read(request):
-    """``read(body, header=…)``: the resolved statements of an article, once with the default
-    analyzer and once with the rules (``read.variant`` says which)."""
-    analyzer = request.getfixturevalue(request.param)
-
-    def read_article(body: str, **kwargs):
-        return ledger(analyzer, body, **kwargs)
-
-    read_article.variant = request.param
-    return read_article
-
 
 @pytest.mark.parametrize("label", ["Verdict", "Claim", "Rating", "Context", "Background"])
 def test_a_fact_checks_section_label_is_no_speaker(read, label):
