@@ -28,6 +28,7 @@ ALIASES = {"kremlin": "russia", "alliance": "nato", "north atlantic alliance": "
            "brussels": "european union", "bloc": "european union", "european commission": "european union",
            "commission": "european union", "european council": "european union"}
 
+
 def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
     """Normalised names of the speaker and of their country and organisation."""
     names: set[str] = set()

@@ -20,7 +20,8 @@ Decision, first rule that applies wins
    negated statement. "did not rule out" is not a denial; it falls through.
 3. threat: cue *threaten*, or a conditional statement whose consequence is an
    action of the speaker's side (first person, or the speaker's own country or
-   organisation, as the text or the knowledge base's people file gives it) taken when another party meets the condition: "If the allies
+   organisation, as the text or the knowledge base's people file gives it) taken
+   when another party meets the condition: "If the allies
    send troops into Ukraine, we must completely withdraw from NATO" (Lee);
    "The United States must withdraw from NATO if the alliance sends troops to
    Ukraine" said by a US senator. Cooperative consequences (*support, help,

@@ -217,7 +217,7 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
                 head = head.head
         else:
             head = _clause_head(first, marker_tokens)
-        if marker == "if" and _is_indirect_question(head, marker_tokens):  # never "only if" 
+        if marker == "if" and _is_indirect_question(head, marker_tokens):  # never "only if"
             continue
         tokens = {t for t in head.subtree if t.idx >= m.end()}
         # "unless" stays in the text: "they withdraw" alone would say the opposite.
