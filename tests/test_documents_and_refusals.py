@@ -107,3 +107,17 @@ def test_a_cue_keeps_the_auxiliaries_of_its_verb(analyzer, sentence, cue):
     # pointing out"): dev cue exact 73.1 -> 73.3
     statements = ledger(analyzer, sentence, header="")
     assert any(s.cue == cue for s in statements), [s.cue for s in statements]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ('Russian Foreign Minister Sergei Lavrov accused Western countries on Tuesday of "playing with fire" '
+     "by discussing the supply of long-range missiles to Ukraine.",
+     'Western countries on Tuesday of "playing with fire" by discussing the supply of long-range missiles '
+     "to Ukraine"),
+    ("The senator blamed the administration on Monday for the delays at the border.",
+     "the administration on Monday for the delays at the border"),
+])
+def test_an_occasion_before_the_rest_of_what_was_said_stays_in_it(analyzer, sentence, content):
+    # the day between the accused and the accusation: cutting there lost the accusation
+    statements = ledger(analyzer, sentence)
+    assert statements[0].content == content

@@ -134,7 +134,10 @@ def without_cue_adjuncts(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and span.root.dep_ == "dobj" and span.root.head.i in cue_ids:
             adjunct = next((t for t in span if t.i > span.root.i and t.head.i in cue_ids and _occasion(t)), None)
-            if adjunct is not None:
+            # not before the rest of what was said: in "accused | Western countries on Tuesday of
+            # 'playing with fire'" the day stands between the accused and the accusation
+            if adjunct is not None and not any(t.i > adjunct.i and t.head.i in cue_ids and t.dep_ == "prep"
+                                               and t.lower_ in _ARGUMENT_PREPOSITIONS for t in span):
                 last = adjunct.i
                 while last - 1 > span.start and (doc[last - 1].is_punct or doc[last - 1].is_space):
                     last -= 1
@@ -144,6 +147,8 @@ def without_cue_adjuncts(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple
 
 
 _OCCASION_PREPOSITIONS = {"during", "at", "on", "in"}
+# prepositions that open what was said after the object ("accused X of …", "blamed X for …")
+_ARGUMENT_PREPOSITIONS = {"of", "for", "about", "against", "as", "with", "into", "over"}
 
 
 def _occasion(token) -> bool:
