@@ -183,3 +183,13 @@ def test_a_subject_that_names_no_hostile_act_by_any_is_no_condition(read, senten
 def test_all_options_on_the_table_on_a_condition_is_a_warning(read, sentence):
     statement = read(sentence)[0]
     assert statement.condition is not None and statement.act in ("warning", "threat")
+
+
+@pytest.mark.parametrize("sentence, act", [
+    ('"Russia\'s provocations will not go unanswered," Foreign Minister Radosław Sikorski wrote on X.', "warning"),
+    ("The Iranian foreign ministry said the attack would not go unpunished.", "warning"),
+    ("The finance minister said the reform went unnoticed by most voters.", "claim"),
+])
+def test_a_response_promised_without_condition_is_a_warning(read, sentence, act):
+    statement = read(sentence)[0]
+    assert statement.act == act

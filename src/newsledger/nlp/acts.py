@@ -32,7 +32,8 @@ Decision, first rule that applies wins
    *believe, think, consider* -> opinion.
 5. warning: a conditional statement whose consequence is harm not done by the
    speaker ("tragic consequences if NATO troops were sent"), or a response said with
-   resolve ("the military will respond firmly", "resolute measures").
+   resolve ("the military will respond firmly", "resolute measures"); unconditionally, a
+   content that says a response is coming ("will not go unanswered", "will not go unpunished").
 6. report: a media speaker ("Politico", "the material notes") with a neutral cue.
 7. the content's modality, for neutral cues (*said, stated, emphasized*):
    *must, should, ought to, have to, need to* -> demand ("the Alliance should not
@@ -188,6 +189,8 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
         return cue_act, f"cue:{cue_word}"
     if st.condition is not None and _harmful(doc, st.consequence):
         return "warning", "condition:harm"
+    if _unanswered(content):  # "Russia's provocations will not go unanswered": a response is coming
+        return "warning", "content:not unanswered"
     if is_media(doc, st, cue):
         return "report", "speaker:media"
     modal_act = _modality_act(content, st, side)
@@ -334,6 +337,14 @@ def _ready_to_act(root: Token) -> bool:
     words = [root, *(c for c in root.children if c.dep_ in ("acomp", "oprd"))]
     return any(w.lemma_.lower() in _READY and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in w.children)
                for w in words)
+
+
+_UNANSWERED = {"unanswered", "unpunished", "unnoticed"}
+
+
+def _unanswered(content: list[Token]) -> bool:
+    """"will not go unanswered", "will not remain unpunished": the formula of a coming response."""
+    return any(t.lower_ in _UNANSWERED and any(c.dep_ == "neg" for c in t.head.children) for t in content)
 
 
 def _going_to(root: Token) -> bool:
