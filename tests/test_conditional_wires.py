@@ -160,6 +160,8 @@ def test_a_speaker_the_knowledge_base_knows_speaks_for_their_country(read, sente
      "Any attack on a NATO member"),
     ("Any incursion into Lithuanian airspace would be met with a swift military response, the minister said.",
      "Any incursion into Lithuanian airspace"),
+    ('FO spokesperson Shafqat Ali Khan said any misadventure by India would be met with a "swift and '
+     'befitting response".', "any misadventure by India"),
 ])
 def test_any_hostile_act_as_the_subject_is_the_condition_of_a_deterrent(read, sentence, condition):
     statement = by_cue(read(sentence), "said")

@@ -486,3 +486,14 @@ def test_a_list_of_reactions_gives_each_item_its_speaker(read, item, speaker):
 def test_a_list_item_that_names_no_speaker_is_no_statement(read, item):
     statements = read(f"What the figures show:\n\n{item}")
     assert all(s.cue != ":" for s in statements), [(s.speaker, s.content) for s in statements]
+
+
+@pytest.mark.parametrize("dateline", ["ISLAMABAD", "NEW DELHI", "KABUL"])
+def test_a_place_in_capitals_before_a_colon_is_a_dateline_not_a_speaker(read, dateline):
+    # South Asian papers write "ISLAMABAD: …"; a transcript's "TRUMP: Wrong." still speaks
+    statements = read((
+        f"{dateline}: The Foreign Office on Thursday rejected remarks by India's defence minister as "
+        '"irresponsible and provocative", warning that Pakistan was fully capable of defending its '
+        "territorial integrity."))
+    assert all(s.cue != ":" for s in statements), [(s.speaker, s.content[:40]) for s in statements]
+    assert any(s.cue == "rejected" for s in statements)

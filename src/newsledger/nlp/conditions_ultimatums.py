@@ -84,7 +84,8 @@ def otherwise(doc: Doc, content: set[Token]) -> list[dict]:
 
 
 _HOSTILE_ACTS = {"attack", "attempt", "aggression", "incursion", "violation", "provocation", "interference",
-                 "strike", "move", "escalation", "deployment", "encroachment", "intrusion", "act"}
+                 "strike", "move", "escalation", "deployment", "encroachment", "intrusion", "act",
+                 "misadventure", "adventurism", "infiltration"}
 
 
 def any_hostile_act(doc: Doc, content: set[Token]) -> list[dict]:

@@ -12,6 +12,7 @@ Recognised: a place in capitals at the start of a line (one or more words, "NEW 
 recognised: a colon ("NEW DELHI: "), which transcripts use for speakers ("TRUMP: Wrong."),
 and a place not in capitals ("Seoul - "), which is as often a headline's first words, unless a
 date and an agency follow it, as the Press Trust of India writes ("New Delhi, Sep 5 (PTI) ").
+(The layout rules tell a place before a colon, "ISLAMABAD: ", from a speaker's label.)
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ..countries import country_named
 from ..model import Mention, Statement
 from .quotes import OPENING_MARKS, Quote
 from .nominals import TITLES
@@ -173,7 +174,7 @@ def _label_statement(doc: Doc, text: str, start: int, end: int, named: set[str])
             all(_name_like(t, named) for t in words)
             or bullet and _name_like(words[0], named) and words[-1].lower_ in _SPEAKING_HEADS):
         return None
-    if words[0].lower_ in NOT_SPEAKERS or words[-1].lower_ in COLUMN_HEADS \
+    if words[0].lower_ in NOT_SPEAKERS or words[-1].lower_ in COLUMN_HEADS or _place_dateline(words) \
             or any(t.lower_ in TITLE_CASE_WORDS and t.is_title for t in words[1:]):
         return None
     content_start = colon + 1
@@ -186,6 +187,14 @@ def _label_statement(doc: Doc, text: str, start: int, end: int, named: set[str])
         return None
     source = (words[0].idx, words[-1].idx + len(words[-1]))
     return _statement(text, (colon, colon + 1), source, (content_start, content_end), "layout:label", 0.6)
+
+
+def _place_dateline(words: list[Token]) -> bool:
+    """A place in capitals before a colon is the dateline of South Asian papers ("ISLAMABAD: The
+    Foreign Office on Thursday …", "NEW DELHI: "), not a speaker as "TRUMP: Wrong." is."""
+    text = " ".join(t.text for t in words)
+    return text.isupper() and (country_named(text) is not None
+                               or all(t.ent_type_ in ("GPE", "LOC") for t in words))
 
 
 def _name_like(token: Token, named: set[str] = frozenset()) -> bool:
