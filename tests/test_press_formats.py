@@ -497,3 +497,20 @@ def test_a_place_in_capitals_before_a_colon_is_a_dateline_not_a_speaker(read, da
         "territorial integrity."))
     assert all(s.cue != ":" for s in statements), [(s.speaker, s.content[:40]) for s in statements]
     assert any(s.cue == "rejected" for s in statements)
+
+
+@pytest.mark.parametrize("dateline, actor_id", [
+    ("ISLAMABAD: ", None),
+    ("NEW DELHI, Dec 10 (Reuters) - ", None),
+    ("LONDON, Dec 10 (Reuters) - ", "org:fcdo"),
+    ("", "org:fcdo"),
+])
+def test_a_name_many_countries_share_is_the_one_of_the_country_filed_from(read, dateline, actor_id):
+    # "The Foreign Office" in a story from Islamabad is Pakistan's, not the UK's FCDO
+    statements = read((
+        "Foreign Office rejects remarks\n\n"
+        f"{dateline}The Foreign Office on Thursday rejected the remarks as \"irresponsible and "
+        "provocative\", warning that the country was fully capable of defending itself."))
+    rejected = by_cue(statements, "rejected")
+    assert rejected.speaker.kind == "organization"
+    assert (rejected.speaker.actor_id == "org:fcdo") == (actor_id == "org:fcdo")

@@ -215,6 +215,17 @@ class KnowledgeBase(RolesMixin):
                 return found
         return None
 
+    def context_of(self, names: Iterable[str]) -> frozenset[str]:
+        """The ``context_ids`` an article's names give: the entries they refer to and the
+        organisations of those entries' roles (a speaker's party, a minister's ministry)."""
+        context: set[str] = set()
+        for name in names:
+            entry = self.lookup(name)
+            if entry is not None:
+                context.add(entry.id)
+                context.update(role["organization"] for role in entry.roles if role.get("organization"))
+        return frozenset(context)
+
     def _lookup_key(self, key: str, raw: str, had_the: bool, on: date | None, context_ids: Iterable[str],
                     allow_surnames: bool, wanted: set[str] | None) -> KBEntry | None:
         if not key:

@@ -20,7 +20,8 @@ actor id. In order, for a speaker:
    context alias that the article named last ("Trump ... The campaign says" -> the
    Trump campaign; see ``recency.py``). Its kind wins over the entity recogniser's
    ("Politico" media, "Kyiv" the country Ukraine, "Donbass" a place), except when the
-   mention carries a person's title.
+   mention carries a person's title, or when a name many countries' institutions share
+   ("the Foreign Office") meets a story filed from another country (``shared_names.py``).
 3. **The article**: a surname alone goes to the full name in the same article.
 4. **The registry** (actors from earlier articles, ``registry.py``): "Lee",
    "Senator Lee" or a shorter name merge with the one compatible known person.
@@ -52,6 +53,7 @@ from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
 from newsledger.actors.names import actor_id_for, normalize, strip_the, without_honorific
 from newsledger.actors.recency import latest_named, latest_named_for
 from newsledger.actors.registry import ActorRegistry, name_words, writes_name
+from newsledger.actors.shared_names import dateline_country, filed_elsewhere
 from newsledger.actors.titles import role_titled
 from newsledger.model import Article, Mention, Statement
 from newsledger.nlp.written_names import INSTITUTION_NOUNS
@@ -116,15 +118,8 @@ class _ArticleResolver:
                 if s.speaker.kind == "person" and len(full.split()) > 1 and full not in self.local:
                     self.local.append(full)
             names += [t.name for t in s.targets]
-        context: set[str] = set()
-        for n in names:
-            entry = kb.lookup(n)
-            if entry is not None:
-                context.add(entry.id)
-                for role in entry.roles:
-                    if role.get("organization"):
-                        context.add(role["organization"])
-        self.context = frozenset(context)
+        self.context = kb.context_of(names)
+        self.filed_from = dateline_country(article.text, article.body_start or 0)
 
     # ------------------------------------------------------------------ speakers
     def speaker(self, statement: Statement, mention: Mention, on: date | None) -> None:
@@ -241,6 +236,8 @@ class _ArticleResolver:
             if local is not None and not self._known_first(name, local, mention, on):
                 name, single = local, False
         entry = kb.lookup(name, on=on, context_ids=self.context, allow_surnames=single)
+        if entry is not None and filed_elsewhere(entry, name, self.filed_from, kb):
+            return None
         owner = country_owner(kb, name) if entry is None and mention.kind != "person" else None
         if owner is not None:  # "Britain's Ministry of Defence": the British one
             entry = owned_entry(kb, *owner)
