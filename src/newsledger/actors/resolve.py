@@ -53,7 +53,7 @@ from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
 from newsledger.actors.names import actor_id_for, normalize, strip_the, without_honorific
 from newsledger.actors.recency import latest_named, latest_named_for
 from newsledger.actors.registry import ActorRegistry, name_words, writes_name
-from newsledger.actors.shared_names import dateline_country, filed_elsewhere
+from newsledger.actors.shared_names import filed_country_id, filed_elsewhere
 from newsledger.actors.titles import role_titled
 from newsledger.model import Article, Mention, Statement
 from newsledger.nlp.written_names import INSTITUTION_NOUNS
@@ -119,7 +119,7 @@ class _ArticleResolver:
                     self.local.append(full)
             names += [t.name for t in s.targets]
         self.context = kb.context_of(names)
-        self.filed_from = dateline_country(article.text, article.body_start or 0)
+        self.filed_from = filed_country_id(article.text, article.body_start or 0, kb)  # "country:PAK"
 
     # ------------------------------------------------------------------ speakers
     def speaker(self, statement: Statement, mention: Mention, on: date | None) -> None:
@@ -236,7 +236,7 @@ class _ArticleResolver:
             if local is not None and not self._known_first(name, local, mention, on):
                 name, single = local, False
         entry = kb.lookup(name, on=on, context_ids=self.context, allow_surnames=single)
-        if entry is not None and filed_elsewhere(entry, name, self.filed_from, kb):
+        if entry is not None and filed_elsewhere(entry, name, self.filed_from):
             return None
         owner = country_owner(kb, name) if entry is None and mention.kind != "person" else None
         if owner is not None:  # "Britain's Ministry of Defence": the British one

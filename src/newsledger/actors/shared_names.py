@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import re
 
-from newsledger.actors.knowledge import KBEntry
+from newsledger.actors.knowledge import KBEntry, KnowledgeBase
 from newsledger.countries import country_named
-from newsledger.nlp.datelines import dateline_end
+from newsledger.nlp.datelines import dateline_place
 
 # Words of the names institutions of many countries share ("Foreign Office", "Supreme Court").
 _SHARED_WORDS = frozenset({"the", "foreign", "office", "senate", "house", "supreme", "court", "national",
                            "security", "council", "federal", "government", "treasury", "cabinet",
                            "parliament", "assembly"})
-_PLACE = re.compile(r"[A-Z][A-Za-z.'’\- ]*?(?=\s*[,(:/—–-]|\s*$)")
-_COLON_DATELINE = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*):\s")
 _LINES_READ = 4  # a headline, a byline or two, then the dateline
 
 
@@ -45,7 +43,7 @@ def dateline_country(text: str, body_start: int = 0) -> str | None:
         line = text[start:line_end].lstrip()
         if line:
             first = start + len(text[start:line_end]) - len(line)
-            place = _place_of(text, first)
+            place = dateline_place(text, first)
             if place is not None:
                 return country_named(place)
         if line_end >= len(text):
@@ -54,20 +52,18 @@ def dateline_country(text: str, body_start: int = 0) -> str | None:
     return None
 
 
-def _place_of(text: str, first: int) -> str | None:
-    colon = _COLON_DATELINE.match(text, first)
-    if colon is not None:
-        return colon.group(1)
-    if dateline_end(text, first) is None:
-        return None
-    found = _PLACE.match(text, first)
-    return found.group(0).strip() if found else None
-
-
-def filed_elsewhere(entry: KBEntry, name: str, country: str | None, kb) -> bool:
-    """True when ``name`` is a shared institution name, the story was filed from ``country``,
-    and ``entry`` (the knowledge base's reading of the name) is another country's."""
-    if country is None or not is_shared_name(name) or not getattr(entry, "country", None):
+def filed_elsewhere(entry: KBEntry, name: str, filed_id: str | None) -> bool:
+    """True when ``name`` is a shared institution name, the story was filed from the country
+    whose knowledge-base id is ``filed_id`` ("country:PAK"), and ``entry`` (the knowledge
+    base's reading of the name) is another country's."""
+    if filed_id is None or not entry.country or not is_shared_name(name):
         return False
-    filed = kb.lookup(country, kinds={"country"})
-    return filed is not None and filed.id != f"country:{entry.country}"
+    return filed_id != f"country:{entry.country}"
+
+
+def filed_country_id(text: str, body_start: int, kb: KnowledgeBase) -> str | None:
+    """The knowledge-base id of the country the story was filed from (:func:`dateline_country`),
+    or None."""
+    country = dateline_country(text, body_start)
+    entry = kb.lookup(country, kinds={"country"}) if country else None
+    return entry.id if entry is not None else None

@@ -98,8 +98,9 @@ def any_hostile_act(doc: Doc, content: set[Token]) -> list[dict]:
         if subject is None or not future or subject.lemma_.lower() not in _HOSTILE_ACTS \
                 or not any(c.dep_ == "det" and c.lower_ == "any" for c in subject.children):
             continue
-        cond = make_condition(doc, list(subject.subtree))
-        cons = make_condition(doc, [t for t in root.subtree if t in content and t not in set(subject.subtree)])
+        condition = list(subject.subtree)
+        cond = make_condition(doc, condition)
+        cons = make_condition(doc, [t for t in root.subtree if t in content and t.i not in {c.i for c in condition}])
         if cond and cons:
             out.append({"kind": "implied", "marker": "any", "condition": cond, "consequence": cons,
                         "elliptic": False})

@@ -55,6 +55,23 @@ def dateline_end(text: str, start: int, end: int | None = None) -> int | None:
     return None if found is None else found.end()
 
 
+# A place in capitals before a colon, as South Asian papers open their stories ("ISLAMABAD: ")
+_COLON_DATELINE = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*):\s")
+_PLACE = re.compile(r"[A-Z][A-Za-z.'’\- ]*?(?=\s*[,(:/—–-]|\s*$)")
+
+
+def dateline_place(text: str, start: int) -> str | None:
+    """The place of a dateline opening the line at ``start`` ("WASHINGTON" of "WASHINGTON, Dec 8
+    (Reuters) - ", "ISLAMABAD" of "ISLAMABAD: "), or None."""
+    colon = _COLON_DATELINE.match(text, start)
+    if colon is not None:
+        return colon.group(1)
+    if dateline_end(text, start) is None:
+        return None
+    found = _PLACE.match(text, start)
+    return found.group(0).strip() if found else None
+
+
 def without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans``, each begun after a dateline it opens with ("SEOUL, March 2 (Reuters) - | Kim
     Yo Jong warned …"; :func:`after_dateline`), and left out when it is no more than the
