@@ -289,7 +289,8 @@ def _official_speaks_for(doc: Doc, st: Statement, subject: Token | None) -> bool
 # ("the military will respond firmly", "take resolute measures", "decisive action").
 _RESOLVE = {"firmly", "firm", "resolutely", "resolute", "decisively", "decisive", "forcefully",
             "forceful", "severely", "severe", "harshly", "harsh", "strongly", "strong", "necessary",
-            "devastating", "crushing", "military", "swift", "overwhelming"}
+            "devastating", "crushing", "military", "swift", "overwhelming", "immediate", "robust",
+            "appropriate", "powerful", "stern", "tough", "merciless", "ruthless"}
 _RESPONSE_WORDS = {"respond", "response", "react", "reaction", "measure", "action", "step", "strike",
                    "retaliate", "hit", "answer"}
 

@@ -91,7 +91,7 @@ class AttributionComponent:
                 statements.append(extra)
         continue_quotes(text, statements, quotes)
         statements = continue_announcements(text, statements)
-        doc._.statements = _drop_nested(statements)
+        doc._.statements = _drop_nested([st for st in statements if not figurative_source(st)])
         return doc
 
     def _to_statement(self, doc: Doc, sent: SpacySpan, cand: Candidate, quotes: list[Quote]) -> Statement | None:
@@ -287,6 +287,17 @@ def anonymity_formula(st: Statement) -> bool:
     """True for the formula that grants a source anonymity ("who asked not to be named",
     "declined to be identified", "speaking on condition of anonymity"): no statement."""
     return bool(_ANONYMITY.match(st.content.strip(" \"“”'")))
+
+
+# Sources that are figures of speech: "History has shown that …" is the writer's own assertion.
+_FIGURATIVE_SOURCES = frozenset({"history", "experience", "time", "reality", "practice", "life"})
+
+
+def figurative_source(st: Statement) -> bool:
+    """True when the source is an abstraction the writer makes speak ("History has shown that
+    blockades and sanctions cannot stop …", "Experience shows …", "Time will tell"): no one said
+    it, so it is no statement and the sentence stays in the outlet's own voice."""
+    return st.speaker is not None and st.speaker.text.lower().strip(" ,") in _FIGURATIVE_SOURCES
 
 
 def _first_person_aside(st: Statement) -> bool:

@@ -33,7 +33,8 @@ Text conventions (decided here, relied on by ``newsledger_acts``)
 - Elliptic conditions keep the words that are there: "if necessary" gives the
   condition "necessary" with ``extra["condition_elliptic"] = True``.
 - ``extra["condition_kind"]``: if, unless, provided, as_long_as, on_condition,
-  in_case, assuming, inverted, either_or, otherwise, implied ("Any attack on … will …").
+  in_case, assuming, inverted, either_or, otherwise, implied ("Any attack on … will …"),
+  the_moment ("The moment their forces cross the border, they will be met with …").
 
 What is not extracted
 ---------------------
@@ -45,7 +46,9 @@ What is not extracted
   noun's complement): "Politico learned that France was creating a coalition that
   would be ready to send troops if necessary" is not a conditional statement; such
   conditions are listed in ``extra["embedded_conditions"]`` instead.
-- Temporal clauses (*when*, *once*, *after*): they date, they do not condition.
+- Temporal clauses (*when*, *once*, *after*): they date, they do not condition; but "the
+  moment (that) …" opening a clause is read as a condition (kind ``the_moment``): it says
+  what will follow an act at once, as a deterrent does.
 
 Without a dependency parse a regex fallback looks for the same subordinators in
 the content and takes the clause up to the next comma as the condition.
@@ -62,8 +65,8 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import Condition, Statement
-from newsledger.nlp.conditions_ultimatums import (any_hostile_act, either_or, main_clause_root, make_condition,
-                                                  otherwise)
+from newsledger.nlp.conditions_ultimatums import (any_hostile_act, either_or, inverted, main_clause_root,
+                                                  make_condition, moment_clause, otherwise)
 from newsledger.nlp.spans import PerStatement, doc_text, tokens_in
 
 # Longest first, so "only if" wins over "if". kind None = recognised but not a condition.
@@ -75,6 +78,7 @@ _SUBORDINATORS: list[tuple[str, str | None]] = [
     ("as long as", "as_long_as"), ("so long as", "as_long_as"),
     ("in case of", "in_case"), ("in case", "in_case"), ("only if", "if"),
     ("even if", None), ("as if", None), ("what if", None), ("unless", "unless"), ("if", "if"),
+    ("the moment", "the_moment"), ("the minute", "the_moment"), ("the instant", "the_moment"),
 ]
 _SUB_RE = re.compile(
     r"\b(" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s, _ in _SUBORDINATORS) + r")\b",
@@ -206,7 +210,8 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
         kind = _KIND.get(marker)
         marker_tokens = set(tokens_in(doc, [(m.start(), m.end())]))
         after = [t for t in region if t.idx >= m.end()]
-        if kind is None or not marker_tokens or not after:
+        if kind is None or not marker_tokens or not after \
+                or kind == "the_moment" and not moment_clause(marker_tokens):  # not "at the moment"
             continue
         first = after[0]
         if marker.endswith("if") and _is_hedge(first):
@@ -228,32 +233,7 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
         yield {"kind": kind, "marker": doc_text(doc)[m.start():m.end()], "head": head,
                "tokens": tokens, "marker_tokens": marker_tokens, "condition": cond,
                "elliptic": not _has_subject(head)}
-    yield from _inverted(doc, region)
-
-
-def _inverted(doc: Doc, region: list[Token]) -> Iterable[dict]:
-    """"Should NATO troops enter Ukraine, ...": an auxiliary opening an adverbial clause."""
-    for tok in region:
-        head = tok.head
-        # The parser often files the clause as a complement ("said that should ..."); the
-        # auxiliary before its subject is what marks the inversion.
-        if (tok.lower_ in ("should", "were", "had") and tok.dep_ in ("aux", "auxpass")
-                and head.dep_ in ("advcl", "ccomp")
-                and all(t.dep_ == "mark" or t.is_space for t in doc[head.left_edge.i:tok.i])  # a blanked header
-                and any(c.dep_.startswith("nsubj") and c.i > tok.i for c in head.children)):
-            yield from _inverted_clause(doc, tok, head)
-        elif (tok.lower_ == "were" and tok.dep_ == "advcl" and all(t.is_punct or t.is_space for t in doc[tok.left_edge.i:tok.i])
-              and any(c.dep_ == "nsubj" for c in tok.children)):
-            # "Were NATO to send troops, …": "were" heads its clause
-            yield from _inverted_clause(doc, tok, tok)
-
-
-def _inverted_clause(doc: Doc, marker: Token, head: Token) -> Iterable[dict]:
-    tokens = {t for t in head.subtree if t.i > marker.i}
-    cond = make_condition(doc, sorted(tokens, key=lambda t: t.i))
-    if cond:
-        yield {"kind": "inverted", "marker": marker.text, "head": head, "tokens": tokens,
-               "marker_tokens": {marker}, "condition": cond, "elliptic": False}
+    yield from inverted(doc, region)
 
 
 def _clause_head(first: Token, marker_tokens: set[Token]) -> Token:
@@ -353,7 +333,8 @@ def _regex_conditions(text: str, st: Statement) -> list[dict]:
         for m in _SUB_RE.finditer(text, s, e):
             marker = " ".join(m.group(1).lower().split())
             kind = _KIND.get(marker)
-            if kind is None or re.search(r"\b(ask|asked|asking|wonder\w*|whether)\W*$", text[s:m.start()]):
+            if kind is None or re.search(r"\b(ask|asked|asking|wonder\w*|whether)\W*$", text[s:m.start()]) \
+                    or kind == "the_moment" and re.search(r"\b(at|for|in|from|of|this)\s*$", text[s:m.start()], re.I):
                 continue
             stop = re.search(r"[,;.!?]", text[m.end():e])
             c_end = m.end() + stop.start() if stop else e

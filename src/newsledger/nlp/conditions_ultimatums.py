@@ -14,10 +14,16 @@
   consequence the rest of the clause. Only for "any" + a noun of a hostile act as the main
   clause's subject, with a future or conditional verb.
 
+- the inverted conditional ("Should NATO troops enter Ukraine, …", "Were NATO to send troops,
+  …"), and "the moment" opening a clause ("The moment their forces cross the border, they
+  will be met with …"): conditions with no subordinator for the regex to find.
+
 All work on the dependency parse and only inside the content's main clause.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -127,3 +133,37 @@ def make_condition(doc: Doc, tokens: list[Token]) -> Condition | None:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return Condition(doc_text(doc)[start:end], (start, end))
+
+
+def inverted(doc: Doc, region: list[Token]) -> Iterable[dict]:
+    """"Should NATO troops enter Ukraine, ...": an auxiliary opening an adverbial clause."""
+    for tok in region:
+        head = tok.head
+        # The parser often files the clause as a complement ("said that should ..."); the
+        # auxiliary before its subject is what marks the inversion.
+        if (tok.lower_ in ("should", "were", "had") and tok.dep_ in ("aux", "auxpass")
+                and head.dep_ in ("advcl", "ccomp")
+                and all(t.dep_ == "mark" or t.is_space or t.is_quote  # a blanked header, a quotation's opening
+                        for t in doc[head.left_edge.i:tok.i])
+                and any(c.dep_.startswith("nsubj") and c.i > tok.i for c in head.children)):
+            yield from inverted_clause(doc, tok, head)
+        elif (tok.lower_ == "were" and tok.dep_ == "advcl" and all(t.is_punct or t.is_space for t in doc[tok.left_edge.i:tok.i])
+              and any(c.dep_ == "nsubj" for c in tok.children)):
+            # "Were NATO to send troops, …": "were" heads its clause
+            yield from inverted_clause(doc, tok, tok)
+
+
+def inverted_clause(doc: Doc, marker: Token, head: Token) -> Iterable[dict]:
+    tokens = {t for t in head.subtree if t.i > marker.i}
+    cond = make_condition(doc, sorted(tokens, key=lambda t: t.i))
+    if cond:
+        yield {"kind": "inverted", "marker": marker.text, "head": head, "tokens": tokens,
+               "marker_tokens": {marker}, "condition": cond, "elliptic": False}
+
+
+def moment_clause(marker_tokens: set[Token]) -> bool:
+    """"The moment North Korean forces cross the border, they will be met …": the noun opens a
+    clause as an adverb of time (not "at the moment", "the moment of truth")."""
+    return any(t.lower_ in ("moment", "minute", "instant") and (t.dep_ == "npadvmod" or t.dep_ == "dobj" and any(
+        c.dep_ == "ccomp" and c.i > t.right_edge.i for c in t.head.children))  # "said the moment …, NATO would"
+        for t in marker_tokens)

@@ -28,7 +28,8 @@ def named_mentions(doc: Doc, headlines: HeadlineNames) -> list[Named]:
     covered = -1  # the last token of a name taken past its entity's end
     for ent in doc.ents:
         kind = ENT_KINDS.get(ent.label_)
-        if kind is None or ent.start_char < (doc._.body_start or 0) or ent.end - 1 <= covered:
+        if kind is None or ent.start_char < (doc._.body_start or 0) or ent.end - 1 <= covered \
+                or ent.text.lower().rstrip(".") in NOT_NAMES:
             continue
         ent = with_particle_tail(ent)
         covered = ent.end - 1
@@ -45,6 +46,8 @@ def named_mentions(doc: Doc, headlines: HeadlineNames) -> list[Named]:
     return found
 
 
+# Honorifics and a transcript's turn labels the recogniser takes for names ("MR" a place, "QUESTION" a person)
+NOT_NAMES = frozenset({"mr", "mrs", "ms", "dr", "question", "answer", "q", "a", "reporter", "interviewer"})
 _CUT_AFTER = {"of", "the", "for"}  # "the Foreign Ministry of the" + "DPRK"
 
 

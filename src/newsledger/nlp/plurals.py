@@ -92,3 +92,30 @@ def recent_coordination(doc: Doc, people: Any, at: int) -> Named | None:
 
 def latest_plural(candidates: list[Named]) -> Named | None:
     return next((n for n in reversed(candidates) if n.kind in {"group", "organization", "country", "media"}), None)
+
+
+# What an organisation or a person issues and a reporter then quotes as if it spoke.
+ISSUED_NOUNS = frozenset({"statement", "communique", "communiqué", "readout", "release", "announcement"})
+
+
+def issuer(doc: Doc, words: list[str], before: list[Named], resolved: list[Named], people: Any,
+           at: int) -> Named | None:
+    """Who issued "the statement" that speaks ("…," the statement said): the one the article
+    names as its author in the last few sentences ("a statement by the General Staff of the
+    Korean People's Army"), else the speaker of the latest statement in those sentences
+    ("Netanyahu's office says it has not agreed to any proposal. 'Reports of a deal are
+    false,' the statement says"). None for any other mention, or when nobody spoke there."""
+    if len(words) != 2 or words[0] not in {"the", "this", "that"} or words[1] not in ISSUED_NOUNS:
+        return None
+    here = people.sentences.of(at)
+    token_at = doc.char_span(at, at + 1, alignment_mode="expand")
+    for token in reversed(doc[:token_at.start] if token_at is not None else []):
+        if here - people.sentences.of(token.idx) >= pronouns.LOOKBACK:
+            break
+        if token.lower_ == "by" and token.head.lemma_.lower() == words[1]:
+            author = [n for n in before if token.idx < n.span[0] <= token.right_edge.idx]
+            if author:
+                return author[0]
+    recent = [n for n in resolved if n.span[1] <= at and here - people.sentences.of(n.span[0]) < pronouns.LOOKBACK
+              and n.kind != "unknown"]
+    return recent[-1] if recent else None

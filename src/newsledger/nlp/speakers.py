@@ -50,7 +50,7 @@ from .written_names import (INSTITUTION_NOUNS, institution_named, institution_na
                             location_tail, outlet_named,
                             owned_by_country, proper_name)
 from .possessives import KIN_NOUNS, PERSONAL_INSTITUTIONS, owned_institution, relative
-from .plurals import institution_subject, latest_document, latest_institution, latest_plural, recent_coordination, \
+from .plurals import institution_subject, issuer, latest_document, latest_institution, latest_plural, recent_coordination, \
     recent_institution
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
@@ -277,6 +277,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if words == ["it"]:
         return (latest_document(doc, people, start) or latest_institution(resolved)
                 or recent_institution(before, people, start))
+    issued_by = issuer(doc, words, before, resolved, people, start)  # "…," the statement said
+    if issued_by is not None:
+        return issued_by
     if words == ["one", "of", "them"]:  # "European diplomats said … One of them said": one for the group
         return latest_plural(resolved)
     if len(words) == 1 and words[0] in PLURAL_PRONOUNS:

@@ -33,13 +33,13 @@ from spacy.tokens import Doc
 from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..quotes import find_quotes, quote_kind
-from ..attribution import anonymity_formula
+from ..attribution import anonymity_formula, figurative_source
 from ..datelines import without_dateline
 from ..spans import doc_text
 from .cue_prepositions import with_governing_preposition
 from .cue_times import cue_end_before_time
 from .contents import (ends_in_relative_pronoun, has_content_word, object_of_another_verb, question_topic,
-                       without_cue_adjuncts, without_dangling_words)
+                       without_addressee, without_cue_adjuncts, without_dangling_words)
 from .decode import whole_words
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue, with_rule_hearsay
@@ -123,7 +123,8 @@ def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
     for statement in (part for found in learned for part in split_at_rule_cue(found, ruled)):
         kept = tidy(with_rule_hearsay(with_rule_cue(statement, ruled), ruled), doc, text)
         abandoned |= content_chars(statement) | set(range(*statement.cue_span))
-        if kept is not None and not anonymity_formula(kept):  # not "who asked | not to be named"
+        # not "who asked | not to be named", nor "History | has shown"
+        if kept is not None and not anonymity_formula(kept) and not figurative_source(kept):
             tidied.append(kept)
             abandoned -= content_chars(kept) | set(range(*kept.cue_span))
     return merge_with_rules(join_split_quotations(doc, text, tidied), ruled, abandoned)
@@ -189,6 +190,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
              and not question_topic(doc, piece, (cue_start, cue_end))]
     if not spans:
         return None
+    spans = without_addressee(doc, spans, (cue_start, cue_end))  # "tells | Al Jazeera the group will …"
     spans = without_dangling_words(doc, without_cue_adjuncts(doc, spans, (cue_start, cue_end)))
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
     if _inside_source(speaker, (cue_start, cue_end)):

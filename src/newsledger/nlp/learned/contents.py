@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ...countries import country_named
 from ..spans import doc_text
 from ..venue import EVENT_NOUNS
 from .sources import was_asked
@@ -159,3 +160,41 @@ def _occasion(token) -> bool:
     objects = [c for c in token.children if c.dep_ == "pobj"]
     return token.dep_ == "prep" and token.lower_ in _OCCASION_PREPOSITIONS and any(
         o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in EVENT_NOUNS for o in objects)
+
+
+# verbs whose object is the one spoken to, before the clause that says what was said
+_ADDRESSING = {"tell", "assure", "inform", "remind", "reassure", "notify", "promise"}
+
+
+def without_addressee(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The content without the one spoken to when it opens it: in "Osama Hamdan tells | Al Jazeera
+    the group will not accept …" what was said is "the group will not accept …"; in the headline
+    "Zelensky tells | Macron Ukraine will not cede territory", parsed as one object "Macron Ukraine"
+    with a clause left without subject, it is "Ukraine will not cede territory" (the object's head,
+    when it names a country). Only for verbs of telling with a clause (not "told him to leave")."""
+    cue = doc.char_span(*cue_span, alignment_mode="expand")
+    first = doc.char_span(*spans[0], alignment_mode="expand") if spans else None
+    if cue is None or first is None:
+        return spans
+    verb = next((t for t in cue if t.lemma_.lower() in _ADDRESSING), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) if verb is not None else None
+    if clause is None:
+        return spans
+    addressee = next((c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i < clause.i
+                      and c.left_edge.i == first.start and c.right_edge.i + 1 < first.end), None)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if addressee is not None and subject is not None:
+        opening = addressee.right_edge.i + 1
+    else:  # one name phrase of the addressee and the clause's subject: its head, a country
+        phrase = addressee if addressee is not None else subject
+        if phrase is None or phrase.left_edge.i != first.start or doc[first.start].pos_ != "PROPN" \
+                or country_named(doc[first.start:phrase.i + 1].text) is not None:
+            return spans
+        # the longest country name ending the phrase, after a first name ("CNN | North Korea")
+        opening = next((k for k in range(first.start + 1, phrase.i + 1)
+                        if country_named(doc[k:phrase.i + 1].text) is not None), None)
+        if opening is None:
+            return spans
+    while opening < first.end and doc[opening].is_punct:
+        opening += 1
+    return [(doc[opening].idx, spans[0][1])] + spans[1:] if opening < first.end else spans
