@@ -255,8 +255,9 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
         by_whom = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         return by_whom is None or not is_side(by_whom, side)
     # Same side on both ends is a plan ("if we win, we will ..."); an agentless condition
-    # ("if necessary") names no other party to coerce.
-    return agent is not None and not is_side(agent, side)
+    # ("if necessary", "as long as it is necessary", "if it takes years") names no other party to coerce.
+    impersonal = agent is not None and agent.lower_ in ("it", "there") and condition.lemma_ in ("be", "take")
+    return agent is not None and not impersonal and not is_side(agent, side)
 
 
 _RESPONSES = {"response", "answer", "reaction", "retaliation", "countermeasure", "countermeasures", "reply"}

@@ -25,7 +25,7 @@ DATELINE = re.compile(
     r"[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+)*"  # SEOUL, NEW DELHI, ST. LOUIS
     r"(?:,[ ]+(?!" + _MONTH + r"[ ]+\d)[A-Z][A-Za-z.'’]*(?:[ ][A-Z][A-Za-z.'’]*)*)?"  # , Texas / , D.C.
     r"(?:,?[ ]+" + _MONTH + r"[ ]+\d{1,2}(?:,[ ]+\d{4})?)?"  # , March 2 / , March 2, 2026
-    r"(?:[ ]*\.?[ ]*(?:\([A-Z][\w.&' ]*\)|/[A-Z][\w.&' ]*/))?\.?"  # (Reuters) / /TASS/.
+    r"(?:[ ]*\.?[ ]*(?:\([A-Za-z][\w.&' ]*\)|/[A-Z][\w.&' ]*/))?\.?"  # (Reuters) / (dpa) / /TASS/.
     r"(?:[ ]*[-–—―]+[ ]+|(?<=/\.)[ ]+)"  # then a dash (or, after "/TASS/.", a space)
     r"(?=[A-Z\"“‘'])"  # and a sentence: "NATO - the alliance said" is no dateline
     # or a place in any case with a date and an agency, no dash: "New Delhi, Sep 5 (PTI) India …"
@@ -74,11 +74,15 @@ def dateline_place(text: str, start: int) -> str | None:
 
 def without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans``, each begun after a dateline it opens with ("SEOUL, March 2 (Reuters) - | Kim
-    Yo Jong warned …"; :func:`after_dateline`), and left out when it is no more than the
+    Yo Jong warned …"; :func:`after_dateline`) or begins inside ("TOKYO, | Feb 4 (Kyodo) - …"), and left out when it is no more than the
     dateline's words ("MANILA": a content run on from a headline, cut at its paragraph)."""
     kept = []
     for start, end in spans:
         found = dateline_end(text, start, end)
+        line = text.rfind("\n", 0, start) + 1
+        if found is None and line < start:  # begun inside the dateline: "TOKYO, | Feb 4 (Kyodo) - Japan …"
+            found = dateline_end(text, line)
+            found = found if found is not None and found > start else None
         if found is None:
             kept.append((start, end))
         elif found < end:

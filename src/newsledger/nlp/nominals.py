@@ -84,11 +84,11 @@ def by_title(words: list[str], before: list[Any]) -> Any | None:
     generic = head in GENERIC_PERSON
     people = [c for c in reversed(before) if c.kind == "person"]
     for candidate in people:
-        if generic or _holds_title(candidate.context, head, title_words, words):
+        if generic or _holds_title(candidate.context, head, title_words, words, candidate.name):
             return candidate
     # "The Democratic senator" after "Sen. Elizabeth Warren": the words the text does not give
     # her ("Democratic") do not matter when she is the one senator named
-    holders = {c.name: c for c in people if _holds_title(c.context, head, title_words[-1:], words)
+    holders = {c.name: c for c in people if _holds_title(c.context, head, title_words[-1:], words, c.name)
                and not _other_party(c.context, title_words)}
     return next(iter(holders.values())) if len(holders) == 1 else None
 
@@ -115,20 +115,36 @@ def _title_word(word: str) -> str:
     return TITLE_ABBREVIATIONS.get(word, word)
 
 
-def _holds_title(context: str, head: str, title_words: list[str], mention_words: list[str]) -> bool:
+def _holds_title(context: str, head: str, title_words: list[str], mention_words: list[str],
+                 name: str = "") -> bool:
     """True when the words around a name give it the title ``head`` (or a synonym), not
     under a qualifier such as "vice" that the mention does not have, and every other word
-    of the mention's title too ("Democratic" in "the Democratic nominee")."""
+    of the mention's title too ("Democratic" in "the Democratic nominee"). The title must be the
+    name's (:func:`_title_of_name`): in the headline "Judge blocks Trump order" Trump is no judge."""
     words = [_title_word(w) for w in context.split()]
     found = False
     for i, word in enumerate(words):
         if word in TITLE_SYNONYMS.get(head, {head}):
             qualifier = words[i - 1] if i > 0 else ""
-            if qualifier in TITLE_QUALIFIERS and qualifier not in mention_words:
+            if qualifier in TITLE_QUALIFIERS and qualifier not in mention_words \
+                    or not _title_of_name(words, i, name.lower().split()):
                 continue
             found = True
     others = [_title_word(w) for w in title_words[:-1] if w not in TITLE_FILLER]
     return found and all(TITLE_SYNONYMS.get(w, {w}) & set(words) for w in others)
+
+
+def _title_of_name(words: list[str], i: int, name_words: list[str]) -> bool:
+    """True when the title at ``words[i]`` qualifies the name: before it with only title words
+    between ("U.S. District Judge John Coughenour"), or after it past a comma ("Ted Cruz, the
+    senator"); true too when the name is not found among the words."""
+    if not name_words or name_words[0] not in words:
+        return True
+    first = words.index(name_words[0])
+    last = first + len(name_words) - 1
+    if i < first:
+        return all(w in TITLES or w in TITLE_QUALIFIERS or w in TITLE_SYNONYMS for w in words[i + 1:first])
+    return i <= last or words[min(last, len(words) - 1)].endswith(",")  # a word of the name itself: as before
 
 
 def two_roles(phrase: str) -> bool:

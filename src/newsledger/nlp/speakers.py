@@ -30,6 +30,7 @@ learned", "the newspaper") and are resolved by ``actors/`` from its knowledge ba
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan
@@ -210,7 +211,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     # of Trump"); officials of an institution speak for it ("Officials at the Pentagon")
     of_others = not any(n.kind in ("organization", "media") for n in inside) or root.lower_ not in OFFICIAL_GROUPS
     one_person = head_text != mention.text and [n.kind for n in in_head] == ["person"]  # "Rhodes, one of … aides"
-    if words and not one_person and (words[-1] in GROUP_NOUNS or (clause or of_others)
+    if words and not one_person and ((head_text.lower().split() or [""])[-1] in GROUP_NOUNS or (clause or of_others)
                                      and root.lower_ in GROUP_NOUNS | PLURAL_HEADS) \
             or (len(in_head) > 1 and " and " in head_text) or nominals.two_roles(head_text):
         return _Named(mention.text, "group", mention.span, mention.text.lower())
@@ -293,7 +294,8 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return _latest(resolved, "media")
     if head in TITLES or head in GENERIC_PERSON:
         return _by_title(words, before, resolved)
-    found = proper_name(doc, mention)
+    chars = _phrase_chars(mention)  # a relative pronoun's noun: "Friedrich Merz, who …", the name untagged
+    found = proper_name(doc, replace(mention, text=doc_text(doc)[chars[0]:chars[1]], span=chars, chain=[]))
     confirmed = headlines.confirmed(found.name, found.span[0]) if found is not None else None
     if confirmed is None:  # no name, or one in title case named nowhere else ("Gold Star Mom")
         return None

@@ -44,7 +44,7 @@ from .decode import whole_words
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue, with_rule_hearsay
 from .sources import in_another_sentence, passive_subject, quoted_source, undergone_by_place, whole_source
-from .quotations import join_split_quotations
+from .quotations import join_split_quotations, without_pieces_of_later_quotations
 from .paragraph_cuts import within_paragraph
 from .tails import without_narrative_after
 
@@ -127,7 +127,8 @@ def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
         if kept is not None and not anonymity_formula(kept) and not figurative_source(kept):
             tidied.append(kept)
             abandoned -= content_chars(kept) | set(range(*kept.cue_span))
-    return merge_with_rules(join_split_quotations(doc, text, tidied), ruled, abandoned)
+    merged = merge_with_rules(join_split_quotations(doc, text, tidied), ruled, abandoned)
+    return without_pieces_of_later_quotations(text, merged)
 
 
 def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement | None:

@@ -166,3 +166,20 @@ def _past_a_participle(text: str, statements: list[Statement], quotes) -> list[S
         out[i] = replace(st, content_spans=[*st.content_spans, (quote.start, quote.end)],
                          content=f"{st.content} … {text[quote.start:quote.end]}")
     return [st for st in out if st is not None]
+
+
+def without_pieces_of_later_quotations(text: str, statements: list[Statement]) -> list[Statement]:
+    """A quotation left open at its paragraph's end runs on to the cue after it ('"We will
+    continue to do so as long as it is necessary. ¶ "But there are limits," he said'): when the
+    tagger also gave its first paragraph to the cue before it ('"…," Scholz told a meeting'),
+    the piece is dropped from that statement, which keeps its other pieces."""
+    out = []
+    for st in statements:
+        kept = [(a, b) for n, (a, b) in enumerate(st.content_spans)
+                if n == 0 or a < st.cue_span[1] or not any(
+                    other is not st and other.cue_span[0] >= b and any(c <= a and b <= d for c, d in other.content_spans)
+                    for other in statements)]
+        if len(kept) < len(st.content_spans):
+            st = replace(st, content_spans=kept, content=" … ".join(text[a:b] for a, b in kept))
+        out.append(st)
+    return out
