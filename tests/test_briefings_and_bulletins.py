@@ -117,3 +117,52 @@ def test_an_abstraction_made_to_speak_is_the_writers_voice(read, sentence):
         "BEIJING, Jan 28 (Xinhua) - Chinese Foreign Ministry spokesperson Lin Jian said on Monday that China "
         f"firmly opposed the move.\n\n{sentence}")
     assert [s.cue for s in statements] == ["said"]
+
+
+def test_a_countrys_armed_movement_speaks_for_itself(analyzer):
+    # "Yemen's Houthi movement" was Yemen: the recogniser tags no "Houthi", so only the country was named
+    said = by_cue(ledger(analyzer, (
+        "SANAA, March 7 (AFP) - Yemen's Houthi movement said on Saturday it would expand its attacks on "
+        "shipping to the Indian Ocean if U.S. and British strikes on Yemen continued.")), "said")
+    assert said.speaker.actor_id == "org:houthis"
+    assert said.act == "threat"
+
+
+@pytest.mark.parametrize("sentence, act", [
+    ('"Any American or British ship will be a legitimate target," Houthi military spokesman Yahya Saree said.',
+     "threat"),
+    ("Western weapons depots in Ukraine are legitimate targets, the Russian defence ministry said.", "threat"),
+    ("Civilians are not legitimate targets, the U.N. human rights office said.", "denial"),
+])
+def test_declaring_a_legitimate_target_is_a_threat(analyzer, sentence, act):
+    assert by_cue(ledger(analyzer, sentence), "said").act == act
+
+
+def test_an_interviews_q_turns_are_questions(analyzer):
+    # "Q" was no label, so the tagger's reading stood: a claim by nobody, its question mark cut off
+    statements = ledger(analyzer, (
+        "Interview: Iran's foreign minister on the nuclear talks\n\n"
+        "TEHRAN, March 5 - Iran's Foreign Minister Abbas Araghchi spoke to our correspondent.\n\n"
+        "Q: Is Iran ready to limit uranium enrichment?\n\n"
+        "Araghchi: Enrichment is our right and it is not negotiable. But we are ready to discuss "
+        "confidence-building measures, as we did in 2015.\n"), header="")
+    asked = [s for s in statements if s.content.startswith("Is Iran ready")]
+    assert len(asked) == 1 and asked[0].act == "question" and asked[0].content.endswith("?")
+    assert asked[0].speaker is not None and asked[0].speaker.text == "Q" and asked[0].speaker.actor_id is None
+    answer = [s for s in statements if s.content.startswith("Enrichment is our right")]
+    assert len(answer) == 1 and answer[0].speaker.name == "Abbas Araghchi"
+
+
+def test_words_before_the_source_are_not_what_its_cue_says(analyzer):
+    # the tagger read the cue twice: "welfare cuts" (what the rebellion is over) and "to vote against …"
+    statements = ledger(analyzer, (
+        "Starmer under pressure over welfare cuts\n\n"
+        "LONDON, March 1 (Reuters) - British Prime Minister Keir Starmer faced a growing rebellion on Sunday "
+        "over planned welfare cuts, with dozens of Labour lawmakers threatening to vote against the "
+        "government.\n\nA Downing Street spokesperson said the reforms were \"the right thing to do\" and that the "
+        "government would not back down.\n\nSources close to finance minister Rachel Reeves said she was "
+        "prepared to make concessions on disability payments if it meant avoiding a defeat in parliament.\n\n"
+        "\"We will not vote for a bill that pushes a million people into poverty,\" Labour lawmaker Rachael "
+        "Maskell told the BBC.\n"), header="")
+    threatening = [s for s in statements if s.cue == "threatening"]
+    assert [s.content for s in threatening] == ["to vote against the government"]

@@ -20,12 +20,21 @@ def test_a_fact_checks_section_label_is_no_speaker(read, label):
     assert all(s.cue != ":" for s in statements)
 
 
+def _answer(statements):
+    """The first statement of a transcript's speaker label that is not the asker's "Q:"."""
+    answers = [s for s in statements if s.cue == ":" and s.speaker is not None and s.speaker.text != "Q"]
+    assert answers, [(s.cue, s.content) for s in statements]
+    return answers[0]
+
+
 def test_a_transcripts_speaker_label_still_speaks(read):
     statements = read((
         "Q: Is Iran ready to return to the 2015 limits?\n\n"
         "Araghchi: We are ready to discuss limits, but only if sanctions are lifted first."))
-    label = by_cue(statements, ":")
+    label = _answer(statements)
     assert label.speaker.text == "Araghchi" and label.content.startswith("We are ready")
+    asked = [s for s in statements if s.speaker is not None and s.speaker.text == "Q"]
+    assert [s.act for s in asked] == ["question"] and asked[0].speaker.actor_id is None  # the interviewer's
 
 
 def test_a_quotation_over_two_paragraphs_is_one_content_and_not_the_paragraph_before(read):
@@ -150,7 +159,7 @@ def test_an_interviews_answers_are_the_interviewees(analyzer):
         "Asked about his counterpart's comments that Iran was \"weeks away\" from a bomb, Araghchi "
         'laughed. "That is what they have been saying for twenty years," he said.'))
     assert all(s.speaker is not None for s in statements if s.cue != "Asked about")  # no "not sign" of nobody
-    answer = by_cue(statements, ":")
+    answer = _answer(statements)
     assert answer.content.endswith("We will not sign a bad deal.")
     assert answer.condition is not None and answer.condition.text == "sanctions are lifted first"
     claimed = [s for s in statements if "weeks away" in s.content]
@@ -175,7 +184,7 @@ MFA = ("Q: The Philippines said on Wednesday that a Chinese coast guard vessel h
 
 def test_a_press_conference_answer_is_one_statement_and_its_we_is_the_speakers(read):
     statements = read(MFA)
-    answers = [s for s in statements if s.cue == ":"]
+    answers = [s for s in statements if s.cue == ":" and s.act != "question"]
     assert len(answers) == 1 and answers[0].speaker.name == "Mao Ning"
     assert answers[0].content.endswith("stop its provocations.")
     urged = [s for s in statements if s.cue == "urge"]
@@ -335,7 +344,7 @@ def test_a_quotation_announced_with_a_colon_is_not_run_on(analyzer):
 def test_a_title_in_the_headline_gives_the_speaker_below_a_role(analyzer):
     statements = ledger(analyzer, "Chinese Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on "
                                   "July 4, 2026\n\n" + MFA, header="")
-    answer = by_cue(statements, ":").speaker
+    answer = _answer(statements).speaker
     assert (answer.name, answer.role, answer.country) == ("Mao Ning", "Spokesperson", "CHN")
 
 

@@ -295,9 +295,10 @@ def other_word_orders(kb: KnowledgeBase, name: str) -> list[str]:
 
 def owned_entry(kb: KnowledgeBase, country: KBEntry, rest: str) -> KBEntry | None:
     """The organisation of ``country`` the knowledge base knows by "<demonym> <rest>"
-    ("Britain's Ministry of Defence": the British Ministry of Defence)."""
-    for demonym in country.demonyms:
-        entry = kb.lookup(f"{demonym} {rest}", kinds={"organization"})
+    ("Britain's Ministry of Defence": the British Ministry of Defence), or by ``rest`` alone
+    ("Yemen's Houthi movement": the Houthis, a Yemeni group)."""
+    for words in [*(f"{demonym} {rest}" for demonym in country.demonyms), rest]:
+        entry = kb.lookup(words, kinds={"organization"})
         if entry is not None and entry.country == country.alpha3:
             return entry
     return None

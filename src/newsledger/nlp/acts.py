@@ -191,6 +191,8 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
         return "warning", "condition:harm"
     if _unanswered(content):  # "Russia's provocations will not go unanswered": a response is coming
         return "warning", "content:not unanswered"
+    if _legitimate_target(content):  # "Any American or British ship will be a legitimate target"
+        return "threat", "content:legitimate target"
     if is_media(doc, st, cue):
         return "report", "speaker:media"
     modal_act = _modality_act(content, st, side)
@@ -199,6 +201,12 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
     if st.negated:
         return "denial", "content:negated"
     return "claim", "default"
+
+
+def _legitimate_target(content: list[Token]) -> bool:
+    """A thing declared a "legitimate target" (not negated): whoever declares it says they may strike it."""
+    return any(t.lemma_.lower() == "target" and any(c.lower_ == "legitimate" for c in t.children)
+               and not any(c.dep_ == "neg" for c in t.head.children) for t in content)
 
 
 _DECLINE = {"decline", "refuse"}

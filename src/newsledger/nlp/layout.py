@@ -40,7 +40,7 @@ SIGNATURE_DASHES = "―—–"
 NOT_SPEAKERS = {
     "update", "updated", "watch", "exclusive", "breaking", "related", "read", "photos", "photo",
     "video", "note", "editor", "correction", "source", "sources", "getty", "image", "images",
-    "q", "a", "pic", "listen", "more", "see", "also", "advertisement", "credit", "follow",
+    "a", "pic", "listen", "more", "see", "also", "advertisement", "credit", "follow",
     # a fact check's and an explainer's sections ("Verdict: False.", "Claim: …", "Context: …")
     "verdict", "claim", "claims", "rating", "context", "background", "analysis", "summary",
     "conclusion", "fact", "facts", "reality", "bottom", "takeaway", "takeaways", "timeline",

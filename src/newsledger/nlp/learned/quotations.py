@@ -26,7 +26,7 @@ def join_split_quotations(doc: Doc, text: str, statements: list[Statement]) -> l
     """``statements`` with the pieces of each split quotation in one statement (see the
     module docstring); ``text`` is ``doc.text``."""
     quotes = doc_quotes(doc)
-    joined = [_to_cue_sentence_end(doc, st) for st in _one_per_cue(statements)]
+    joined = [_to_cue_sentence_end(doc, st) for st in _one_per_cue(text, statements)]
     joined = _without_borrowed_continuations(text, joined, quotes)
     joined = _reclaim_continuations(text, joined, quotes)
     joined = _past_a_participle(text, joined, quotes)
@@ -35,13 +35,23 @@ def join_split_quotations(doc: Doc, text: str, statements: list[Statement]) -> l
     return joined
 
 
-def _one_per_cue(statements: list[Statement]) -> list[Statement]:
+def _one_per_cue(text: str, statements: list[Statement]) -> list[Statement]:
     """Quotations on both sides of one cue ('"Q1," Trump said at a rally, "Q2."') are one
     statement in two pieces, as the rules read it, not two statements sharing a cue."""
     merged: list[Statement] = []
     at: dict[tuple[int, int], int] = {}
     for st in statements:
         i = at.get(tuple(st.cue_span))
+        if i is not None and merged[i].quote == st.quote == "indirect" \
+                and (merged[i].content_start < st.cue_span[0]) != (st.content_start < st.cue_span[0]):
+            # "a rebellion over | welfare cuts |, with lawmakers | threatening | to vote against": the
+            # words before the source are not what the cue says when words after it are, unless
+            # they stand right before it and the words after are in another sentence ("A global
+            # climate accord could not …, he said. It had to …")
+            before, after = (merged[i], st) if merged[i].content_start < st.cue_span[0] else (st, merged[i])
+            merged[i] = before if _fronted(text, before) and "." in text[after.cue_span[1]:after.content_start] \
+                else after
+            continue
         if i is None or "indirect" in (merged[i].quote, st.quote):
             at.setdefault(tuple(st.cue_span), len(merged))
             merged.append(st)
@@ -51,6 +61,12 @@ def _one_per_cue(statements: list[Statement]) -> list[Statement]:
                             content=f"{first.content} … {st.content}", speaker=first.speaker or st.speaker,
                             quote="direct" if first.quote == st.quote == "direct" else "mixed")
     return merged
+
+
+def _fronted(text: str, statement: Statement) -> bool:
+    """The content stands right before its source and cue, a comma between ("…, he said")."""
+    reader = statement.speaker.span[0] if statement.speaker is not None else statement.cue_span[0]
+    return not text[statement.content_spans[-1][1]:min(reader, statement.cue_span[0])].strip(" ,\"”’'")
 
 
 def _to_cue_sentence_end(doc: Doc, statement: Statement) -> Statement:
