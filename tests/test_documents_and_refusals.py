@@ -121,3 +121,24 @@ def test_an_occasion_before_the_rest_of_what_was_said_stays_in_it(analyzer, sent
     # the day between the accused and the accusation: cutting there lost the accusation
     statements = ledger(analyzer, sentence)
     assert statements[0].content == content
+
+
+@pytest.mark.parametrize("sentence", [
+    "A senior administration official, speaking on condition of anonymity to discuss internal deliberations, "
+    "said the White House considered the matter closed.",
+    "The official, who was not authorized to speak publicly about the talks, said a deal was close.",
+])
+def test_why_a_source_is_unnamed_is_nothing_it_said(read, sentence):
+    # the tagger read "to discuss | internal deliberations" as a statement of nobody
+    statements = read(sentence)
+    assert [s.cue for s in statements] == ["said"]
+
+
+def test_a_document_seen_by_an_outlet_is_not_the_outlets(analyzer):
+    # "a draft document seen by Reuters" was Reuters speaking: the participle names its reader
+    statements = ledger(analyzer, (
+        "BRUSSELS, March 12 (Reuters) - The European Commission plans to propose a legal ban on all Russian "
+        "gas imports by the end of 2027, according to a draft document seen by Reuters."))
+    according = by_cue(statements, "according to")
+    assert according.speaker.text == "a draft document seen by Reuters"
+    assert according.speaker.name != "Reuters" and according.speaker.actor_id != "media:reuters"

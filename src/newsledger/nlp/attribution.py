@@ -91,7 +91,8 @@ class AttributionComponent:
                 statements.append(extra)
         continue_quotes(text, statements, quotes)
         statements = continue_announcements(text, statements)
-        doc._.statements = _drop_nested([st for st in statements if not figurative_source(st)])
+        doc._.statements = _drop_nested([st for st in statements
+                                         if not figurative_source(st) and not anonymity_purpose(text, st)])
         return doc
 
     def _to_statement(self, doc: Doc, sent: SpacySpan, cand: Candidate, quotes: list[Quote]) -> Statement | None:
@@ -287,6 +288,18 @@ def anonymity_formula(st: Statement) -> bool:
     """True for the formula that grants a source anonymity ("who asked not to be named",
     "declined to be identified", "speaking on condition of anonymity"): no statement."""
     return bool(_ANONYMITY.match(st.content.strip(" \"“”'")))
+
+
+# "speaking on condition of anonymity to | discuss | internal deliberations": why a source is unnamed
+_WHY_UNNAMED = re.compile(r"(?:anonymity|anonymously|(?:not\s+)?authori[sz]ed|permitted|allowed|permission)\s+to\s*$",
+                          re.IGNORECASE)
+
+
+def anonymity_purpose(text: str, st: Statement) -> bool:
+    """True for the reason a source goes unnamed, read as a cue ("speaking on condition of
+    anonymity to discuss internal deliberations", "because he was not authorized to speak
+    publicly"): what the source was not allowed to discuss is nothing it said."""
+    return bool(_WHY_UNNAMED.search(text[max(0, st.cue_span[0] - 40):st.cue_span[0]]))
 
 
 # Sources that are figures of speech: "History has shown that …" is the writer's own assertion.

@@ -154,13 +154,18 @@ def two_roles(phrase: str) -> bool:
     return len(parts) == 2 and all(p and (p[-1] in TITLES or p[-1] in GENERIC_PERSON) for p in parts)
 
 
+_READ_BY = {"see", "obtain", "review", "view", "read", "leak", "acquire"}  # who got a document, not who wrote it
+
+
 def restrictive_clause(root) -> tuple[int, int] | None:
     """Where the relative or participle clause of a mention's head is written ("some | who saw
-    the comment …", "states | led by West Virginia"); None for a document, whose clause names
-    who made it ("research conducted by the Center for …")."""
-    if root is None or root.lemma_.lower() in DOCUMENT_NOUNS:
+    the comment …", "states | led by West Virginia"); for a document only a clause that names who
+    got it ("a draft document | seen by Reuters"), not who made it ("research conducted by …")."""
+    if root is None:
         return None
-    tokens = [t for c in root.children if c.dep_ in ("relcl", "acl") for t in c.subtree]
+    document = root.lemma_.lower() in DOCUMENT_NOUNS  # but "a draft document | seen by Reuters": its reader
+    tokens = [t for c in root.children if c.dep_ in ("relcl", "acl") and (not document or c.lemma_ in _READ_BY)
+              for t in c.subtree]
     return (min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)) if tokens else None
 
 

@@ -295,6 +295,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if head in TITLES or head in GENERIC_PERSON:
         return _by_title(words, before, resolved)
     chars = _phrase_chars(mention)  # a relative pronoun's noun: "Friedrich Merz, who …", the name untagged
+    chars = (chars[0], clause[0] - 1) if clause and chars[0] < clause[0] - 1 < chars[1] else chars  # not "seen by Reuters"
     found = proper_name(doc, replace(mention, text=doc_text(doc)[chars[0]:chars[1]], span=chars, chain=[]))
     confirmed = headlines.confirmed(found.name, found.span[0]) if found is not None else None
     if confirmed is None:  # no name, or one in title case named nowhere else ("Gold Star Mom")

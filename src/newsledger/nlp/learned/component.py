@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..quotes import find_quotes, quote_kind
-from ..attribution import anonymity_formula, figurative_source
+from ..attribution import anonymity_formula, anonymity_purpose, figurative_source
 from ..datelines import without_dateline
 from ..spans import doc_text
 from .cue_prepositions import with_governing_preposition
@@ -124,7 +124,8 @@ def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
         kept = tidy(with_rule_hearsay(with_rule_cue(statement, ruled), ruled), doc, text)
         abandoned |= content_chars(statement) | set(range(*statement.cue_span))
         # not "who asked | not to be named", nor "History | has shown"
-        if kept is not None and not anonymity_formula(kept) and not figurative_source(kept):
+        if kept is not None and not anonymity_formula(kept) and not figurative_source(kept) \
+                and not anonymity_purpose(text, kept):
             tidied.append(kept)
             abandoned -= content_chars(kept) | set(range(*kept.cue_span))
     merged = merge_with_rules(join_split_quotations(doc, text, tidied), ruled, abandoned)
