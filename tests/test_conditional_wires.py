@@ -195,3 +195,30 @@ def test_all_options_on_the_table_on_a_condition_is_a_warning(read, sentence):
 def test_a_response_promised_without_condition_is_a_warning(read, sentence, act):
     statement = read(sentence)[0]
     assert statement.act == act
+
+
+@pytest.mark.parametrize("sentence, act", [
+    ('"If Sweden wants to join NATO, it must first take the necessary steps," Erdogan told a news conference '
+     "in Ankara.", "demand"),
+    ('"If they attack us again, we will take the necessary measures," the Turkish defence minister told a news '
+     "conference in Ankara.", "threat"),
+])
+def test_what_the_other_side_must_do_is_a_demand_not_a_warning(analyzer, sentence, act):
+    # "the necessary steps" read as a response with resolve made the demand a warning
+    told = by_cue(ledger(analyzer, sentence), "told")
+    assert told.condition is not None and told.act == act
+
+
+def test_a_condition_is_no_content_and_a_hypothetical_act_no_statement(analyzer):
+    # the tagger took "would not hesitate" for a cue and the condition for what was said; the
+    # rules then read "the Houthis … attack | commercial shipping" inside the condition
+    statements = ledger(analyzer, (
+        "UNITED NATIONS, Jan 12 (Reuters) - Members of the U.N. Security Council clashed on Monday over U.S. "
+        "and British strikes on Houthi targets in Yemen.\n\n"
+        "U.S. Deputy Ambassador Robert Wood rejected the charge. The strikes were \"necessary and "
+        "proportionate,\" he told the council, and Washington would not hesitate to act again if the Houthis "
+        "continued to attack commercial shipping."))
+    assert not any(s.content.startswith("the Houthis continued") for s in statements)
+    assert not any(s.cue == "attack" for s in statements)
+    assert by_cue(statements, "told").speaker.name == "Robert Wood"
+

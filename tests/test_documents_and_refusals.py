@@ -142,3 +142,15 @@ def test_a_document_seen_by_an_outlet_is_not_the_outlets(analyzer):
     according = by_cue(statements, "according to")
     assert according.speaker.text == "a draft document seen by Reuters"
     assert according.speaker.name != "Reuters" and according.speaker.actor_id != "media:reuters"
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Turkish President Tayyip Erdogan said Turkey supported Sweden joining the alliance, a reversal after "
+     "months of objections.", "Turkey supported Sweden joining the alliance"),
+    ("Philippine National Security Adviser Eduardo Año said on Friday that Manila was ready to hold talks "
+     "with China without preconditions, a shift from his position earlier this month.",
+     "that Manila was ready to hold talks with China without preconditions"),
+])
+def test_the_writers_apposition_is_no_part_of_what_was_said(analyzer, sentence, content):
+    said = by_cue(ledger(analyzer, sentence), "said")
+    assert said.content == content

@@ -215,10 +215,32 @@ Lia Park said the new rail line would open in September.
 
 # ----------------------------------------------------------------------------- pieces
 
+def test_a_side_that_comes_to_back_what_it_set_conditions_for_has_changed(analyzer, tmp_path):
+    # "Turkey supported Sweden joining the alliance" was a claim, neutral: no change was seen
+    articles = {
+        "reuters_2023-01-15_erdogan.txt": """date 2023-01-15
+
+ANKARA, Jan 15 (Reuters) - Turkish President Tayyip Erdogan said on Sunday that Turkey would not approve Sweden's application to join NATO unless Stockholm cracked down on Kurdish militants.
+""",
+        "reuters_2023-07-10_erdogan.txt": """date 2023-07-10
+
+VILNIUS, July 10 (Reuters) - Turkish President Tayyip Erdogan said Turkey supported Sweden joining the alliance, a reversal after months of objections.
+"""}
+    ledger = stream_ledger("sqlite", tmp_path, analyzer, articles)
+    try:
+        update_positions(ledger)
+        changes = position_changes(ledger, actor="Recep Tayyip Erdoğan")
+        assert [(c["from"], c["to"]) for c in changes] == [("conditional", "for")]
+        assert changes[0]["after"]["content"] == "Turkey supported Sweden joining the alliance"
+    finally:
+        close(ledger)
+
+
 def record(content: str, act: str = "claim", *, negated: bool = False, cue: str = "said",
-           condition: str | None = None) -> dict:
+           condition: str | None = None, country: str | None = None) -> dict:
     return {"content": content, "act": act, "negated": negated, "cue": cue,
-            "condition": {"text": condition, "span": [0, 0]} if condition else None}
+            "condition": {"text": condition, "span": [0, 0]} if condition else None,
+            "speaker": {"country": country}}
 
 
 @pytest.mark.parametrize("statement, expected", [
@@ -232,6 +254,10 @@ def record(content: str, act: str = "claim", *, negated: bool = False, cue: str 
     (record("France was creating a new coalition", "report", cue="learned"), "neutral"),
     (record("whether Finnish sailors could take part in boarding ships", "question", cue="Asked"), "neutral"),
     (record("the line had failed shortly after 2 a.m."), "neutral"),
+    (record("Turkey supported Sweden joining the alliance", country="TUR"), "for"),
+    (record("Russia supported the plan", country="TUR"), "neutral"),  # another side's backing
+    (record("we do not support sending troops", negated=True), "against"),
+    (record("that Paris firmly opposed the tariffs", country="FRA"), "against"),
 ])
 def test_stance_rules(statement, expected):
     assert stance(statement)[0] == expected

@@ -46,6 +46,19 @@ def _key(text: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+@lru_cache(maxsize=1)
+def _codes() -> dict[str, str]:
+    """A country's name -> its ISO 3166-1 alpha-3 code."""
+    entries = json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))["entries"]
+    return {entry["name"]: entry["alpha3"] for entry in entries if entry.get("alpha3")}
+
+
+def country_code(text: str) -> str | None:
+    """The alpha-3 code of the country ``text`` writes ("Turkey", "Ankara", "Turkish" -> "TUR"), or None."""
+    name = country_named(text)
+    return _codes().get(name) if name else None
+
+
 def country_named(text: str) -> str | None:
     """The name of the country ``text`` writes (a name, short name, demonym, capital or
     metonym, any case, with or without "the"), or None."""

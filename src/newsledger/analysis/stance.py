@@ -9,7 +9,9 @@ The rules, first match wins:
    "all options are on the table") is ``conditional``: open to it, depending on events;
 3. a statement with a ``condition`` is ``conditional`` (for its consequence, if…);
 4. a denial, or a cue that refuses ("ruled out", "rejected", "opposed") is ``against``;
-5. a cue that backs ("backed", "supported", "welcomed", "called for") is ``for``;
+5. a cue that backs ("backed", "supported", "welcomed", "called for") is ``for``; a claim or
+   prediction that the speaker's side backs or refuses something ("Turkey supported Sweden
+   joining the alliance", said by Erdogan; "we oppose it") is ``for`` or ``against``;
 6. commitment, demand, proposal and threat are ``for``, or ``against`` when negated;
 7. an opinion is ``against`` when negated, ``for`` when it says what should be done;
 8. a negated claim or prediction that says someone will not act ("would not support",
@@ -24,6 +26,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
+
+from newsledger.countries import country_code
 
 FOR, AGAINST, CONDITIONAL, NEUTRAL = "for", "against", "conditional", "neutral"
 STANCES = (FOR, AGAINST, CONDITIONAL, NEUTRAL)
@@ -75,6 +79,9 @@ def stance(record: dict[str, Any]) -> tuple[str, str]:
         return AGAINST, f"“{cue}”"
     if _FOR_CUE.search(cue):
         return FOR, f"“{cue}”"
+    side = _side_backing(record, content)
+    if side is not None and act in ("claim", "prediction"):
+        return side
     if act in _COMMITTING:
         return (AGAINST, f"negated {act}") if negated else (FOR, act)
     if act == "opinion":
@@ -86,6 +93,31 @@ def stance(record: dict[str, Any]) -> tuple[str, str]:
     if act in ("claim", "prediction") and negated and _WILL_NOT.search(content):
         return AGAINST, "says it will not happen"
     return NEUTRAL, act
+
+
+# "Turkey supported Sweden joining the alliance", "we strongly oppose it": a side backing or refusing
+_SIDE_VERB = re.compile(
+    r"^(?:that\s+)?(?P<subject>[\w.'’ -]{1,40}?)\s+(?:(?:would|will|does|did|do|now|still|fully|firmly|strongly|"
+    r"not|no longer|n't)\s+)*(?P<verb>support|back|favou?r|welcome|endorse|oppose|reject)(?:s|es|ed|d)?\b",
+    re.IGNORECASE)
+_OWN_SIDE = {"we", "i", "he", "she"}
+
+
+def _side_backing(record: dict[str, Any], content: str) -> tuple[str, str] | None:
+    """For or against, when what was said is that the speaker's side backs or refuses something:
+    its subject is "we", "I", "he" or "she", or the speaker's country ("Turkey supported Sweden
+    joining the alliance" said by Erdogan). None otherwise ("Russia supports …" said by a Turk)."""
+    found = _SIDE_VERB.match(content.strip(" \"“”'‘’"))
+    if found is None:
+        return None
+    subject = found["subject"].strip().lower()
+    country = (record.get("speaker") or {}).get("country")
+    if subject not in _OWN_SIDE and (country is None or country_code(subject) != country):
+        return None
+    backs = found["verb"].lower() not in ("oppose", "reject")
+    if record.get("negated"):
+        backs = not backs
+    return (FOR, "says its side backs it") if backs else (AGAINST, "says its side refuses it")
 
 
 def is_change(before: str, after: str) -> bool:

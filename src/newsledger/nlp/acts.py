@@ -187,8 +187,8 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
         return "threat", f"cue:{cue_word}" if cue_act == "threat" else "condition:speaker-action"
     if cue_act:
         return cue_act, f"cue:{cue_word}"
-    if st.condition is not None and _harmful(doc, st.consequence):
-        return "warning", "condition:harm"
+    if st.condition is not None and _harmful(doc, st.consequence) and not _deontic(doc, st.consequence):
+        return "warning", "condition:harm"  # not "If Sweden wants to join NATO, it must first take the necessary steps"
     if _unanswered(content):  # "Russia's provocations will not go unanswered": a response is coming
         return "warning", "content:not unanswered"
     if _legitimate_target(content):  # "Any American or British ship will be a legitimate target"
@@ -201,6 +201,12 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
     if st.negated:
         return "denial", "content:negated"
     return "claim", "default"
+
+
+def _deontic(doc: Doc, part) -> bool:
+    """The consequence's verb is under "must" or "should": what someone has to do, a demand."""
+    root = _root(tokens_in(doc, [part.span])) if part is not None else None
+    return root is not None and any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in root.children)
 
 
 def _legitimate_target(content: list[Token]) -> bool:

@@ -29,7 +29,7 @@ import numpy as np
 from spacy.attrs import LOWER, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Mention, Statement
 from . import extensions  # noqa: F401  (registers the Doc extensions)
@@ -96,6 +96,8 @@ class AttributionComponent:
         return doc
 
     def _to_statement(self, doc: Doc, sent: SpacySpan, cand: Candidate, quotes: list[Quote]) -> Statement | None:
+        if _hypothetical(cand.cue[0]):
+            return None
         spans = spans_of(cand.content)
         cue_span = char_span(cand.cue)
         clause = char_span(sorted([*cand.cue, *(cand.source or [])], key=lambda t: t.i))
@@ -119,6 +121,13 @@ class AttributionComponent:
             sentence_span=(sent.start_char, sent.end_char),
             extra={"rule": cand.rule, "cue_lemma": cand.cue[0].lemma_.lower(), "cue_token": cand.cue[0].i},
         )
+
+
+def _hypothetical(cue: Token) -> bool:
+    """True when the cue stands in an if- or unless-clause ("would act again if the Houthis
+    continued to attack commercial shipping"): what someone may do is nothing they said."""
+    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
+               for t in (cue, *cue.ancestors))
 
 
 def _possible_cues(doc: Doc) -> np.ndarray:

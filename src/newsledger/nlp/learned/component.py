@@ -38,8 +38,9 @@ from ..datelines import without_dateline
 from ..spans import doc_text
 from .cue_prepositions import with_governing_preposition
 from .cue_times import cue_end_before_time
-from .contents import (ends_in_relative_pronoun, has_content_word, object_of_another_verb, question_topic,
-                       without_addressee, without_cue_adjuncts, without_dangling_words)
+from .contents import (condition_clause, ends_in_relative_pronoun, has_content_word, object_of_another_verb, question_topic,
+                       without_addressee, without_cue_adjuncts, without_dangling_words,
+                       without_writers_apposition)
 from .decode import whole_words
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue, with_rule_hearsay
@@ -189,11 +190,14 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
             or ends_in_relative_pronoun(doc, spans):
         return None
     spans = [piece for piece in spans if not object_of_another_verb(doc, piece, (cue_start, cue_end))
-             and not question_topic(doc, piece, (cue_start, cue_end))]
+             and not question_topic(doc, piece, (cue_start, cue_end))
+             and not condition_clause(text, piece, (cue_start, cue_end))]
     if not spans:
         return None
     spans = without_addressee(doc, spans, (cue_start, cue_end))  # "tells | Al Jazeera the group will …"
+    spans = without_writers_apposition(text, spans)  # "…, a reversal after months of objections"
     spans = without_dangling_words(doc, without_cue_adjuncts(doc, spans, (cue_start, cue_end)))
+    spans[-1] = (spans[-1][0], spans[-1][0] + len(text[slice(*spans[-1])].rstrip(" ,;:")))  # no comma ends it
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
     if _inside_source(speaker, (cue_start, cue_end)):
         return None
