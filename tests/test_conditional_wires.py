@@ -222,3 +222,18 @@ def test_a_condition_is_no_content_and_a_hypothetical_act_no_statement(analyzer)
     assert not any(s.cue == "attack" for s in statements)
     assert by_cue(statements, "told").speaker.name == "Robert Wood"
 
+
+
+@pytest.mark.parametrize("sentence, act", [
+    ('Kremlin spokesman Dmitry Peskov called the report, published by a Telegram channel, "a typical fake."',
+     "denial"),
+    ("The foreign ministry described the allegations as baseless and politically motivated.", "denial"),
+    ("Trump called the deal a great victory for American workers.", "claim"),
+    ("Trump has called climate change a hoax perpetrated by China.", "denial"),
+    ("The senator called the television doctor a quack, a fake and a charlatan.", "claim"),  # an insult
+])
+def test_calling_a_report_false_is_a_denial(analyzer, sentence, act):
+    # no negation is written, so the naming was a claim
+    statements = ledger(analyzer, sentence)
+    named = [s for s in statements if "called" in s.cue or "described" in s.cue]
+    assert len(named) == 1 and named[0].act == act

@@ -236,6 +236,27 @@ VILNIUS, July 10 (Reuters) - Turkish President Tayyip Erdogan said Turkey suppor
         close(ledger)
 
 
+def test_a_position_told_as_background_is_no_change(analyzer, tmp_path):
+    # "who has long demanded" is dated by the article only: it made Merz change from conditional to for
+    articles = {
+        "dpa_2026-02-06_merz.txt": """date 2026-02-06
+
+BERLIN, Feb 6 (dpa) - Opposition leader Friedrich Merz said a government he led would send Taurus missiles to Ukraine if Ukraine's European partners agreed.
+""",
+        "reuters_2026-02-20_merz.txt": """date 2026-02-20
+
+BERLIN, Feb 20 (Reuters) - Friedrich Merz, who has long demanded that Germany send Taurus missiles to Ukraine, said on Friday that he no longer saw the delivery as urgent.
+"""}
+    ledger = stream_ledger("sqlite", tmp_path, analyzer, articles)
+    try:
+        update_positions(ledger)
+        assert position_changes(ledger, actor="Friedrich Merz") == []
+        merz = positions(ledger, actor="Friedrich Merz")
+        assert any(h["cue"] == "has long demanded" for p in merz for h in p["history"])  # kept as evidence
+    finally:
+        close(ledger)
+
+
 def record(content: str, act: str = "claim", *, negated: bool = False, cue: str = "said",
            condition: str | None = None, country: str | None = None) -> dict:
     return {"content": content, "act": act, "negated": negated, "cue": cue,

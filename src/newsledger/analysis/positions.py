@@ -267,15 +267,21 @@ def _grouped(ledger: Any, actor: str | None, issue: str | int | None) -> list[tu
     return sorted(groups.values(), key=lambda g: (g[1]["id"], g[0]["name"].casefold(), g[0]["id"]))
 
 
+# "Friedrich Merz, who has long demanded that …": a position held for some time, told as background
+_DURATIVE = re.compile(r"(?:has|have|had)\s+(?:long|repeatedly|consistently|always)\b", re.IGNORECASE)
+
+
 def _changes(rows: list[dict[str, Any]]) -> list[tuple[dict, dict]]:
     """Successive non-neutral rows whose stances differ, the later on a later date.
 
     Stances within one day are not compared with each other: a quote and its paraphrase
-    in one article are one position, not a change."""
+    in one article are one position, not a change. A position the article tells as held for
+    some time ("who has long demanded", "has repeatedly said") is background, dated only by the
+    article: it neither starts nor ends a change."""
     found: list[tuple[dict, dict]] = []
     current = None
     for row in rows:
-        if row["stance"] == NEUTRAL:
+        if row["stance"] == NEUTRAL or _DURATIVE.match(row["record"].get("cue") or ""):
             continue
         if current is not None and is_change(current["stance"], row["stance"]) and \
                 current["effective_date"] and row["effective_date"] and \

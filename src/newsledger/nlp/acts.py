@@ -79,6 +79,7 @@ from spacy.tokens import Doc, Token
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import ACTS, Statement
 from newsledger.nlp.attribution_rules import RAISING
+from newsledger.nlp.act_formulas import called_false, harmful, legitimate_target, unanswered
 from newsledger.nlp.act_sides import is_media, is_side, speaker_side
 from newsledger.nlp.spans import tokens_in
 
@@ -115,10 +116,7 @@ _STATIVE = {"be", "have", "seem", "remain", "become", "exist", "need", "want", "
             "think", "believe", "hope", "can", "may", "lie", "stand"}
 _COOPERATIVE = {"support", "help", "aid", "assist", "welcome", "cooperate", "negotiate", "talk",
                 "agree", "join", "protect", "defend", "praise", "thank", "meet", "discuss"}
-_HARM = {"consequence", "war", "conflict", "escalation", "catastrophe", "disaster", "danger",
-         "risk", "crisis", "retaliation", "collapse", "destruction", "tragedy", "tragic",
-         "nuclear", "casualty", "death", "bloodshed", "confrontation", "chaos", "threat",
-         "countermeasure", "punishment", "retribution", "reprisal"}
+
 
 
 @Language.factory(
@@ -182,16 +180,18 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
         if st.negated:
             return "denial", f"cue:{cue_word}"
         cue_act = None  # "did not rule out": the option stays open, decide on the content
+    if called_false(cue, content):  # "Peskov called the report 'a typical fake'"
+        return "denial", "content:called false"
     side = speaker_side(doc, st, cue)
     if cue_act == "threat" or _conditional_threat(doc, st, side):
         return "threat", f"cue:{cue_word}" if cue_act == "threat" else "condition:speaker-action"
     if cue_act:
         return cue_act, f"cue:{cue_word}"
-    if st.condition is not None and _harmful(doc, st.consequence) and not _deontic(doc, st.consequence):
+    if st.condition is not None and harmful(doc, st.consequence) and not _deontic(doc, st.consequence):
         return "warning", "condition:harm"  # not "If Sweden wants to join NATO, it must first take the necessary steps"
-    if _unanswered(content):  # "Russia's provocations will not go unanswered": a response is coming
+    if unanswered(content):  # "Russia's provocations will not go unanswered": a response is coming
         return "warning", "content:not unanswered"
-    if _legitimate_target(content):  # "Any American or British ship will be a legitimate target"
+    if legitimate_target(content):  # "Any American or British ship will be a legitimate target"
         return "threat", "content:legitimate target"
     if is_media(doc, st, cue):
         return "report", "speaker:media"
@@ -207,12 +207,6 @@ def _deontic(doc: Doc, part) -> bool:
     """The consequence's verb is under "must" or "should": what someone has to do, a demand."""
     root = _root(tokens_in(doc, [part.span])) if part is not None else None
     return root is not None and any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in root.children)
-
-
-def _legitimate_target(content: list[Token]) -> bool:
-    """A thing declared a "legitimate target" (not negated): whoever declares it says they may strike it."""
-    return any(t.lemma_.lower() == "target" and any(c.lower_ == "legitimate" for c in t.children)
-               and not any(c.dep_ == "neg" for c in t.head.children) for t in content)
 
 
 _DECLINE = {"decline", "refuse"}
@@ -300,29 +294,6 @@ def _official_speaks_for(doc: Doc, st: Statement, subject: Token | None) -> bool
     return any(t.lower_ in _OFFICIAL_WORDS for t in words)
 
 
-# Words of resolve on a response: the deterrence formulas of defence ministries and state media
-# ("the military will respond firmly", "take resolute measures", "decisive action").
-_RESOLVE = {"firmly", "firm", "resolutely", "resolute", "decisively", "decisive", "forcefully",
-            "forceful", "severely", "severe", "harshly", "harsh", "strongly", "strong", "necessary",
-            "devastating", "crushing", "military", "swift", "overwhelming", "immediate", "robust",
-            "appropriate", "powerful", "stern", "tough", "merciless", "ruthless"}
-_RESPONSE_WORDS = {"respond", "response", "react", "reaction", "measure", "action", "step", "strike",
-                   "retaliate", "hit", "answer"}
-
-
-def _harmful(doc: Doc, part) -> bool:
-    """Harm in ``part``: a word of harm ("tragic consequences", "countermeasures") or a response
-    with a word of resolve ("will respond firmly", "resolute measures"); "necessary measures"
-    counts, "strong support" does not."""
-    if part is None:
-        return False
-    tokens = tokens_in(doc, [part.span])
-    return any(t.lemma_.lower() in _HARM for t in tokens) or any(
-        t.lemma_.lower() in _RESPONSE_WORDS and any(c.lower_ in _RESOLVE for c in t.children)
-        or t.lemma_.lower() == "option" and any(c.lower_ == "all" for c in t.children)  # "all options are on the table"
-        for t in tokens)
-
-
 def _modality_act(content: list[Token], st: Statement, side: set[str]) -> tuple[str, str] | None:
     root = _root(content)
     if root is None:
@@ -353,14 +324,6 @@ def _ready_to_act(root: Token) -> bool:
     words = [root, *(c for c in root.children if c.dep_ in ("acomp", "oprd"))]
     return any(w.lemma_.lower() in _READY and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in w.children)
                for w in words)
-
-
-_UNANSWERED = {"unanswered", "unpunished", "unnoticed"}
-
-
-def _unanswered(content: list[Token]) -> bool:
-    """"will not go unanswered", "will not remain unpunished": the formula of a coming response."""
-    return any(t.lower_ in _UNANSWERED and any(c.dep_ == "neg" for c in t.head.children) for t in content)
 
 
 def _going_to(root: Token) -> bool:

@@ -91,8 +91,7 @@ class AttributionComponent:
                 statements.append(extra)
         continue_quotes(text, statements, quotes)
         statements = continue_announcements(text, statements)
-        doc._.statements = _drop_nested([st for st in statements
-                                         if not figurative_source(st) and not anonymity_purpose(text, st)])
+        doc._.statements = _drop_nested([st for st in statements if not said_by_nobody(text, st)])
         return doc
 
     def _to_statement(self, doc: Doc, sent: SpacySpan, cand: Candidate, quotes: list[Quote]) -> Statement | None:
@@ -320,6 +319,12 @@ def figurative_source(st: Statement) -> bool:
     blockades and sanctions cannot stop …", "Experience shows …", "Time will tell"): no one said
     it, so it is no statement and the sentence stays in the outlet's own voice."""
     return st.speaker is not None and st.speaker.text.lower().strip(" ,") in _FIGURATIVE_SOURCES
+
+
+def said_by_nobody(text: str, st: Statement) -> bool:
+    """A reading no one said: an abstraction made to speak (:func:`figurative_source`) or the
+    reason a source goes unnamed (:func:`anonymity_purpose`); both variants drop it."""
+    return figurative_source(st) or anonymity_purpose(text, st)
 
 
 def _first_person_aside(st: Statement) -> bool:

@@ -74,8 +74,8 @@ def dateline_place(text: str, start: int) -> str | None:
 
 def without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans``, each begun after a dateline it opens with ("SEOUL, March 2 (Reuters) - | Kim
-    Yo Jong warned …"; :func:`after_dateline`) or begins inside ("TOKYO, | Feb 4 (Kyodo) - …"), and left out when it is no more than the
-    dateline's words ("MANILA": a content run on from a headline, cut at its paragraph)."""
+    Yo Jong warned …"; :func:`after_dateline`) or begins inside ("TOKYO, | Feb 4 (Kyodo) - …"),
+    and left out when it is no more than the dateline's words ("MANILA": a content run on from a headline, cut at its paragraph)."""
     kept = []
     for start, end in spans:
         found = dateline_end(text, start, end)

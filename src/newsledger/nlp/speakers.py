@@ -51,8 +51,8 @@ from .written_names import (INSTITUTION_NOUNS, institution_named, institution_na
                             location_tail, outlet_named,
                             owned_by_country, proper_name)
 from .possessives import KIN_NOUNS, PERSONAL_INSTITUTIONS, owned_institution, relative
-from .plurals import institution_subject, issuer, latest_document, latest_institution, latest_plural, recent_coordination, \
-    recent_institution
+from .plurals import (institution_subject, issuer, latest_document, latest_institution, latest_plural,
+                      recent_coordination, recent_institution)
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 PLURAL_PRONOUNS = {"they", "them", "we", "us"}
@@ -295,7 +295,8 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if head in TITLES or head in GENERIC_PERSON:
         return _by_title(words, before, resolved)
     chars = _phrase_chars(mention)  # a relative pronoun's noun: "Friedrich Merz, who …", the name untagged
-    chars = (chars[0], clause[0] - 1) if clause and chars[0] < clause[0] - 1 < chars[1] else chars  # not "seen by Reuters"
+    if clause and chars[0] < clause[0] - 1 < chars[1]:  # not "a draft document | seen by Reuters"
+        chars = (chars[0], clause[0] - 1)
     found = proper_name(doc, replace(mention, text=doc_text(doc)[chars[0]:chars[1]], span=chars, chain=[]))
     confirmed = headlines.confirmed(found.name, found.span[0]) if found is not None else None
     if confirmed is None:  # no name, or one in title case named nowhere else ("Gold Star Mom")

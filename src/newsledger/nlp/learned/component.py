@@ -33,14 +33,14 @@ from spacy.tokens import Doc
 from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..quotes import find_quotes, quote_kind
-from ..attribution import anonymity_formula, anonymity_purpose, figurative_source
+from ..attribution import anonymity_formula, said_by_nobody
 from ..datelines import without_dateline
 from ..spans import doc_text
 from .cue_prepositions import with_governing_preposition
 from .cue_times import cue_end_before_time
-from .contents import (condition_clause, ends_in_relative_pronoun, has_content_word, object_of_another_verb, question_topic,
-                       without_addressee, without_cue_adjuncts, without_dangling_words,
-                       without_writers_apposition)
+from .contents import (condition_clause, ends_in_relative_pronoun, has_content_word, object_of_another_verb,
+                       question_topic, without_addressee, without_cue_adjuncts, without_dangling_words,
+                       without_trailing_punctuation, without_writers_apposition)
 from .decode import whole_words
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue, with_rule_hearsay
@@ -124,9 +124,8 @@ def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
     for statement in (part for found in learned for part in split_at_rule_cue(found, ruled)):
         kept = tidy(with_rule_hearsay(with_rule_cue(statement, ruled), ruled), doc, text)
         abandoned |= content_chars(statement) | set(range(*statement.cue_span))
-        # not "who asked | not to be named", nor "History | has shown"
-        if kept is not None and not anonymity_formula(kept) and not figurative_source(kept) \
-                and not anonymity_purpose(text, kept):
+        # not "who asked | not to be named", "History | has shown", "anonymity to | discuss |"
+        if kept is not None and not anonymity_formula(kept) and not said_by_nobody(text, kept):
             tidied.append(kept)
             abandoned -= content_chars(kept) | set(range(*kept.cue_span))
     merged = merge_with_rules(join_split_quotations(doc, text, tidied), ruled, abandoned)
@@ -197,7 +196,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     spans = without_addressee(doc, spans, (cue_start, cue_end))  # "tells | Al Jazeera the group will …"
     spans = without_writers_apposition(text, spans)  # "…, a reversal after months of objections"
     spans = without_dangling_words(doc, without_cue_adjuncts(doc, spans, (cue_start, cue_end)))
-    spans[-1] = (spans[-1][0], spans[-1][0] + len(text[slice(*spans[-1])].rstrip(" ,;:")))  # no comma ends it
+    spans = without_trailing_punctuation(text, spans)  # "…joining the alliance|,
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
     if _inside_source(speaker, (cue_start, cue_end)):
         return None

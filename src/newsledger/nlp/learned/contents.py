@@ -231,3 +231,13 @@ def condition_clause(text: str, piece: tuple[int, int], cue_span: tuple[int, int
     open after "if" 11 times in train, none after a cue of this kind)."""
     before = text[cue_span[1]:piece[0]].split()
     return piece[0] >= cue_span[1] and bool(before) and before[-1].lower() in _CONDITION_OPENERS
+
+
+def without_trailing_punctuation(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The content without the comma, semicolon or colon it ends on (PolNeAR's contents end so
+    0.5% of the time, the tagger's 1.8%); a closing quotation mark stays."""
+    if not spans:
+        return spans
+    start, end = spans[-1]
+    kept = start + len(text[start:end].rstrip(" ,;:"))
+    return spans if kept == end or kept <= start else [*spans[:-1], (start, kept)]

@@ -192,13 +192,16 @@ def without_pieces_of_later_quotations(text: str, statements: list[Statement]) -
     out = []
     for st in statements:
         kept = [(a, b) for n, (a, b) in enumerate(st.content_spans)
-                if n == 0 or a < st.cue_span[1] or not _left_open(text, b) or not any(
-                    other is not st and other.cue_span[0] >= b and any(c <= a and b <= d for c, d in other.content_spans)
-                    for other in statements)]
+                if n == 0 or a < st.cue_span[1] or not _left_open(text, b)
+                or not any(other is not st and other.cue_span[0] >= b and _within(other, a, b) for other in statements)]
         if len(kept) < len(st.content_spans):
             st = replace(st, content_spans=kept, content=" … ".join(text[a:b] for a, b in kept))
         out.append(st)
     return out
+
+
+def _within(statement: Statement, start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in statement.content_spans)
 
 
 def _left_open(text: str, end: int) -> bool:
