@@ -166,3 +166,15 @@ def test_words_before_the_source_are_not_what_its_cue_says(analyzer):
         "Maskell told the BBC.\n"), header="")
     threatening = [s for s in statements if s.cue == "threatening"]
     assert [s.content for s in threatening] == ["to vote against the government"]
+
+
+def test_a_correspondent_is_not_the_country_they_report_from(analyzer):
+    # "Our correspondent in Cairo" was Egypt speaking
+    statements = ledger(analyzer, (
+        "Live: Ceasefire talks in Cairo\n\n"
+        "12:05 GMT - The White House says President Joe Biden spoke with Qatar's Emir about the talks.\n\n"
+        "12:30 GMT - Our correspondent in Cairo reports that delegations are expected to meet again on "
+        "Wednesday.\n"), header="")
+    reports = by_cue(statements, "reports")
+    assert reports.speaker.text == "Our correspondent in Cairo"
+    assert reports.speaker.country != "EGY" and reports.speaker.name != "Egypt"

@@ -295,8 +295,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if head in TITLES or head in GENERIC_PERSON:
         return _by_title(words, before, resolved)
     chars = _phrase_chars(mention)  # a relative pronoun's noun: "Friedrich Merz, who …", the name untagged
-    if clause and chars[0] < clause[0] - 1 < chars[1]:  # not "a draft document | seen by Reuters"
-        chars = (chars[0], clause[0] - 1)
+    stop = min([c for c in (clause[0] if clause else None, tail) if c is not None], default=None)
+    if stop is not None and chars[0] < stop - 1 < chars[1]:  # not "a draft document | seen by Reuters", "in Cairo"
+        chars = (chars[0], stop - 1)
     found = proper_name(doc, replace(mention, text=doc_text(doc)[chars[0]:chars[1]], span=chars, chain=[]))
     confirmed = headlines.confirmed(found.name, found.span[0]) if found is not None else None
     if confirmed is None:  # no name, or one in title case named nowhere else ("Gold Star Mom")
@@ -304,8 +305,6 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     name, at = confirmed
     # "Vogt said", untagged, after "Chancellor Lena Vogt": the surname of a named person
     return _as_named_person(_Named(name, found.kind, (at, at + len(name)), found.context), before, people)
-
-
 
 
 def _as_named_person(found: _Named, before: list[_Named], people: _People) -> _Named:

@@ -40,14 +40,19 @@ _LOCATION_TAIL = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A
 
 
 def location_tail(mention: Mention) -> int | None:
-    """Where the place an institution sits in begins ("The Russian embassy | in London"),
-    as an offset into the text; None when the mention has no such place after an
-    institution noun. The place is not the institution's country, nor the speaker."""
+    """Where the place an institution sits in, or a correspondent is posted in, begins ("The
+    Russian embassy | in London", "Our correspondent | in Cairo"), as an offset into the text;
+    None when the mention has no such place after such a noun. The place is not the institution's country, nor the speaker."""
     text = mention.text.split(", ")[0]
     found = _LOCATION_TAIL.search(text)
-    if found is None or not _institution_head(text[:found.start()].lower().replace("'s", "").split()):
+    words = text[:found.start()].lower().replace("'s", "").split() if found is not None else []
+    if not words or not (_institution_head(words) or words[-1] in _POSTED):
         return None
     return mention.span[0] + found.start()
+
+
+# people posted somewhere: "Our correspondent | in Cairo" is not Egypt speaking
+_POSTED = {"correspondent", "correspondents", "reporter", "reporters", "bureau", "envoy"}
 
 
 def institution_named(mention: Mention) -> Named | None:
