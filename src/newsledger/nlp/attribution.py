@@ -32,6 +32,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Mention, Statement
+from .conditions import CONDITION_MARKS
 from . import extensions  # noqa: F401  (registers the Doc extensions)
 from .attribution_rules import (
     VERB_TAGS,
@@ -125,7 +126,7 @@ class AttributionComponent:
 def _hypothetical(cue: Token) -> bool:
     """True when the cue stands in an if- or unless-clause ("would act again if the Houthis
     continued to attack commercial shipping"): what someone may do is nothing they said."""
-    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
+    return any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children)
                for t in (cue, *cue.ancestors))
 
 

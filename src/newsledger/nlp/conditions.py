@@ -85,6 +85,7 @@ _SUB_RE = re.compile(
     re.IGNORECASE,
 )
 _KIND = {s: k for s, k in _SUBORDINATORS}
+CONDITION_MARKS = frozenset({"if", "unless"})  # the words that open a condition clause, as the parser marks it
 _NEGATIVE = {"unless", "either_or", "otherwise"}
 # "if any", "if ever": hedges, not conditions.
 _HEDGE_AFTER_IF = {"any", "ever", "anything", "at", "only"}

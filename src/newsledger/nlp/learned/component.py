@@ -34,6 +34,7 @@ from ...model import Mention, Statement
 from .. import extensions  # noqa: F401  (registers the Doc extensions)
 from ..quotes import find_quotes, quote_kind
 from ..attribution import anonymity_formula, said_by_nobody
+from ..conditions import CONDITION_MARKS
 from ..datelines import without_dateline
 from ..spans import doc_text
 from .cue_prepositions import with_governing_preposition
@@ -294,7 +295,6 @@ def _without_unquoted_pieces_before(doc: Doc, spans: list[tuple[int, int]], cue_
 
 
 QUOTE_MARKS = "\"“”«»„‟"
-CONDITION_MARKS = {"if", "unless"}
 
 
 def _without_cue_condition(doc: Doc, cue_span: tuple[int, int], spans: list[tuple[int, int]],

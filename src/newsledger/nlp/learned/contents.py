@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Doc
 
 from ...countries import country_named
+from ..conditions import CONDITION_MARKS
 from ..spans import doc_text
 from ..venue import EVENT_NOUNS
 from .sources import was_asked
@@ -221,16 +222,13 @@ def without_writers_apposition(text: str, spans: list[tuple[int, int]]) -> list[
     return spans if found is None or found.start() == start else [*spans[:-1], (start, found.start())]
 
 
-_CONDITION_OPENERS = ("if", "unless")
-
-
 def condition_clause(text: str, piece: tuple[int, int], cue_span: tuple[int, int]) -> bool:
     """True when a content piece after the cue is an if- or unless-clause: in "Washington would
     not hesitate to act again if the Houthis continued to attack commercial shipping" the tagger
     took "would not hesitate" for a cue and the condition for what was said (PolNeAR's contents
     open after "if" 11 times in train, none after a cue of this kind)."""
     before = text[cue_span[1]:piece[0]].split()
-    return piece[0] >= cue_span[1] and bool(before) and before[-1].lower() in _CONDITION_OPENERS
+    return piece[0] >= cue_span[1] and bool(before) and before[-1].lower() in CONDITION_MARKS
 
 
 def without_trailing_punctuation(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
