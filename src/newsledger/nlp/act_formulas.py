@@ -5,7 +5,9 @@ of a coming response, a declared target, a falsehood named as such. Used by ``ac
   ("will respond firmly", "resolute measures", "all options are on the table");
 - :func:`unanswered`: "will not go unanswered", "will not remain unpunished";
 - :func:`legitimate_target`: "Any American or British ship will be a legitimate target";
-- :func:`called_false`: "called the report 'a typical fake'", "branded the claims baseless".
+- :func:`called_false`: "called the report 'a typical fake'", "branded the claims baseless";
+- :func:`told_to_brace`: "they should expect a response", "must be prepared for the consequences";
+- :func:`first_person_appeal`: "We urge the U.S. side to correct its wrong practices".
 
 Each reads tokens of the parse only; none decides whose side the speaker is on (``act_sides.py``).
 """
@@ -76,3 +78,42 @@ def legitimate_target(content: list[Token]) -> bool:
     """A thing declared a "legitimate target" (not negated): whoever declares it says they may strike it."""
     return any(t.lemma_.lower() == "target" and any(c.lower_ == "legitimate" for c in t.children)
                and not any(c.dep_ == "neg" for c in t.head.children) for t in content)
+
+
+_SHOULD = {"should", "must", "ought"}
+_BRACE_FOR = {"brace", "prepare", "prepared", "ready"}  # "... for the consequences"
+_COMING = _HARM | _RESPONSE_WORDS | {"worst", "answer"}
+
+
+def told_to_brace(content: list[Token]) -> bool:
+    """Someone told to expect what is coming to them ("they should expect a response, including
+    a nuclear one", "must be prepared for the consequences", "should brace for retaliation"): a
+    warning, though the modal is the one of a demand ("they should withdraw" stays a demand)."""
+    for t in content:
+        lemma = t.lemma_.lower()
+        verb = t.head if t.dep_ == "acomp" else t  # "be | prepared | for"
+        if not any(c.dep_ == "aux" and c.lower_ in _SHOULD for c in verb.children):
+            continue
+        if lemma in ("expect", "face", "await") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _COMING for c in t.children):
+            return True
+        if lemma in _BRACE_FOR and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+                o.lemma_.lower() in _COMING for o in c.children) for c in t.children):
+            return True
+    return False
+
+
+_APPEALS = {"urge", "demand", "call", "ask", "appeal", "implore", "exhort"}
+
+
+def first_person_appeal(content: list[Token]) -> bool:
+    """The content is itself an appeal in the speaker's voice ("We urge the U.S. side to correct
+    its wrong practices", "I call on Congress to act", "We demand the release of …"): a demand.
+    A verb of appeal in the present with a first-person subject at the top of the content; "they
+    urged" and "we urged" told by the speaker are not one."""
+    inside = set(content)
+    return any((t.head is t or t.head not in inside) and t.lemma_.lower() in _APPEALS
+               and t.tag_ not in ("VBD", "VBN")  # "we urged them last year" tells of an appeal
+               and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in t.children)
+               and (t.lemma_.lower() != "call" or any(c.lower_ in ("on", "upon", "for") for c in t.children))
+               for t in content)

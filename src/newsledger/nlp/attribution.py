@@ -45,7 +45,7 @@ from .attribution_rules import (
     verb_candidate,
 )
 from .datelines import after_dateline, without_dateline
-from .layout import continue_announcements, continue_quotes, label_statements, line_signature_statements, signature_statements
+from .layout import section_label, continue_announcements, continue_quotes, label_statements, line_signature_statements, signature_statements
 from .quotes import Quote, quote_kind
 from .dates import day_after_cue
 from .spans import char_span, doc_quotes, doc_text, overlaps, spans_of, text_of, trim
@@ -323,9 +323,18 @@ def figurative_source(st: Statement) -> bool:
 
 
 def said_by_nobody(text: str, st: Statement) -> bool:
-    """A reading no one said: an abstraction made to speak (:func:`figurative_source`) or the
-    reason a source goes unnamed (:func:`anonymity_purpose`); both variants drop it."""
-    return figurative_source(st) or anonymity_purpose(text, st)
+    """A reading no one said: an abstraction made to speak (:func:`figurative_source`), the
+    reason a source goes unnamed (:func:`anonymity_purpose`) or a section's label read as a
+    speaker (:func:`announced_section`); both variants drop it."""
+    return figurative_source(st) or anonymity_purpose(text, st) or announced_section(text, st)
+
+
+def announced_section(text: str, st: Statement) -> bool:
+    """True for a cue inside a section's label or its colon ("THE FACTS: The claim is false …",
+    "Editorial: Congress must not …", "Our view: …"): the outlet speaking, not a speaker."""
+    start = text.rfind("\n", 0, st.cue_span[0]) + 1
+    colon = text.find(":", start, start + 60)
+    return 0 <= colon and st.cue_span[1] <= colon + 1 and section_label(text[start:colon].split())
 
 
 def _first_person_aside(st: Statement) -> bool:

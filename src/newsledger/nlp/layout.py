@@ -50,6 +50,15 @@ NOT_SPEAKERS = {
 }
 # the last word of a column's name ("GT Voice: …", "Our view: …", "Global Times editorial: …")
 COLUMN_HEADS = {"voice", "view", "viewpoint", "opinion", "editorial", "commentary", "column"}
+
+
+def section_label(words: list[str]) -> bool:
+    """Whether the words before a colon announce a section or a column ("Editorial:", "THE
+    FACTS:", "Our view:", "Global Times editorial:") rather than name a speaker."""
+    lowered = [w.lower() for w in words]
+    while lowered and lowered[0] in ("the", "our"):
+        lowered = lowered[1:]
+    return bool(lowered) and (lowered[0] in NOT_SPEAKERS or lowered[-1] in COLUMN_HEADS)
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}  # entities whose words make a label a name
 # Function words capitalised in a headline's title case ("Stealth Over Health: …"), never inside a name.
 TITLE_CASE_WORDS = {"over", "of", "and", "for", "in", "to", "with", "on", "at", "by", "from", "the", "a",
@@ -174,7 +183,7 @@ def _label_statement(doc: Doc, text: str, start: int, end: int, named: set[str])
             all(_name_like(t, named) for t in words)
             or bullet and _name_like(words[0], named) and words[-1].lower_ in _SPEAKING_HEADS):
         return None
-    if words[0].lower_ in NOT_SPEAKERS or words[-1].lower_ in COLUMN_HEADS or _place_dateline(words) \
+    if section_label([t.text for t in words]) or _place_dateline(words) \
             or any(t.lower_ in TITLE_CASE_WORDS and t.is_title for t in words[1:]):
         return None
     content_start = colon + 1
