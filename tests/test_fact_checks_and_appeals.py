@@ -60,3 +60,50 @@ def test_being_told_to_expect_a_response_is_a_warning(analyzer, sentence, act):
 ])
 def test_an_appeal_in_the_speakers_own_voice_is_a_demand(analyzer, sentence, act):
     assert by_cue(ledger(analyzer, f"BEIJING, April 8 (Xinhua) - {sentence}"), "said").act == act
+
+
+def test_what_is_left_open_is_no_promise(analyzer):
+    statements = ledger(analyzer, (
+        "NEW YORK, Nov 5 (AP) - Andrew Cuomo conceded in a speech to supporters in Midtown. \"The people "
+        "have spoken, and I respect their decision,\" Cuomo said. He did not say whether he would run again."))
+    assert by_cue(statements, "did not say").act == "claim"
+
+
+def test_a_relative_pronoun_speaks_as_the_phrase_it_stands_for(analyzer):
+    # the parser hangs "which reported" on "officials": the speaker is the officials, not "Health"
+    statements = ledger(analyzer, (
+        "GENEVA, March 20 (AP) - Measles cases in Europe rose sharply last year.\n\n"
+        "Health officials in Romania, which reported the most cases, said they had launched a catch-up "
+        "campaign in schools."))
+    said = by_cue(statements, "said")
+    assert said.speaker.kind == "group" and said.speaker.name.startswith("Health officials")
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Boeing Co reported a smaller-than-expected quarterly loss on Wednesday.", "organization"),
+    ("The New York Times reported on Wednesday that Boeing would cut 10 percent of its workforce.", "media"),
+])
+def test_a_company_reporting_its_figures_is_no_outlet(analyzer, sentence, kind):
+    said = by_cue(ledger(analyzer, f"SEATTLE, July 30 (Reuters) - {sentence}"), "reported")
+    assert said.speaker.kind == kind
+
+
+def test_a_top_diplomat_is_the_foreign_minister(analyzer):
+    statements = ledger(analyzer, (
+        "MOSCOW, February 14. /TASS/. Russia will take countermeasures if the United States deploys "
+        "long-range missiles in Germany, Russian Foreign Minister Sergey Lavrov told reporters on Friday.\n\n"
+        "Earlier, Kremlin Spokesman Dmitry Peskov said that Moscow viewed the plans as a direct threat.\n\n"
+        "The top diplomat also noted that Russia remained open to dialogue on strategic stability."))
+    assert by_cue(statements, "also noted").speaker.name == by_cue(statements, "told").speaker.name
+    assert "Peskov" not in by_cue(statements, "also noted").speaker.name
+
+
+def test_the_agencies_that_spoke_together_are_no_news_agencies(analyzer):
+    statements = ledger(analyzer, (
+        "WHO warns measles cases in Europe at highest level in 25 years\n\n"
+        "GENEVA, March 20 (AP) - Measles cases in Europe last year reached their highest level since 1997, "
+        "the World Health Organization and UNICEF said Thursday.\n\n"
+        "The region recorded 127,350 cases in 2024, the agencies said in a joint statement."), header="")
+    assert by_cue(statements, "warns").speaker.actor_id == "org:who"  # "WHO", not the pronoun "who"
+    agencies = [s for s in statements if s.speaker is not None and s.speaker.text == "the agencies"]
+    assert agencies and agencies[0].act == "claim" and agencies[0].speaker.kind != "media"

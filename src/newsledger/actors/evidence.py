@@ -207,6 +207,8 @@ def written_name(kb: KnowledgeBase, phrase: str) -> str | None:
     "Jan Novak, the head of the miners' union"; "Lee" in "Senator Lee"), or None; None too
     for words that end with a person noun, capitalised at a sentence start or in a headline
     ("Lawmaker urges …", "Retired General Reveals …")."""
+    if phrase.strip().isupper() and len(phrase.split()) == 1 and kb.lookup(phrase.strip()) is not None:
+        return phrase.strip()  # "WHO warns …": an acronym the knowledge base spells in capitals, not "who"
     found = _CAPITALISED_RUN.match(phrase.strip())
     if not found:
         return None

@@ -112,4 +112,8 @@ def is_media(doc: Doc, st: Statement, cue: list[Token]) -> bool:
         if not words and cue and cue[0].i > 0:  # "the material notes", parsed as a noun
             words = [doc[cue[0].i - 1]]
     text = _norm(doc_text(doc)[words[0].idx:words[-1].idx + len(words[-1])]) if words else ""
-    return text in KNOWN_OUTLETS or any(w.lemma_.lower() in MEDIA_NOUNS for w in words[-1:])
+    if text in KNOWN_OUTLETS:
+        return True
+    if sp is not None and sp.name and sp.kind in ("person", "organization", "country", "group"):
+        return False  # resolved to one who is no outlet: "the agency" that is the IEA, "the agencies" WHO and UNICEF
+    return any(w.lemma_.lower() in MEDIA_NOUNS for w in words[-1:])

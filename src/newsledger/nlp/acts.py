@@ -175,7 +175,7 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
     content = tokens_in(doc, st.content_spans)
     if cue_act == "question" or st.content.rstrip(" ”\"'’»").endswith("?"):
         return "question", f"cue:{cue_word}" if cue_act else "content:?"
-    if _declines_to_say(cue):  # "declined to say whether she would plead not guilty": no act of hers
+    if _declines_to_say(cue) or _left_open(cue, content):  # "declined to say whether she would plead …"
         return "claim", "cue:declined to say"
     if cue_act == "denial":
         if st.negated:
@@ -227,6 +227,14 @@ def _declines_to_say(cue: list[Token]) -> bool:
 
     # the refusing cue, or the saying inside it read as a cue of its own ("declined to | say |")
     return any(any(refused(t, c) for c in t.children) or refused(t.head, t) for t in cue)
+
+
+def _left_open(cue: list[Token], content: list[Token]) -> bool:
+    """A saying denied of a question left open ("He did not say whether he would run again",
+    "would not say if talks had resumed"): what follows was not said, neither promised nor denied."""
+    words = [t for t in content if not t.is_punct]
+    return bool(words) and words[0].lower_ in ("whether", "if") and any(
+        t.lemma_.lower() in _SAYING and any(c.dep_ == "neg" for c in t.children) for t in cue)
 
 
 def _cue_act(cue: list[Token]) -> tuple[str | None, str | None]:

@@ -67,6 +67,10 @@ class Named:
 ARTICLES = {"the", "a", "an", "former", "then", "this", "that"}
 
 
+FOREIGN_MINISTERS = ("foreign minister", "secretary of state", "foreign secretary", "minister of foreign affairs",
+                     "foreign affairs minister")
+
+
 def by_title(words: list[str], before: list[Any]) -> Any | None:
     """The latest person introduced with the mention's title ("the senator" after "Sen.
     Ted Cruz", "the judge" after "Justice Frank Nervo"), or for a generic role noun ("the
@@ -83,6 +87,11 @@ def by_title(words: list[str], before: list[Any]) -> Any | None:
     head = _title_word(title_words[-1])
     generic = head in GENERIC_PERSON
     people = [c for c in reversed(before) if c.kind == "person"]
+    if title_words[-2:] in (["top", "diplomat"], ["chief", "diplomat"]):
+        # a country's top diplomat is its foreign minister, not the latest person named
+        ministers = [c for c in people if any(t in c.context for t in FOREIGN_MINISTERS)]
+        if ministers:
+            return ministers[0]
     for candidate in people:
         if generic or _holds_title(candidate.context, head, title_words, words, candidate.name):
             return candidate
@@ -187,3 +196,11 @@ def member_named_before(words: list[str], inside: list[Any], before: list[Any]) 
         return True
 
     return next((c for c in reversed(before) if c.kind == "person" and introduced_so(c)), None)
+
+
+def reports_a_figure(doc, statement) -> bool:
+    """The cue "reported" has a thing for its object, not a clause: a company or a health ministry
+    reporting its figures ("Boeing reported a smaller-than-expected quarterly loss", "Romania reported
+    the most cases") is no news outlet."""
+    span = doc.char_span(*statement.content_spans[0], alignment_mode="expand") if statement.content_spans else None
+    return span is not None and len(span) > 0 and span.root.dep_ == "dobj" and span.root.pos_ in ("NOUN", "PROPN")

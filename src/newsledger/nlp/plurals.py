@@ -90,6 +90,16 @@ def recent_coordination(doc: Doc, people: Any, at: int) -> Named | None:
     return None
 
 
+# Plural heads of several bodies that spoke together ("the agencies", "the organisations").
+BODIES_OF_MANY = frozenset({"agencies", "organizations", "organisations", "bodies", "institutions", "groups"})
+
+
+def bodies_of_many(words: list[str]) -> bool:
+    """ "the agencies" after "the World Health Organization and UNICEF said": the bodies that
+    spoke last (:func:`latest_plural`), not news agencies."""
+    return words[:1] == ["the"] and words[-1] in BODIES_OF_MANY
+
+
 def latest_plural(candidates: list[Named]) -> Named | None:
     return next((n for n in reversed(candidates) if n.kind in {"group", "organization", "country", "media"}), None)
 

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from ..model import Mention, Statement
 from . import extensions, nominals, pronouns  # noqa: F401
 from .spans import doc_text
-from .nominals import (GENERIC_PERSON, GROUP_NOUNS, MEDIA_CUES, MEDIA_NOUNS, OFFICIAL_GROUPS,
+from .nominals import (GENERIC_PERSON, reports_a_figure, GROUP_NOUNS, MEDIA_CUES, MEDIA_NOUNS, OFFICIAL_GROUPS,
                        PLURAL_HEADS, TITLES, Named as _Named)
 from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
@@ -51,7 +51,7 @@ from .written_names import (INSTITUTION_NOUNS, institution_named, institution_na
                             location_tail, outlet_named,
                             owned_by_country, proper_name)
 from .possessives import KIN_NOUNS, PERSONAL_INSTITUTIONS, owned_institution, relative
-from .plurals import (institution_subject, issuer, latest_document, latest_institution, latest_plural,
+from .plurals import (bodies_of_many, institution_subject, issuer, latest_document, latest_institution, latest_plural,
                       recent_coordination, recent_institution)
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
@@ -189,15 +189,17 @@ class _People:
 
 def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Named],
              resolved: list[_Named], people: _People, headlines: HeadlineNames) -> _Named | None:
+    if mention.chain and mention.text.lower() in RELATIVE_PRONOUNS:
+        # a relative pronoun is resolved as the noun it stands for would be: "Health officials in
+        # Romania, which reported …" is a group, not "Health"; "Friedrich Merz, who …" is Merz
+        chars = _phrase_chars(mention)
+        mention = replace(mention, text=doc_text(doc)[chars[0]:chars[1]], span=chars, chain=[])
     start, end = mention.span
     words = [w.strip(",;:") for w in mention.text.lower().split()]
     # names said inside a quotation ("Crooked Hillary Clinton") are no antecedents outside it
     own = people.quotes.of(start)
     before = [n for n in named if n.span[1] <= start and people.quotes.of(n.span[0]) in (None, own)]
     inside = [n for n in named if n.span[0] >= start and n.span[1] <= end and not _common_noun(n.name)]
-    if mention.chain:  # a relative pronoun: resolve the noun it stands for
-        head = mention.chain[0]
-        inside = [n for n in named if n.span[0] >= head[0] and n.span[1] <= head[1]] or inside
     root = _root_of(doc, mention)
     clause = nominals.restrictive_clause(root)
     if clause:  # "some who saw the comment as a dig at America's military": America did not speak
@@ -261,7 +263,8 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
             owner = people.expand(best, before, None)
             return _Named(f"{owner.name.split()[-1]} {head_word}", "organization", owner.span, mention.text.lower())
         best = _as_named_person(people.expand(best, before, None), before, people)
-        if statement.extra.get("cue_lemma") in {"learn", "report"} and best.kind in {"person", "organization"}:
+        if statement.extra.get("cue_lemma") in {"learn", "report"} and best.kind in {"person", "organization"} \
+                and not reports_a_figure(doc, statement):
             return _Named(best.name, "media", best.span, best.context)
         return best
     if len(words) == 1 and words[0] in WRITER_PRONOUNS and own is None:
@@ -281,7 +284,8 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     issued_by = issuer(doc, words, before, resolved, people, start)  # "…," the statement said
     if issued_by is not None:
         return issued_by
-    if words == ["one", "of", "them"]:  # "European diplomats said … One of them said": one for the group
+    # "European diplomats said … One of them said"; "the WHO and UNICEF said … the agencies said"
+    if words == ["one", "of", "them"] or bodies_of_many(words):
         return latest_plural(resolved)
     if len(words) == 1 and words[0] in PLURAL_PRONOUNS:
         return (institution_subject(doc, before, people, start) or latest_plural(resolved)
@@ -294,7 +298,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return _latest(resolved, "media")
     if head in TITLES or head in GENERIC_PERSON:
         return _by_title(words, before, resolved)
-    chars = _phrase_chars(mention)  # a relative pronoun's noun: "Friedrich Merz, who …", the name untagged
+    chars = mention.span
     stop = min([c for c in (clause[0] if clause else None, tail) if c is not None], default=None)
     if stop is not None and chars[0] < stop - 1 < chars[1]:  # not "a draft document | seen by Reuters", "in Cairo"
         chars = (chars[0], stop - 1)
