@@ -107,3 +107,17 @@ def test_the_agencies_that_spoke_together_are_no_news_agencies(analyzer):
     assert by_cue(statements, "warns").speaker.actor_id == "org:who"  # "WHO", not the pronoun "who"
     agencies = [s for s in statements if s.speaker is not None and s.speaker.text == "the agencies"]
     assert agencies and agencies[0].act == "claim" and agencies[0].speaker.kind != "media"
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Former Russian President Dmitry Medvedev said on Sunday that any attempt to seize Russian assets held in "
+     "Europe would be treated as \"a casus belli\", in a post on his Telegram channel.",
+     "would be treated as \"a casus belli\""),
+    ("The minister said the talks would resume in March, in an interview with the BBC.",
+     "the talks would resume in March"),
+    # a post that is part of what was said stays
+    ("The senator said he had been misquoted, in his view, by several outlets.", "by several outlets"),
+])
+def test_the_occasion_closing_a_content_is_not_what_was_said(read, sentence, content):
+    said = by_cue(read(f"MOSCOW, March 2 (Reuters) - {sentence}"), "said")
+    assert said.content.rstrip(".").endswith(content), said.content
