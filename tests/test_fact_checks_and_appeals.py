@@ -121,3 +121,14 @@ def test_the_agencies_that_spoke_together_are_no_news_agencies(analyzer):
 def test_the_occasion_closing_a_content_is_not_what_was_said(read, sentence, content):
     said = by_cue(read(f"MOSCOW, March 2 (Reuters) - {sentence}"), "said")
     assert said.content.rstrip(".").endswith(content), said.content
+
+
+def test_the_justices_speak_for_their_court(analyzer):
+    statements = ledger(analyzer, (
+        "WASHINGTON, Oct 2 (AP) - The Supreme Court on Thursday allowed President Donald Trump to remove a "
+        "Democratic member of the Federal Trade Commission while it considers the case.\n\n"
+        "In a brief order, the justices said they would hear arguments in December on whether the president "
+        "can fire independent agency officials at will."))
+    said = by_cue(statements, "said")
+    assert said.speaker.kind == "organization" and "Supreme Court" in said.speaker.name
+    assert said.act == "commitment"  # the court's own hearing, no longer a prediction by unknown speakers

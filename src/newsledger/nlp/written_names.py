@@ -176,15 +176,18 @@ def institution_named_before(words: list[str], earlier: list[Named], start: int)
     head = words[-1]
     if head in COMPANY_NOUNS or head in BODY_NOUNS:
         fits = [n for n in earlier if n.kind == "organization" and n.span[1] <= start]
-    elif head in INSTITUTION_NOUNS:
+    elif head in INSTITUTION_NOUNS or head in _MEMBERS_OF:  # "the justices" are the court named before
+        word = _MEMBERS_OF.get(head, head)
         fits = [n for n in earlier if n.kind == "organization" and n.span[1] <= start
-                and head in n.name.lower().split()]
+                and word in n.name.lower().split()]
     else:
         return None
     return max(fits, key=lambda n: n.span[0]) if fits else None
 
 
 MEMBER_LINKS = {"of", "for", "from", "at"}
+# the members who speak for their institution as a body: "the justices said" after "The Supreme Court"
+_MEMBERS_OF = {"justices": "court"}
 
 
 def institution_of_member(words: list[str], earlier: list[Named], start: int) -> Named | None:
