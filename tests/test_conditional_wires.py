@@ -237,3 +237,24 @@ def test_calling_a_report_false_is_a_denial(analyzer, sentence, act):
     statements = ledger(analyzer, sentence)
     named = [s for s in statements if "called" in s.cue or "described" in s.cue]
     assert len(named) == 1 and named[0].act == act
+
+
+@pytest.mark.parametrize("sentence, condition", [
+    ("Russia has repeatedly said it will only agree to a ceasefire once Ukraine withdraws from four regions.",
+     "Ukraine withdraws from four regions"),
+    ("The minister said sanctions would be lifted only when Russia withdraws its troops.",
+     "Russia withdraws its troops"),
+    ("Manila said it would not resume talks until the Chinese ships leave the shoal.",
+     "the Chinese ships leave the shoal"),
+])
+def test_a_time_the_main_clause_waits_for_is_a_condition(analyzer, sentence, condition):
+    said = ledger(analyzer, f"MOSCOW, June 1 (Reuters) - {sentence}")[0]
+    assert said.condition is not None and said.condition.text == condition
+
+
+@pytest.mark.parametrize("sentence", [
+    "He said the plant would reopen once repairs are finished.",  # a time, no precondition
+    "She said she waited until the meeting ended.",
+])
+def test_a_time_that_only_dates_is_no_condition(analyzer, sentence):
+    assert ledger(analyzer, f"MOSCOW, June 1 (Reuters) - {sentence}")[0].condition is None

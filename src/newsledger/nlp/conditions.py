@@ -34,7 +34,8 @@ Text conventions (decided here, relied on by ``newsledger_acts``)
   condition "necessary" with ``extra["condition_elliptic"] = True``.
 - ``extra["condition_kind"]``: if, unless, provided, as_long_as, on_condition,
   in_case, assuming, inverted, either_or, otherwise, implied ("Any attack on … will …"),
-  the_moment ("The moment their forces cross the border, they will be met with …").
+  the_moment ("The moment their forces cross the border, they will be met with …"),
+  only_once, not_until (see below).
 
 What is not extracted
 ---------------------
@@ -46,9 +47,11 @@ What is not extracted
   noun's complement): "Politico learned that France was creating a coalition that
   would be ready to send troops if necessary" is not a conditional statement; such
   conditions are listed in ``extra["embedded_conditions"]`` instead.
-- Temporal clauses (*when*, *once*, *after*): they date, they do not condition; but "the
-  moment (that) …" opening a clause is read as a condition (kind ``the_moment``): it says
-  what will follow an act at once, as a deterrent does.
+- Temporal clauses (*when*, *once*, *after*, *until*): they date, they do not condition; but
+  "the moment (that) …" opening a clause is read as a condition (kind ``the_moment``): it says
+  what will follow an act at once, as a deterrent does; and so is a time the main clause
+  waits for (kind ``only_once``: "will only agree to a ceasefire once Ukraine withdraws",
+  "only when …"; kind ``not_until``: "will not resume talks until the ships leave").
 
 Without a dependency parse a regex fallback looks for the same subordinators in
 the content and takes the clause up to the next comma as the condition.
@@ -79,6 +82,10 @@ _SUBORDINATORS: list[tuple[str, str | None]] = [
     ("in case of", "in_case"), ("in case", "in_case"), ("only if", "if"),
     ("even if", None), ("as if", None), ("what if", None), ("unless", "unless"), ("if", "if"),
     ("the moment", "the_moment"), ("the minute", "the_moment"), ("the instant", "the_moment"),
+    # a time that is a precondition: "will only agree to a ceasefire once Ukraine withdraws",
+    # "will not resume talks until the ships leave" (a bare "once"/"until" only dates)
+    ("only once", "only_once"), ("only when", "only_once"), ("only after", "only_once"),
+    ("once", "only_once"), ("until", "not_until"),
 ]
 _SUB_RE = re.compile(
     r"\b(" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s, _ in _SUBORDINATORS) + r")\b",
@@ -225,6 +232,8 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
             head = _clause_head(first, marker_tokens)
         if marker == "if" and _is_indirect_question(head, marker_tokens):  # never "only if"
             continue
+        if marker in ("once", "until") and not _precondition(head, marker):
+            continue
         tokens = {t for t in head.subtree if t.idx >= m.end()}
         # "unless" stays in the text: "they withdraw" alone would say the opposite.
         shown = tokens | marker_tokens if kind in _NEGATIVE else tokens
@@ -235,6 +244,13 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
                "tokens": tokens, "marker_tokens": marker_tokens, "condition": cond,
                "elliptic": not _has_subject(head)}
     yield from inverted(doc, region)
+
+
+def _precondition(head: Token, marker: str) -> bool:
+    """A temporal clause that conditions its main clause: the main verb is limited by "only"
+    ("will only agree … once") or negated before "until" ("will not resume talks until …")."""
+    gov = head.head
+    return any(c.lower_ == "only" if marker == "once" else c.dep_ == "neg" for c in gov.children)
 
 
 def _clause_head(first: Token, marker_tokens: set[Token]) -> Token:
