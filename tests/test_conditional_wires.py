@@ -258,3 +258,12 @@ def test_a_time_the_main_clause_waits_for_is_a_condition(analyzer, sentence, con
 ])
 def test_a_time_that_only_dates_is_no_condition(analyzer, sentence):
     assert ledger(analyzer, f"MOSCOW, June 1 (Reuters) - {sentence}")[0].condition is None
+
+
+def test_a_headlines_condition_stays_with_what_was_said(analyzer):
+    # the headline drops the verb ("Ukraine [is] ready …"); its subject still makes it a clause
+    said = by_cue(ledger(analyzer, ("Zelensky says Ukraine ready for ceasefire talks if Russia stops strikes\n\n"
+                                    "KYIV, June 1 (Reuters) - Ukraine is prepared to meet Russian negotiators."),
+                         header=""), "says")
+    assert said.content.endswith("if Russia stops strikes")
+    assert said.condition is not None and said.condition.text.startswith("Russia stops")

@@ -305,7 +305,8 @@ def _without_cue_condition(doc: Doc, cue_span: tuple[int, int], spans: list[tupl
     of tragic consequences | if NATO troops were sent"): the condition is the warning's, the
     conditions stage records it, and the content is what was warned of. A content that is a
     clause keeps its condition ("indicated that the US must withdraw if the alliance sends
-    troops", "said that if the ruling stands, we will appeal"): it is part of what was said."""
+    troops", "said that if the ruling stands, we will appeal", the headline's "says Ukraine ready
+    for ceasefire talks if Russia stops strikes"): it is part of what was said."""
     if not spans:
         return spans
     last = spans[-1]
@@ -314,7 +315,8 @@ def _without_cue_condition(doc: Doc, cue_span: tuple[int, int], spans: list[tupl
         return spans
     for token in piece[1:]:
         if token.lower_ in CONDITION_MARKS and token.dep_ == "mark":
-            if any(t.pos_ in ("VERB", "AUX") for t in doc[piece.start:token.i]) \
+            # a verb, or a subject where a headline drops the verb ("Ukraine | ready for talks if …")
+            if any(t.pos_ in ("VERB", "AUX") or t.dep_ == "nsubj" for t in doc[piece.start:token.i]) \
                     or any(q in text[last[0]:token.idx] for q in QUOTE_MARKS) \
                     or piece[0].lower_ in ("that", "whether"):  # "said that if …, we will appeal"
                 return spans  # a clause, or a quotation: the condition is part of what was said
