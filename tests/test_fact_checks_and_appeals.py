@@ -132,3 +132,22 @@ def test_the_justices_speak_for_their_court(analyzer):
     said = by_cue(statements, "said")
     assert said.speaker.kind == "organization" and "Supreme Court" in said.speaker.name
     assert said.act == "commitment"  # the court's own hearing, no longer a prediction by unknown speakers
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    ("Supreme Leader Ayatollah Ali Khamenei said on Tuesday that the talks could proceed but warned officials "
+     "not to be \"overly optimistic or pessimistic.\"", "that the talks could proceed", "warned"),
+    ("The mayor said she thinks the video should be released but said she would not release it herself.",
+     "she thinks the video should be released", None),
+])
+def test_a_second_saying_is_not_part_of_the_first(read, sentence, first, second):
+    statements = read(f"TEHRAN, April 15 (Reuters) - {sentence}")
+    said = statements[0]
+    assert said.content.rstrip(".") == first, said.content
+    if second is not None:
+        assert by_cue(statements, second).act == "warning"
+
+
+def test_a_saying_verb_inside_a_quotation_stays_in_it(read):
+    said = by_cue(read('TEHRAN, April 15 (Reuters) - "We negotiate, and warned them twice," Araqchi said.'), "said")
+    assert "and warned them twice" in said.content

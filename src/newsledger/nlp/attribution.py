@@ -47,7 +47,7 @@ from .attribution_rules import (
 from .datelines import after_dateline, without_dateline
 from .layout import section_label, continue_announcements, continue_quotes, label_statements, line_signature_statements, signature_statements
 from .quotes import Quote, quote_kind
-from .venue import without_trailing_occasion
+from .content_edges import without_coordinated_saying, without_trailing_occasion
 from .dates import day_after_cue
 from .spans import char_span, doc_quotes, doc_text, overlaps, spans_of, text_of, trim
 
@@ -103,7 +103,8 @@ class AttributionComponent:
         cue_span = char_span(cand.cue)
         clause = char_span(sorted([*cand.cue, *(cand.source or [])], key=lambda t: t.i))
         spans = _stretch_over_quotes(doc_text(doc), spans, quotes, cue_span, clause)
-        spans = without_trailing_occasion(doc_text(doc), without_dateline(doc_text(doc), spans))
+        spans = without_dateline(doc_text(doc), spans)
+        spans = without_coordinated_saying(doc_text(doc), without_trailing_occasion(doc_text(doc), spans))
         spans = _without_leading_day(doc, spans, cue_span)
         if not spans or sum(e - s for s, e in spans) < self.min_content_chars:
             return None

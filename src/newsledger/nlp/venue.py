@@ -40,7 +40,6 @@ What is not extracted
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from spacy.language import Language
@@ -75,25 +74,6 @@ PLATFORMS = {
 _MEDIA_WORDS = {"news", "tv", "times", "post", "journal", "radio", "agency", "press", "daily",
                 "magazine", "television", "channel", "herald", "gazette", "tribune", "telegraph",
                 "guardian", "conservative", "novosti", "broadcasting", "network"}
-# ", in a post on his Telegram channel" closing a content: where it was said, the writer's words
-_TRAILING_OCCASION = re.compile(
-    r",\s+(?:in|on|during|via)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:post|posts|tweet|statement|interview|message|video|letter|speech|broadcast|address|op-ed|column)\b"
-    r"[^,;.\"“”]*[.]?\s*$", re.IGNORECASE)
-
-
-def without_trailing_occasion(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The content without the occasion the writer appends to it: in "Medvedev said … would be
-    treated as 'a casus belli', in a post on his Telegram channel" the post is where he said it
-    (the parser hangs it on the content's verb). Only a phrase after a comma that ends the last
-    piece and names a kind of utterance ("post", "interview", "statement", "speech"…)."""
-    if not spans:
-        return spans
-    start, end = spans[-1]
-    found = _TRAILING_OCCASION.search(text, start, end)
-    return spans if found is None or found.start() == start else [*spans[:-1], (start, found.start())]
-
-
 KNOWN_OUTLETS = {
     "politico", "reuters", "ap", "afp", "bloomberg", "cnn", "bbc", "tass", "ria novosti",
     "interfax", "axios", "nbc", "cbs", "abc", "al jazeera", "kommersant", "izvestia", "rt",

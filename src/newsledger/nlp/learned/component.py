@@ -49,7 +49,7 @@ from .sources import in_another_sentence, passive_subject, quoted_source, underg
 from .quotations import join_split_quotations, without_pieces_of_later_quotations
 from .paragraph_cuts import within_paragraph
 from .tails import without_narrative_after
-from ..venue import without_trailing_occasion
+from ..content_edges import without_coordinated_saying, without_trailing_occasion
 
 _CACHE: dict[str, tuple] = {}
 
@@ -197,7 +197,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
         return None
     spans = without_addressee(doc, spans, (cue_start, cue_end))  # "tells | Al Jazeera the group will …"
     spans = without_writers_apposition(text, spans)  # "…, a reversal after months of objections"
-    spans = without_trailing_occasion(text, spans)  # "…, in a post on his Telegram channel"
+    spans = without_coordinated_saying(text, without_trailing_occasion(text, spans))  # "…, in a post on …"
     spans = without_dangling_words(doc, without_cue_adjuncts(doc, spans, (cue_start, cue_end)))
     spans = without_trailing_punctuation(text, spans)  # "…joining the alliance|,
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
