@@ -127,6 +127,9 @@ def test_vague_or_unless_triggers_are_never_crossed():
     ("if I must", True),
     ("if the allies send troops into Ukraine", False),
     ("if Russia has to retreat", False),  # another party's
+    ("if we do not act now", True),  # the speaker's own inaction: an argument, not a line
+    ("if they do not withdraw their troops", False),
+    ("if we are attacked", False),
 ])
 def test_a_condition_with_no_other_partys_act_draws_no_line(condition, elliptic):
     from newsledger.analysis.redlines import _elliptic

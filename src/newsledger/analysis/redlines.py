@@ -174,8 +174,12 @@ _OWN_SIDE = {"we", "i", "us"}
 
 def _elliptic(event: Event) -> bool:
     """"if necessary", "if needed": no one does anything; nor in "if we have to", "if I must"
-    (the speaker's own necessity, no other party's act)."""
-    if event.action.lower() in _NECESSITY and not event.object and (event.actor or "").lower() in _OWN_SIDE:
+    (the speaker's own necessity, no other party's act), nor in "if we do not act now" (the
+    speaker's own inaction)."""
+    own = (event.actor or "").lower() in _OWN_SIDE
+    if event.action.lower() in _NECESSITY and not event.object and own:
+        return True
+    if own and event.negative:  # "If we do not act now, we will have surrendered …": an argument, no line
         return True
     return not (event.actor or event.object or event.place)
 
