@@ -292,6 +292,9 @@ def test_issue_text_and_vagueness():
     assert not is_vague("Western leaders have discussed the possibility of sending their troops to Ukraine")
     assert has_words("raising the retirement age") and has_words("climate change") and has_words("Trump")
     assert not any(has_words(t) for t in ("him", "them", "his", "nothing can be ruled out", ""))
+    # a refusal to comment names no issue of its own ("declined | to comment")
+    assert not any(has_words(t) for t in ("to comment", "a request for comment", "requests for comment"))
+    assert has_words("his comments about women")
 
 
 # ----------------------------------------------------------------------------- CLI

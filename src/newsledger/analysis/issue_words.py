@@ -35,7 +35,8 @@ each every some more most other very just only also even still now later""".spli
 _GENERIC = set("""nothing everything anything something possibility possibilities situation scenario
 scenarios plan plans idea ideas proposal proposals move moves option options thing things matter issue
 question development developments accusation accusations claim claims report reports ruled rule out
-excluded exclude case way course""".split())
+excluded exclude case way course comment comments request requests""".split())
+# "comment", "request": "declined | to comment", "did not respond to | a request for comment" name no issue
 _ANAPHORA = re.compile(r"\b(?:such|this|these|those|it|so|the same|her|his|their)\b", re.IGNORECASE)
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:in the (?:near|coming|foreseeable) future|in the coming \w+|before the \w+|"
