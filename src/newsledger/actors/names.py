@@ -130,3 +130,29 @@ def parse_date(value: str | None, *, end: bool = False) -> date | None:
         return date(y + 1, 1, 1) if end else date(y, 1, 1)
     raise ValueError(f"not an ISO date: {value!r}")
 
+
+# The last word of a title written before a name in a label of capitals ("… SPOKESWOMAN MARIA ZAKHAROVA")
+_LABEL_TITLES = {"minister", "president", "spokeswoman", "spokesman", "spokesperson", "secretary", "chancellor",
+                 "king", "queen", "prince", "ambassador", "envoy", "leader", "chief", "director", "general",
+                 "governor", "mayor", "senator", "premier", "chairman", "chairwoman", "commissioner"}
+
+
+def title_cased(mention: "Mention") -> "Mention":
+    """A mention written in capitals read as a name is written ("QATAR'S FOREIGN MINISTRY" of a
+    list of reactions is "Qatar's Foreign Ministry"), with the words after its last title as the
+    person's name ("BRITISH PRIME MINISTER KEIR STARMER" is Keir Starmer, "RUSSIAN FOREIGN
+    MINISTRY SPOKESWOMAN MARIA ZAKHAROVA" Maria Zakharova: the entity recogniser tags no name in
+    capitals); any other mention as it is. Offsets are unchanged."""
+    from dataclasses import replace
+
+    if not mention.text.isupper() or len(mention.text.split()) < 2:
+        return mention
+    words = [word.capitalize() for word in mention.text.split()]
+    if mention.name:  # named by the speakers stage in capitals too
+        return replace(mention, text=" ".join(words), name=" ".join(w.capitalize() for w in mention.name.split())) \
+            if mention.name.isupper() else mention
+    titled = [i for i, word in enumerate(words) if word.lower() in _LABEL_TITLES]
+    rest = words[titled[-1] + 1:] if titled else []
+    if 2 <= len(rest) <= 3 and all(word.isalpha() for word in rest):
+        return replace(mention, text=" ".join(words), name=" ".join(rest), kind="person")
+    return replace(mention, text=" ".join(words))

@@ -50,7 +50,7 @@ from newsledger.actors.evidence import (LearnedRole, country_in_name, country_ow
 from newsledger.actors.groups import CONTRACT_KINDS, group_members
 from newsledger.actors.institutions import of_institution
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
-from newsledger.actors.names import actor_id_for, normalize, strip_the, without_honorific
+from newsledger.actors.names import actor_id_for, normalize, strip_the, title_cased, without_honorific
 from newsledger.actors.recency import latest_named, latest_named_for
 from newsledger.actors.registry import ActorRegistry, name_words, writes_name
 from newsledger.actors.shared_names import filed_country_id, filed_elsewhere
@@ -123,7 +123,7 @@ class _ArticleResolver:
 
     # ------------------------------------------------------------------ speakers
     def speaker(self, statement: Statement, mention: Mention, on: date | None) -> None:
-        res = self._resolve(mention, on)
+        res = self._resolve(title_cased(mention), on)
         if res is None:  # nobody named; "A senior Saudi official" is still Saudi
             mention.country = unnamed_country(self.kb, mention.text) if mention.kind == "person" else None
             return

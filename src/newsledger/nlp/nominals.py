@@ -21,7 +21,8 @@ TITLES = {"senator", "president", "minister", "secretary", "chancellor", "govern
           "general", "ambassador", "congressman", "congresswoman", "representative", "rep.",
           "sen.", "gov.", "mayor", "speaker", "chairman", "chair", "director", "king", "queen",
           "prime", "chief", "commissioner", "envoy", "prosecutor", "judge", "pope", "sheikh",
-          "justice", "nominee", "candidate", "prince", "princess", "emir", "sultan"}
+          "justice", "nominee", "candidate", "prince", "princess", "emir", "sultan",
+          "highness", "excellency", "majesty"}  # "His Highness also affirmed": the one named so before
 TITLE_ABBREVIATIONS = {"sen.": "senator", "sen": "senator", "gov.": "governor", "rep.": "representative",
                        "pres.": "president", "congressman": "representative",
                        "congresswoman": "representative", "chairwoman": "chairman", "chair": "chairman"}
