@@ -178,3 +178,12 @@ def test_his_highness_is_the_one_named_so(analyzer):
         "the UAE, received a phone call today from the President of Iran.\n\n"
         "During the call, His Highness stressed the importance of prioritising diplomacy and dialogue."))
     assert by_cue(statements, "stressed").speaker.name == "Mohamed bin Zayed Al Nahyan"
+
+
+def test_the_office_is_the_office_that_spoke_before(analyzer):
+    statements = ledger(analyzer, (
+        "SEOUL, Aug. 8 (Yonhap) -- The presidential office on Thursday condemned North Korea's latest ballistic "
+        "missile launch as a \"grave provocation\" that threatens peace on the Korean Peninsula.\n\n"
+        "National Security Adviser Shin Won-sik presided over an emergency meeting and ordered the military to "
+        "maintain a firm readiness posture, the office said in a release."))
+    assert by_cue(statements, "said").speaker.name == by_cue(statements, "condemned").speaker.name

@@ -110,6 +110,8 @@ class SpeakerComponent:
                 if mention.kind in {"group", "media", "organization", "country"} \
                         and headlines.confirmed(phrase, start) == (phrase, start):
                     mention.name = mention.name or phrase
+                    # a later "the office" is "The presidential office" that spoke before
+                    resolved.append(_Named(mention.name, mention.kind, mention.span, phrase.lower()))
         return doc
 
 
