@@ -187,3 +187,15 @@ def test_the_office_is_the_office_that_spoke_before(analyzer):
         "National Security Adviser Shin Won-sik presided over an emergency meeting and ordered the military to "
         "maintain a firm readiness posture, the office said in a release."))
     assert by_cue(statements, "said").speaker.name == by_cue(statements, "condemned").speaker.name
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Defense Secretary Pete Hegseth told senators on Wednesday that the budget cuts would not weaken U.S. "
+     "readiness, facing sharp questions from Democrats about the firing of senior officers.",
+     "that the budget cuts would not weaken U.S. readiness"),
+    ("Governor Roy Cooper called for releasing the police videos, saying that transparency builds trust.",
+     "releasing the police videos"),
+])
+def test_the_writers_participle_after_what_was_said_is_not_part_of_it(read, sentence, content):
+    statements = read(f"WASHINGTON, March 5 (AP) - {sentence}")
+    assert statements[0].content.rstrip(".") == content, statements[0].content
