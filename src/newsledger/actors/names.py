@@ -12,8 +12,11 @@ import hashlib
 
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
+
+from newsledger.model import Mention
 
 # Lower-cased all-caps aliases that are also English words: they match only when
 # written in capitals ("US", "U.S." but not "us"; "WHO" but not "who").
@@ -137,14 +140,12 @@ _LABEL_TITLES = {"minister", "president", "spokeswoman", "spokesman", "spokesper
                  "governor", "mayor", "senator", "premier", "chairman", "chairwoman", "commissioner"}
 
 
-def title_cased(mention: "Mention") -> "Mention":
+def title_cased(mention: Mention) -> Mention:
     """A mention written in capitals read as a name is written ("QATAR'S FOREIGN MINISTRY" of a
     list of reactions is "Qatar's Foreign Ministry"), with the words after its last title as the
     person's name ("BRITISH PRIME MINISTER KEIR STARMER" is Keir Starmer, "RUSSIAN FOREIGN
     MINISTRY SPOKESWOMAN MARIA ZAKHAROVA" Maria Zakharova: the entity recogniser tags no name in
     capitals); any other mention as it is. Offsets are unchanged."""
-    from dataclasses import replace
-
     if not mention.text.isupper() or len(mention.text.split()) < 2:
         return mention
     words = [word.capitalize() for word in mention.text.split()]

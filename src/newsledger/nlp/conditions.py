@@ -69,7 +69,7 @@ from spacy.tokens import Doc, Token
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import Condition, Statement
 from newsledger.nlp.conditions_ultimatums import (any_hostile_act, either_or, inverted, main_clause_root,
-                                                  make_condition, moment_clause, otherwise)
+                                                  make_condition, moment_clause, otherwise, precondition)
 from newsledger.nlp.spans import PerStatement, doc_text, tokens_in
 
 # Longest first, so "only if" wins over "if". kind None = recognised but not a condition.
@@ -232,7 +232,7 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
             head = _clause_head(first, marker_tokens)
         if marker == "if" and _is_indirect_question(head, marker_tokens):  # never "only if"
             continue
-        if marker in ("once", "until") and not _precondition(head, marker):
+        if marker in ("once", "until") and not precondition(head, marker):
             continue
         tokens = {t for t in head.subtree if t.idx >= m.end()}
         # "unless" stays in the text: "they withdraw" alone would say the opposite.
@@ -244,13 +244,6 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
                "tokens": tokens, "marker_tokens": marker_tokens, "condition": cond,
                "elliptic": not _has_subject(head)}
     yield from inverted(doc, region)
-
-
-def _precondition(head: Token, marker: str) -> bool:
-    """A temporal clause that conditions its main clause: the main verb is limited by "only"
-    ("will only agree … once") or negated before "until" ("will not resume talks until …")."""
-    gov = head.head
-    return any(c.lower_ == "only" if marker == "once" else c.dep_ == "neg" for c in gov.children)
 
 
 def _clause_head(first: Token, marker_tokens: set[Token]) -> Token:

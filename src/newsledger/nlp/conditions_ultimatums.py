@@ -167,3 +167,10 @@ def moment_clause(marker_tokens: set[Token]) -> bool:
     return any(t.lower_ in ("moment", "minute", "instant") and (t.dep_ == "npadvmod" or t.dep_ == "dobj" and any(
         c.dep_ == "ccomp" and c.i > t.right_edge.i for c in t.head.children))  # "said the moment …, NATO would"
         for t in marker_tokens)
+
+
+def precondition(head: Token, marker: str) -> bool:
+    """A temporal clause that conditions its main clause: the main verb is limited by "only"
+    ("will only agree … once") or negated before "until" ("will not resume talks until …")."""
+    gov = head.head
+    return any(c.lower_ == "only" if marker == "once" else c.dep_ == "neg" for c in gov.children)

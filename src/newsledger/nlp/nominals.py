@@ -205,3 +205,8 @@ def reports_a_figure(doc, statement) -> bool:
     the most cases") is no news outlet."""
     span = doc.char_span(*statement.content_spans[0], alignment_mode="expand") if statement.content_spans else None
     return span is not None and len(span) > 0 and span.root.dep_ == "dobj" and span.root.pos_ in ("NOUN", "PROPN")
+
+
+def plural_root(span) -> bool:
+    """The phrase stands for people by a plural pronoun: "Those close to him", "Some in the party"."""
+    return span is not None and len(span) > 0 and span.root.lower_ in PLURAL_HEADS

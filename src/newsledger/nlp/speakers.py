@@ -33,12 +33,12 @@ import re
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
 
 from ..model import Mention, Statement
 from . import extensions, nominals, pronouns  # noqa: F401
 from .spans import doc_text
-from .nominals import (GENERIC_PERSON, reports_a_figure, GROUP_NOUNS, MEDIA_CUES, MEDIA_NOUNS, OFFICIAL_GROUPS,
+from .nominals import (GENERIC_PERSON, plural_root, reports_a_figure, GROUP_NOUNS, MEDIA_CUES, MEDIA_NOUNS, OFFICIAL_GROUPS,
                        PLURAL_HEADS, TITLES, Named as _Named)
 from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
@@ -362,7 +362,7 @@ def _kind_of_phrase(doc: Doc, mention: Mention, statement: Statement) -> str:
     lemma = statement.extra.get("cue_lemma", "")
     if head in MEDIA_NOUNS or (lemma in MEDIA_CUES and head in {"material", "newspaper", "magazine"}):
         return "media"
-    if head in GROUP_NOUNS or "," in text and " and " in text or _plural_root(span):
+    if head in GROUP_NOUNS or "," in text and " and " in text or plural_root(span):
         return "group"
     if head in INSTITUTION_NOUNS:
         return "organization"
@@ -398,8 +398,3 @@ def _phrase_chars(mention: Mention) -> tuple[int, int]:
     """Where the phrase a mention stands for is written: the noun a relative pronoun
     stands for (its first link), else the mention itself."""
     return tuple(mention.chain[0]) if mention.chain and mention.text.lower() in RELATIVE_PRONOUNS else tuple(mention.span)
-
-
-def _plural_root(span: SpacySpan | None) -> bool:
-    """The phrase stands for people by a plural pronoun: "Those close to him", "Some in the party"."""
-    return span is not None and len(span) > 0 and span.root.lower_ in PLURAL_HEADS
