@@ -38,8 +38,8 @@ from spacy.tokens import Doc
 from ..model import Mention, Statement
 from . import extensions, nominals, pronouns  # noqa: F401
 from .spans import doc_text
-from .nominals import (GENERIC_PERSON, plural_root, reports_a_figure, GROUP_NOUNS, MEDIA_CUES, MEDIA_NOUNS, OFFICIAL_GROUPS,
-                       PLURAL_HEADS, TITLES, Named as _Named)
+from .nominals import (GENERIC_PERSON, GROUP_NOUNS, MEDIA_CUES, MEDIA_NOUNS, OFFICIAL_GROUPS, PLURAL_HEADS,
+                       TITLES, Named as _Named, plural_root, reports_a_figure)
 from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
 from .entity_names import expand_surname, named_mentions, strip_det, with_particle_tail
@@ -51,8 +51,8 @@ from .written_names import (INSTITUTION_NOUNS, institution_named, institution_na
                             location_tail, outlet_named,
                             owned_by_country, proper_name)
 from .possessives import KIN_NOUNS, PERSONAL_INSTITUTIONS, owned_institution, relative
-from .plurals import (bodies_of_many, institution_subject, issuer, latest_document, latest_institution, latest_plural,
-                      recent_coordination, recent_institution)
+from .plurals import (bodies_of_many, institution_subject, issuer, latest_document, latest_institution,
+                      latest_plural, recent_coordination, recent_institution)
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 PLURAL_PRONOUNS = {"they", "them", "we", "us"}
