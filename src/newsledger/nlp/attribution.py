@@ -45,7 +45,8 @@ from .attribution_rules import (
     verb_candidate,
 )
 from .datelines import after_dateline, without_dateline
-from .layout import section_label, continue_announcements, continue_quotes, label_statements, line_signature_statements, signature_statements
+from .layout import (continue_announcements, continue_quotes, label_statements, line_signature_statements,
+                     section_label, signature_statements)
 from .quotes import Quote, quote_kind
 from .content_edges import without_coordinated_saying, without_trailing_occasion
 from .dates import day_after_cue
