@@ -68,6 +68,11 @@ class Named:
 ARTICLES = {"the", "a", "an", "former", "then", "this", "that"}
 
 
+def without_articles(phrase: str) -> list[str]:
+    """The words of ``phrase`` (lower case) but its articles: "The presidential office" -> two."""
+    return [w for w in phrase.lower().split() if w not in ARTICLES]
+
+
 FOREIGN_MINISTERS = ("foreign minister", "secretary of state", "foreign secretary", "minister of foreign affairs",
                      "foreign affairs minister")
 

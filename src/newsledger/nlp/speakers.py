@@ -110,8 +110,9 @@ class SpeakerComponent:
                 if mention.kind in {"group", "media", "organization", "country"} \
                         and headlines.confirmed(phrase, start) == (phrase, start):
                     mention.name = mention.name or phrase
-                    # a later "the office" is "The presidential office" that spoke before
-                    resolved.append(_Named(mention.name, mention.kind, mention.span, phrase.lower()))
+                    if mention.kind == "organization" and len(nominals.without_articles(phrase)) > 1:
+                        # a later "the office" is "The presidential office" (not a bare "the agency")
+                        resolved.append(_Named(mention.name, mention.kind, mention.span, phrase.lower()))
         return doc
 
 
