@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from newsledger.model import Mention
+from newsledger.nlp.nominals import GENERIC_PERSON, TITLE_ABBREVIATIONS, TITLES
 
 # Lower-cased all-caps aliases that are also English words: they match only when
 # written in capitals ("US", "U.S." but not "us"; "WHO" but not "who").
@@ -135,9 +136,7 @@ def parse_date(value: str | None, *, end: bool = False) -> date | None:
 
 
 # The last word of a title written before a name in a label of capitals ("… SPOKESWOMAN MARIA ZAKHAROVA")
-_LABEL_TITLES = {"minister", "president", "spokeswoman", "spokesman", "spokesperson", "secretary", "chancellor",
-                 "king", "queen", "prince", "ambassador", "envoy", "leader", "chief", "director", "general",
-                 "governor", "mayor", "senator", "premier", "chairman", "chairwoman", "commissioner"}
+_LABEL_TITLES = TITLES | GENERIC_PERSON | TITLE_ABBREVIATIONS.keys()
 
 
 def title_cased(mention: Mention) -> Mention:

@@ -80,7 +80,9 @@ def legitimate_target(content: list[Token]) -> bool:
                and not any(c.dep_ == "neg" for c in t.head.children) for t in content)
 
 
-_SHOULD = {"should", "must", "ought"}
+DEONTIC = frozenset({"must", "should", "ought"})  # the modals of what someone has to do
+# verbs whose saying is a demand ("urged", "demanded"): acts.CUE_ACTS' demand cues, and appeals below
+DEMAND_VERBS = frozenset({"urge", "demand", "appeal", "implore", "exhort"})
 _BRACE_FOR = {"brace", "prepare", "prepared", "ready"}  # "... for the consequences"
 _COMING = _HARM | _RESPONSE_WORDS | {"worst", "answer"}
 
@@ -92,7 +94,7 @@ def told_to_brace(content: list[Token]) -> bool:
     for t in content:
         lemma = t.lemma_.lower()
         verb = t.head if t.dep_ == "acomp" else t  # "be | prepared | for"
-        if not any(c.dep_ == "aux" and c.lower_ in _SHOULD for c in verb.children):
+        if not any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in verb.children):
             continue
         if lemma in ("expect", "face", "await") and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in _COMING for c in t.children):
@@ -103,7 +105,7 @@ def told_to_brace(content: list[Token]) -> bool:
     return False
 
 
-_APPEALS = {"urge", "demand", "call", "ask", "appeal", "implore", "exhort"}
+_APPEALS = DEMAND_VERBS | {"call", "ask"}  # "I call on Congress", "I ask Congress to …"
 
 
 def first_person_appeal(content: list[Token]) -> bool:

@@ -79,8 +79,8 @@ from spacy.tokens import Doc, Token
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import ACTS, Statement
 from newsledger.nlp.attribution_rules import RAISING
-from newsledger.nlp.act_formulas import (called_false, first_person_appeal, harmful, legitimate_target, told_to_brace,
-                                         unanswered)
+from newsledger.nlp.act_formulas import (DEMAND_VERBS, DEONTIC, called_false, first_person_appeal, harmful,
+                                         legitimate_target, told_to_brace, unanswered)
 from newsledger.nlp.act_sides import is_media, is_side, speaker_side
 from newsledger.nlp.spans import tokens_in
 
@@ -101,7 +101,7 @@ CUE_ACTS: dict[str, set[str]] = {
     "warning": {"warn", "caution", "alert"},
     "denial": {"deny", "reject", "dismiss", "refute", "rebut", "exclude", "disavow",
                "repudiate", "debunk", "disprove", "dispute"},
-    "demand": {"urge", "demand", "appeal", "implore", "exhort"},
+    "demand": set(DEMAND_VERBS),
     "commitment": {"promise", "pledge", "vow", "commit", "guarantee", "swear", "assure"},
     "proposal": {"propose", "suggest", "offer", "recommend"},
     "prediction": {"predict", "expect", "forecast", "anticipate", "foresee"},
@@ -111,7 +111,6 @@ CUE_ACTS: dict[str, set[str]] = {
 }
 _PHRASAL_ACTS = {("rule", "out"): "denial", ("call", "on"): "demand", ("call", "for"): "demand",
                  ("call", "upon"): "demand", ("brush", "aside"): "denial"}
-_DEONTIC = {"must", "should", "ought"}
 _FUTURE = {"will", "shall", "would", "'ll", "wo"}
 _STATIVE = {"be", "have", "seem", "remain", "become", "exist", "need", "want", "know",
             "think", "believe", "hope", "can", "may", "lie", "stand"}
@@ -211,7 +210,7 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
 def _deontic(doc: Doc, part) -> bool:
     """The consequence's verb is under "must" or "should": what someone has to do, a demand."""
     root = _root(tokens_in(doc, [part.span])) if part is not None else None
-    return root is not None and any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in root.children)
+    return root is not None and any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in root.children)
 
 
 _DECLINE = {"decline", "refuse"}
@@ -316,8 +315,8 @@ def _modality_act(content: list[Token], st: Statement, side: set[str]) -> tuple[
               and not any(s.dep_.startswith("nsubj") and s.i > c.i for s in root.children)}
     if root.lower_ in ("have", "has", "need", "needs") and any(c.dep_ == "xcomp" for c in root.children):
         modals.add("must")  # "have to", "need to"
-    if modals & _DEONTIC:
-        return "demand", f"modality:{sorted(modals & _DEONTIC)[0]}"
+    if modals & DEONTIC:
+        return "demand", f"modality:{sorted(modals & DEONTIC)[0]}"
     if _ready_to_act(root) and is_side(_subject(root), side):
         # "Manila was ready to hold talks", "we are prepared to sit down": the speaker's side offers
         return ("denial" if st.negated else "commitment"), "modality:ready-own-action"

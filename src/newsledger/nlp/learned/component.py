@@ -41,7 +41,7 @@ from .cue_prepositions import with_governing_preposition
 from .cue_times import cue_end_before_time
 from .contents import (condition_clause, ends_in_relative_pronoun, has_content_word, object_of_another_verb,
                        question_topic, without_addressee, without_cue_adjuncts, without_dangling_words,
-                       without_trailing_punctuation, without_writers_apposition)
+                       without_trailing_punctuation)
 from .decode import whole_words
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue, with_rule_hearsay
@@ -49,7 +49,7 @@ from .sources import in_another_sentence, passive_subject, quoted_source, underg
 from .quotations import join_split_quotations, without_pieces_of_later_quotations
 from .paragraph_cuts import within_paragraph
 from .tails import without_narrative_after
-from ..content_edges import without_coordinated_saying, without_trailing_occasion
+from ..content_edges import without_coordinated_saying, without_trailing_occasion, without_writers_apposition
 
 _CACHE: dict[str, tuple] = {}
 

@@ -1,10 +1,9 @@
 """Contents that say nothing a reader could attribute: the tests :func:`.component.tidy`
 uses to drop a tagger's statement; and what a content must not hold at its edges: function
-words it ends in, the one spoken to, the occasion of the saying, the writer's apposition."""
+words it ends in, the one spoken to, the occasion of the saying (the writer's own additions at
+its end are cut in ``nlp/content_edges.py``)."""
 
 from __future__ import annotations
-
-import re
 
 from spacy.tokens import Doc
 
@@ -202,24 +201,6 @@ def without_addressee(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple[in
     while opening < first.end and doc[opening].is_punct:
         opening += 1
     return [(doc[opening].idx, spans[0][1])] + spans[1:] if opening < first.end else spans
-
-
-# ", a shift from his position earlier this month": the writer's word on what was said
-_WRITERS_APPOSITION = re.compile(
-    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:shift|reversal|change|departure|turnaround|u-turn|about-face|climbdown|"
-    r"move|step|sign|signal|nod)\b[^\"“”]*$", re.IGNORECASE)
-
-
-def without_writers_apposition(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The content without the writer's apposition that ends it: in "Erdogan said Turkey supported
-    Sweden joining the alliance, a reversal after months of objections" the reversal is the
-    writer's reading, not Erdogan's words (PolNeAR's contents stop before such a phrase six times
-    in seven in train)."""
-    if not spans:
-        return spans
-    start, end = spans[-1]
-    found = _WRITERS_APPOSITION.search(text, start, end)
-    return spans if found is None or found.start() == start else [*spans[:-1], (start, found.start())]
 
 
 def condition_clause(text: str, piece: tuple[int, int], cue_span: tuple[int, int]) -> bool:
