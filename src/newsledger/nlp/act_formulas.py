@@ -40,13 +40,19 @@ def harmful(doc: Doc, part) -> bool:
     if part is None:
         return False
     tokens = tokens_in(doc, [part.span])
-    return any(t.lemma_.lower() in _HARM for t in tokens) or any(
+    return any(t.lemma_.lower() in _HARM or _not_safe(t) for t in tokens) or any(
         t.lemma_.lower() in _RESPONSE_WORDS and any(c.lower_ in _RESOLVE for c in t.children)
         or t.lemma_.lower() == "option" and any(c.lower_ == "all" for c in t.children)  # "all options are on the table"
         for t in tokens)
 
 
-_UNANSWERED = {"unanswered", "unpunished", "unnoticed"}
+def _not_safe(tok: Token) -> bool:
+    """"its refineries will not be safe": safety denied is harm."""
+    return tok.lower_ in ("safe", "secure") and any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children))
+
+
+# "will not go unanswered", "will not stand idle", "will not remain silent": a response is coming
+_UNANSWERED = {"unanswered", "unpunished", "unnoticed", "idle", "idly", "silent", "indifferent"}
 
 
 def unanswered(content: list[Token]) -> bool:

@@ -43,6 +43,9 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
         words = [t for c in cue for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
                  for t in s.subtree]
     names |= {_norm(name) for name in _entities_touching(doc, words)}
+    if any(t.ent_type_ == "ORG" for t in words) or sp is not None and sp.kind == "organization":
+        # "Hezbollah leader Naim Qassem said the group would not hand over its weapons"
+        names |= _OWN_BODY
     names |= {_norm(t.text) for t in words if t.pos_ == "PROPN" or t.lower_ in ALIASES or country_named(t.text)}
     if sp is not None and st.quote == "indirect":
         # reported speech names the speaker by a pronoun: "Trump said he would sue", "Britain,
@@ -50,6 +53,10 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
         names |= {"he", "she"} if sp.kind == "person" else {"they", "it"} if sp.kind != "unknown" else set()
     names.discard("")
     return names
+
+
+# how an article names the speaker's own organisation again
+_OWN_BODY = {"group", "movement", "organization", "organisation", "militia", "party"}
 
 
 def _other_mentions(doc: Doc, speaker) -> list[tuple[int, int]]:
@@ -86,8 +93,8 @@ def _entities_touching(doc: Doc, words: list[Token]) -> list[str]:
 def is_side(subject: Token | None, side: set[str]) -> bool:
     if subject is None:
         return False
-    if subject.lower_ in _FIRST_PERSON:
-        return True
+    if subject.lower_ in _FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in _FIRST_PERSON for c in subject.children):
+        return True  # "we", and "our coast guard will respond"
     # "The United States" as a whole, and its head word alone ("US Senator Lee" -> "us").
     phrase = doc_text(subject.doc)[subject.left_edge.idx:subject.idx + len(subject)]
     return _norm(phrase) in side or _norm(subject.text) in side

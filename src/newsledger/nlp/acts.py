@@ -199,7 +199,9 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
         return "threat", "content:legitimate target"
     if is_media(doc, st, cue):
         return "report", "speaker:media"
-    modal_act = _modality_act(content, st, side)
+    # the clause a condition governs carries the act ("…," he said. "If he cannot stop them, he should step aside.")
+    consequence = tokens_in(doc, [st.consequence.span]) if st.consequence is not None else []
+    modal_act = (consequence and _modality_act(consequence, st, side)) or _modality_act(content, st, side)
     if modal_act:
         return modal_act
     if st.negated:
@@ -268,7 +270,8 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
     if not (is_side(subject, side) or _official_speaks_for(doc, st, subject)):
         return False
     condition = _root(tokens_in(doc, [st.condition.span]))
-    agent = _subject(condition)
+    # "Were Ukraine to strike …": the parser takes the inverted subject for the root
+    agent = condition if condition is not None and condition.pos_ in ("PROPN", "PRON") else _subject(condition)
     if agent is not None and agent.dep_ == "nsubjpass":
         # "if we are attacked", "if we are not protected": what others do to the speaker's side
         by = next((c for c in condition.children if c.dep_ == "agent"), None)
@@ -276,9 +279,14 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
         return by_whom is None or not is_side(by_whom, side)
     # Same side on both ends is a plan ("if we win, we will ..."); an agentless condition
     # ("if necessary", "as long as it is necessary", "if it takes years") names no other party to coerce.
-    impersonal = agent is not None and agent.lower_ in ("it", "there") and condition.lemma_ in ("be", "take")
+    impersonal = agent is not None and (agent.lower_ in ("it", "there") and condition.lemma_ in ("be", "take")
+                                        or agent.lemma_.lower() in _NO_PARTY)  # "if the talks go well"
     return agent is not None and not impersonal and not is_side(agent, side)
 
+
+# subjects of a condition that are no party to coerce: "if the talks go well", "if the weather holds"
+_NO_PARTY = {"talk", "talks", "negotiation", "weather", "thing", "situation", "economy", "market", "price",
+             "process", "meeting", "summit", "trend", "schedule"}
 
 _RESPONSES = {"response", "answer", "reaction", "retaliation", "countermeasure", "countermeasures", "reply"}
 

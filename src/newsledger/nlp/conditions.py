@@ -68,8 +68,9 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import Condition, Statement
-from newsledger.nlp.conditions_ultimatums import (any_hostile_act, either_or, inverted, main_clause_root,
-                                                  make_condition, moment_clause, otherwise, precondition)
+from newsledger.nlp.conditions_ultimatums import (any_hostile_act, bare_proviso, either_or, inverted,
+                                                  main_clause_root, make_condition, moment_clause, otherwise,
+                                                  precondition)
 from newsledger.nlp.spans import PerStatement, doc_text, tokens_in
 
 # Longest first, so "only if" wins over "if". kind None = recognised but not a condition.
@@ -78,6 +79,7 @@ _SUBORDINATORS: list[tuple[str, str | None]] = [
     ("on condition that", "on_condition"), ("in the event that", "in_case"),
     ("in the event of", "in_case"), ("provided that", "provided"),
     ("providing that", "provided"), ("assuming that", "assuming"),
+    ("provided", "provided"), ("providing", "provided"),
     ("as long as", "as_long_as"), ("so long as", "as_long_as"),
     ("in case of", "in_case"), ("in case", "in_case"), ("only if", "if"),
     ("even if", None), ("as if", None), ("what if", None), ("unless", "unless"), ("if", "if"),
@@ -228,6 +230,10 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
             head = first
             while head.head.idx >= m.end() and head.head.i != head.i and head.head in region:
                 head = head.head
+        elif marker in ("provided", "providing"):  # "provided that" is a subordinator; bare, maybe the verb
+            head = bare_proviso(min(marker_tokens, key=lambda t: t.i))
+            if head is None:
+                continue
         else:
             head = _clause_head(first, marker_tokens)
         if marker == "if" and _is_indirect_question(head, marker_tokens):  # never "only if"
@@ -235,6 +241,8 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
         if marker in ("once", "until") and not precondition(head, marker):
             continue
         tokens = {t for t in head.subtree if t.idx >= m.end()}
+        if marker in ("provided", "providing"):  # the parser may hang the subject on "provided"
+            tokens |= {t for t in after if t.i < head.i}
         # "unless" stays in the text: "they withdraw" alone would say the opposite.
         shown = tokens | marker_tokens if kind in _NEGATIVE else tokens
         cond = make_condition(doc, sorted(shown, key=lambda t: t.i))
@@ -316,13 +324,16 @@ def _consequence(doc: Doc, st: Statement, gov: Token, content: set[Token],
         s, e = min(st.content_spans, key=lambda sp: min(abs(sp[0] - pivot), abs(sp[1] - pivot)))
         return make_condition(doc, list(doc.char_span(s, e, alignment_mode="expand") or []))
     if gov in content:
-        roots = [main_clause_root(gov, content) or gov]
+        # a coordinated clause with its own subject is its own consequence ("that Hezbollah is
+        # playing with fire and that Israel would act with full force unless …")
+        own_clause = gov.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in gov.children)
+        roots = [gov if own_clause else main_clause_root(gov, content) or gov]
     else:  # attached to the cue by the parser: the content roots of the same sentence
         sent = min(cond_tokens, key=lambda t: t.i).sent
         roots = [t for t in content if t.sent == sent and (t.head not in content or t.head.i == t.i)
                  and not t.is_punct and t not in cond_tokens]
     tokens = {t for r in roots for t in r.subtree} & content
-    tokens -= cond_tokens
+    tokens -= cond_tokens | {c for r in roots for c in r.children if c.dep_ == "mark" and c.lower_ == "that"}
     for t in cond_tokens:  # drop what hangs on the subordinator and the commas around it
         if t.head not in cond_tokens or t.head.i == t.i:  # subtrees of the topmost only
             tokens -= set(t.subtree)

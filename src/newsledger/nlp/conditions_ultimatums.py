@@ -148,8 +148,9 @@ def inverted(doc: Doc, region: list[Token]) -> Iterable[dict]:
                 and any(c.dep_.startswith("nsubj") and c.i > tok.i for c in head.children)):
             yield from inverted_clause(doc, tok, head)
         elif (tok.lower_ == "were" and tok.dep_ == "advcl" and all(t.is_punct or t.is_space for t in doc[tok.left_edge.i:tok.i])
-              and any(c.dep_ == "nsubj" for c in tok.children)):
-            # "Were NATO to send troops, …": "were" heads its clause
+              and any(c.dep_ in ("nsubj", "attr") and c.i > tok.i for c in tok.children)):
+            # "Were NATO to send troops, …": "were" heads its clause (its subject is often
+            # parsed as an attribute: "Were Ukraine to strike …")
             yield from inverted_clause(doc, tok, tok)
 
 
@@ -174,3 +175,24 @@ def precondition(head: Token, marker: str) -> bool:
     ("will only agree … once") or negated before "until" ("will not resume talks until …")."""
     gov = head.head
     return any(c.lower_ == "only" if marker == "once" else c.dep_ == "neg" for c in gov.children)
+
+
+_FINITE = {"VBZ", "VBP", "VBD", "MD"}
+_PHRASE = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM"}
+
+
+def bare_proviso(marker: Token) -> Token | None:
+    """"…, provided there are no new attacks": a bare "provided" that opens a clause, a
+    subject then a finite verb; returns the clause's verb. None for the verb itself ("it
+    provided missiles", "was provided", "the weapons provided by the US")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in marker.children) \
+            or marker.i > 0 and marker.nbor(-1).pos_ == "AUX":
+        return None
+    doc = marker.doc
+    i = marker.i + 1
+    while i < len(doc) and i - marker.i <= 6 and doc[i].pos_ in _PHRASE and doc[i].tag_ not in _FINITE:
+        i += 1
+    if i == marker.i + 1 or i >= len(doc) or doc[i].tag_ not in _FINITE:
+        return None
+    verb = doc[i]
+    return verb.head if verb.dep_ in ("aux", "auxpass") else verb
