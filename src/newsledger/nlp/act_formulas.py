@@ -125,3 +125,17 @@ def first_person_appeal(content: list[Token]) -> bool:
                and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in t.children)
                and (t.lemma_.lower() != "call" or any(c.lower_ in ("on", "upon", "for") for c in t.children))
                for t in content)
+
+
+_APPEAL_NOUNS = {"call", "demand", "appeal", "plea"}
+
+
+def appeal_named(content: list[Token]) -> bool:
+    """The content is an appeal named as a noun ("repeated his call for an immediate ceasefire",
+    "renewed their demand for a referendum", "issued an appeal for calm"): a demand. Only the
+    noun at the top of the content, with its "for" (or "to": "a call to lay down arms")."""
+    inside = set(content)
+    return any((t.head is t or t.head not in inside) and t.pos_ == "NOUN" and t.lemma_.lower() in _APPEAL_NOUNS
+               and any(c.dep_ in ("prep", "acl") and c.lower_ in ("for", "to") or c.dep_ == "acl" and c.tag_ == "VB"
+                       for c in t.children)
+               for t in content)

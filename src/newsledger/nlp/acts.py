@@ -79,8 +79,8 @@ from spacy.tokens import Doc, Token
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import ACTS, Statement
 from newsledger.nlp.attribution_rules import RAISING
-from newsledger.nlp.act_formulas import (DEMAND_VERBS, DEONTIC, called_false, first_person_appeal, harmful,
-                                         legitimate_target, told_to_brace, unanswered)
+from newsledger.nlp.act_formulas import (DEMAND_VERBS, DEONTIC, appeal_named, called_false, first_person_appeal,
+                                         harmful, legitimate_target, told_to_brace, unanswered)
 from newsledger.nlp.act_sides import is_media, is_side, speaker_side
 from newsledger.nlp.spans import tokens_in
 
@@ -191,6 +191,8 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
         return "warning", "content:told to expect"
     if first_person_appeal(content):  # "We urge the U.S. side to correct its wrong practices"
         return "demand", "content:appeal"
+    if appeal_named(content):  # "repeated his call for an immediate ceasefire"
+        return "demand", "content:appeal named"
     if st.condition is not None and harmful(doc, st.consequence) and not _deontic(doc, st.consequence):
         return "warning", "condition:harm"  # not "If Sweden wants to join NATO, it must first take the necessary steps"
     if unanswered(content):  # "Russia's provocations will not go unanswered": a response is coming

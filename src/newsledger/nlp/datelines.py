@@ -22,7 +22,7 @@ import re
 _SPACES = re.compile(r"\s*")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE = re.compile(
-    r"[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+)*"  # SEOUL, NEW DELHI, ST. LOUIS
+    r"[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+)*"  # SEOUL, NEW DELHI, ST. LOUIS, GAZA/JERUSALEM
     r"(?:,[ ]+(?!" + _MONTH + r"[ ]+\d)[A-Z][A-Za-z.'’]*(?:[ ][A-Z][A-Za-z.'’]*)*)?"  # , Texas / , D.C.
     r"(?:,?[ ]+" + _MONTH + r"[ ]+\d{1,2}(?:,[ ]+\d{4})?)?"  # , March 2 / , March 2, 2026
     r"(?:[ ]*\.?[ ]*(?:\([A-Za-z][\w.&' ]*\)|/[A-Z][\w.&' ]*/))?\.?"  # (Reuters) / (dpa) / /TASS/.

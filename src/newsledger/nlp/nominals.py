@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from newsledger.countries import country_named
+
 GENERIC_PERSON = {"politician", "official", "leader", "spokesman", "spokeswoman", "spokesperson",
                   "lawmaker", "diplomat", "man", "woman", "lawyer", "aide", "source"}
 # Particles inside a person's name ("Bill de Blasio", "Ursula von der Leyen", "Osama bin Laden").
@@ -215,3 +217,23 @@ def reports_a_figure(doc, statement) -> bool:
 def plural_root(span) -> bool:
     """The phrase stands for people by a plural pronoun: "Those close to him", "Some in the party"."""
     return span is not None and len(span) > 0 and span.root.lower_ in PLURAL_HEADS
+
+
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir"}
+
+
+def label_surname(text: str) -> str | None:
+    """The family name of a transcript's turn label in capitals ("MR PIGOTT" -> "pigott",
+    "MS. MAO" -> "mao"), for the person the transcript names in full; None for any other text."""
+    if not text.isupper():
+        return None
+    words = [w.strip(".").lower() for w in text.split()]
+    rest = [w for w in words if w not in _HONORIFICS]
+    return rest[0] if len(rest) == 1 and len(rest) < len(words) and rest[0].isalpha() else None
+
+
+
+def country_phrase(phrase: str) -> bool:
+    """The phrase is a country's name, though its last word names many ("The United States",
+    "the United Arab Emirates", "the Netherlands")."""
+    return country_named(" ".join(without_articles(phrase))) is not None

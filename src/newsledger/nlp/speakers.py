@@ -61,6 +61,12 @@ WRITER_PRONOUNS = {"i", "me", "we", "us"}  # outside a quotation: whoever wrote 
 HEAD_OF_STATE = (["president"], ["king"], ["queen"], ["leader"])
 HEAD_OF_GOVERNMENT = (["prime", "minister"], ["chancellor"], ["premier"], ["leader"])
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|whom)\b")
+
+
+def _before_relative(text: str, words: list[str]) -> list[str]:
+    """"the ministry, which is part of the Hamas-run government": the head's words, not the clause's."""
+    head = RELATIVE_CLAUSE.split(text, 1)[0]
+    return words[:len(head.split())] if head != text else words
 # What follows the person's name in "The Clinton campaign", "Trump's campaign" (not "Mike
 # Schmidt, an adviser to the Clinton campaign", whose speaker is Schmidt).
 OWNER_THEN_HEAD = re.compile(r"(?:'s|’s)?\s+\w+")
@@ -107,6 +113,10 @@ class SpeakerComponent:
                 # a phrase is its own name, unless a title-case headline wrote it ("Popular Website Shows …")
                 start, end = _phrase_chars(mention)
                 phrase = doc_text(doc)[start:end]
+                if mention.kind == "person" and phrase.lower().split()[0] in ("a", "an", "one"):
+                    # someone new, never named: "A Polish deputy minister told me … he said" ("The
+                    # Republican nominee", "Her daughter" are someone named whom resolution missed)
+                    people.spoke_unnamed(phrase, mention.span)
                 if mention.kind in {"group", "media", "organization", "country"} \
                         and headlines.confirmed(phrase, start) == (phrase, start):
                     mention.name = mention.name or phrase
@@ -158,6 +168,7 @@ class _People:
         # words of full person names, so that "Trump" is never taken for an organisation
         self.person_words = {w for c in self.candidates if " " in c.name for w in c.name.split()}
         self.speakers: list[str] = []  # people resolved as speakers, in the order they spoke
+        self.unnamed: set[tuple[int, int]] = set()  # spans of people who spoke without a name
 
     def spoke(self, name: str, span: tuple[int, int], word: str | None = None) -> None:
         """A person resolved as a speaker; a gendered pronoun that named them tells their gender."""
@@ -169,11 +180,20 @@ class _People:
         self.candidates.sort(key=lambda c: c.span)
         self.speakers.append(name)
 
+    def spoke_unnamed(self, phrase: str, span: tuple[int, int]) -> None:
+        """A person who spoke without a name ("A Polish deputy minister"): the antecedent of a
+        "he" that follows, rather than a person named further back (the byline's author)."""
+        self.candidates.append(pronouns.Candidate(phrase, span, self.sentences.of(span[0]), 3, None))
+        self.candidates.sort(key=lambda c: c.span)
+        self.unnamed.add(span)
+
     def antecedent(self, word: str, at: int) -> _Named | None:
         found = pronouns.antecedent(word, at, self.candidates, self.sentences, self.genders, self.quotes)
         if found is None:
             return None
         target = _Named(found.name, "person", found.span, found.name.lower())
+        if found.span in self.unnamed:
+            return target
         before = [n for n in self.named if n.span[1] <= at and self.quotes.of(n.span[0]) is None]
         return self.expand(target, before, pronouns.pronoun_gender(word))
 
@@ -198,6 +218,10 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         chars = _phrase_chars(mention)
         mention = replace(mention, text=doc_text(doc)[chars[0]:chars[1]], span=chars, chain=[])
     start, end = mention.span
+    surname = nominals.label_surname(mention.text)  # "MR PIGOTT:", named "Tommy Pigott" above, the header too
+    full = [e for e in doc.ents if e.label_ == "PERSON" and " " in e.text and e.text.lower().split()[-1] == surname]
+    if surname is not None and full:
+        return _Named(full[0].text, "person", (full[0].start_char, full[0].end_char), full[0].text.lower())
     words = [w.strip(",;:") for w in mention.text.lower().split()]
     # names said inside a quotation ("Crooked Hillary Clinton") are no antecedents outside it
     own = people.quotes.of(start)
@@ -216,8 +240,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     # of Trump"); officials of an institution speak for it ("Officials at the Pentagon")
     of_others = not any(n.kind in ("organization", "media") for n in inside) or root.lower_ not in OFFICIAL_GROUPS
     one_person = head_text != mention.text and [n.kind for n in in_head] == ["person"]  # "Rhodes, one of … aides"
-    if words and not one_person and ((head_text.lower().split() or [""])[-1] in GROUP_NOUNS or (clause or of_others)
-                                     and root.lower_ in GROUP_NOUNS | PLURAL_HEADS) \
+    many = (head_text.lower().split() or [""])[-1] in GROUP_NOUNS \
+        or (clause or of_others) and root.lower_ in GROUP_NOUNS | PLURAL_HEADS
+    if words and not one_person and many and not nominals.country_phrase(head_text) \
             or (len(in_head) > 1 and " and " in head_text) or nominals.two_roles(head_text):
         return _Named(mention.text, "group", mention.span, mention.text.lower())
     if words in (["the", "republican"], ["the", "democrat"]):
@@ -241,11 +266,15 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     member_of = institution_of_member(words, [*before, *resolved], start)  # "a senior official of the group"
     if member_of is not None:
         return member_of
-    words = _up_to_title(doc, mention, words)  # "Senator from Texas" -> "senator"
+    words = _up_to_title(doc, mention, _before_relative(mention.text, words))  # "Senator from Texas" -> "senator"
     if words[-3:] in (["head", "of", "state"], ["head", "of", "government"]) and not inside:
         return _head_of(words, before, resolved)
     head_word = words[-1] if words else ""
     member = nominals.member_named_before(words, inside, before)  # "the Kremlin official" after its spokesman
+    if member is None and "\n" not in doc_text(doc)[doc._.body_start or 0:start]:
+        # the headline names a person the story names next: "Hezbollah chief says …", then
+        # "Hezbollah leader Naim Qassem said …"
+        member = nominals.member_named_before(words, inside, [n for n in reversed(named) if n.span[0] >= end])
     if member is not None:
         return member
     if inside and all(n.kind in ("group", "country") for n in inside) and (head_word in TITLES or head_word in GENERIC_PERSON):

@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.countries import country_named
 from newsledger.model import Statement, Target
+from newsledger.nlp.nominals import TITLES
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
 CANONICAL = {
@@ -120,7 +121,15 @@ def actor_name(ent: SpacySpan) -> str | None:
     if ent.label_ == "NORP":
         return country_named(ent.text)  # "Russian troops" -> Russia; "Korean", "Western": none
     name = canonical(ent.text)
-    return None if not name or name.lower() in _NOT_NAMES else name
+    if not name or name.lower() in _NOT_NAMES or _opens_a_title(ent) and country_named(ent.text) is None:
+        return None
+    return name
+
+
+def _opens_a_title(ent: SpacySpan) -> bool:
+    """"Home" of "Home Secretary Shabana Mahmood": the word is the title's, not a place."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.lower_ in TITLES
 
 
 def _trimmed(ent: SpacySpan) -> SpacySpan:

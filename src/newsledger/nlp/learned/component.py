@@ -45,7 +45,8 @@ from .contents import (condition_clause, ends_in_relative_pronoun, has_content_w
 from .decode import whole_words
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue, with_rule_hearsay
-from .sources import in_another_sentence, passive_subject, quoted_source, undergone_by_place, whole_source
+from .sources import (in_another_sentence, passive_subject, quoted_source, subject_of_cue, undergone_by_place,
+                      whole_source)
 from .quotations import join_split_quotations, without_pieces_of_later_quotations
 from .paragraph_cuts import within_paragraph
 from .tails import without_narrative_after
@@ -219,6 +220,8 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     if speaker is not None and quoted is None and (passive_subject(doc, speaker, (cue_start, cue_end))
                                 or in_another_sentence(doc, speaker, (cue_start, cue_end), text)):
         speaker = None  # "He has been harshly criticized for …", "Peskov, asked about …": who did it goes unnamed
+    if speaker is None and quoted is None:
+        speaker = subject_of_cue(doc, (cue_start, cue_end), text)  # the parse's subject, when the tagger had none
     extra = {**statement.extra, "cue_lemma": _cue_lemma(doc, (cue_start, cue_end), statement.extra)}
     quote = statement.quote
     if spans != statement.content_spans and quote != "indirect":  # a piece cut off may have been the unquoted one

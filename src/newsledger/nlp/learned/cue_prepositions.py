@@ -47,6 +47,9 @@ def with_governing_preposition(doc: Doc, cue_span: Span, spans: list[Span]) -> t
             continue
         before = doc[first.start:i]
         if _governs(token, cue, spans[0]) and not before:
+            obj = _object_after(token, spans[0])
+            if obj is not None:  # "condemns in the strongest terms | the atrocities": the phrase is how
+                return _end(token.right_edge), [(obj.left_edge.idx, spans[0][1]), *spans[1:]]
             return _end(token), [(doc[i + 1].idx, spans[0][1]), *spans[1:]]
         break
     return cue_span[1], spans
@@ -62,6 +65,13 @@ def _governs(token: Token, cue, content: Span) -> bool:
     of_object = head.dep_ in _OBJECT_DEPS and cue.start <= head.head.i < cue.end
     governed = any(c.dep_ in ("pobj", "pcomp") and content[0] <= c.idx < content[1] for c in token.children)
     return (in_cue or of_object) and governed
+
+
+def _object_after(preposition: Token, content: Span) -> Token | None:
+    """The cue verb's direct object after the preposition's phrase, inside the content: then
+    the phrase says how it was said ("condemns in the strongest terms the atrocities")."""
+    return next((c for c in preposition.head.children if c.dep_ == "dobj" and c.i > preposition.right_edge.i
+                 and c.idx < content[1]), None)
 
 
 def _is_cue_object(words, preposition: Token, cue) -> bool:

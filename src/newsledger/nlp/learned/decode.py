@@ -49,6 +49,7 @@ MAX_TAIL = 1  # word pieces a content may lack before its sentence's end
 CONTINUE_P = 0.35  # I probability that continues a span past the argmax's O
 MAX_FRAME_GAP = 3  # characters between a bare cue and its source ("he said")
 MAX_PARENTHESIS = 60  # characters of a cue between commas inside a content ("…, Mr. Obama said, …")
+MAX_THAT_GAP = 60  # characters between a cue and the "that" clause it takes ("told visiting U.S. envoy Tom Barrack that …")
 ADJACENT_PENALTY = 10_000
 NESTED_PENALTY = 100_000
 
@@ -281,7 +282,7 @@ def _paired_contents(contents: list[RoleSpan], cues: list[RoleSpan], text: str) 
     so): attribution +0.2, content exact +0.4."""
     out: list[tuple[RoleSpan, RoleSpan]] = []
     for content in contents:
-        cue = _nearest(cues, content, content, content.sentence)
+        cue = _governing_cue(cues, content, text) or _nearest(cues, content, content, content.sentence)
         if cue is None:
             continue
         if out and out[-1][1] is cue and (out[-1][0].pieces[-1][1] == content.pieces[0][0]
@@ -292,6 +293,28 @@ def _paired_contents(contents: list[RoleSpan], cues: list[RoleSpan], text: str) 
         else:
             out.append((content, cue))
     return out
+
+
+# verbs whose person told stands between them and the "that" clause ("told the envoy that …")
+_TELLING = re.compile(r"\b(?:tell|tells|told|telling|inform(?:s|ed)?|assur(?:e|es|ed)|warn(?:s|ed)?|remind(?:s|ed)?|"
+                      r"promis(?:e|es|ed)|notif(?:y|ies|ied)|convinc(?:e|es|ed))\b", re.IGNORECASE)
+# a noun between that takes the clause itself ("Asked about his counterpart's comments that …")
+_CLAUSE_NOUN = re.compile(r"\b(?:comments?|claims?|reports?|statements?|remarks?|assertions?|allegations?|"
+                          r"suggestions?|warnings?|assurances?|promises?|pledges?|news|view|belief|fact|idea|"
+                          r"notion|argument|hopes?|fears?|concerns?|evidence|signs?|indications?)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.!?]\s+[A-Z]|[;\n\"“”]")  # not "U.S. envoy"
+
+
+def _governing_cue(cues: list[RoleSpan], content: RoleSpan, text: str) -> RoleSpan | None:
+    """The cue a "that" clause completes, when it stands before the clause in its sentence: in
+    "Aoun told visiting U.S. envoy Tom Barrack that the state alone should hold weapons …, the
+    presidency said", "told" took the clause, however near "said" comes after it."""
+    if not text.startswith("that ", content.start):
+        return None
+    before = [c for c in cues if c.end <= content.start and content.start - c.end <= MAX_THAT_GAP
+              and (_TELLING.search(text, c.start, c.end) or not _CLAUSE_NOUN.search(text, c.end, content.start))
+              and not _CLAUSE_BREAK.search(text, c.end, content.start)]
+    return max(before, key=lambda c: c.end) if before else None
 
 
 # Only a subordinator of condition between two contents of one cue: the condition is part of

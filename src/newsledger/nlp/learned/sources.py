@@ -233,3 +233,27 @@ def quoted_source(doc: Doc, cue_span: tuple[int, int], text: str) -> Mention | N
         return None
     start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
     return Mention(text=text[start:end], span=(start, end))
+
+
+# Verbs of answering or not ("did not respond to a request for comment", "declined to comment"):
+# the tagger often leaves their subject untagged (PolNeAR reads the rest of such cues without
+# a source: "has faced questions about" is said of its subject, not by it)
+_ANSWERING = {"respond", "comment", "reply", "answer", "decline", "refuse", "say", "tell"}
+
+
+def subject_of_cue(doc: Doc, cue_span: tuple[int, int], text: str) -> Mention | None:
+    """The active subject of the cue's verb of answering, before the cue, for a statement the
+    tagger gave no source ("The refinery, Shandong Shouguang Luqing Petrochemical, did not respond
+    to a request for comment"). None for a pronoun "it"/"there" of no one, and for a passive."""
+    cue = doc.char_span(*cue_span, alignment_mode="expand")
+    for token in cue or ():
+        if token.lemma_.lower() not in _ANSWERING:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+        if subject is None or subject.lower_ in ("it", "there", "this", "that", "which", "what"):
+            continue
+        first = subject.left_edge
+        last = subject if subject.right_edge.i >= cue.start else subject.right_edge
+        start, end = first.idx, last.idx + len(last)
+        return Mention(text=text[start:end], span=(start, end))
+    return None
