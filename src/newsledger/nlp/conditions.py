@@ -60,7 +60,6 @@ the content and takes the clause up to the next comma as the condition.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Iterable
 
 from spacy.language import Language
@@ -71,31 +70,10 @@ from newsledger.model import Condition, Statement
 from newsledger.nlp.conditions_ultimatums import (any_hostile_act, bare_proviso, either_or, inverted,
                                                   main_clause_root, make_condition, moment_clause, otherwise,
                                                   precondition)
+from newsledger.nlp.conditions_text import KIND, NEGATIVE, SUB_RE, regex_conditions
 from newsledger.nlp.spans import PerStatement, doc_text, tokens_in
 
-# Longest first, so "only if" wins over "if". kind None = recognised but not a condition.
-_SUBORDINATORS: list[tuple[str, str | None]] = [
-    ("if and only if", "if"), ("on the condition that", "on_condition"),
-    ("on condition that", "on_condition"), ("in the event that", "in_case"),
-    ("in the event of", "in_case"), ("provided that", "provided"),
-    ("providing that", "provided"), ("assuming that", "assuming"),
-    ("provided", "provided"), ("providing", "provided"),
-    ("as long as", "as_long_as"), ("so long as", "as_long_as"),
-    ("in case of", "in_case"), ("in case", "in_case"), ("only if", "if"),
-    ("even if", None), ("as if", None), ("what if", None), ("unless", "unless"), ("if", "if"),
-    ("the moment", "the_moment"), ("the minute", "the_moment"), ("the instant", "the_moment"),
-    # a time that is a precondition: "will only agree to a ceasefire once Ukraine withdraws",
-    # "will not resume talks until the ships leave" (a bare "once"/"until" only dates)
-    ("only once", "only_once"), ("only when", "only_once"), ("only after", "only_once"),
-    ("once", "only_once"), ("until", "not_until"),
-]
-_SUB_RE = re.compile(
-    r"\b(" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s, _ in _SUBORDINATORS) + r")\b",
-    re.IGNORECASE,
-)
-_KIND = {s: k for s, k in _SUBORDINATORS}
 CONDITION_MARKS = frozenset({"if", "unless"})  # the words that open a condition clause, as the parser marks it
-_NEGATIVE = {"unless", "either_or", "otherwise"}
 # "if any", "if ever": hedges, not conditions.
 _HEDGE_AFTER_IF = {"any", "ever", "anything", "at", "only"}
 # Complement positions: an "if" clause there is an indirect question ("asked if ...").
@@ -129,7 +107,7 @@ def mark_condition(doc: Doc, statement: Statement) -> None:
     if not statement.content_spans:
         return
     if not doc.has_annotation("DEP"):
-        found = _regex_conditions(doc_text(doc), statement)
+        found = regex_conditions(doc_text(doc), statement)
         embedded: list[dict] = []
     else:
         found, embedded = _parsed_conditions(doc, statement)
@@ -144,7 +122,7 @@ def mark_condition(doc: Doc, statement: Statement) -> None:
     statement.consequence = best["consequence"]
     statement.extra["condition_kind"] = best["kind"]
     statement.extra["condition_marker"] = best["marker"]
-    statement.extra["condition_negative"] = best["kind"] in _NEGATIVE
+    statement.extra["condition_negative"] = best["kind"] in NEGATIVE
     statement.extra["condition_elliptic"] = best.get("elliptic", False)
     if len(found) > 1:
         statement.extra["conditions"] = [_as_record(f) for f in found]
@@ -215,9 +193,9 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
     if not region:
         return
     start, end = region[0].idx, region[-1].idx + len(region[-1])
-    for m in _SUB_RE.finditer(doc_text(doc), start, end):
+    for m in SUB_RE.finditer(doc_text(doc), start, end):
         marker = " ".join(m.group(1).lower().split())
-        kind = _KIND.get(marker)
+        kind = KIND.get(marker)
         marker_tokens = set(tokens_in(doc, [(m.start(), m.end())]))
         after = [t for t in region if t.idx >= m.end()]
         if kind is None or not marker_tokens or not after \
@@ -244,7 +222,7 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
         if marker in ("provided", "providing"):  # the parser may hang the subject on "provided"
             tokens |= {t for t in after if t.i < head.i}
         # "unless" stays in the text: "they withdraw" alone would say the opposite.
-        shown = tokens | marker_tokens if kind in _NEGATIVE else tokens
+        shown = tokens | marker_tokens if kind in NEGATIVE else tokens
         cond = make_condition(doc, sorted(shown, key=lambda t: t.i))
         if cond is None:
             continue
@@ -345,42 +323,7 @@ def _consequence(doc: Doc, st: Statement, gov: Token, content: set[Token],
     return make_condition(doc, sorted(tokens, key=lambda t: t.i))
 
 
-# --- the regex fallback (no parse) --------------------------------------------------------
-
-
-def _regex_conditions(text: str, st: Statement) -> list[dict]:
-    out = []
-    for s, e in st.content_spans:
-        for m in _SUB_RE.finditer(text, s, e):
-            marker = " ".join(m.group(1).lower().split())
-            kind = _KIND.get(marker)
-            if kind is None or re.search(r"\b(ask|asked|asking|wonder\w*|whether)\W*$", text[s:m.start()]) \
-                    or kind == "the_moment" and re.search(r"\b(at|for|in|from|of|this)\s*$", text[s:m.start()], re.I):
-                continue
-            stop = re.search(r"[,;.!?]", text[m.end():e])
-            c_end = m.end() + stop.start() if stop else e
-            cond = _text_condition(text, m.end() if kind not in _NEGATIVE else m.start(), c_end)
-            rest = (s, m.start()) if m.start() - s > e - c_end else (c_end, e)
-            cons = _text_condition(text, *rest)
-            if cond and cons:
-                out.append({"kind": kind, "marker": text[m.start():m.end()], "condition": cond,
-                            "consequence": cons, "elliptic": False})
-    return out
-
-
-def _text_condition(text: str, start: int, end: int) -> Condition | None:
-    piece = text[start:end]
-    stripped = piece.strip(" \t\n,;:—–-\"“”'‘’«».")
-    stripped = re.sub(r"^(then)\s+", "", stripped, flags=re.IGNORECASE)
-    if not stripped:
-        return None
-    s = start + piece.index(stripped)
-    return Condition(stripped, (s, s + len(stripped)))
-
-
 # --- small helpers ----------------------------------------------------------------------------
-
-
 
 
 def _within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -11,7 +11,9 @@ mention it refers to (the evidence). Resolved:
   with one letter of misspelling allowed ("McLenney" -> "Tyresha McClenney");
 - "he", "she", "him", "her" -> the person the rules of ``pronouns`` choose
   (gender, names in quotes skipped, speakers before subjects before passing
-  mentions, earlier subject pronouns followed back);
+  mentions, earlier subject pronouns followed back) among the people of
+  ``speaker_people``, who include someone new who spoke without a name ("A Polish
+  deputy minister told me …" then "he said");
 - "they", "them" -> an organisation, outlet, country or group that is the
   subject of that sentence or the one before, else the latest that spoke
   (``plurals``); "it" -> the latest institution;
@@ -36,14 +38,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Mention, Statement
-from . import extensions, nominals, pronouns  # noqa: F401
+from . import extensions, nominals  # noqa: F401
 from .spans import doc_text
 from .nominals import (GENERIC_PERSON, GROUP_NOUNS, MEDIA_CUES, MEDIA_NOUNS, OFFICIAL_GROUPS, PLURAL_HEADS,
                        TITLES, Named as _Named, plural_root, reports_a_figure)
 from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
-from .entity_names import expand_surname, named_mentions, strip_det, with_particle_tail
+from .entity_names import named_mentions
 from .headlines import HeadlineNames
+from .speaker_people import People
 from .role_nouns import UNSEEN, RoleNouns, after_role_noun, with_name_after_role_noun
 from .bylines import byline
 from .layout import label_around
@@ -86,7 +89,7 @@ class SpeakerComponent:
         headlines = HeadlineNames(doc)
         named = named_mentions(doc, headlines)
         resolved: list[_Named] = []  # speakers of earlier statements, in order
-        people = _People(doc, named, headlines)
+        people = People(doc, named, headlines)
         roles = RoleNouns()
         for statement in doc._.statements:
             mention = statement.speaker
@@ -126,102 +129,17 @@ class SpeakerComponent:
         return doc
 
 
-class _People:
-    """The people of one article as antecedents for "he" and "she" (see ``pronouns``)."""
-
-    def __init__(self, doc: Doc, named: list[_Named], headlines: HeadlineNames):
-        self.sentences = pronouns.SentenceIndex(doc)
-        self.quotes = pronouns.QuoteIndex(doc)
-        self.named = named
-        body_start = doc._.body_start or 0
-        persons = [(ent, headlines.confirmed(*strip_det(ent))) for ent in map(with_particle_tail, doc.ents)
-                   if ent.label_ == "PERSON" and ent.start_char >= body_start and pronouns.is_person_reference(ent)]
-        self.candidates = [pronouns.person_candidate(ent, self.sentences, confirmed[0])
-                           for ent, confirmed in persons if confirmed is not None]
-        untagged = pronouns.untagged_subjects(doc, self.sentences, body_start)
-        surnames = pronouns.surnames([n.name for n in named if n.kind == "person"] + [c.name for c in untagged])
-        taken = {c.span[0] for c in self.candidates}
-        self.candidates += [c for c in pronouns.surname_mentions(doc, self.sentences, body_start, surnames)
-                            if c.span[0] not in taken]
-        taken = {c.span[0] for c in self.candidates}
-        self.candidates += [c for c in untagged if c.span[0] not in taken]
-        self.candidates.sort(key=lambda c: c.span)
-        for s in doc._.statements:  # the first person named in a speaker mention spoke
-            if s.speaker is not None:
-                inside = [c for c in self.candidates if s.speaker.span[0] <= c.span[0] < s.speaker.span[1]]
-                if inside:
-                    inside[0].prominent = 3
-        self.candidates += pronouns.subject_pronouns(doc, self.sentences, body_start)
-        self.candidates.sort(key=lambda c: c.span)
-        self.genders: dict[str, str] = {}
-        surname_genders: dict[str, set[str]] = {}
-        for c in self.candidates:
-            if c.gender and c.pronoun is None:
-                self.genders.setdefault(c.name, c.gender)
-                surname_genders.setdefault(c.name.split()[-1], set()).add(c.gender)
-        for surname, genders in surname_genders.items():
-            if len(genders) == 1:  # not "Clinton" when both Bill and Hillary are named
-                self.genders.setdefault(surname, next(iter(genders)))
-        self.shown = pronouns.clause_genders(doc, self.candidates, self.quotes)  # "Clinton said she"
-        for name, gender in pronouns.genders_from_pronouns(self.candidates, self.shown).items():
-            self.genders.setdefault(name, gender)
-        # words of full person names, so that "Trump" is never taken for an organisation
-        self.person_words = {w for c in self.candidates if " " in c.name for w in c.name.split()}
-        self.speakers: list[str] = []  # people resolved as speakers, in the order they spoke
-        self.unnamed: set[tuple[int, int]] = set()  # spans of people who spoke without a name
-
-    def spoke(self, name: str, span: tuple[int, int], word: str | None = None) -> None:
-        """A person resolved as a speaker; a gendered pronoun that named them tells their gender."""
-        said = pronouns.pronoun_gender(word) if word else None
-        if said is not None:
-            self.genders.setdefault(name, said)
-        gender = self.genders.get(name) or self.genders.get(name.split()[-1])
-        self.candidates.append(pronouns.Candidate(name, span, self.sentences.of(span[0]), 3, gender))
-        self.candidates.sort(key=lambda c: c.span)
-        self.speakers.append(name)
-
-    def spoke_unnamed(self, phrase: str, span: tuple[int, int]) -> None:
-        """A person who spoke without a name ("A Polish deputy minister"): the antecedent of a
-        "he" that follows, rather than a person named further back (the byline's author)."""
-        self.candidates.append(pronouns.Candidate(phrase, span, self.sentences.of(span[0]), 3, None))
-        self.candidates.sort(key=lambda c: c.span)
-        self.unnamed.add(span)
-
-    def antecedent(self, word: str, at: int) -> _Named | None:
-        found = pronouns.antecedent(word, at, self.candidates, self.sentences, self.genders, self.quotes)
-        if found is None:
-            return None
-        target = _Named(found.name, "person", found.span, found.name.lower())
-        if found.span in self.unnamed:
-            return target
-        before = [n for n in self.named if n.span[1] <= at and self.quotes.of(n.span[0]) is None]
-        return self.expand(target, before, pronouns.pronoun_gender(word))
-
-    def expand(self, target: _Named, before: list[_Named], wanted: str | None) -> _Named:
-        """"Clinton" expands to the full name of the right gender (Bill, not Hillary, for
-        "he" or in "Clinton said he ..."): names known to be of that gender first, then
-        names of unknown gender."""
-        wanted = wanted or self.shown.get(target.span[0])
-        if wanted is None:
-            return expand_surname(target, before, self.speakers)
-        same = [n for n in before if self.genders.get(n.name) == wanted]
-        unknown = [n for n in before if n.name not in self.genders]
-        expanded = expand_surname(target, same, self.speakers)
-        return expanded if expanded is not target else expand_surname(target, unknown, self.speakers)
-
-
 def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Named],
-             resolved: list[_Named], people: _People, headlines: HeadlineNames) -> _Named | None:
+             resolved: list[_Named], people: People, headlines: HeadlineNames) -> _Named | None:
     if mention.chain and mention.text.lower() in RELATIVE_PRONOUNS:
         # a relative pronoun is resolved as the noun it stands for would be: "Health officials in
         # Romania, which reported …" is a group, not "Health"; "Friedrich Merz, who …" is Merz
         chars = _phrase_chars(mention)
         mention = replace(mention, text=doc_text(doc)[chars[0]:chars[1]], span=chars, chain=[])
     start, end = mention.span
-    surname = nominals.label_surname(mention.text)  # "MR PIGOTT:", named "Tommy Pigott" above, the header too
-    full = [e for e in doc.ents if e.label_ == "PERSON" and " " in e.text and e.text.lower().split()[-1] == surname]
-    if surname is not None and full:
-        return _Named(full[0].text, "person", (full[0].start_char, full[0].end_char), full[0].text.lower())
+    labelled = _named_by_label(doc, mention.text)  # "MR PIGOTT:", named "Tommy Pigott" above, the header too
+    if labelled is not None:
+        return labelled
     words = [w.strip(",;:") for w in mention.text.lower().split()]
     # names said inside a quotation ("Crooked Hillary Clinton") are no antecedents outside it
     own = people.quotes.of(start)
@@ -343,13 +261,24 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     return _as_named_person(_Named(name, found.kind, (at, at + len(name)), found.context), before, people)
 
 
-def _as_named_person(found: _Named, before: list[_Named], people: _People) -> _Named:
+def _as_named_person(found: _Named, before: list[_Named], people: People) -> _Named:
     """A name the recogniser took for an organisation that is the family name of a person
     named before ("De Blasio said" after "Mayor Bill de Blasio") is that person."""
     if found.kind not in {"organization", "unknown"}:
         return found
     person = people.expand(_Named(found.name, "person", found.span, found.context), before, None)
     return person if person.name != found.name else found
+
+
+def _named_by_label(doc: Doc, label: str) -> _Named | None:
+    """The person a transcript's label in capitals names by surname ("MR PIGOTT"), named in full
+    anywhere in the text, the header included (the speakers' list of a briefing)."""
+    surname = nominals.label_surname(label)
+    if surname is None:
+        return None
+    full = next((e for e in doc.ents if e.label_ == "PERSON" and " " in e.text
+                 and e.text.lower().split()[-1] == surname), None)
+    return _Named(full.text, "person", (full.start_char, full.end_char), full.text.lower()) if full else None
 
 
 def _common_noun(name: str) -> bool:

@@ -24,7 +24,7 @@
    is often shared, "X said A and added B".)
    Contents with no cue nearby are dropped (a Statement needs a cue); two contents
    side by side with the same cue are one, and so are two on both sides of their cue
-   standing between commas ("The museum, Mr. Obama said, would …"; :func:`_paired_contents`).
+   standing between commas ("The museum, Mr. Obama said, would …"; :func:`.pairing.paired_contents`).
 3. Statement: cue words and span, content words (fragments joined by " ... ")
    and spans, the source as ``Mention(text, span)`` (or None), and the quote kind
    (``direct`` / ``mixed`` / ``indirect``) from :func:`newsledger.nlp.quotes.find_quotes`.
@@ -32,15 +32,14 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from newsledger.model import Mention, Statement
 from newsledger.nlp.quotes import Quote, find_quotes, quote_kind
 from newsledger.nlp.spans import QUOTE_MARKS
 
 from .data import B, I, O, ROLES, Encoded
+from .pairing import RoleSpan, distance, nearest, paired_contents
 from .tails import give_quoted_tails
 
 MAX_GAP = 12  # pieces between two fragments of one discontinuous span
@@ -48,29 +47,8 @@ MAX_HOLE = 8  # untagged word pieces filled inside one sentence of a content
 MAX_TAIL = 1  # word pieces a content may lack before its sentence's end
 CONTINUE_P = 0.35  # I probability that continues a span past the argmax's O
 MAX_FRAME_GAP = 3  # characters between a bare cue and its source ("he said")
-MAX_PARENTHESIS = 60  # characters of a cue between commas inside a content ("…, Mr. Obama said, …")
-MAX_THAT_GAP = 60  # characters between a cue and the "that" clause it takes ("told visiting U.S. envoy Tom Barrack that …")
-ADJACENT_PENALTY = 10_000
-NESTED_PENALTY = 100_000
 
 Span = tuple[int, int]
-
-
-@dataclass
-class RoleSpan:
-    role: str
-    pieces: list[Span]  # piece ranges [a, b)
-    chars: list[Span]
-    sentence: tuple[int, int] = (0, 0)  # first and last sentence index
-    score: float = 1.0
-
-    @property
-    def start(self) -> int:
-        return self.chars[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.chars[-1][1]
 
 
 def whole_words(text: str, start: int, end: int) -> Span:
@@ -239,113 +217,6 @@ def role_spans(enc: Encoded, tags: list[list[int]], probs=None) -> dict[str, lis
     return out
 
 
-def _distance(a: RoleSpan, b: RoleSpan) -> int:
-    """Characters between the nearest fragments of two spans (0 when they touch)."""
-    best = None
-    for s1, e1 in a.chars:
-        for s2, e2 in b.chars:
-            d = max(0, s2 - e1, s1 - e2)
-            best = d if best is None else min(best, d)
-    return best or 0
-
-
-def _inside(x: RoleSpan, content: RoleSpan) -> bool:
-    return any(s <= x.start < e for s, e in content.chars)
-
-
-def _nearest(candidates: list[RoleSpan], anchor: RoleSpan, content: RoleSpan, sentences: tuple[int, int]) -> RoleSpan | None:
-    best, best_cost = None, None
-    lo, hi = sentences
-    for c in candidates:
-        if c.sentence[1] < lo - 1 or c.sentence[0] > hi + 1:
-            continue
-        cost = _distance(c, anchor)
-        if c.sentence[1] < lo or c.sentence[0] > hi:
-            cost += ADJACENT_PENALTY
-        if _inside(c, content):
-            cost += NESTED_PENALTY
-        if best_cost is None or cost < best_cost:
-            best, best_cost = c, cost
-    return best
-
-
-def _paired_contents(contents: list[RoleSpan], cues: list[RoleSpan], text: str) -> list[tuple[RoleSpan, RoleSpan]]:
-    """Each content with its cue (see the module docstring), contents without one left out.
-
-    Two contents side by side (the second's ``B`` right after the first's end) that take
-    the same cue are one: the tagger sometimes opens a new span at "that" or "to" inside
-    one content ("ruling out a step | that she had left open", "urged both sides | to let
-    the investigators finish"). Side by side contents with different cues stay apart.
-    On PolNeAR dev: attribution F1 +0.7, content exact +0.6 (accurate). Two contents on
-    both sides of their cue, which stands between commas in one sentence, are one in two
-    pieces ("The museum, | Mr. Obama said, | would make visitors face …"; PolNeAR reads it
-    so): attribution +0.2, content exact +0.4."""
-    out: list[tuple[RoleSpan, RoleSpan]] = []
-    for content in contents:
-        cue = _governing_cue(cues, content, text) or _nearest(cues, content, content, content.sentence)
-        if cue is None:
-            continue
-        if out and out[-1][1] is cue and (out[-1][0].pieces[-1][1] == content.pieces[0][0]
-                                          or _CONDITION_GAP.fullmatch(text[out[-1][0].end:content.start])):
-            out[-1] = (_joined(out[-1][0], content), cue)  # ", provided | that …": one content
-        elif out and out[-1][1] is cue and _parenthetical(text, out[-1][0], cue, content):
-            out[-1] = (_around(out[-1][0], content), cue)  # "The museum, Mr. Obama said, would …"
-        else:
-            out.append((content, cue))
-    return out
-
-
-# verbs whose person told stands between them and the "that" clause ("told the envoy that …")
-_TELLING = re.compile(r"\b(?:tell|tells|told|telling|inform(?:s|ed)?|assur(?:e|es|ed)|warn(?:s|ed)?|remind(?:s|ed)?|"
-                      r"promis(?:e|es|ed)|notif(?:y|ies|ied)|convinc(?:e|es|ed))\b", re.IGNORECASE)
-# a noun between that takes the clause itself ("Asked about his counterpart's comments that …")
-_CLAUSE_NOUN = re.compile(r"\b(?:comments?|claims?|reports?|statements?|remarks?|assertions?|allegations?|"
-                          r"suggestions?|warnings?|assurances?|promises?|pledges?|news|view|belief|fact|idea|"
-                          r"notion|argument|hopes?|fears?|concerns?|evidence|signs?|indications?)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[.!?]\s+[A-Z]|[;\n\"“”]")  # not "U.S. envoy"
-
-
-def _governing_cue(cues: list[RoleSpan], content: RoleSpan, text: str) -> RoleSpan | None:
-    """The cue a "that" clause completes, when it stands before the clause in its sentence: in
-    "Aoun told visiting U.S. envoy Tom Barrack that the state alone should hold weapons …, the
-    presidency said", "told" took the clause, however near "said" comes after it."""
-    if not text.startswith("that ", content.start):
-        return None
-    before = [c for c in cues if c.end <= content.start and content.start - c.end <= MAX_THAT_GAP
-              and (_TELLING.search(text, c.start, c.end) or not _CLAUSE_NOUN.search(text, c.end, content.start))
-              and not _CLAUSE_BREAK.search(text, c.end, content.start)]
-    return max(before, key=lambda c: c.end) if before else None
-
-
-# Only a subordinator of condition between two contents of one cue: the condition is part of
-# the content, not another statement ("said it would file a protest, provided | that …").
-_CONDITION_GAP = re.compile(r"\s*,?\s*(?:provided|providing|unless|(?:only |even )?if|as long as|so long as"
-                            r"|on (?:the )?condition)\s*", re.IGNORECASE)
-
-
-def _parenthetical(text: str, before: RoleSpan, cue: RoleSpan, after: RoleSpan) -> bool:
-    """The cue stands between commas inside one sentence, between the two contents: "The
-    museum, Mr. Obama said, would make visitors face uncomfortable truths"."""
-    if not before.end <= cue.start < cue.end <= after.start or after.start - before.end > MAX_PARENTHESIS:
-        return False
-    gap = text[before.end - 1:after.start + 1]  # with the pieces' edges, where the commas may stand
-    return gap.count(",") >= 2 and not any(ch in "!?;\n" for ch in gap) and not any(ch in QUOTE_MARKS for ch in gap)
-
-
-def _around(before: RoleSpan, after: RoleSpan) -> RoleSpan:
-    """One content in the pieces of two on both sides of their cue."""
-    return RoleSpan(before.role, [*before.pieces, *after.pieces], [*before.chars, *after.chars],
-                    (before.sentence[0], after.sentence[1]), min(before.score, after.score))
-
-
-def _joined(before: RoleSpan, after: RoleSpan) -> RoleSpan:
-    """One span of two whose pieces touch (``before`` ends where ``after`` begins)."""
-    pieces = [*before.pieces[:-1], (before.pieces[-1][0], after.pieces[0][1]), *after.pieces[1:]]
-    chars = [*before.chars[:-1], (before.chars[-1][0], after.chars[0][1]), *after.chars[1:]]
-    return RoleSpan(before.role, pieces, chars, (before.sentence[0], after.sentence[1]),
-                    min(before.score, after.score))
-
-
 def _trim(text: str, span: Span) -> Span:
     s, e = span
     while s < e and text[s].isspace():
@@ -369,13 +240,13 @@ def statements_from_tags(enc: Encoded, tags: list[list[int]], probs=None,
     spans = role_spans(enc, tags, probs)
     quotes = find_quotes(text) if quotes is None else quotes
     statements = []
-    pairs = _paired_contents(spans["content"], spans["cue"], text)
+    pairs = paired_contents(spans["content"], spans["cue"], text)
     for content, cue in pairs:
         sents = (min(cue.sentence[0], content.sentence[0]), max(cue.sentence[1], content.sentence[1]))
-        source = _nearest(spans["source"], cue, content, (cue.sentence[0], cue.sentence[1]))
+        source = nearest(spans["source"], cue, content, (cue.sentence[0], cue.sentence[1]))
         if source is None:
-            source = _nearest(spans["source"], cue, content, sents)
-            if source is not None and _distance(source, cue) > 200:
+            source = nearest(spans["source"], cue, content, sents)
+            if source is not None and distance(source, cue) > 200:
                 source = None
         content_spans = [_trim(text, c) for c in content.chars]
         content_spans = [c for c in content_spans if c[1] > c[0]]
@@ -412,7 +283,7 @@ def _bare_frames(text: str, spans: dict[str, list[RoleSpan]], pairs) -> list[tup
     for cue in spans["cue"]:
         if id(cue) in taken:
             continue
-        source = _nearest(spans["source"], cue, cue, cue.sentence)
-        if source is not None and _distance(source, cue) <= MAX_FRAME_GAP:
+        source = nearest(spans["source"], cue, cue, cue.sentence)
+        if source is not None and distance(source, cue) <= MAX_FRAME_GAP:
             frames.append((_trim(text, (cue.start, cue.end)), _trim(text, (source.start, source.end))))
     return frames
