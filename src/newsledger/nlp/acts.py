@@ -274,6 +274,8 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
     condition = _root(tokens_in(doc, [st.condition.span]))
     # "Were Ukraine to strike …": the parser takes the inverted subject for the root
     agent = condition if condition is not None and condition.pos_ in ("PROPN", "PRON") else _subject(condition)
+    if agent is not None and agent.dep_ == "nsubjpass" and st.extra.get("condition_kind") == "until":
+        return False  # "will continue the offensive until Hamas is destroyed": a goal, no one coerced
     if agent is not None and agent.dep_ == "nsubjpass":
         # "if we are attacked", "if we are not protected": what others do to the speaker's side
         by = next((c for c in condition.children if c.dep_ == "agent"), None)

@@ -35,7 +35,7 @@ Text conventions (decided here, relied on by ``newsledger_acts``)
 - ``extra["condition_kind"]``: if, unless, provided, as_long_as, on_condition,
   in_case, assuming, inverted, either_or, otherwise, implied ("Any attack on … will …"),
   the_moment ("The moment their forces cross the border, they will be met with …"),
-  only_once, not_until (see below).
+  only_once, not_until, until (see below).
 
 What is not extracted
 ---------------------
@@ -51,10 +51,12 @@ What is not extracted
   "the moment (that) …" opening a clause is read as a condition (kind ``the_moment``): it says
   what will follow an act at once, as a deterrent does; and so is a time the main clause
   waits for (kind ``only_once``: "will only agree to a ceasefire once Ukraine withdraws",
-  "only when …"; kind ``not_until``: "will not resume talks until the ships leave").
+  "only when …"; kind ``not_until``: "will not resume talks until the ships leave"; kind
+  ``until``: what is kept up until the other side acts, "will maintain the sanctions until Cuba
+  releases political prisoners").
 
-Without a dependency parse a regex fallback looks for the same subordinators in
-the content and takes the clause up to the next comma as the condition.
+Without a dependency parse a regex fallback (``conditions_text``) looks for the same
+subordinators in the content and takes the clause up to the next comma as the condition.
 """
 
 from __future__ import annotations
@@ -216,8 +218,10 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
             head = _clause_head(first, marker_tokens)
         if marker == "if" and _is_indirect_question(head, marker_tokens):  # never "only if"
             continue
-        if marker in ("once", "until") and not precondition(head, marker):
-            continue
+        if marker in ("once", "until"):
+            kind = precondition(head, marker)
+            if kind is None:
+                continue
         tokens = {t for t in head.subtree if t.idx >= m.end()}
         if marker in ("provided", "providing"):  # the parser may hang the subject on "provided"
             tokens |= {t for t in after if t.i < head.i}

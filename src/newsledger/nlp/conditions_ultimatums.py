@@ -170,11 +170,20 @@ def moment_clause(marker_tokens: set[Token]) -> bool:
         for t in marker_tokens)
 
 
-def precondition(head: Token, marker: str) -> bool:
-    """A temporal clause that conditions its main clause: the main verb is limited by "only"
-    ("will only agree … once") or negated before "until" ("will not resume talks until …")."""
+def precondition(head: Token, marker: str) -> str | None:
+    """The kind of a temporal clause that conditions its main clause, else None: the main verb is
+    limited by "only" ("will only agree … once": ``only_once``), negated before "until" ("will not
+    resume talks until …": ``not_until``), or a verb of keeping something up ("will maintain the
+    sanctions until Cuba releases political prisoners": ``until``)."""
     gov = head.head
-    return any(c.lower_ == "only" if marker == "once" else c.dep_ == "neg" for c in gov.children)
+    if marker == "once":
+        return "only_once" if any(c.lower_ == "only" for c in gov.children) else None
+    if any(c.dep_ == "neg" for c in gov.children):
+        return "not_until"
+    return "until" if gov.lemma_.lower() in _PERSISTING else None
+
+
+_PERSISTING = {"maintain", "keep", "continue", "remain", "stay", "retain", "extend", "persist"}
 
 
 _FINITE = {"VBZ", "VBP", "VBD", "MD"}

@@ -17,6 +17,7 @@ date and an agency follow it, as the Press Trust of India writes ("New Delhi, Se
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 _SPACES = re.compile(r"\s*")
@@ -88,3 +89,41 @@ def without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
         elif found < end:
             kept.append((found, end))
     return kept
+
+
+_DAY = re.compile(r"\b(" + _MONTH + r")[ ]+(\d{1,2})\b")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MAX_DATELINE_AGE = 31  # days a story's dateline may precede the date it was published or collected
+
+
+def dateline_day(text: str, start: int, published: dt.date | None) -> dt.date | None:
+    """The day a dateline near ``start`` gives its story ("AUSTIN, Texas, July 23 (Reuters) -"
+    read in a file of August 5 is July 23), in the year that puts it on or before ``published``
+    and at most :data:`MAX_DATELINE_AGE` days before it; None without a dated dateline in the first
+    lines, without ``published``, or for a day that does not fit."""
+    if published is None:
+        return None
+    line = start
+    for _ in range(4):  # a headline, a byline, then the dateline
+        end = dateline_end(text, line)
+        day = _DAY.search(text, line, end) if end is not None else None
+        if day is not None:
+            return _on_or_before(published, _MONTHS.index(day.group(1)[:3].lower()) + 1, int(day.group(2)))
+        nxt = text.find("\n", line)
+        if nxt < 0:
+            return None
+        line = nxt + 1
+        while line < len(text) and text[line] == "\n":
+            line += 1
+    return None
+
+
+def _on_or_before(published: dt.date, month: int, day: int) -> dt.date | None:
+    for year in (published.year, published.year - 1):
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if found <= published:
+            return found if (published - found).days <= MAX_DATELINE_AGE else None
+    return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan
 
 from . import pronouns
+from .datelines import dateline_end
 from .headlines import HeadlineNames
 from .nominals import GENERIC_PERSON, NAME_PARTICLES, Named
 from .spans import doc_text
@@ -29,7 +30,7 @@ def named_mentions(doc: Doc, headlines: HeadlineNames) -> list[Named]:
     for ent in doc.ents:
         kind = ENT_KINDS.get(ent.label_)
         if kind is None or ent.start_char < (doc._.body_start or 0) or ent.end - 1 <= covered \
-                or ent.text.lower().rstrip(".") in NOT_NAMES:
+                or ent.text.lower().rstrip(".") in NOT_NAMES or _dateline_agency(doc, ent):
             continue
         ent = with_particle_tail(ent)
         covered = ent.end - 1
@@ -43,7 +44,45 @@ def named_mentions(doc: Doc, headlines: HeadlineNames) -> list[Named]:
     for n in found:
         if n.kind != "person" and n.name in surnames:
             n.kind = "person"
-    return found
+    return sorted(found + _employers(doc, found), key=lambda n: n.span)
+
+
+def _dateline_agency(doc: Doc, ent: SpacySpan) -> bool:
+    """"(Reuters)" of "AUSTIN, Texas, July 23 (Reuters) -": the outlet that writes the story, no
+    antecedent of "the company" its story speaks of."""
+    if ent.start_char == 0 or doc_text(doc)[ent.start_char - 1] != "(":
+        return False
+    line = doc_text(doc).rfind("\n", 0, ent.start_char) + 1
+    end = dateline_end(doc_text(doc), line)
+    return end is not None and ent.end_char < end
+
+
+# a company's officer named with it: "Tesla Chief Executive Elon Musk", "Boeing CEO Kelly Ortberg"
+_OFFICERS = {"chief", "ceo", "cfo", "coo", "chairman", "chairwoman", "founder", "co-founder"}
+
+
+def _employers(doc: Doc, found: list[Named]) -> list[Named]:
+    """Companies the recogniser left untagged before their officer's title ("Tesla | Chief
+    Executive Elon Musk"): organisations, so that "the company" has its antecedent."""
+    taken = {n.span[0] for n in found}
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start < 2:
+            continue
+        i = ent.start - 1
+        while i > 0 and doc[i].pos_ == "PROPN" and doc[i].lower_ not in _OFFICERS:
+            i -= 1  # "Chief Executive", "Financial Officer"
+        if doc[i].lower_ not in _OFFICERS or i == 0:
+            continue
+        words = []
+        j = i - 1
+        while j >= 0 and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and doc[j].text[:1].isupper():
+            words.insert(0, doc[j])
+            j -= 1
+        if words and words[0].idx not in taken:
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            out.append(Named(doc_text(doc)[start:end], "organization", (start, end), doc_text(doc)[start:end].lower()))
+    return out
 
 
 # Honorifics and a transcript's turn labels the recogniser takes for names ("MR" a place, "QUESTION" a person)

@@ -102,6 +102,7 @@ from spacy.attrs import IDX
 from newsledger.nlp import timex_patterns as P
 from newsledger.nlp.timex_calendar import Ctx, warm_up
 from newsledger.nlp.timex_normalize import HANDLERS
+from newsledger.nlp.datelines import dateline_day
 from newsledger.nlp.spans import doc_text
 
 __all__ = ["Timex", "find_timexes", "normalize", "TimexComponent"]
@@ -385,8 +386,13 @@ class TimexComponent:
             i = max(0, bisect.bisect_right(starts, pos) - 1)
             return parse_tense(doc, i)
 
-        doc._.timexes = find_timexes(doc_text(doc), doc._.published, start=doc._.body_start or 0,
-                                     future=future)
+        text, start = doc_text(doc), doc._.body_start or 0
+        # a wire story's dateline dates it: "on Wednesday" in "July 23 (Reuters) -" is July 23,
+        # whenever the file was collected
+        published = doc._.published
+        published = published.date() if isinstance(published, dt.datetime) else published
+        anchor = dateline_day(text, start, published) or published
+        doc._.timexes = find_timexes(text, anchor, start=start, future=future)
         return doc
 
 

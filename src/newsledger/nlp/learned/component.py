@@ -132,7 +132,16 @@ def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
             tidied.append(kept)
             abandoned -= content_chars(kept) | set(range(*kept.cue_span))
     merged = merge_with_rules(join_split_quotations(doc, text, tidied), ruled, abandoned)
-    return without_pieces_of_later_quotations(text, merged)
+    return _without_cues_as_contents(without_pieces_of_later_quotations(text, merged))
+
+
+def _without_cues_as_contents(statements: list[Statement]) -> list[Statement]:
+    """Not a statement whose whole content is the cue of a question said by nobody: "Asked |
+    whether Ukraine would …, Rubio said: …" gave Rubio the content "Asked". (A report whose
+    content is a speaker's cue stays: "Kim Yo Jong … warned …, state media reported".)"""
+    frames = [s.cue_span for s in statements if s.speaker is None]
+    return [s for s in statements if not any(
+        a <= s.content_spans[0][0] and s.content_spans[-1][1] <= b for a, b in frames if (a, b) != s.cue_span)]
 
 
 def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement | None:

@@ -137,6 +137,8 @@ def _from_phrase_start(doc: Doc, first: int, last: int, cue_span: tuple[int, int
     coordination ("The family, | protesters and civic leaders"), the noun after "of" ("this
     particular pair of | multimillionaires"), or words that cannot open a phrase (",
     including Patriot", "' Megyn Kelly", "that had insured …"). Never across the cue."""
+    if doc[first].tag_ == "PRP$" and doc[first].dep_ == "poss" and first > 0 and not doc[first - 1].is_punct:
+        return first  # "a shift | its foreign ministry said …": no apposition without a comma
     for _ in range(3):  # an apposition inside a coordination, …
         root = min(doc[first:last], key=lambda t: len(list(t.ancestors)))
         head = root.head
