@@ -104,3 +104,13 @@ def test_a_possessive_opens_the_source_not_an_apposition(analyzer):
         "President Javier Milei's alignment with Washington."), dt.date(2025, 10, 29))
     sources = [s.speaker.text for s in statements if s.speaker is not None]
     assert not any(text.startswith("a shift") for text in sources)
+
+
+def test_the_platform_and_the_writers_naming_are_not_what_was_written(analyzer):
+    statements = collected(analyzer, (
+        "BEIJING, Sept 3 (Reuters) - U.S. President Donald Trump wrote on Truth Social that Xi, Putin and Kim "
+        "were \"conspiring against the United States of America\", a remark the Kremlin dismissed as ironic."),
+        dt.date(2025, 9, 3))
+    wrote = [s for s in statements if s.cue.startswith("wrote")]
+    assert [s.content for s in wrote] == [
+        'that Xi, Putin and Kim were "conspiring against the United States of America"']

@@ -43,6 +43,7 @@ from .contents import (condition_clause, ends_in_relative_pronoun, has_content_w
                        question_topic, without_addressee, without_cue_adjuncts, without_dangling_words,
                        without_trailing_punctuation)
 from .decode import whole_words
+from .frames import without_frames_as_contents
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue, with_rule_hearsay
 from .sources import (in_another_sentence, passive_subject, quoted_source, subject_of_cue, undergone_by_place,
@@ -132,16 +133,7 @@ def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
             tidied.append(kept)
             abandoned -= content_chars(kept) | set(range(*kept.cue_span))
     merged = merge_with_rules(join_split_quotations(doc, text, tidied), ruled, abandoned)
-    return _without_cues_as_contents(without_pieces_of_later_quotations(text, merged))
-
-
-def _without_cues_as_contents(statements: list[Statement]) -> list[Statement]:
-    """Not a statement whose whole content is the cue of a question said by nobody: "Asked |
-    whether Ukraine would …, Rubio said: …" gave Rubio the content "Asked". (A report whose
-    content is a speaker's cue stays: "Kim Yo Jong … warned …, state media reported".)"""
-    frames = [s.cue_span for s in statements if s.speaker is None]
-    return [s for s in statements if not any(
-        a <= s.content_spans[0][0] and s.content_spans[-1][1] <= b for a, b in frames if (a, b) != s.cue_span)]
+    return without_frames_as_contents(text, without_pieces_of_later_quotations(text, merged))
 
 
 def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement | None:
