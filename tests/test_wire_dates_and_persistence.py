@@ -114,3 +114,70 @@ def test_the_platform_and_the_writers_naming_are_not_what_was_written(analyzer):
     wrote = [s for s in statements if s.cue.startswith("wrote")]
     assert [s.content for s in wrote] == [
         'that Xi, Putin and Kim were "conspiring against the United States of America"']
+
+
+def test_a_pti_dateline_without_a_dash_is_no_part_of_the_source(analyzer):
+    said = by_cue(collected(analyzer, (
+        "NEW DELHI, Aug 19 (PTI) Union Home Minister Amit Shah on Tuesday said India would not hold any talks "
+        "with Pakistan until it stopped supporting cross-border terrorism."), dt.date(2025, 8, 19)), "said")
+    assert said.speaker.name == "Amit Shah"
+    assert said.condition is not None and said.condition.text == "it stopped supporting cross-border terrorism"
+
+
+@pytest.mark.parametrize("body, cue, speaker", [
+    ("The Food and Drink Federation said the study did not show that processed foods caused early death and "
+     "warned against \"demonising\" affordable products.", "warned", "Food and Drink Federation"),
+    ("Trump wrote on Truth Social that Israel and Hamas had \"both signed off\" and called it \"a great day "
+     "for the Arab and Muslim world\".", "called", "Donald Trump"),
+])
+def test_a_verb_of_saying_after_a_content_has_the_contents_speaker(analyzer, body, cue, speaker):
+    statements = collected(analyzer, "Donald Trump spoke on Thursday.\n\n" + body, dt.date(2025, 10, 9))
+    assert by_cue(statements, cue).speaker.name == speaker
+
+
+def test_a_nested_speakers_second_verb_stays_theirs(analyzer):
+    statements = collected(analyzer, (
+        "A readout of the call released by the White House said President Donald Trump \"reaffirmed\" U.S. "
+        "support for a \"just and lasting peace\" and urged both sides to agree to a ceasefire by Christmas."),
+        dt.date(2025, 12, 1))
+    assert by_cue(statements, "urged").speaker.name == "Donald Trump"
+
+
+def test_any_attack_in_a_second_clause_is_a_condition(analyzer):
+    said = by_cue(collected(analyzer, (
+        "Shah said the government had given the armed forces a free hand and that any future attack would be "
+        "treated as an act of war."), dt.date(2025, 8, 19)), "said")
+    assert said.condition is not None and said.condition.text == "any future attack"
+    assert said.consequence.text == "would be treated as an act of war"
+
+
+def test_a_journal_a_study_appeared_in_did_not_speak(analyzer):
+    according = by_cue(collected(analyzer, (
+        "People who eat large amounts of ultra-processed food are more likely to die early, according to a "
+        "study of more than 200,000 adults published in The Lancet on Thursday."), dt.date(2025, 11, 20)),
+        "according to")
+    assert according.speaker.name != "Lancet"
+
+
+def test_it_in_a_relative_clause_is_the_sentences_subject(analyzer):
+    says = by_cue(collected(analyzer, (
+        "WASHINGTON (AP) - The United States has massed warships in the Caribbean and struck boats it says "
+        "carried drugs."), dt.date(2025, 12, 3)), "says")
+    assert says.speaker.name == "United States"
+
+
+def test_a_headlines_subject_speaks(analyzer):
+    accepts = by_cue(collected(analyzer, (
+        "Hamas accepts first phase of Gaza plan, reversing earlier stance\n\nCAIRO, Oct 9 (Reuters) - Hamas "
+        "said on Thursday it had agreed to the first phase of U.S. President Donald Trump's plan for Gaza, "
+        "including the release of all living hostages, after rejecting key parts of it last week.\n\n"
+        "Egyptian officials, who mediated the talks, said the first hostages could be freed within 72 hours."),
+        dt.date(2025, 10, 9)), "accepts")
+    assert accepts.speaker is not None and accepts.speaker.name == "Hamas"
+
+
+def test_an_explainers_heading_is_no_statement(analyzer):
+    statements = collected(analyzer, (
+        "What to know about the Venezuela standoff\n\nWASHINGTON (AP) - Defense Secretary Pete Hegseth said "
+        "the boat strikes were legal."), dt.date(2025, 12, 3))
+    assert [s.cue for s in statements] == ["said"]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from . import cues
+from .coordination import saying_verb_above
 from .datelines import after_dateline
 from .spans import char_span, doc_text, spans_of, trim
 
@@ -237,6 +238,10 @@ def find_source(cue: Token, exclude: set[Token] = frozenset()) -> tuple[list[Tok
         raised = next((c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
         if raised is not None and _reported_speech(token) is not None and token != cue:
             return sorted(raised.subtree, key=lambda t: t.i), None  # "X is said to have added"
+        above = saying_verb_above(token) if token is cue else None
+        if above is not None:  # "said the study did not show … and warned": the parser hung it inside
+            token = above
+            continue
         if token.dep_ in {"conj", "advcl", "xcomp", "acl"} and token.head.i != token.i:
             token = token.head
             continue

@@ -98,7 +98,11 @@ def any_hostile_act(doc: Doc, content: set[Token]) -> list[dict]:
     """"Any attack on a NATO member will be met with a devastating response": the subject names
     what would trigger the consequence; "any" makes it a condition, not an event."""
     out = []
-    for root in (t for t in content if t.pos_ in ("VERB", "AUX") and (t.head not in content or t.head.i == t.i)):
+    roots = [t for t in content if t.pos_ in ("VERB", "AUX") and (t.head not in content or t.head.i == t.i)]
+    # and a clause coordinated with the root: "the government had given the armed forces a free hand
+    # and that any future attack would be treated as an act of war"
+    roots += [c for r in roots for c in r.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c in content]
+    for root in roots:
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c in content), None)
         future = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "'ll", "shall") for c in root.children)
         if subject is None or not future or subject.lemma_.lower() not in _HOSTILE_ACTS \
@@ -106,7 +110,9 @@ def any_hostile_act(doc: Doc, content: set[Token]) -> list[dict]:
             continue
         condition = list(subject.subtree)
         cond = make_condition(doc, condition)
-        cons = make_condition(doc, [t for t in root.subtree if t in content and t.i not in {c.i for c in condition}])
+        marks = {c.i for c in root.children if c.dep_ == "mark"}
+        cons = make_condition(doc, [t for t in root.subtree if t in content and t.i not in {c.i for c in condition}
+                                    and t.i not in marks])
         if cond and cons:
             out.append({"kind": "implied", "marker": "any", "condition": cond, "consequence": cons,
                         "elliptic": False})

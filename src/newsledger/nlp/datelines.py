@@ -29,8 +29,9 @@ DATELINE = re.compile(
     r"(?:[ ]*\.?[ ]*(?:\([A-Za-z][\w.&' ]*\)|/[A-Z][\w.&' ]*/))?\.?"  # (Reuters) / (dpa) / /TASS/.
     r"(?:[ ]*[-–—―]+[ ]+|(?<=/\.)[ ]+)"  # then a dash (or, after "/TASS/.", a space)
     r"(?=[A-Z\"“‘'])"  # and a sentence: "NATO - the alliance said" is no dateline
-    # or a place in any case with a date and an agency, no dash: "New Delhi, Sep 5 (PTI) India …"
-    r"|[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2},[ ]+" + _MONTH + r"[ ]+\d{1,2}(?:,[ ]+\d{4})?[ ]+\([A-Z][A-Za-z.&]*\)[ ]+"
+    # or a place in any case with a date and an agency, no dash: "New Delhi, Sep 5 (PTI) India …",
+    # "NEW DELHI, Aug 19 (PTI) Union Home Minister …"
+    r"|[A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+){0,2},[ ]+" + _MONTH + r"[ ]+\d{1,2}(?:,[ ]+\d{4})?[ ]+\([A-Z][A-Za-z.&]*\)[ ]+"
     r"(?=[A-Z\"“‘'])"
 )
 

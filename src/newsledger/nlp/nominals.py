@@ -177,13 +177,22 @@ _READ_BY = {"see", "obtain", "review", "view", "read", "leak", "acquire"}  # who
 def restrictive_clause(root) -> tuple[int, int] | None:
     """Where the relative or participle clause of a mention's head is written ("some | who saw
     the comment …", "states | led by West Virginia"); for a document only a clause that names who
-    got it ("a draft document | seen by Reuters"), not who made it ("research conducted by …")."""
+    got it ("a draft document | seen by Reuters") or where it appeared ("a study | published in The
+    Lancet"), not who made it ("research conducted by …")."""
     if root is None:
         return None
     document = root.lemma_.lower() in DOCUMENT_NOUNS  # but "a draft document | seen by Reuters": its reader
     tokens = [t for c in root.children if c.dep_ in ("relcl", "acl") and (not document or c.lemma_ in _READ_BY)
               for t in c.subtree]
+    if document:  # "a study of 200,000 adults | published in The Lancet", whichever noun the parser hangs it on
+        tokens += [t for c in root.subtree if c.dep_ == "acl" and _published_in(c) for t in c.subtree]
     return (min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)) if tokens else None
+
+
+def _published_in(clause) -> bool:
+    """"a study … | published in The Lancet": where it appeared, not who made it ("published by the IMF")."""
+    return clause.lemma_.lower() == "publish" and not any(c.dep_ == "agent" for c in clause.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "in" for c in clause.children)
 
 
 def member_named_before(words: list[str], inside: list[Any], before: list[Any]) -> Any | None:

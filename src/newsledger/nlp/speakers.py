@@ -228,8 +228,10 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return owned_institution(words, mention, people)
     if len(words) == 2 and words[0] in {"his", "her"} and words[1] in KIN_NOUNS:
         return relative(words, mention, before, people)
-    if words == ["it"]:
+    if words == ["it"]:  # "The United States … struck boats it says carried drugs": the subject, not "the Caribbean"
+        subject = institution_subject(doc, before, people, start)
         return (latest_document(doc, people, start) or latest_institution(resolved)
+                or (subject if subject is not None and subject.kind != "group" else None)
                 or recent_institution(before, people, start))
     issued_by = issuer(doc, words, before, resolved, people, start)  # "…," the statement said
     if issued_by is not None:

@@ -46,8 +46,8 @@ from .decode import whole_words
 from .frames import without_frames_as_contents
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue, with_rule_hearsay
-from .sources import (in_another_sentence, passive_subject, quoted_source, subject_of_cue, undergone_by_place,
-                      whole_source)
+from .sources import (coordinated_subject, in_another_sentence, in_headline, passive_subject, quoted_source,
+                      subject_of_cue, undergone_by_place, whole_source)
 from .quotations import join_split_quotations, without_pieces_of_later_quotations
 from .paragraph_cuts import within_paragraph
 from .tails import without_narrative_after
@@ -221,8 +221,10 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     if speaker is not None and quoted is None and (passive_subject(doc, speaker, (cue_start, cue_end))
                                 or in_another_sentence(doc, speaker, (cue_start, cue_end), text)):
         speaker = None  # "He has been harshly criticized for …", "Peskov, asked about …": who did it goes unnamed
-    if speaker is None and quoted is None:
-        speaker = subject_of_cue(doc, (cue_start, cue_end), text)  # the parse's subject, when the tagger had none
+    if quoted is None:  # the parse's subject, when the tagger had none or took one from what was said
+        found = coordinated_subject(doc, speaker, (cue_start, cue_end), text) or speaker or subject_of_cue(
+            doc, (cue_start, cue_end), text, any_verb=in_headline(text, doc._.body_start or 0, cue_start))
+        speaker = None if found is not None and passive_subject(doc, found, (cue_start, cue_end)) else found
     extra = {**statement.extra, "cue_lemma": _cue_lemma(doc, (cue_start, cue_end), statement.extra)}
     quote = statement.quote
     if spans != statement.content_spans and quote != "indirect":  # a piece cut off may have been the unquoted one

@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ...model import Mention
+from ..coordination import saying_verb_above
 from ..datelines import after_dateline
 from ..attribution_rules import RELATIVE_PRONOUNS, antecedent_span, passive_participle, quoted_subject
 
@@ -243,13 +244,14 @@ def quoted_source(doc: Doc, cue_span: tuple[int, int], text: str) -> Mention | N
 _ANSWERING = {"respond", "comment", "reply", "answer", "decline", "refuse", "say", "tell"}
 
 
-def subject_of_cue(doc: Doc, cue_span: tuple[int, int], text: str) -> Mention | None:
+def subject_of_cue(doc: Doc, cue_span: tuple[int, int], text: str, any_verb: bool = False) -> Mention | None:
     """The active subject of the cue's verb of answering, before the cue, for a statement the
     tagger gave no source ("The refinery, Shandong Shouguang Luqing Petrochemical, did not respond
-    to a request for comment"). None for a pronoun "it"/"there" of no one, and for a passive."""
+    to a request for comment"), or of any verb with ``any_verb`` (a headline's "Hamas accepts first
+    phase of Gaza plan"). None for a pronoun "it"/"there" of no one, and for a passive."""
     cue = doc.char_span(*cue_span, alignment_mode="expand")
     for token in cue or ():
-        if token.lemma_.lower() not in _ANSWERING:
+        if token.lemma_.lower() not in _ANSWERING and not (any_verb and token.pos_ == "VERB"):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
         if subject is None or subject.lower_ in ("it", "there", "this", "that", "which", "what"):
@@ -259,3 +261,27 @@ def subject_of_cue(doc: Doc, cue_span: tuple[int, int], text: str) -> Mention | 
         start, end = first.idx, last.idx + len(last)
         return Mention(text=text[start:end], span=(start, end))
     return None
+
+
+def coordinated_subject(doc: Doc, speaker: Mention | None, cue_span: tuple[int, int],
+                        text: str) -> Mention | None:
+    """The subject a cue verb without one shares with the verb it is coordinated with, when the
+    tagger's source stands after that verb (inside what it said): in "Trump wrote on Truth Social
+    that Israel and Hamas had 'both signed off' and called it 'a great day'" Trump called it, not
+    "Israel and Hamas". None when the cue has a subject of its own or the source stands before."""
+    cue = doc.char_span(*cue_span, alignment_mode="expand")
+    verb = next((t for t in cue or () if t.pos_ == "VERB"), None)
+    if verb is None or verb.dep_ != "conj" or any(c.dep_ in _SUBJECTS | {"expl"} for c in verb.children):
+        return None
+    first = saying_verb_above(verb) or verb.head  # "said the study did not show … and warned against …"
+    subject = next((c for c in first.children if c.dep_ == "nsubj"), None)
+    if subject is None or first.pos_ != "VERB" or speaker is not None and speaker.span[0] < first.idx:
+        return None
+    start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    return Mention(text=text[start:end], span=(start, end))
+
+
+def in_headline(text: str, body_start: int, at: int) -> bool:
+    """``at`` is on the body's first line, a headline: no full stop at its end and more text after it."""
+    end = text.find("\n", body_start)
+    return end > at and bool(text[end:].strip()) and not text[body_start:end].rstrip().endswith((".", "!", "?"))
