@@ -13,10 +13,11 @@ from newsledger.model import Article
 PUBLISHED = date(2026, 3, 2)
 
 
-def ledger(analyzer, body: str, header: str = f"date {PUBLISHED.isoformat()}\n\n") -> list:
+def ledger(analyzer, body: str, header: str = f"date {PUBLISHED.isoformat()}\n\n",
+           published: date | None = PUBLISHED) -> list:
     """The resolved statements of an article with a one-line header (none: ``body`` opens
-    with its headline) and ``body``."""
-    art = Article(text=header + body, published=PUBLISHED, body_start=len(header), path="wire.txt")
+    with its headline) and ``body``, published (or collected) on ``published``."""
+    art = Article(text=header + body, published=published, body_start=len(header), path="wire.txt")
     return resolve_statements(art, analyzer.analyze(art), registry=ActorRegistry(), kb=load_kb())
 
 

@@ -163,3 +163,22 @@ def test_a_british_partys_adjective_is_not_an_american_partys(analyzer):
     urged = by_cue(ledger(analyzer, (
         "Liberal Democrat leader Ed Davey urged the government to open safe routes for refugees.")), "urged")
     assert urged.speaker.name == "Ed Davey" and urged.speaker.country == "GBR"
+
+
+def test_a_day_in_a_documents_phrase_is_not_its_name(analyzer):
+    according = by_cue(ledger(analyzer, (
+        "Federal Reserve policymakers were divided last month over how fast to cut interest rates, according "
+        "to the minutes of the Sept 16-17 meeting released on Wednesday.")), "according to")
+    assert according.speaker.name not in ("Wednesday", "Sept")
+
+
+@pytest.mark.parametrize("phrase, kind", [
+    ("One of the people, a U.S. official who asked not to be named,", "person"),
+    ("One of the sources, an OPEC delegate,", "person"),
+])
+def test_one_of_many_is_one_and_no_one_called_one(analyzer, phrase, kind):
+    said = [s for s in ledger(analyzer, (
+        "Three people familiar with the matter said on Monday that the deal was close.\n\n"
+        f"{phrase} said the first batteries would come from Germany.")) if "batteries" in s.content][0]
+    assert said.speaker.kind == kind
+    assert said.speaker.name is None and said.speaker.actor_id is None

@@ -12,11 +12,7 @@ import datetime as dt
 
 import pytest
 
-from ledger_support import by_cue
-from newsledger.actors.knowledge import load_kb
-from newsledger.actors.registry import ActorRegistry
-from newsledger.actors.resolve import resolve_statements
-from newsledger.model import Article
+from ledger_support import by_cue, ledger
 from newsledger.nlp.datelines import dateline_day
 
 TESLA = ("Tesla shares fall as Musk warns of \"rough quarters\" ahead\n\n"
@@ -29,8 +25,7 @@ TESLA = ("Tesla shares fall as Musk warns of \"rough quarters\" ahead\n\n"
 
 def collected(analyzer, body: str, published: dt.date) -> list:
     """The resolved statements of an article file dated ``published`` (the day it was collected)."""
-    art = Article(text=body, published=published, body_start=0, path="collected.txt")
-    return resolve_statements(art, analyzer.analyze(art), registry=ActorRegistry(), kb=load_kb())
+    return ledger(analyzer, body, header="", published=published)
 
 
 @pytest.mark.parametrize("published, day", [

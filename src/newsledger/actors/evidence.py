@@ -57,7 +57,8 @@ _CAPITALISED_RUN = re.compile(
     # a name particle ("de Blasio", "von der Leyen", "al-Sisi"), never a word's start ("A department")
     rf"{_PARTICLE}(?:-[A-Z][\w'’.-]*|(?=(?:\s+{_PARTICLE}\b)*\s+[A-Z]))))*)")
 _PRONOUNS = frozenset("he she him her his hers they them we us i me it its who whom which that".split())
-_DETERMINERS = frozenset("the a an this these those my our your their".split())
+# words that open a phrase and name no one: "The wife of …", "One of the people, a U.S. official"
+_DETERMINERS = frozenset("the a an this these those my our your their one each some another".split())
 
 
 @dataclass

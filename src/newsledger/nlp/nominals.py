@@ -246,3 +246,14 @@ def country_phrase(phrase: str) -> bool:
     """The phrase is a country's name, though its last word names many ("The United States",
     "the United Arab Emirates", "the Netherlands")."""
     return country_named(" ".join(without_articles(phrase))) is not None
+
+
+_MANY_STATES = {"countries", "governments", "capitals", "states", "nations"}
+_MANY_BODIES = {"organizations", "organisations", "groups", "unions", "companies", "agencies", "banks", "firms"}
+
+
+def one_of_kind(words: list[str]) -> str:
+    """The kind of "one of the …": a country of "one of the countries", an organisation of "one
+    of the groups", else a person ("one of the people", "one of the officials")."""
+    many = words[-1] if words else ""
+    return "country" if many in _MANY_STATES else "organization" if many in _MANY_BODIES else "person"

@@ -158,8 +158,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     # of Trump"); officials of an institution speak for it ("Officials at the Pentagon")
     of_others = not any(n.kind in ("organization", "media") for n in inside) or root.lower_ not in OFFICIAL_GROUPS
     one_person = head_text != mention.text and [n.kind for n in in_head] == ["person"]  # "Rhodes, one of … aides"
-    many = (head_text.lower().split() or [""])[-1] in GROUP_NOUNS \
-        or (clause or of_others) and root.lower_ in GROUP_NOUNS | PLURAL_HEADS
+    many = ((head_text.lower().split() or [""])[-1] in GROUP_NOUNS
+            or (clause or of_others) and root.lower_ in GROUP_NOUNS | PLURAL_HEADS) \
+        and not head_text.lower().startswith("one of ")  # "One of the people, a U.S. official": one of them
     if words and not one_person and many and not nominals.country_phrase(head_text) \
             or (len(in_head) > 1 and " and " in head_text) or nominals.two_roles(head_text):
         return _Named(mention.text, "group", mention.span, mention.text.lower())
@@ -321,6 +322,8 @@ def _kind_of_phrase(doc: Doc, mention: Mention, statement: Statement) -> str:
     if span is not None and len(span) > 0 and span.root.pos_ in {"NOUN", "PROPN", "PRON"}:
         head = span.root.lower_
     lemma = statement.extra.get("cue_lemma", "")
+    if words[:2] == ["one", "of"]:  # "One of the people, a U.S. official": one member of the many
+        return nominals.one_of_kind(before_apposition(text).lower().split())
     if head in MEDIA_NOUNS or (lemma in MEDIA_CUES and head in {"material", "newspaper", "magazine"}):
         return "media"
     if head in GROUP_NOUNS or "," in text and " and " in text or plural_root(span):

@@ -112,7 +112,8 @@ def proper_name(doc: Doc, mention: Mention) -> Named | None:
         return None
     runs: list[list] = [[]]
     for token in span:
-        if token.pos_ == "PROPN" and token.is_title and token.lower_ not in TITLES:
+        if token.pos_ == "PROPN" and token.is_title and token.lower_ not in TITLES \
+                and token.ent_type_ not in ("DATE", "TIME"):  # not "released on | Wednesday", "Sept"
             runs[-1].append(token)
         elif runs[-1]:
             runs.append([])
