@@ -65,11 +65,6 @@ HEAD_OF_STATE = (["president"], ["king"], ["queen"], ["leader"])
 HEAD_OF_GOVERNMENT = (["prime", "minister"], ["chancellor"], ["premier"], ["leader"])
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|whom)\b")
 
-
-def _before_relative(text: str, words: list[str]) -> list[str]:
-    """"the ministry, which is part of the Hamas-run government": the head's words, not the clause's."""
-    head = RELATIVE_CLAUSE.split(text, 1)[0]
-    return words[:len(head.split())] if head != text else words
 # What follows the person's name in "The Clinton campaign", "Trump's campaign" (not "Mike
 # Schmidt, an adviser to the Clinton campaign", whose speaker is Schmidt).
 OWNER_THEN_HEAD = re.compile(r"(?:'s|’s)?\s+\w+")
@@ -116,7 +111,7 @@ class SpeakerComponent:
                 # a phrase is its own name, unless a title-case headline wrote it ("Popular Website Shows …")
                 start, end = _phrase_chars(mention)
                 phrase = doc_text(doc)[start:end]
-                if mention.kind == "person" and phrase.lower().split()[0] in ("a", "an", "one"):
+                if mention.kind == "person" and (phrase.lower().split() or [""])[0] in ("a", "an", "one"):
                     # someone new, never named: "A Polish deputy minister told me … he said" ("The
                     # Republican nominee", "Her daughter" are someone named whom resolution missed)
                     people.spoke_unnamed(phrase, mention.span)
@@ -362,3 +357,9 @@ def _phrase_chars(mention: Mention) -> tuple[int, int]:
     """Where the phrase a mention stands for is written: the noun a relative pronoun
     stands for (its first link), else the mention itself."""
     return tuple(mention.chain[0]) if mention.chain and mention.text.lower() in RELATIVE_PRONOUNS else tuple(mention.span)
+
+
+def _before_relative(text: str, words: list[str]) -> list[str]:
+    """"the ministry, which is part of the Hamas-run government": the head's words, not the clause's."""
+    head = RELATIVE_CLAUSE.split(text, 1)[0]
+    return words[:len(head.split())] if head != text else words

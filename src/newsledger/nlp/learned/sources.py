@@ -238,9 +238,9 @@ def quoted_source(doc: Doc, cue_span: tuple[int, int], text: str) -> Mention | N
     return Mention(text=text[start:end], span=(start, end))
 
 
-# Verbs of answering or not ("did not respond to a request for comment", "declined to comment"):
-# the tagger often leaves their subject untagged (PolNeAR reads the rest of such cues without
-# a source: "has faced questions about" is said of its subject, not by it)
+# Verbs of answering or not ("did not respond to a request for comment", "declined to comment"),
+# whose subject the tagger often leaves untagged; other cues without a tagged source stay so, as
+# PolNeAR reads many ("has faced questions about" is said of its subject, not by it)
 _ANSWERING = {"respond", "comment", "reply", "answer", "decline", "refuse", "say", "tell"}
 
 
