@@ -117,3 +117,30 @@ def test_a_cooperative_future_is_still_no_warning(analyzer):
         '"If the talks go well, our delegation will stay in Geneva for another week," the Swiss '
         'foreign minister said.')), "said")
     assert said.act not in ("threat", "warning")
+
+
+@pytest.mark.parametrize("sentence, condition, kind", [
+    ("Iran's foreign minister Abbas Araqchi said Tehran would leave the NPT if and when sanctions were "
+     "reimposed.", "sanctions were reimposed", "if"),
+    ("Kremlin spokesman Dmitry Peskov said Russia would respond unless and until NATO halted its expansion.",
+     "unless and until NATO halted its expansion", "unless"),
+    ("North Korea's defence ministry said it would strike back as soon as U.S. troops crossed the line.",
+     "U.S. troops crossed the line", "as_soon_as"),
+    ("China's defence ministry said Taipei must stop its provocations or face the consequences.",
+     "Taipei must stop its provocations", "otherwise"),
+])
+def test_compound_subordinators_and_or_face_are_conditions(analyzer, sentence, condition, kind):
+    said = by_cue(ledger(analyzer, sentence), "said")
+    assert said.condition is not None and said.condition.text == condition
+    assert said.extra["condition_kind"] == kind
+
+
+def test_as_soon_as_possible_is_no_condition(analyzer):
+    assert by_cue(ledger(analyzer, "He said the talks would resume as soon as possible."), "said").condition is None
+
+
+def test_a_conditional_offer_is_no_threat(analyzer):
+    said = by_cue(ledger(analyzer, (
+        "Hamas said it would release the hostages on condition that Israel withdrew its forces.")), "said")
+    assert said.condition is not None
+    assert said.act == "commitment"

@@ -115,7 +115,9 @@ _FUTURE = {"will", "shall", "would", "'ll", "wo"}
 _STATIVE = {"be", "have", "seem", "remain", "become", "exist", "need", "want", "know",
             "think", "believe", "hope", "can", "may", "lie", "stand"}
 _COOPERATIVE = {"support", "help", "aid", "assist", "welcome", "cooperate", "negotiate", "talk",
-                "agree", "join", "protect", "defend", "praise", "thank", "meet", "discuss"}
+                "agree", "join", "protect", "defend", "praise", "thank", "meet", "discuss",
+                # an offer on a condition ("would release the hostages on condition that Israel withdrew")
+                "release", "free", "lift", "resume", "accept", "sign", "allow", "ease", "reopen"}
 
 
 
@@ -267,7 +269,8 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
     subject = _subject(root)
     if _own_response(subject, side):  # "If these plans are implemented, our response will be mirror-like"
         return True
-    if root.lemma_.lower() in _STATIVE or root.lemma_.lower() in _COOPERATIVE:
+    refused = any(c.dep_ == "neg" or c.lower_ == "never" for c in root.children)  # "will never accept … if"
+    if root.lemma_.lower() in _STATIVE or root.lemma_.lower() in _COOPERATIVE and not refused:
         return False
     if not (is_side(subject, side) or _official_speaks_for(doc, st, subject)):
         return False

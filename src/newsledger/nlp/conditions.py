@@ -34,7 +34,7 @@ Text conventions (decided here, relied on by ``newsledger_acts``)
   condition "necessary" with ``extra["condition_elliptic"] = True``.
 - ``extra["condition_kind"]``: if, unless, provided, as_long_as, on_condition,
   in_case, assuming, inverted, either_or, otherwise, implied ("Any attack on … will …"),
-  the_moment ("The moment their forces cross the border, they will be met with …"),
+  the_moment ("The moment their forces cross the border, they will be met with …"), as_soon_as,
   only_once, not_until, until (see below).
 
 What is not extracted
@@ -70,12 +70,13 @@ from spacy.tokens import Doc, Token
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import Condition, Statement
 from newsledger.nlp.conditions_ultimatums import (any_hostile_act, bare_proviso, either_or, inverted,
-                                                  main_clause_root, make_condition, moment_clause, otherwise,
-                                                  precondition)
+                                                  main_clause_root, make_condition, moment_clause, or_face,
+                                                  otherwise, precondition)
 from newsledger.nlp.conditions_text import KIND, NEGATIVE, SUB_RE, regex_conditions
 from newsledger.nlp.spans import PerStatement, doc_text, tokens_in
 
 CONDITION_MARKS = frozenset({"if", "unless"})  # the words that open a condition clause, as the parser marks it
+_AS_SOON_AS_HEDGES = {"possible", "practicable", "feasible", "practical"}
 # "if any", "if ever": hedges, not conditions.
 _HEDGE_AFTER_IF = {"any", "ever", "anything", "at", "only"}
 # Complement positions: an "if" clause there is an indirect question ("asked if ...").
@@ -179,7 +180,8 @@ def _parsed_conditions(doc: Doc, st: Statement) -> tuple[list[dict], list[dict]]
             found.append(item)
         else:
             embedded.append(_as_record(item))
-    found.extend([*either_or(doc, content), *otherwise(doc, content), *any_hostile_act(doc, content)])
+    found.extend([*either_or(doc, content), *otherwise(doc, content), *or_face(doc, content),
+                  *any_hostile_act(doc, content)])
     return found, embedded
 
 
@@ -204,8 +206,10 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
                 or kind == "the_moment" and not moment_clause(marker_tokens):  # not "at the moment"
             continue
         first = after[0]
-        if marker.endswith("if") and _is_hedge(first):
-            continue
+        if marker.endswith("if") and _is_hedge(first) or kind == "as_soon_as" and first.lower_ in _AS_SOON_AS_HEDGES:
+            continue  # "if any", "as soon as possible"
+        if kind == "as_soon_as" and not _has_subject(_clause_head(first, marker_tokens)):
+            continue  # "a cut as soon as March": a time, no clause
         if marker.endswith(" of"):  # "in case of war": a noun phrase condition
             head = first
             while head.head.idx >= m.end() and head.head.i != head.i and head.head in region:

@@ -14,7 +14,8 @@ from newsledger.model import Condition, Statement
 
 # Longest first, so "only if" wins over "if". kind None = recognised but not a condition.
 SUBORDINATORS: list[tuple[str, str | None]] = [
-    ("if and only if", "if"), ("on the condition that", "on_condition"),
+    ("if and only if", "if"), ("if and when", "if"), ("unless and until", "unless"),
+    ("as soon as", "as_soon_as"), ("on the condition that", "on_condition"),
     ("on condition that", "on_condition"), ("in the event that", "in_case"),
     ("in the event of", "in_case"), ("provided that", "provided"),
     ("providing that", "provided"), ("assuming that", "assuming"),

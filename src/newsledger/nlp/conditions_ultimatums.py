@@ -89,6 +89,28 @@ def otherwise(doc: Doc, content: set[Token]) -> list[dict]:
     return out
 
 
+_OR_SUFFER = {"face", "risk", "suffer", "bear", "pay"}
+
+
+def or_face(doc: Doc, content: set[Token]) -> list[dict]:
+    """"Taipei must stop its provocations or face the consequences": a demand and, coordinated
+    with "or", what its target will face if it is unmet (kind ``otherwise``)."""
+    out = []
+    for tok in sorted(content, key=lambda t: t.i):
+        head = tok.head
+        if tok.dep_ != "conj" or tok.lemma_.lower() not in _OR_SUFFER or head not in content \
+                or not any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children) \
+                or not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children):
+            continue
+        cc = next(c for c in head.children if c.dep_ == "cc" and c.lower_ == "or")
+        demand = [t for t in head.subtree if t in content and t.i < cc.i]
+        cond, cons = make_condition(doc, demand), make_condition(doc, [t for t in tok.subtree if t in content])
+        if cond and cons:
+            out.append({"kind": "otherwise", "marker": "or", "condition": cond, "consequence": cons,
+                        "elliptic": False})
+    return out
+
+
 _HOSTILE_ACTS = {"attack", "attempt", "aggression", "incursion", "violation", "provocation", "interference",
                  "strike", "move", "escalation", "deployment", "encroachment", "intrusion", "act",
                  "misadventure", "adventurism", "infiltration"}
