@@ -128,3 +128,10 @@ def _on_or_before(published: dt.date, month: int, day: int) -> dt.date | None:
         if found <= published:
             return found if (published - found).days <= MAX_DATELINE_AGE else None
     return None
+
+
+def story_day(text: str, start: int, published: dt.date | dt.datetime | None) -> dt.date | None:
+    """The day relative dates count from: a wire story's dated dateline ("on Wednesday" in "July 23
+    (Reuters) -" is July 23, whenever the file was collected), else the publication date."""
+    published = published.date() if isinstance(published, dt.datetime) else published
+    return dateline_day(text, start, published) or published

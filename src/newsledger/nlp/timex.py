@@ -61,7 +61,8 @@ weeks". "ago", "later", "earlier" are part of the span. A weekday written before
 
 Anchoring and tense
 -------------------
-Values are computed from the anchor (the publication date). A year-less month-day, a
+Values are computed from the anchor (the publication date; in the pipeline component, a wire
+story's dated dateline up to 31 days before it: ``datelines.story_day``). A year-less month-day, a
 bare month, a weekday, a season, a quarter or a holiday reads as the most recent one on
 or before the anchor ("on March 9", published 2024-03-10 -> 2024-03-09; "on December 30"
 published 2024-01-02 -> 2023-12-30) unless the governing verb is future ("will meet on
@@ -102,7 +103,7 @@ from spacy.attrs import IDX
 from newsledger.nlp import timex_patterns as P
 from newsledger.nlp.timex_calendar import Ctx, warm_up
 from newsledger.nlp.timex_normalize import HANDLERS
-from newsledger.nlp.datelines import dateline_day
+from newsledger.nlp.datelines import story_day
 from newsledger.nlp.spans import doc_text
 
 __all__ = ["Timex", "find_timexes", "normalize", "TimexComponent"]
@@ -387,12 +388,7 @@ class TimexComponent:
             return parse_tense(doc, i)
 
         text, start = doc_text(doc), doc._.body_start or 0
-        # a wire story's dateline dates it: "on Wednesday" in "July 23 (Reuters) -" is July 23,
-        # whenever the file was collected
-        published = doc._.published
-        published = published.date() if isinstance(published, dt.datetime) else published
-        anchor = dateline_day(text, start, published) or published
-        doc._.timexes = find_timexes(text, anchor, start=start, future=future)
+        doc._.timexes = find_timexes(text, story_day(text, start, doc._.published), start=start, future=future)
         return doc
 
 
