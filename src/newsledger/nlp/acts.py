@@ -78,7 +78,7 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import ACTS, Statement
-from newsledger.nlp.attribution_rules import RAISING
+from newsledger.nlp.rule_sources import RAISING
 from newsledger.nlp.act_formulas import (DEMAND_VERBS, DEONTIC, appeal_named, called_false, first_person_appeal,
                                          harmful, legitimate_target, told_to_brace, unanswered)
 from newsledger.nlp.act_sides import is_media, is_side, speaker_side

@@ -38,12 +38,12 @@ from .attribution_rules import (
     VERB_TAGS,
     Candidate,
     according_to_candidate,
-    antecedent_span,
     noun_candidate,
     quoted_answer_candidate,
     trailing_cue_candidate,
     verb_candidate,
 )
+from .rule_sources import antecedent_span
 from .datelines import after_dateline, without_dateline
 from .layout import (continue_announcements, continue_quotes, label_statements, line_signature_statements,
                      section_label, signature_statements)

@@ -23,13 +23,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from . import cues
-from .coordination import saying_verb_above
-from .datelines import after_dateline
-from .spans import char_span, doc_text, spans_of, trim
+from .rule_sources import PASSIVE_SUBJECT_DEPS, RELATIVE_TAGS, find_source, reported_speech
+from .spans import spans_of
 
-SUBJECT_DEPS = {"nsubj", "csubj"}
-PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
-RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PASSIVE_CUES = {"deny", "reject", "rule", "confirm", "report", "announce", "dismiss", "refute", "say", "claim", "expect", "believe", "rumor", "rumour", "allege"}
 NOUN_CUES = {
@@ -193,84 +189,6 @@ def _reporting(token: Token) -> bool:
     return token.tag_ in {"VBZ", "VBD", "NNS", "VBP"} and cues.is_cue(lemma, cues.REVERSED)
 
 
-def quoted_subject(token: Token) -> Token | None:
-    """The subject of "was quoted / cited (by Bloomberg) as saying", from "saying" or from
-    "quoted": the one whose words they are (not the one who quoted them)."""
-    verb = token.head.head if token.dep_ == "pcomp" and token.head.lower_ == "as" else token
-    if verb.lemma_ not in QUOTING_VERBS or not any(c.lower_ == "as" for c in verb.children):
-        return None
-    return next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
-
-
-QUOTING_VERBS = {"quote", "cite"}
-
-
-def passive_participle(token: Token) -> bool:
-    """True for a past participle opening a clause of its own ("Asked whether …, he said",
-    "Pressed on the deal, she said"): the main clause's subject is the one it was done to."""
-    # The tagger reads a sentence's first "Asked" as VBD too.
-    participle = token.tag_ == "VBN" or token.tag_ == "VBD" and token.is_sent_start
-    return participle and token.dep_ == "advcl" and not any(
-        c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children)
-
-
-def find_source(cue: Token, exclude: set[Token] = frozenset()) -> tuple[list[Token] | None, Token | None]:
-    """The source phrase of a verb cue, looking up through conjunctions and
-    participles ("…, saying", "and added") to the clause that has a subject; the subject
-    of "X was quoted as saying"."""
-    quoted = quoted_subject(cue)
-    if quoted is not None and quoted not in exclude:
-        return sorted(quoted.subtree, key=lambda t: t.i), None
-    if passive_participle(cue):
-        return None, None  # "Asked whether he would resign, he said …": he was asked, by someone unnamed
-    token = cue
-    for _ in range(4):
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c not in exclude
-                    and not _in_dateline(c, token)]
-        subject = subjects[0] if subjects else None
-        if subject is not None:
-            tokens = sorted((t for s in _coordinated(subjects) for t in s.subtree if t not in exclude),
-                            key=lambda t: t.i)
-            head = token.head if subject.tag_ in RELATIVE_TAGS and token.dep_ == "relcl" else None
-            return tokens, head
-        if token.dep_ == "relcl" and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return [token.head], None
-        raised = next((c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
-        if raised is not None and _reported_speech(token) is not None and token != cue:
-            return sorted(raised.subtree, key=lambda t: t.i), None  # "X is said to have added"
-        above = saying_verb_above(token) if token is cue else None
-        if above is not None:  # "said the study did not show … and warned": the parser hung it inside
-            token = above
-            continue
-        if token.dep_ in {"conj", "advcl", "xcomp", "acl"} and token.head.i != token.i:
-            token = token.head
-            continue
-        break
-    return None, None
-
-
-def _coordinated(subjects: list[Token]) -> list[Token]:
-    """The subject, with a second one the parser gave the same verb when "and" joins them
-    ("French President Emmanuel Macron and German Chancellor | Friedrich Merz said": two
-    subjects, the second the end of the first's conjunct)."""
-    first = subjects[0]
-    for other in subjects[1:]:
-        if other.left_edge.i == first.right_edge.i + 1 and first.right_edge.i > first.i \
-                and any(t.lower_ == "and" for t in first.subtree):
-            return [first, other]
-    return [first]
-
-
-def _in_dateline(subject: Token, verb: Token) -> bool:
-    """True for the place of a dateline the parser made a subject of ``verb`` ("TAIPEI | —
-    Taiwan's defence minister, Wellington Koo, said …": two subjects, the first the
-    dateline's). An all-capitals line that holds the verb is no dateline ("FELLOW DOCTORS
-    DON'T WANT TO … —")."""
-    text = doc_text(subject.doc)
-    dateline_end = after_dateline(text, text.rfind("\n", 0, subject.idx) + 1)
-    return subject.right_edge.idx < dateline_end <= verb.idx
-
-
 def _preceding_clause(cue: Token, content: set[Token], source: list[Token]) -> set[Token]:
     """When the content comes first ("Y if Z, X said"), the cue's other
     dependents between the content and the source belong to the content: the
@@ -326,23 +244,11 @@ def _cue_tokens(token: Token, shape: str) -> list[Token]:
 
 
 # "X is said to have added that …": X added it, by hearsay (see :func:`find_source`)
-RAISING = {"say", "report", "believe", "understand", "think", "know", "rumor", "rumour", "allege"}
-
-
-def _reported_speech(token: Token) -> Token | None:
-    """The reporting verb of "is said | to have added | that …" (the raising verb ``token``'s
-    infinitive), or None."""
-    if token.lemma_.lower() not in RAISING:
-        return None
-    return next((c for c in token.children if c.dep_ == "xcomp"
-                 and cues.is_cue(c.lemma_.lower(), cues.frame(c))), None)
-
-
 def _hearsay(token: Token) -> list[Token]:
     """The words that make ``token`` hearsay, for its cue: "is said to have | added"; none
     for a verb not raised so."""
     head = token.head
-    reported = _reported_speech(head) if token.dep_ == "xcomp" else None
+    reported = reported_speech(head) if token.dep_ == "xcomp" else None
     if reported is None or reported.i != token.i:
         return []
     start = min([c.i for c in head.children if c.dep_ == "auxpass"] + [head.i])
@@ -353,7 +259,7 @@ def _passive_candidate(token: Token) -> Candidate | None:
     subject = next((c for c in token.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
     if subject is None or subject.pos_ == "PRON" or any(t.tag_ in RELATIVE_TAGS for t in subject.subtree):
         return None
-    if _reported_speech(token) is not None:
+    if reported_speech(token) is not None:
         return None  # "The crown prince is said to have added …": the adding is the statement
     content = set(subject.subtree)
     cue = [c for c in token.children if c.dep_ == "auxpass"] + _cue_tokens(token, cues.NONE)
@@ -426,10 +332,3 @@ def _confidence(lemma: str, shape: str) -> float:
     if seen >= cues.LEARNED_MIN_COUNT:
         return round(min(0.95, max(0.3, hits / seen)), 3)
     return 0.7 if shape in {cues.CLAUSE, cues.REVERSED} else 0.5
-
-
-def antecedent_span(head: Token) -> tuple[int, int]:
-    """Where the noun a relative pronoun stands for is written: the noun with its left
-    modifiers only, not its relative clause ("the ship's operator, which said")."""
-    run = trim(list(head.subtree)) or [head]
-    return char_span([t for t in run if t.i <= head.i] or [head])

@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 from ...model import Mention
 from ..coordination import saying_verb_above
 from ..datelines import after_dateline
-from ..attribution_rules import RELATIVE_PRONOUNS, antecedent_span, passive_participle, quoted_subject
+from ..attribution_rules import RELATIVE_PRONOUNS
+from ..rule_sources import antecedent_span, passive_participle, quoted_subject
 
 _SOURCE_MODIFIERS = {"det", "compound", "amod"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves"}
