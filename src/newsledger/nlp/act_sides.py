@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from newsledger.countries import country_named, person_countries
 from newsledger.model import Statement
 from newsledger.nlp.spans import doc_text, tokens_in
+from newsledger.nlp.written_names import BODY_NOUNS
 
 _FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
 MEDIA_NOUNS = {"material", "newspaper", "paper", "publication", "outlet", "magazine", "agency",
@@ -56,7 +57,7 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
 
 
 # how an article names the speaker's own organisation again
-_OWN_BODY = {"group", "movement", "organization", "organisation", "militia", "party"}
+_OWN_BODY = BODY_NOUNS | {"party"}
 
 
 def _other_mentions(doc: Doc, speaker) -> list[tuple[int, int]]:

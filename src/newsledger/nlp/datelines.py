@@ -20,6 +20,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsledger.nlp.timex_patterns import MONTHS
+
 _SPACES = re.compile(r"\s*")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE = re.compile(
@@ -93,7 +95,6 @@ def without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
 
 
 _DAY = re.compile(r"\b(" + _MONTH + r")[ ]+(\d{1,2})\b")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 MAX_DATELINE_AGE = 31  # days a story's dateline may precede the date it was published or collected
 
 
@@ -109,7 +110,7 @@ def dateline_day(text: str, start: int, published: dt.date | None) -> dt.date | 
         end = dateline_end(text, line)
         day = _DAY.search(text, line, end) if end is not None else None
         if day is not None:
-            return _on_or_before(published, _MONTHS.index(day.group(1)[:3].lower()) + 1, int(day.group(2)))
+            return _on_or_before(published, MONTHS[day.group(1)[:3].lower()], int(day.group(2)))
         nxt = text.find("\n", line)
         if nxt < 0:
             return None

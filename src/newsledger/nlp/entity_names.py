@@ -50,10 +50,10 @@ def named_mentions(doc: Doc, headlines: HeadlineNames) -> list[Named]:
 def _dateline_agency(doc: Doc, ent: SpacySpan) -> bool:
     """"(Reuters)" of "AUSTIN, Texas, July 23 (Reuters) -": the outlet that writes the story, no
     antecedent of "the company" its story speaks of."""
-    if ent.start_char == 0 or doc_text(doc)[ent.start_char - 1] != "(":
+    text = doc_text(doc)
+    if ent.start_char == 0 or text[ent.start_char - 1] != "(":
         return False
-    line = doc_text(doc).rfind("\n", 0, ent.start_char) + 1
-    end = dateline_end(doc_text(doc), line)
+    end = dateline_end(text, text.rfind("\n", 0, ent.start_char) + 1)
     return end is not None and ent.end_char < end
 
 

@@ -48,6 +48,13 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
+def in_headline(text: str, body_start: int, at: int) -> bool:
+    """``at`` is on the body's first line and that line is a headline: no full stop at its end,
+    and more text after it (a one-sentence text is no headline)."""
+    end = text.find("\n", body_start)
+    return end > at and bool(text[end:].strip()) and not text[body_start:end].rstrip().endswith((".", "!", "?"))
+
+
 class HeadlineNames:
     """Which part of a name found in a title-case line the rest of the article confirms."""
 

@@ -147,7 +147,8 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     tail = location_tail(mention)
     if tail is not None:  # "The U.S. Embassy in Kyiv": Kyiv is where it sits, not who speaks
         inside = [n for n in inside if n.span[0] < tail]
-    head_text = before_apposition(RELATIVE_CLAUSE.split(mention.text, 1)[0])  # not "X, who served …"
+    before_clause = RELATIVE_CLAUSE.split(mention.text, 1)[0]  # not "X, who served …"
+    head_text = before_apposition(before_clause)
     in_head = [n for n in inside if n.span[1] <= start + len(head_text)]
     # people of a place or of a person are a group ("Political observers in Virginia", "Supporters
     # of Trump"); officials of an institution speak for it ("Officials at the Pentagon")
@@ -180,7 +181,8 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     member_of = institution_of_member(words, [*before, *resolved], start)  # "a senior official of the group"
     if member_of is not None:
         return member_of
-    words = _up_to_title(doc, mention, _before_relative(mention.text, words))  # "Senator from Texas" -> "senator"
+    # the head's words, not its clause's ("the ministry, which is part of the Hamas-run government")
+    words = _up_to_title(doc, mention, words[:len(before_clause.split())])  # "Senator from Texas" -> "senator"
     if words[-3:] in (["head", "of", "state"], ["head", "of", "government"]) and not inside:
         return _head_of(words, before, resolved)
     head_word = words[-1] if words else ""
@@ -357,9 +359,3 @@ def _phrase_chars(mention: Mention) -> tuple[int, int]:
     """Where the phrase a mention stands for is written: the noun a relative pronoun
     stands for (its first link), else the mention itself."""
     return tuple(mention.chain[0]) if mention.chain and mention.text.lower() in RELATIVE_PRONOUNS else tuple(mention.span)
-
-
-def _before_relative(text: str, words: list[str]) -> list[str]:
-    """"the ministry, which is part of the Hamas-run government": the head's words, not the clause's."""
-    head = RELATIVE_CLAUSE.split(text, 1)[0]
-    return words[:len(head.split())] if head != text else words

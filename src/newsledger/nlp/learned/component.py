@@ -46,8 +46,9 @@ from .decode import whole_words
 from .frames import without_frames_as_contents
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue, with_rule_hearsay
-from .sources import (coordinated_subject, in_another_sentence, in_headline, passive_subject, quoted_source,
-                      subject_of_cue, undergone_by_place, whole_source)
+from ..headlines import in_headline
+from .sources import (coordinated_subject, in_another_sentence, passive_subject, quoted_source, subject_of_cue,
+                      undergone_by_place, whole_source)
 from .quotations import join_split_quotations, without_pieces_of_later_quotations
 from .paragraph_cuts import within_paragraph
 from .tails import without_narrative_after

@@ -280,9 +280,3 @@ def coordinated_subject(doc: Doc, speaker: Mention | None, cue_span: tuple[int, 
         return None
     start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
     return Mention(text=text[start:end], span=(start, end))
-
-
-def in_headline(text: str, body_start: int, at: int) -> bool:
-    """``at`` is on the body's first line, a headline: no full stop at its end and more text after it."""
-    end = text.find("\n", body_start)
-    return end > at and bool(text[end:].strip()) and not text[body_start:end].rstrip().endswith((".", "!", "?"))
