@@ -182,11 +182,13 @@ class RolesMixin:
         before = [w for w in words[:start] if w not in _FILLER]
         after: list[str] = []
         if end < len(words) and words[end] in ("of", "for", "to") and end + 1 < len(words):
-            after = [w for w in words[end + 1:] if w not in _FILLER]
+            # "of" and "the" stay: they are inside the names of what the title is of ("director of the
+            # Central Committee of the Workers' Party of Korea" is North Korea's, not Korea's)
+            after = [w for w in words[end + 1:] if w not in _FILLER or w in ("of", "the")]
         country, org = self._modifiers(before)
         if after:
             c2, o2 = self._modifiers(after)
-            if after[0] in _INSTITUTION_HEADS:
+            if next((w for w in after if w not in _FILLER), "") in _INSTITUTION_HEADS:
                 c2 = None  # "president of the University of North Korean Studies": the name's, not the role's
             country = country or c2
             org = org or o2

@@ -216,7 +216,13 @@ class _ArticleResolver:
         first ("The New York Times reported … the RT editor … The network said": RT)."""
         if mention.kind not in ("organization", "media", "unknown"):
             return None
-        for phrase in (mention.text, name):
+        phrases = (mention.text, name)
+        head = mention.text.lower().split()[-1:]
+        if name != mention.text and head and head[0] in name.lower().split():
+            # "the International Atomic Energy Agency said … seen by Reuters … The agency said": the
+            # name the article gave the phrase holds its noun, so it is that name, not the last agency
+            phrases = (name,)
+        for phrase in phrases:
             entries = self.kb.context_entries(phrase)
             if entries and not is_name_like(phrase):
                 return latest_named(self.article.text, entries, mention.span[0])

@@ -4,6 +4,7 @@ of a coming response, a declared target, a falsehood named as such. Used by ``ac
 - :func:`harmful`: a word of harm ("tragic consequences") or a response said with resolve
   ("will respond firmly", "resolute measures", "all options are on the table");
 - :func:`unanswered`: "will not go unanswered", "will not remain unpunished";
+- :func:`punishment_to_come`: "will pay a heavy price", "will be held accountable";
 - :func:`legitimate_target`: "Any American or British ship will be a legitimate target";
 - :func:`called_false`: "called the report 'a typical fake'", "branded the claims baseless";
 - :func:`told_to_brace`: "they should expect a response", "must be prepared for the consequences";
@@ -58,6 +59,43 @@ _UNANSWERED = {"unanswered", "unpunished", "unnoticed", "idle", "idly", "silent"
 def unanswered(content: list[Token]) -> bool:
     """"will not go unanswered", "will not remain unpunished": the formula of a coming response."""
     return any(t.lower_ in _UNANSWERED and any(c.dep_ == "neg" for c in t.head.children) for t in content)
+
+
+# what someone does to another when "there will be" it: "there will be bombing", "there will be consequences"
+_HOSTILE_NOUNS = {"bombing", "bombings", "strike", "strikes", "airstrike", "airstrikes", "attack", "attacks",
+                  "retaliation", "consequence", "consequences", "punishment", "reprisal", "reprisals", "hell",
+                  "response", "sanction", "sanctions"}
+
+
+def hostile_existential(root: Token) -> bool:
+    """"there will be bombing", "there would be consequences": a hostile act with no one named
+    to do it; said by a party to a conflict, of something another party does, it is their own."""
+    return root.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in root.children) and any(
+        c.dep_ in ("attr", "nsubj") and c.lower_ in _HOSTILE_NOUNS for c in root.children)
+
+
+_DEAR = {"heavy", "high", "dear", "steep", "terrible", "painful", "severe", "huge", "big"}
+
+
+def punishment_to_come(content: list[Token]) -> bool:
+    """The formulas of a punishment or a blame to come: "will pay a heavy price", "would pay
+    dearly", "will be held fully accountable", "will bear full responsibility for what follows"."""
+    for t in content:
+        lemma = t.lemma_.lower()
+        if lemma not in ("pay", "hold", "bear") or any(c.dep_ == "neg" for c in t.children) \
+                or not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in t.children):
+            continue
+        if lemma == "pay" and (any(c.lower_ == "dearly" for c in t.children) or any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "price" and any(a.lower_ in _DEAR for a in c.children)
+                for c in t.children)):
+            return True
+        if lemma == "hold" and any(c.dep_ == "auxpass" for c in t.children) and any(
+                c.dep_ in ("oprd", "acomp", "advcl", "ccomp") and c.lower_ in ("accountable", "responsible")
+                for c in t.children):
+            return True
+        if lemma == "bear" and any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in t.children):
+            return True
+    return False
 
 
 _NAMING = {"call", "brand", "label", "describe", "term", "dub"}

@@ -36,7 +36,11 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
     sp = st.speaker
     if sp is not None:
         names |= {_norm(x) for x in (sp.name, sp.country, sp.organization, sp.text) if x}
-        names |= {_norm(country) for country in person_countries(sp.name or "")}  # the knowledge base's
+        # a country in the name the speakers stage gave ("The statement" of the "Ministry of National
+        # Defence of the DPRK")
+        names |= {_norm(w) for w in (sp.name or "").replace("'s", "").replace("’s", "").split() if country_named(w)}
+        # the knowledge base's, also for a name the speakers stage left to it ("Lavrov: Moscow will …")
+        names |= {_norm(country) for country in person_countries(sp.name or sp.text or "")}
         words = tokens_in(doc, [sp.span])
         # the country another mention of the same person says ("China's lead negotiator Liu …")
         names |= {_norm(t.text) for t in tokens_in(doc, _other_mentions(doc, sp)) if country_named(t.text)}
@@ -98,7 +102,15 @@ def is_side(subject: Token | None, side: set[str]) -> bool:
         return True  # "we", and "our coast guard will respond"
     # "The United States" as a whole, and its head word alone ("US Senator Lee" -> "us").
     phrase = doc_text(subject.doc)[subject.left_edge.idx:subject.idx + len(subject)]
-    return _norm(phrase) in side or _norm(subject.text) in side
+    if _norm(phrase) in side or _norm(subject.text) in side:
+        return True
+    # "the DPRK armed forces", "Iran's military": the forces of the speaker's state
+    return subject.lemma_.lower() in _ARMS and any(
+        c.dep_ in ("compound", "amod", "poss", "nmod") and _norm(c.text) in side and country_named(c.text)
+        for c in subject.children)
+
+
+_ARMS = {"force", "forces", "military", "army", "navy", "troops", "troop", "government", "guard", "guards"}
 
 
 def _norm(text: str) -> str:

@@ -19,7 +19,9 @@ Decision, first rule that applies wins
 2. denial: a cue of denial (*deny, rule out, reject, dismiss, refute* ...) with a
    negated statement. "did not rule out" is not a denial; it falls through.
 3. threat: cue *threaten*, or a conditional statement whose consequence is an
-   action of the speaker's side (first person, or the speaker's own country or
+   action of the speaker's side (or a hostile act no one is named to do: "If they don't make a
+   deal, there will be bombing"; or what the speaker's side will not allow another: "Israel would
+   never allow Iran to obtain a nuclear weapon") (first person, or the speaker's own country or
    organisation, as the text or the knowledge base's people file gives it) taken
    when another party meets the condition: "If the allies
    send troops into Ukraine, we must completely withdraw from NATO" (Lee);
@@ -33,7 +35,8 @@ Decision, first rule that applies wins
 5. warning: a conditional statement whose consequence is harm not done by the
    speaker ("tragic consequences if NATO troops were sent"), or a response said with
    resolve ("the military will respond firmly", "resolute measures"); unconditionally, a
-   content that says a response is coming ("will not go unanswered", "will not go unpunished").
+   content that says a response is coming ("will not go unanswered", "will not go unpunished",
+   "will pay a heavy price", "will be held accountable").
 6. report: a media speaker ("Politico", "the material notes") with a neutral cue.
 7. the content's modality, for neutral cues (*said, stated, emphasized*):
    *must, should, ought to, have to, need to* -> demand ("the Alliance should not
@@ -80,9 +83,11 @@ import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import ACTS, Statement
 from newsledger.nlp.rule_sources import RAISING
 from newsledger.nlp.act_formulas import (DEMAND_VERBS, DEONTIC, appeal_named, called_false, first_person_appeal,
-                                         harmful, legitimate_target, told_to_brace, unanswered)
+                                         harmful, hostile_existential, legitimate_target, punishment_to_come, told_to_brace,
+                                         unanswered)
 from newsledger.nlp.act_sides import is_media, is_side, speaker_side
-from newsledger.nlp.spans import tokens_in
+from newsledger.countries import country_named
+from newsledger.nlp.spans import doc_text, tokens_in
 
 CAMEO: dict[str, str] = {
     "claim": "01", "opinion": "01", "prediction": "01", "report": "01", "question": "01",
@@ -117,7 +122,9 @@ _STATIVE = {"be", "have", "seem", "remain", "become", "exist", "need", "want", "
 _COOPERATIVE = {"support", "help", "aid", "assist", "welcome", "cooperate", "negotiate", "talk",
                 "agree", "join", "protect", "defend", "praise", "thank", "meet", "discuss",
                 # an offer on a condition ("would release the hostages on condition that Israel withdrew")
-                "release", "free", "lift", "resume", "accept", "sign", "allow", "ease", "reopen"}
+                "release", "free", "lift", "resume", "accept", "sign", "allow", "ease", "reopen",
+                # a conditional acceptance ("we could live with some enrichment as long as inspectors …")
+                "live", "tolerate", "accommodate", "compromise"}
 
 
 
@@ -195,10 +202,15 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
         return "demand", "content:appeal"
     if appeal_named(content):  # "repeated his call for an immediate ceasefire"
         return "demand", "content:appeal named"
-    if st.condition is not None and harmful(doc, st.consequence) and not _deontic(doc, st.consequence):
-        return "warning", "condition:harm"  # not "If Sweden wants to join NATO, it must first take the necessary steps"
+    if st.condition is not None and harmful(doc, st.consequence) and not _deontic(doc, st.consequence) \
+            and not _accepts(doc, st.consequence):
+        # not "If Sweden wants to join NATO, it must first take the necessary steps", nor "he could
+        # accept a civilian nuclear program if it were placed under inspection"
+        return "warning", "condition:harm"
     if unanswered(content):  # "Russia's provocations will not go unanswered": a response is coming
         return "warning", "content:not unanswered"
+    if punishment_to_come(content):  # "The Zionist regime has made a grave mistake and will pay a heavy price"
+        return "warning", "content:punishment to come"
     if legitimate_target(content):  # "Any American or British ship will be a legitimate target"
         return "threat", "content:legitimate target"
     if is_media(doc, st, cue):
@@ -211,6 +223,19 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
     if st.negated:
         return "denial", "content:negated"
     return "claim", "default"
+
+
+def _cooperative(root: Token) -> bool:
+    """``root`` is a cooperative act ("accept", "live with", "release") not refused ("will never accept")."""
+    refused = any(c.dep_ == "neg" or c.lower_ == "never" for c in root.children)
+    suffered = any(c.dep_ == "auxpass" for c in root.children)  # "will be met with a devastating response"
+    return root.lemma_.lower() in _COOPERATIVE and not refused and not suffered
+
+
+def _accepts(doc: Doc, part) -> bool:
+    """The consequence's verb is a cooperative act: an offer on a condition, no harm threatened."""
+    root = _root(tokens_in(doc, [part.span])) if part is not None else None
+    return root is not None and _cooperative(root)
 
 
 def _deontic(doc: Doc, part) -> bool:
@@ -269,14 +294,22 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
     subject = _subject(root)
     if _own_response(subject, side):  # "If these plans are implemented, our response will be mirror-like"
         return True
-    refused = any(c.dep_ == "neg" or c.lower_ == "never" for c in root.children)  # "will never accept … if"
-    if root.lemma_.lower() in _STATIVE or root.lemma_.lower() in _COOPERATIVE and not refused:
+    if side and _met_with_response(root):  # "Any attack on our nuclear sites will be met with a crushing response"
+        return True
+    # "will never accept … if" is a refusal, and can be a threat
+    if root.lemma_.lower() in _STATIVE and not hostile_existential(root) or _cooperative(root):
         return False
-    if not (is_side(subject, side) or _official_speaks_for(doc, st, subject)):
+    # "If they don't make a deal, there will be bombing": whose bombing goes without saying
+    if not (is_side(subject, side) or _official_speaks_for(doc, st, subject)
+            or side and hostile_existential(root)):
         return False
     condition = _root(tokens_in(doc, [st.condition.span]))
     # "Were Ukraine to strike …": the parser takes the inverted subject for the root
     agent = condition if condition is not None and condition.pos_ in ("PROPN", "PRON") else _subject(condition)
+    if agent is None and st.extra.get("condition_kind") in ("not_allow", "implied"):
+        # "we will not tolerate any attack on our ships", "would respond decisively to any aggression":
+        # whoever attacks
+        return True
     if agent is not None and agent.dep_ == "nsubjpass" and st.extra.get("condition_kind") == "until":
         return False  # "will continue the offensive until Hamas is destroyed": a goal, no one coerced
     if agent is not None and agent.dep_ == "nsubjpass":
@@ -306,6 +339,14 @@ def _own_response(subject: Token | None, side: set[str]) -> bool:
     return owner is not None and is_side(owner, side)
 
 
+def _met_with_response(root: Token) -> bool:
+    """"will be met with a crushing response", "would be met with force": a response no one is
+    named to give, which the speaker's side gives."""
+    return root.lemma_.lower() == "meet" and any(c.dep_ == "auxpass" for c in root.children) and any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(o.lemma_.lower() in _RESPONSES | {"force"} for o in c.children)
+        for c in root.children)
+
+
 _OFFICIAL_WORDS = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "chancellor",
                    "secretary", "premier", "ambassador", "envoy", "defence", "defense", "foreign"}
 
@@ -313,8 +354,9 @@ _OFFICIAL_WORDS = {"minister", "president", "spokesman", "spokeswoman", "spokesp
 def _official_speaks_for(doc: Doc, st: Statement, subject: Token | None) -> bool:
     """"Defence Minister Kadri Tamsalu said Estonia will board tankers if ...": an
     official whose own country the text does not name speaks for the state that acts."""
-    if subject is None or subject.ent_type_ != "GPE" or st.speaker is None:
-        return False
+    phrase = doc_text(doc)[subject.left_edge.idx:subject.idx + len(subject)] if subject is not None else ""
+    if subject is None or subject.ent_type_ != "GPE" and not country_named(phrase) or st.speaker is None:
+        return False  # "Estonia", "the Islamic Republic"
     words = tokens_in(doc, [st.speaker.span])
     if any(t.ent_type_ in ("GPE", "NORP") for t in words):
         return False  # the speaker's country is named: _is_side decides
@@ -332,6 +374,8 @@ def _modality_act(content: list[Token], st: Statement, side: set[str]) -> tuple[
         modals.add("must")  # "have to", "need to"
     if modals & DEONTIC:
         return "demand", f"modality:{sorted(modals & DEONTIC)[0]}"
+    if _forbidden(root, modals, side):
+        return "demand", "modality:cannot"
     if _ready_to_act(root) and is_side(_subject(root), side):
         # "Manila was ready to hold talks", "we are prepared to sit down": the speaker's side offers
         return ("denial" if st.negated else "commitment"), "modality:ready-own-action"
@@ -343,6 +387,17 @@ def _modality_act(content: list[Token], st: Statement, side: set[str]) -> tuple[
 
 
 _READY = {"ready", "prepared", "willing", "prepare"}
+_HOLDING = {"have", "get", "obtain", "acquire", "possess", "keep", "build", "develop", "enrich", "retain"}
+
+
+def _forbidden(root: Token, modals: set[str], side: set[str]) -> bool:
+    """What another party "cannot have" ("Iran cannot have any enrichment", "Russia can't keep the
+    territory it seized"): a prohibition, said as a demand. Only of a named party (not "prices
+    cannot rise forever") and of holding or gaining something."""
+    subject = _subject(root)
+    return "can" in modals and any(c.dep_ == "neg" for c in root.children) \
+        and root.lemma_.lower() in _HOLDING and subject is not None \
+        and subject.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") and not is_side(subject, side)
 
 
 def _ready_to_act(root: Token) -> bool:

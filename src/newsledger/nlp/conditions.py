@@ -33,7 +33,9 @@ Text conventions (decided here, relied on by ``newsledger_acts``)
 - Elliptic conditions keep the words that are there: "if necessary" gives the
   condition "necessary" with ``extra["condition_elliptic"] = True``.
 - ``extra["condition_kind"]``: if, unless, provided, as_long_as, on_condition,
-  in_case, assuming, inverted, either_or, otherwise, implied ("Any attack on … will …"),
+  in_case, assuming, inverted, either_or, otherwise, implied ("Any attack on … will …", "would respond
+  … to any aggression"), not_allow ("would never allow Iran to obtain a nuclear weapon"; see
+  ``conditions_deterrents``),
   the_moment ("The moment their forces cross the border, they will be met with …"), as_soon_as,
   only_once, not_until, until (see below).
 
@@ -69,7 +71,8 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import Condition, Statement
-from newsledger.nlp.conditions_ultimatums import (any_hostile_act, bare_proviso, either_or, inverted,
+from newsledger.nlp.conditions_deterrents import any_hostile_act, not_allowed
+from newsledger.nlp.conditions_ultimatums import (bare_proviso, either_or, inverted,
                                                   main_clause_root, make_condition, moment_clause, or_face,
                                                   otherwise, precondition)
 from newsledger.nlp.conditions_text import KIND, NEGATIVE, SUB_RE, regex_conditions
@@ -181,7 +184,7 @@ def _parsed_conditions(doc: Doc, st: Statement) -> tuple[list[dict], list[dict]]
         else:
             embedded.append(_as_record(item))
     found.extend([*either_or(doc, content), *otherwise(doc, content), *or_face(doc, content),
-                  *any_hostile_act(doc, content)])
+                  *any_hostile_act(doc, content), *not_allowed(doc, content)])
     return found, embedded
 
 

@@ -9,11 +9,6 @@
   with its own subject: the demand before it is the condition, the clause from
   "otherwise" on the consequence.
 
-- the deterrent's subject: "Any attack on a NATO member will be met with a devastating
-  response": condition "Any attack on a NATO member" (the act that would trigger it),
-  consequence the rest of the clause. Only for "any" + a noun of a hostile act as the main
-  clause's subject, with a future or conditional verb.
-
 - the inverted conditional ("Should NATO troops enter Ukraine, …", "Were NATO to send troops,
   …"), and "the moment" opening a clause ("The moment their forces cross the border, they
   will be met with …"): conditions with no subordinator for the regex to find.
@@ -107,36 +102,6 @@ def or_face(doc: Doc, content: set[Token]) -> list[dict]:
         cond, cons = make_condition(doc, demand), make_condition(doc, [t for t in tok.subtree if t in content])
         if cond and cons:
             out.append({"kind": "otherwise", "marker": "or", "condition": cond, "consequence": cons,
-                        "elliptic": False})
-    return out
-
-
-_HOSTILE_ACTS = {"attack", "attempt", "aggression", "incursion", "violation", "provocation", "interference",
-                 "strike", "move", "escalation", "deployment", "encroachment", "intrusion", "act",
-                 "misadventure", "adventurism", "infiltration"}
-
-
-def any_hostile_act(doc: Doc, content: set[Token]) -> list[dict]:
-    """"Any attack on a NATO member will be met with a devastating response": the subject names
-    what would trigger the consequence; "any" makes it a condition, not an event."""
-    out = []
-    roots = [t for t in content if t.pos_ in ("VERB", "AUX") and (t.head not in content or t.head.i == t.i)]
-    # and a clause coordinated with the root: "the government had given the armed forces a free hand
-    # and that any future attack would be treated as an act of war"
-    roots += [c for r in roots for c in r.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c in content]
-    for root in roots:
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c in content), None)
-        future = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "'ll", "shall") for c in root.children)
-        if subject is None or not future or subject.lemma_.lower() not in _HOSTILE_ACTS \
-                or not any(c.dep_ == "det" and c.lower_ == "any" for c in subject.children):
-            continue
-        condition = list(subject.subtree)
-        cond = make_condition(doc, condition)
-        marks = {c.i for c in root.children if c.dep_ == "mark"}
-        cons = make_condition(doc, [t for t in root.subtree if t in content and t.i not in {c.i for c in condition}
-                                    and t.i not in marks])
-        if cond and cons:
-            out.append({"kind": "implied", "marker": "any", "condition": cond, "consequence": cons,
                         "elliptic": False})
     return out
 

@@ -2,7 +2,8 @@
 
 :func:`named_mentions` reads ``doc.ents`` (a title-case headline's as far as the rest of the
 article confirms them, see :mod:`.headlines`), each with its kind and the words around it;
-:func:`with_particle_tail` mends a person's name the recogniser cut after a particle;
+:func:`whole_name` mends a person's name the recogniser cut after a particle or before the
+family name;
 :func:`expand_surname` gives a short name the full one it stands for. Names it did not tag
 are :mod:`.written_names`'.
 """
@@ -32,7 +33,7 @@ def named_mentions(doc: Doc, headlines: HeadlineNames) -> list[Named]:
         if kind is None or ent.start_char < (doc._.body_start or 0) or ent.end - 1 <= covered \
                 or ent.text.lower().rstrip(".") in NOT_NAMES or _dateline_agency(doc, ent):
             continue
-        ent = with_particle_tail(ent)
+        ent = whole_name(ent, headlines)
         covered = ent.end - 1
         confirmed = headlines.confirmed(*strip_det(ent))
         if confirmed is None:
@@ -49,11 +50,14 @@ def named_mentions(doc: Doc, headlines: HeadlineNames) -> list[Named]:
 
 def _dateline_agency(doc: Doc, ent: SpacySpan) -> bool:
     """"(Reuters)" of "AUSTIN, Texas, July 23 (Reuters) -": the outlet that writes the story, no
-    antecedent of "the company" its story speaks of."""
+    antecedent of "the company" its story speaks of; nor is the place ("OSLO", which the recogniser
+    may take for an organisation)."""
     text = doc_text(doc)
-    if ent.start_char == 0 or text[ent.start_char - 1] != "(":
-        return False
-    end = dateline_end(text, text.rfind("\n", 0, ent.start_char) + 1)
+    line = text.rfind("\n", 0, ent.start_char) + 1
+    opening = text[line:ent.start_char]
+    if text[ent.start_char - 1:ent.start_char] != "(" and opening.strip() and not opening.isupper():
+        return False  # neither in parentheses nor in the capitals that open the line
+    end = dateline_end(text, line)
     return end is not None and ent.end_char < end
 
 
@@ -90,6 +94,13 @@ NOT_NAMES = frozenset({"mr", "mrs", "ms", "dr", "question", "answer", "q", "a", 
 _CUT_AFTER = {"of", "the", "for"}  # "the Foreign Ministry of the" + "DPRK"
 
 
+def whole_name(ent: SpacySpan, headlines: HeadlineNames) -> SpacySpan:
+    """The entity with the words the recogniser cut off its name (:func:`with_particle_tail`,
+    and :func:`with_family_name` outside a title-case line, whose words all look like names)."""
+    ent = with_particle_tail(ent)
+    return with_family_name(ent) if ent.label_ == "PERSON" and not headlines.in_headline(ent.start_char) else ent
+
+
 def with_particle_tail(ent: SpacySpan) -> SpacySpan:
     """A person's name the recogniser cut after a particle ("Ursula von der" + "Leyen"), or
     an organisation's cut after "of the" ("the Foreign Ministry of the" + "DPRK"), whole
@@ -106,6 +117,24 @@ def with_particle_tail(ent: SpacySpan) -> SpacySpan:
     while end > ent.end and doc[end - 1].lower_ in NAME_PARTICLES:
         end -= 1  # "von der" with no name after it
     return SpacySpan(doc, ent.start, end, label=ent.label)
+
+
+# what follows a person's name in the name of a thing: "Trump Tower", "the Clinton Foundation"
+_NOT_FAMILY_NAMES = {"tower", "foundation", "center", "centre", "street", "house", "hall", "university",
+                     "institute", "administration", "campaign", "doctrine", "library", "airport", "bridge"}
+
+
+def with_family_name(ent: SpacySpan) -> SpacySpan:
+    """A person's name the recogniser cut before the family name its words qualify ("Seyed Abbas"
+    + "Araqchi": both words are compounds of "Araqchi"), whole again."""
+    doc, head = ent.doc, ent[-1].head
+    if ent[-1].dep_ != "compound" or head.i < ent.end or head.i - ent.end > 1:
+        return ent
+    tail = doc[ent.end:head.i + 1]
+    if all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and not t.ent_type_ and t.lower_ not in _NOT_FAMILY_NAMES
+           and (t.i == head.i or t.dep_ == "compound" and t.head.i == head.i) for t in tail):
+        return SpacySpan(doc, ent.start, head.i + 1, label=ent.label)
+    return ent
 
 
 def strip_det(ent: SpacySpan) -> tuple[str, int]:

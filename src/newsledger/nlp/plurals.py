@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import pronouns
 from .nominals import DOCUMENT_NOUNS, Named
@@ -20,7 +20,8 @@ INSTITUTION_KINDS = {"organization", "country", "media"}
 def latest_document(doc: Doc, people: Any, at: int) -> Named | None:
     """"The indictment alleges that … In exchange, it says, …": the source of the latest
     statement before ``at``, when it is a document (:data:`nominals.DOCUMENT_NOUNS`) written
-    in the last few sentences. A document names no actor; it stands as written."""
+    in the last few sentences. A document stands for whoever issued it when the article says so
+    ("The statement said …", with the ministry that issued it); else it stands as written."""
     sources = [s.speaker for s in doc._.statements or () if s.speaker is not None and s.speaker.span[1] <= at]
     if not sources:
         return None
@@ -29,6 +30,8 @@ def latest_document(doc: Doc, people: Any, at: int) -> Named | None:
     near = people.sentences.of(at) - people.sentences.of(last.span[0]) < pronouns.LOOKBACK
     if not (near and words and words[-1] in DOCUMENT_NOUNS):
         return None
+    if last.name and last.kind not in ("unknown", "media"):  # "The statement said …," it said: its issuer
+        return Named(last.name, last.kind, last.span, last.text.lower())
     return Named(last.text, "unknown", last.span, last.text.lower())
 
 
@@ -106,6 +109,25 @@ def latest_plural(candidates: list[Named]) -> Named | None:
 
 # What an organisation or a person issues and a reporter then quotes as if it spoke.
 ISSUED_NOUNS = frozenset({"statement", "communique", "communiqué", "readout", "release", "announcement"})
+# documents that speak for whoever the article says wrote them ("the IAEA said in a confidential
+# report … The report said"), never for the latest speaker as such
+AUTHORED_NOUNS = frozenset({"report", "study", "assessment", "memo", "audit", "review", "survey", "analysis"})
+
+
+def _author_phrase(token: Token, noun: str) -> Token | None:
+    """The phrase ``token`` names as the author of a ``noun``: "a statement | by | the General
+    Staff", "the agency's | report", "the IAEA said | in a confidential report"."""
+    if token.lower_ == "by" and token.head.lemma_.lower() == noun:
+        return next((c for c in token.children if c.dep_ == "pobj"), None)
+    if token.lemma_.lower() != noun:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("in", "through") else None
+    if verb is not None and verb.pos_ == "VERB":  # "said in a report", "wrote in a study"
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def issuer(doc: Doc, words: list[str], before: list[Named], resolved: list[Named], people: Any,
@@ -115,17 +137,23 @@ def issuer(doc: Doc, words: list[str], before: list[Named], resolved: list[Named
     Korean People's Army"), else the speaker of the latest statement in those sentences
     ("Netanyahu's office says it has not agreed to any proposal. 'Reports of a deal are
     false,' the statement says"). None for any other mention, or when nobody spoke there."""
-    if len(words) != 2 or words[0] not in {"the", "this", "that"} or words[1] not in ISSUED_NOUNS:
+    if len(words) != 2 or words[0] not in {"the", "this", "that"} or words[1] not in ISSUED_NOUNS | AUTHORED_NOUNS:
         return None
     here = people.sentences.of(at)
     token_at = doc.char_span(at, at + 1, alignment_mode="expand")
     for token in reversed(doc[:token_at.start] if token_at is not None else []):
         if here - people.sentences.of(token.idx) >= pronouns.LOOKBACK:
             break
-        if token.lower_ == "by" and token.head.lemma_.lower() == words[1]:
-            author = [n for n in before if token.idx < n.span[0] <= token.right_edge.idx]
-            if author:
-                return author[0]
+        author = _author_phrase(token, words[1])
+        if author is not None:
+            # the name that holds the author phrase's head, else the first name in it that is no
+            # nationality ("the General Staff of the Korean People's Army"; not "Congressional")
+            inside = [n for n in before if author.left_edge.idx <= n.span[0] <= author.right_edge.idx]
+            named = [n for n in inside if n.span[0] <= author.idx < n.span[1]] or [n for n in inside if n.kind != "group"]
+            if named:
+                return named[0]
+    if words[1] not in ISSUED_NOUNS:
+        return None  # a report or a study is not the latest speaker's unless the article says so
     recent = [n for n in resolved if n.span[1] <= at and here - people.sentences.of(n.span[0]) < pronouns.LOOKBACK
               and n.kind != "unknown"]
     return recent[-1] if recent else None

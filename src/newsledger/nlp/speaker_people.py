@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from . import pronouns
-from .entity_names import expand_surname, strip_det, with_particle_tail
+from .entity_names import expand_surname, strip_det, whole_name
 from .headlines import HeadlineNames
 from .nominals import Named as _Named
 
@@ -21,7 +21,7 @@ class People:
         self.quotes = pronouns.QuoteIndex(doc)
         self.named = named
         body_start = doc._.body_start or 0
-        persons = [(ent, headlines.confirmed(*strip_det(ent))) for ent in map(with_particle_tail, doc.ents)
+        persons = [(ent, headlines.confirmed(*strip_det(ent))) for ent in (whole_name(e, headlines) for e in doc.ents)
                    if ent.label_ == "PERSON" and ent.start_char >= body_start and pronouns.is_person_reference(ent)]
         self.candidates = [pronouns.person_candidate(ent, self.sentences, confirmed[0])
                            for ent, confirmed in persons if confirmed is not None]

@@ -178,6 +178,8 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     institution = institution_named(mention) if owned or all(n.kind == "group" for n in inside) else None
     if institution is not None:
         return institution
+    if _someone_of(root, inside):  # "A former aide to Senator Robert Hale testified": not Hale
+        return None
     member_of = institution_of_member(words, [*before, *resolved], start)  # "a senior official of the group"
     if member_of is not None:
         return member_of
@@ -259,6 +261,20 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     name, at = confirmed
     # "Vogt said", untagged, after "Chancellor Lena Vogt": the surname of a named person
     return _as_named_person(_Named(name, found.kind, (at, at + len(name)), found.context), before, people)
+
+
+# people named by whom they stand to ("an aide to", "a lawyer for", "a friend of"): someone else
+_RELATIONS = {"aide", "adviser", "advisor", "lawyer", "attorney", "friend", "ally", "associate", "colleague",
+              "confidant", "assistant", "bodyguard", "biographer", "classmate", "neighbor", "neighbour", *KIN_NOUNS}
+
+
+def _someone_of(root, inside: list[_Named]) -> bool:
+    """The mention is a person named by a relation to the people named in it ("a former aide to
+    Senator Robert Hale", "a lawyer for Trump", "a daughter of the late senator"), who is not them."""
+    if root.lemma_.lower() not in _RELATIONS or not inside or any(n.kind != "person" for n in inside):
+        return False
+    preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "of")]
+    return bool(preps) and all(any(p.left_edge.idx <= n.span[0] <= p.right_edge.idx for p in preps) for n in inside)
 
 
 def _as_named_person(found: _Named, before: list[_Named], people: People) -> _Named:

@@ -29,7 +29,7 @@ INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office"
                      "council", "committee", "department", "service", "forces", "coastguard", "company",
                      "operator", "campaign", "party", "presidency", "kremlin", "pentagon", "union",
                      "regulator", "watchdog", "authority", "bank", "legislature", "movement", "militia",
-                     "coalition", "alliance"}
+                     "coalition", "alliance", "mission", "delegation", "consulate"}
 SPOKESPEOPLE = ("a spokesman for ", "a spokeswoman for ", "a spokesperson for ", "a representative of ",
                 "the spokesman for ", "the spokeswoman for ", "the spokesperson for ")
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
@@ -97,9 +97,23 @@ def owned_by_country(mention: Mention, name: Named) -> bool:
 
 def _institution_head(words: list[str], but: set[str] = frozenset()) -> bool:
     """True when the (lower-case) words end in an institution noun ("the defense ministry"),
-    or put one before their first "of" ("China's Ministry of Commerce")."""
-    head = words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
+    or put one before their first preposition ("China's Ministry of Commerce", "Iran's mission
+    to the United Nations")."""
+    first = next((i for i, w in enumerate(words) if i and w in _HEAD_ENDS), None)
+    head = words[first - 1] if first is not None else (words[-1] if words else "")
     return head in INSTITUTION_NOUNS - but
+
+
+_HEAD_ENDS = {"of", "to", "in", "at", "for"}  # a noun phrase's head stands before these
+
+
+# the last word of a business's name ("Norvik Energy", "Vessel Holdings")
+_BUSINESS_HEADS = {"energy", "group", "holdings", "motors", "airlines", "airways", "systems", "technologies",
+                   "industries", "corp", "corporation", "inc", "ltd", "plc", "partners", "capital", "media",
+                   "pharmaceuticals", "pharma", "foods", "oil", "gas", "power", "mining", "steel", "electric",
+                   "telecom", "semiconductor", "semiconductors", "labs", "therapeutics", "insurance", "securities",
+                   "investments", "logistics", "shipping", "resources", "petroleum", "chemicals", "networks",
+                   "communications", "entertainment", "ventures", "airport", "railways", "shipyards"}
 
 
 def proper_name(doc: Doc, mention: Mention) -> Named | None:
@@ -124,6 +138,8 @@ def proper_name(doc: Doc, mention: Mention) -> Named | None:
     # a name after a preposition is no person by its length alone ("Data from the 2014
     # American Community Survey")
     kind = "person" if titled or len(run) in {2, 3} and run[-1].i == span.root.i else "unknown"
+    if not titled and (run[-1].lower_ in _BUSINESS_HEADS or run[-1].lower_ in INSTITUTION_NOUNS):
+        kind = "organization"  # "Norvik Energy", "Halvard Shipping": a business, not a person
     name = " ".join(t.text for t in run)
     return Named(name, kind, (run[0].idx, run[-1].idx + len(run[-1])), span.text.lower())
 

@@ -120,7 +120,7 @@ ETH | Ethiopia | Ethiopian | Addis Ababa | | -
 FIN | Finland | Finnish,Finn | Helsinki | |
 FJI | Fiji | Fijian | Suva | |
 FLK | Falkland Islands | Falkland Islander | Stanley | the Falklands,Malvinas,Islas Malvinas |
-FRA | France | French | Paris | French Republic | Paris
+FRA | France | French | Paris | French Republic | Paris,the Élysée Palace
 FRO | Faroe Islands | Faroese | Tórshavn | the Faroes,Faeroe Islands |
 FSM | Micronesia | Micronesian | Palikir | Federated States of Micronesia |
 GAB | Gabon | Gabonese | Libreville | |
@@ -152,7 +152,7 @@ IMN | Isle of Man | Manx | Douglas | |
 IND | India | Indian | New Delhi | Republic of India,Bharat | New Delhi,Delhi
 IOT | British Indian Ocean Territory | | Diego Garcia | Chagos Islands,Chagos Archipelago |
 IRL | Ireland | Irish | Dublin | Republic of Ireland,Eire,Éire |
-IRN | Iran | Iranian,Persian | Tehran | Islamic Republic of Iran,Persia | Tehran,Teheran
+IRN | Iran | Iranian,Persian | Tehran | Islamic Republic of Iran,Persia,Islamic Republic | Tehran,Teheran
 IRQ | Iraq | Iraqi | Baghdad | |
 ISL | Iceland | Icelandic,Icelander | Reykjavík | | Reykjavík,Reykjavik
 ISR | Israel | Israeli | Jerusalem | State of Israel | Jerusalem

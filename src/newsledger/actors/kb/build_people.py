@@ -580,6 +580,20 @@ TABLE = """
 @ Benjamin Netanyahu | Bibi Netanyahu, Binyamin Netanyahu | Netanyahu | ISR |
 = Prime Minister | ISR | | 2009-03-31 | 2021-06-13 |
 = Prime Minister | ISR | | 2022-12-29 | |
+@ Ali Khamenei | Ayatollah Ali Khamenei, Ayatollah Khamenei, Sayyid Ali Khamenei | Khamenei | IRN |
+= Supreme Leader | IRN | | 1989-06-04 | |
+@ Masoud Pezeshkian | | Pezeshkian | IRN |
+= President | IRN | | 2024-07-28 | |
+@ Ebrahim Raisi | | Raisi | IRN |
+= President | IRN | | 2021-08-03 | 2024-05-19 |
+@ Hassan Rouhani | Hassan Rowhani | Rouhani | IRN |
+= President | IRN | | 2013-08-03 | 2021-08-03 |
+@ Abbas Araghchi | Abbas Araqchi, Seyed Abbas Araghchi, Seyed Abbas Araqchi, Seyyed Abbas Araghchi | Araghchi, Araqchi | IRN |
+= Foreign Minister | IRN | | 2024-08-21 | |
+@ Mohammad Javad Zarif | Javad Zarif | Zarif | IRN |
+= Foreign Minister | IRN | | 2013-08-15 | 2021-08-25 |
+@ Hossein Amir-Abdollahian | Hossein Amirabdollahian | Amir-Abdollahian, Amirabdollahian | IRN |
+= Foreign Minister | IRN | | 2021-08-25 | 2024-05-19 |
 @ Alexander Lukashenko | Alyaksandr Lukashenka, Aleksandr Lukashenko | Lukashenko, Lukashenka | BLR |
 = President | BLR | | 1994-07-20 | |
 

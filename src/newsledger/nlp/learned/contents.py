@@ -142,7 +142,7 @@ def without_cue_adjuncts(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple
             # 'playing with fire'" the day stands between the accused and the accusation
             if adjunct is not None and not any(t.i > adjunct.i and t.head.i in cue_ids and t.dep_ == "prep"
                                                and t.lower_ in _ARGUMENT_PREPOSITIONS for t in span):
-                last = adjunct.i
+                last = adjunct.left_edge.i  # "| hours later", "| last Tuesday"
                 while last - 1 > span.start and (doc[last - 1].is_punct or doc[last - 1].is_space):
                     last -= 1
                 end = doc[last - 1].idx + len(doc[last - 1])
@@ -157,9 +157,12 @@ _ARGUMENT_PREPOSITIONS = {"of", "for", "about", "against", "as", "with", "into",
 
 def _occasion(token) -> bool:
     """A phrase that says when or at what event something was said: "during its weekly session",
-    "at a rally on Friday", "on Tuesday" (not "as an example", "for not paying": what was said)."""
+    "at a rally on Friday", "on Tuesday", "hours later" (not "as an example", "for not paying":
+    what was said)."""
     if token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME"):
         return True
+    if token.dep_ == "advmod" and token.lower_ in ("later", "earlier"):
+        return True  # "rejected the demand | hours later"
     objects = [c for c in token.children if c.dep_ == "pobj"]
     return token.dep_ == "prep" and token.lower_ in _OCCASION_PREPOSITIONS and any(
         o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in EVENT_NOUNS for o in objects)

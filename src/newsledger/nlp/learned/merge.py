@@ -89,7 +89,11 @@ def with_rule_cue(statement: Statement, ruled: list[Statement]) -> Statement:
         if rule.extra.get("rule") not in ("verb:clause", "noun") or rule.cue_span[1] > first:
             continue
         same = content_chars(rule)
-        if len(same & chars) >= 0.9 * max(len(same), len(chars)):
+        # the same words, or the opening of a rule clause that runs on over the learned cue ("said |
+        # it would close its plants by 2028 and invest … in offshore wind, as it reported | …")
+        opening = min(start for start, _ in rule.content_spans) == first and chars <= same \
+            and set(range(*statement.cue_span)) <= same
+        if len(same & chars) >= 0.9 * max(len(same), len(chars)) or opening:
             return replace(statement, cue=rule.cue, cue_span=rule.cue_span, speaker=rule.speaker or statement.speaker,
                            extra={**statement.extra, "cue_lemma": rule.extra.get("cue_lemma", rule.cue.lower()),
                                   "cue_chars": [rule.cue_span]})
