@@ -116,8 +116,12 @@ def test_being_met_with_applause_is_no_threat(analyzer):
     ("\"The Zionist regime has made a grave mistake and will pay a heavy price,\" Khamenei said in a "
      "statement read on state television.", "warning"),
     ("\"Those who attacked our soldiers will pay dearly,\" the army chief Asim Munir said.", "warning"),
+    ("\"The U.S. and the ROK will be held fully accountable for all the consequences arising from their reckless "
+     "military provocations,\" the ministry spokesman said.", "warning"),
+    ("\"Tallinn has crossed the line we drew. It will bear full responsibility for what follows,\" Russian "
+     "ambassador Grigory Lanskoi said.", "warning"),
 ])
-def test_a_price_to_pay_is_a_warning(analyzer, sentence, act):
+def test_a_punishment_to_come_is_a_warning(analyzer, sentence, act):
     assert by_cue(ledger(analyzer, sentence), "said").act == act
 
 
@@ -166,6 +170,20 @@ def test_a_report_whose_author_is_not_named_speaks_for_no_one(analyzer):
         "The report said both sides had agreed to a prisoner exchange."))
     said = [s for s in statements if s.speaker is not None and s.speaker.text == "The report"]
     assert said and said[0].speaker.actor_id is None
+
+
+def test_it_after_a_statement_is_whoever_issued_the_statement(analyzer):
+    statements = ledger(analyzer, (
+        "PYONGYANG, August 20 (KCNA) -- The Ministry of National Defence of the DPRK issued a statement on "
+        "Tuesday denouncing the joint military drills of the United States and South Korea.\n\n"
+        "The statement said that the DPRK armed forces will take \"merciless countermeasures\" if the hostile "
+        "forces infringe upon the sovereignty of the Republic even slightly.\n\n"
+        "\"The U.S. will be held fully accountable for all the consequences,\" it said."))
+    said = [s for s in statements if s.cue == "said"]
+    assert [s.speaker.country for s in said] == ["PRK", "PRK"]
+    assert said[1].speaker.text == "it" and said[1].speaker.name == said[0].speaker.name
+    # "the DPRK armed forces" are the ministry's own side: a threat, not a warning of harm
+    assert said[0].act == "threat"
 
 
 def test_a_name_cut_before_its_family_name_is_whole(analyzer):

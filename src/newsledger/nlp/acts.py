@@ -29,7 +29,8 @@ Decision, first rule that applies wins
    Ukraine" said by a US senator. Cooperative consequences (*support, help,
    negotiate* ...) are not threats.
 4. the cue's own act: *warn* -> warning, *urge, demand, call on/for* -> demand,
-   *promise, pledge, vow* -> commitment, *propose, suggest* -> proposal,
+   *promise, pledge, vow*, *agree to* -> commitment, *propose, suggest* -> proposal (but "suggested
+   that Webb was cooperating", a clause with its tense, insinuates: decided on the content),
    *predict, expect, forecast* -> prediction, *learn, report* -> report,
    *believe, think, consider* -> opinion.
 5. warning: a conditional statement whose consequence is harm not done by the
@@ -278,10 +279,24 @@ def _cue_act(cue: list[Token]) -> tuple[str | None, str | None]:
                 return act, f"{tok.text} {child.text}"
         if lemma == "ask" and any(c.dep_ in ("xcomp", "oprd") for c in tok.children):
             return "demand", tok.text  # "asked NATO to send troops"
+        if lemma == "agree" and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children):
+            return "commitment", tok.text  # "agreed to deepen cooperation" (not "agreed that the plan was flawed")
+        if lemma == "suggest" and any(_asserted(c) for c in tok.children if c.dep_ == "ccomp"):
+            return None, None  # "suggested that Webb was cooperating": an insinuation, not a proposal
         for act, lemmas in CUE_ACTS.items():
             if lemma in lemmas and tok.pos_ in ("VERB", "AUX", "NOUN"):
                 return act, tok.text
     return None, None
+
+
+_TENSED = {"was", "were", "is", "are", "has", "have", "had", "will", "would", "'s", "'re"}
+
+
+def _asserted(verb: Token) -> bool:
+    """A clause with its tense written ("that Webb was cooperating", "that the plan failed"), not
+    the bare verb of a proposal ("that the two sides meet again")."""
+    return verb.tag_ in ("VBD", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.lower_ in _TENSED
+                                              for c in verb.children)
 
 
 def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
@@ -386,7 +401,7 @@ def _modality_act(content: list[Token], st: Statement, side: set[str]) -> tuple[
     return None
 
 
-_READY = {"ready", "prepared", "willing", "prepare"}
+_READY = {"ready", "prepared", "willing", "prepare", "agree"}  # "China and Brazil agreed to deepen cooperation"
 _HOLDING = {"have", "get", "obtain", "acquire", "possess", "keep", "build", "develop", "enrich", "retain"}
 
 

@@ -123,6 +123,8 @@ def actor_name(ent: SpacySpan) -> str | None:
     name = canonical(ent.text)
     if not name or name.lower() in _NOT_NAMES or _opens_a_title(ent) and country_named(ent.text) is None:
         return None
+    if len(ent) == 1 and ent[0].pos_ == "NOUN" and _capitalised_by_position(ent[0]):
+        return None  # "Exit polls showed …": a common noun that opens the sentence
     return name
 
 
