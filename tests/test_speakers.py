@@ -376,11 +376,13 @@ def test_an_unnamed_phrase_takes_the_kind_of_its_head_noun(analyzer, text, menti
      "Data from the 2014 American Community Survey", "American Community Survey", "unknown"),
     ("Mayor Lina Park said the budget was balanced.", "Mayor Lina Park", "Lina Park", "person"),
     ("Lina Park of the Green Party said the budget was balanced.", "Lina Park of the Green Party",
-     "Green Party", "unknown"),
+     "Green Party", "organization"),
+    ("Norvik Energy said it would close two coal plants.", "Norvik Energy", "Norvik Energy", "organization"),
 ])
 def test_a_name_the_recogniser_missed_is_a_person_only_as_the_head(analyzer, text, phrase, name, kind):
     """``written_names.proper_name``: two or three capitalised words make a person when they
-    head the mention or follow a title, not when a preposition governs them."""
+    head the mention or follow a title, not when a preposition governs them, nor when they end
+    in the word of a business or an institution ("Energy", "Party")."""
     from newsledger.model import Mention
     from newsledger.nlp.written_names import proper_name
 

@@ -4,6 +4,7 @@ of a coming response, a declared target, a falsehood named as such. Used by ``ac
 - :func:`harmful`: a word of harm ("tragic consequences") or a response said with resolve
   ("will respond firmly", "resolute measures", "all options are on the table");
 - :func:`unanswered`: "will not go unanswered", "will not remain unpunished";
+- :func:`response_coming`: "will take resolute measures", "will respond firmly";
 - :func:`punishment_to_come`: "will pay a heavy price", "will be held accountable";
 - :func:`legitimate_target`: "Any American or British ship will be a legitimate target";
 - :func:`called_false`: "called the report 'a typical fake'", "branded the claims baseless";
@@ -45,6 +46,18 @@ def harmful(doc: Doc, part) -> bool:
         t.lemma_.lower() in _RESPONSE_WORDS and any(c.lower_ in _RESOLVE for c in t.children)
         or t.lemma_.lower() == "option" and any(c.lower_ == "all" for c in t.children)  # "all options are on the table"
         for t in tokens)
+
+
+def response_coming(content: list[Token]) -> bool:
+    """A response with a word of resolve in the future, on no condition: "will take resolute
+    measures to safeguard its legitimate rights", "will respond firmly" (not "took firm action")."""
+    for t in content:
+        if t.lemma_.lower() not in _RESPONSE_WORDS or not any(c.lower_ in _RESOLVE for c in t.children):
+            continue
+        verb = t if t.pos_ in ("VERB", "AUX") else t.head
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children):
+            return True
+    return False
 
 
 def _not_safe(tok: Token) -> bool:

@@ -37,7 +37,7 @@ Decision, first rule that applies wins
    speaker ("tragic consequences if NATO troops were sent"), or a response said with
    resolve ("the military will respond firmly", "resolute measures"); unconditionally, a
    content that says a response is coming ("will not go unanswered", "will not go unpunished",
-   "will pay a heavy price", "will be held accountable").
+   "will pay a heavy price", "will be held accountable", "will take resolute measures").
 6. report: a media speaker ("Politico", "the material notes") with a neutral cue.
 7. the content's modality, for neutral cues (*said, stated, emphasized*):
    *must, should, ought to, have to, need to* -> demand ("the Alliance should not
@@ -84,8 +84,8 @@ import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import ACTS, Statement
 from newsledger.nlp.rule_sources import RAISING
 from newsledger.nlp.act_formulas import (DEMAND_VERBS, DEONTIC, appeal_named, called_false, first_person_appeal,
-                                         harmful, hostile_existential, legitimate_target, punishment_to_come, told_to_brace,
-                                         unanswered)
+                                         harmful, hostile_existential, legitimate_target, punishment_to_come, response_coming,
+                                         told_to_brace, unanswered)
 from newsledger.nlp.act_sides import is_media, is_side, speaker_side
 from newsledger.countries import country_named
 from newsledger.nlp.spans import doc_text, tokens_in
@@ -212,6 +212,8 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
         return "warning", "content:not unanswered"
     if punishment_to_come(content):  # "The Zionist regime has made a grave mistake and will pay a heavy price"
         return "warning", "content:punishment to come"
+    if response_coming(content):  # "China … will take resolute measures to safeguard its legitimate rights"
+        return "warning", "content:response coming"
     if legitimate_target(content):  # "Any American or British ship will be a legitimate target"
         return "threat", "content:legitimate target"
     if is_media(doc, st, cue):
@@ -226,11 +228,12 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
     return "claim", "default"
 
 
-def _cooperative(root: Token) -> bool:
-    """``root`` is a cooperative act ("accept", "live with", "release") not refused ("will never accept")."""
+def _cooperative(root: Token, lemmas: frozenset[str] | set[str] = frozenset()) -> bool:
+    """``root`` is a cooperative act ("accept", "live with", "release", or one of ``lemmas``) not
+    refused ("will never accept", "if they do not agree")."""
     refused = any(c.dep_ == "neg" or c.lower_ == "never" for c in root.children)
     suffered = any(c.dep_ == "auxpass" for c in root.children)  # "will be met with a devastating response"
-    return root.lemma_.lower() in _COOPERATIVE and not refused and not suffered
+    return root.lemma_.lower() in (lemmas or _COOPERATIVE) and not refused and not suffered
 
 
 def _accepts(doc: Doc, part) -> bool:
@@ -319,6 +322,9 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
             or side and hostile_existential(root)):
         return False
     condition = _root(tokens_in(doc, [st.condition.span]))
+    if condition is not None and (_cooperative(condition, _COOPERATIVE | _CONCERTED) or any(
+            c.lower_ in ("together", "jointly", "collectively") for c in condition.children)):
+        return False  # "Germany could send Taurus if its allies agreed to a joint approach": no one coerced
     # "Were Ukraine to strike …": the parser takes the inverted subject for the root
     agent = condition if condition is not None and condition.pos_ in ("PROPN", "PRON") else _subject(condition)
     if agent is None and st.extra.get("condition_kind") in ("not_allow", "implied"):
@@ -339,6 +345,8 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
     return agent is not None and not impersonal and not is_side(agent, side)
 
 
+# conditions of acting together: "if the Europeans agree on a common course", "if allies act together"
+_CONCERTED = {"agree", "approve", "coordinate", "decide", "consent"}
 # subjects of a condition that are no party to coerce: "if the talks go well", "if the weather holds"
 _NO_PARTY = {"talk", "talks", "negotiation", "weather", "thing", "situation", "economy", "market", "price",
              "process", "meeting", "summit", "trend", "schedule"}
@@ -382,6 +390,8 @@ def _modality_act(content: list[Token], st: Statement, side: set[str]) -> tuple[
     root = _root(content)
     if root is None:
         return None
+    if st.quote == "direct" and _imperative(root):  # "Evacuate now. Do not wait."
+        return "demand", "modality:imperative"
     # not the auxiliary of an inverted condition ("should the U.S. continue …, it will face")
     modals = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")
               and not any(s.dep_.startswith("nsubj") and s.i > c.i for s in root.children)}
@@ -399,6 +409,25 @@ def _modality_act(content: list[Token], st: Statement, side: set[str]) -> tuple[
             return ("denial" if st.negated else "commitment"), "modality:future-own-action"
         return "prediction", "modality:future"
     return None
+
+
+# imperatives that ask nothing of anyone: "Let me start with Sudan", "Thank you", "Look, …"
+_NOT_ORDERS = {"let", "thank", "look", "listen", "see", "say", "imagine", "mind", "excuse", "welcome", "come",
+               "believe", "trust", "think", "tell", "ask"}  # "Think of that", "Tell that to the janitor"
+
+
+def _imperative(root: Token) -> bool:
+    """``root`` is an order: a bare verb opening its sentence ("Evacuate now", "Do not wait"), or
+    its main clause ("If you are told to evacuate, evacuate"), with no subject of its own."""
+    clauses = {t.i for c in root.children if c.dep_ == "advcl" and c.i < root.i for t in c.subtree}
+    before = [t for t in root.sent if t.i < root.i and t.i not in clauses
+              and not (t.is_punct or t.is_space or t.is_quote)]
+    if any(c.dep_ == "dobj" and c.lower_ == "mistake" for c in root.children):
+        return False  # "Make no mistake, we will respond"
+    return root.tag_ == "VB" and root.lemma_.lower() not in _NOT_ORDERS \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children) \
+        and len(before) <= 2 and all(t.lower_ in ("do", "not", "n't", "please", "never") for t in before) \
+        and (not before or before[0].lower_ in ("do", "please", "never"))
 
 
 _READY = {"ready", "prepared", "willing", "prepare", "agree"}  # "China and Brazil agreed to deepen cooperation"

@@ -29,7 +29,9 @@ from newsledger.nlp.conditions_ultimatums import make_condition
 
 _HOSTILE_ACTS = {"attack", "attempt", "aggression", "incursion", "violation", "provocation", "interference",
                  "strike", "move", "escalation", "deployment", "encroachment", "intrusion", "act",
-                 "misadventure", "adventurism", "infiltration"}
+                 "misadventure", "adventurism", "infiltration",
+                 # arms sent to the other side: "any delivery of Taurus missiles would be seen as …"
+                 "delivery", "supply", "shipment", "transfer"}
 _FUTURE = {"will", "would", "'ll", "shall", "wo"}
 _RESPOND = {"respond", "react", "retaliate"}
 _ALLOW_CLAUSE = {"allow", "permit", "let"}  # "… allow Iran to obtain …"

@@ -36,7 +36,7 @@ TITLE_FILLER = {"current", "presidential", "top", "new", "longtime", "veteran", 
 TITLE_QUALIFIERS = {"vice", "deputy", "assistant", "lieutenant", "former", "ex", "acting", "lt.", "under"}
 PLURAL_HEADS = {"those", "these", "some", "many", "others", "several", "few", "both", "most", "all"}
 MEDIA_NOUNS = {"newspaper", "magazine", "outlet", "agency", "material", "publication", "paper",
-               "channel", "network", "broadcaster", "tabloid", "daily", "website", "journal", "report"}
+               "channel", "network", "broadcaster", "tabloid", "daily", "website", "journal", "report", "reports"}
 # What a person or body writes: the clause after it ("released by", "that appeared in") names its author.
 DOCUMENT_NOUNS = {"report", "analysis", "study", "research", "complaint", "statement", "survey", "poll", "letter",
                   "filing", "review", "memo", "document", "audit", "paper", "lawsuit", "investigation",
@@ -50,7 +50,8 @@ GROUP_NOUNS = {"countries", "leaders", "officials", "sources", "analysts", "expe
                "economists", "investors", "observers", "americans", "europeans", "groups", "organizations",
                "advocates", "campaigners", "environmentalists", "scientists", "researchers", "doctors",
                "lawyers", "prosecutors", "rebels", "militants", "executives", "unions", "conservatives",
-               "liberals", "scholars", "historians", "journalists", "citizens", "families"}
+               "liberals", "scholars", "historians", "journalists", "citizens", "families", "forecasters",
+               "meteorologists", "organisers", "organizers"}
 # Groups that speak for the institution they belong to ("Officials at the Pentagon"); other
 # groups are people of their own ("Supporters of Trump", "Critics of the ministry").
 OFFICIAL_GROUPS = {"officials", "sources", "aides", "diplomats", "leaders", "members", "ministers", "executives",

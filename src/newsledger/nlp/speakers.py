@@ -189,7 +189,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return _head_of(words, before, resolved)
     head_word = words[-1] if words else ""
     member = nominals.member_named_before(words, inside, before)  # "the Kremlin official" after its spokesman
-    if member is None and "\n" not in doc_text(doc)[doc._.body_start or 0:start]:
+    if member is None and _in_first_line(doc, start):
         # the headline names a person the story names next: "Hezbollah chief says …", then
         # "Hezbollah leader Naim Qassem said …"
         member = nominals.member_named_before(words, inside, [n for n in reversed(named) if n.span[0] >= end])
@@ -249,7 +249,11 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if words and words[0] in {"the", "this"} and head in MEDIA_NOUNS:
         return _latest(resolved, "media")
     if head in TITLES or head in GENERIC_PERSON:
-        return _by_title(words, before, resolved)
+        found = _by_title(words, before, resolved)
+        if found is None and head in TITLES and _in_first_line(doc, start):
+            # "Germany could send Taurus …, chancellor says": the chancellor the story names next
+            found = nominals.by_title(words, [n for n in reversed(named) if n.span[0] >= end])
+        return found
     chars = mention.span
     stop = min([c for c in (clause[0] if clause else None, tail) if c is not None], default=None)
     if stop is not None and chars[0] < stop - 1 < chars[1]:  # not "a draft document | seen by Reuters", "in Cairo"
@@ -266,6 +270,11 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
 # people named by whom they stand to ("an aide to", "a lawyer for", "a friend of"): someone else
 _RELATIONS = {"aide", "adviser", "advisor", "lawyer", "attorney", "friend", "ally", "associate", "colleague",
               "confidant", "assistant", "bodyguard", "biographer", "classmate", "neighbor", "neighbour", *KIN_NOUNS}
+
+
+def _in_first_line(doc: Doc, at: int) -> bool:
+    """``at`` is on the body's first line: a headline's, or a lead's that opens the story."""
+    return "\n" not in doc_text(doc)[doc._.body_start or 0:at]
 
 
 def _someone_of(root, inside: list[_Named]) -> bool:

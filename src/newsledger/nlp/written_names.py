@@ -29,7 +29,8 @@ INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office"
                      "council", "committee", "department", "service", "forces", "coastguard", "company",
                      "operator", "campaign", "party", "presidency", "kremlin", "pentagon", "union",
                      "regulator", "watchdog", "authority", "bank", "legislature", "movement", "militia",
-                     "coalition", "alliance", "mission", "delegation", "consulate"}
+                     "coalition", "alliance", "mission", "delegation", "consulate", "center", "centre",
+                     "bureau", "institute"}
 SPOKESPEOPLE = ("a spokesman for ", "a spokeswoman for ", "a spokesperson for ", "a representative of ",
                 "the spokesman for ", "the spokeswoman for ", "the spokesperson for ")
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
@@ -51,8 +52,10 @@ def location_tail(mention: Mention) -> int | None:
     return mention.span[0] + found.start()
 
 
-# people posted somewhere: "Our correspondent | in Cairo" is not Egypt speaking
-_POSTED = {"correspondent", "correspondents", "reporter", "reporters", "bureau", "envoy"}
+# people posted somewhere: "Our correspondent | in Cairo" is not Egypt speaking; nor are the
+# reports printed somewhere ("according to reports | in France")
+_POSTED = {"correspondent", "correspondents", "reporter", "reporters", "bureau", "envoy",
+           "report", "reports", "media", "newspapers", "press"}
 
 
 def institution_named(mention: Mention) -> Named | None:
