@@ -24,7 +24,8 @@ In the cue (the reporting words):
 In the content's main clause (its first root; the clauses under it do not count,
 so "if they do not withdraw, we will strike" is not negated):
 - a negation particle on the predicate: *not, n't, never, no longer*
-  ("do not have the right", "should not even consider");
+  ("do not have the right", "should not even consider"), but not the "not" of "not X but Y",
+  which asserts Y ("This is not a war of choice but a war of necessity");
 - a negative argument: *no* + noun ("there are **no** such plans"), *nothing,
   nobody, none, no one, neither* as subject or object ("**Nobody** will attack");
 - a predicate of ruling out said by the speaker of itself or without an agent:
@@ -124,7 +125,7 @@ def _content_flips(content: list[Token], cue: set[Token]) -> list[Token]:
     root = _main_root(content, cue)
     if root is None:
         return []
-    flips = [c for c in root.children if c.dep_ in _NEG_DEPS]
+    flips = [c for c in root.children if c.dep_ in _NEG_DEPS and not _not_but(root)]
     flips += _no_longer(root)
     # "there are no such plans", "nothing can be ...": a negative argument negates the clause.
     for arg in [*_arguments(root), root]:  # the root itself: a bare noun phrase ("no plans")
@@ -132,6 +133,20 @@ def _content_flips(content: list[Token], cue: set[Token]) -> list[Token]:
     if root.pos_ in ("VERB", "AUX") and is_denial_verb(root) and _speaker_own(root):
         flips.append(root)
     return flips
+
+
+def _not_but(root: Token) -> bool:
+    """"not X but Y": the "not" only sets X against Y, the clause asserts Y ("This is not a war of
+    choice but a war of necessity", "The question is not whether Russia will challenge us, but
+    when"). Not "We do not want war, but we will defend ourselves": a clause of its own follows."""
+    def contrast(word: Token) -> bool:
+        return any(c.dep_ == "cc" and c.lower_ == "but" for c in word.children) \
+            and any(c.dep_ == "conj" for c in word.children)
+    if any(contrast(c) for c in root.children if c.dep_ in ("attr", "ccomp", "dobj", "acomp", "pobj")):
+        return True
+    but = next((c for c in root.children if c.dep_ == "cc" and c.lower_ == "but"), None)
+    after = root.doc[but.i + 1] if but is not None and but.i + 1 < len(root.doc) else None
+    return after is not None and after.tag_ in ("WRB", "WP", "WDT")  # "…, but when"
 
 
 def _main_root(content: list[Token], cue: set[Token]) -> Token | None:

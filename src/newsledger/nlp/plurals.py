@@ -148,7 +148,8 @@ def issuer(doc: Doc, words: list[str], before: list[Named], resolved: list[Named
         if author is not None:
             # the name that holds the author phrase's head, else the first name in it that is no
             # nationality ("the General Staff of the Korean People's Army"; not "Congressional")
-            inside = [n for n in before if author.left_edge.idx <= n.span[0] <= author.right_edge.idx]
+            inside = [n for n in (*resolved, *before) if author.left_edge.idx <= n.span[0] <= author.right_edge.idx]
+            # "Mexico's foreign ministry said in a statement": the ministry as resolved, not Mexico
             named = [n for n in inside if n.span[0] <= author.idx < n.span[1]] or [n for n in inside if n.kind != "group"]
             if named:
                 return named[0]

@@ -42,6 +42,7 @@ from .cue_times import cue_end_before_time
 from .contents import (condition_clause, ends_in_relative_pronoun, has_content_word, object_of_another_verb,
                        question_topic, without_addressee, without_cue_adjuncts, without_dangling_words,
                        without_trailing_punctuation)
+from .citing import reported_citing
 from .decode import whole_words
 from .frames import without_frames_as_contents
 from .fronted import with_fronted_subject
@@ -126,7 +127,7 @@ def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
     text = doc.text if text is None else text  # built token by token by spaCy: once per doc
     ruled = (doc._.statements or []) if keep_rules else []
     tidied, abandoned = [], set()
-    for statement in (part for found in learned for part in split_at_rule_cue(found, ruled)):
+    for statement in (reported_citing(doc, part) for found in learned for part in split_at_rule_cue(found, ruled)):
         kept = tidy(with_rule_hearsay(with_rule_cue(statement, ruled), ruled), doc, text)
         abandoned |= content_chars(statement) | set(range(*statement.cue_span))
         # not "who asked | not to be named", "History | has shown", "anonymity to | discuss |"

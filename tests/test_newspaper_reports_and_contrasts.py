@@ -1,0 +1,56 @@
+"""A newspaper's report told with its sources, a ministry's statement that "added" more, the
+"not X but Y" of a quotation, and figures the recogniser takes for names: "The Wall Street
+Journal reported, citing three US officials, that the Pentagon had drawn up plans" is the
+newspaper's report of the plans; "The statement added" is the ministry's that issued it, not its
+country's; "The question is not whether Russia will challenge us, but when" denies nothing.
+The sentences are fictional, written in Reuters' and AFP's styles; the statements come from the
+real pipeline, resolved as ``newsledger ingest`` does."""
+
+from __future__ import annotations
+
+import pytest
+
+from ledger_support import by_cue, ledger
+
+MEXICO_STORY = (
+    "MEXICO CITY, April 14 (Reuters) - Mexican President Claudia Sheinbaum said on Monday that Mexico would "
+    "never accept the presence of US troops on its territory, after The Wall Street Journal reported, citing "
+    "three US officials, that the Pentagon had drawn up plans for strikes on drug cartels.\n\n"
+    "Mexico's foreign ministry said in a statement that it had summoned the US ambassador. The statement added "
+    "that any unilateral action would be \"a violation of Mexican sovereignty.\"")
+
+
+def test_a_report_citing_its_sources_is_the_reports(analyzer):
+    # the tagger made "citing" the cue and "three US officials, that the Pentagon …" the content
+    statements = ledger(analyzer, MEXICO_STORY)
+    reported = by_cue(statements, "reported")
+    assert reported.content == "that the Pentagon had drawn up plans for strikes on drug cartels"
+    assert reported.speaker.name == "The Wall Street Journal"
+    assert not [s for s in statements if s.cue == "citing"]
+
+
+def test_what_a_statement_added_is_its_issuers(analyzer):
+    added = by_cue(ledger(analyzer, MEXICO_STORY), "added")
+    assert added.speaker.text == "The statement"
+    assert added.speaker.name == "Mexico's foreign ministry" and added.speaker.kind == "organization"
+
+
+@pytest.mark.parametrize("sentence, negated", [
+    ("\"The question is not whether Russia will challenge us, but when,\" Finnish President Alexander Stubb "
+     "said.", False),
+    ("\"This is not a war of choice but a war of necessity,\" Defence Minister Kadri Tamsalu said.", False),
+    ("\"We do not want war, but we will defend ourselves,\" Defence Minister Kadri Tamsalu said.", True),
+    ("Finnish President Alexander Stubb said Finland would not host nuclear weapons on its soil in "
+     "peacetime.", True),
+])
+def test_not_x_but_y_asserts_y(analyzer, sentence, negated):
+    said = by_cue(ledger(analyzer, sentence), "said")
+    assert said.negated is negated
+    assert (said.act == "denial") is negated
+
+
+def test_a_measure_is_no_target(analyzer):
+    pledged = by_cue(ledger(analyzer, (
+        "TOKYO (AFP) - Japanese Prime Minister Sanae Takaichi on Wednesday pledged to raise defence spending to "
+        "2 percent of GDP two years ahead of schedule.")), "pledged")
+    assert "GDP" not in [t.name for t in pledged.targets]
