@@ -1,5 +1,6 @@
 """A newspaper's report told with its sources, a ministry's statement that "added" more, the
-"not X but Y" of a quotation, and figures the recogniser takes for names: "The Wall Street
+"not X but Y" of a quotation, figures the recogniser takes for names, a "mention" nobody made,
+", calling …" after what was said, an air force and a group's spokesman: "The Wall Street
 Journal reported, citing three US officials, that the Pentagon had drawn up plans" is the
 newspaper's report of the plans; "The statement added" is the ministry's that issued it, not its
 country's; "The question is not whether Russia will challenge us, but when" denies nothing.
@@ -54,3 +55,36 @@ def test_a_measure_is_no_target(analyzer):
         "TOKYO (AFP) - Japanese Prime Minister Sanae Takaichi on Wednesday pledged to raise defence spending to "
         "2 percent of GDP two years ahead of schedule.")), "pledged")
     assert "GDP" not in [t.name for t in pledged.targets]
+
+
+def test_any_mention_is_no_statement(analyzer):
+    # the tagger read "mention of" as a cue: the draft dropped the mention, nobody made one
+    statements = ledger(analyzer, (
+        "BELEM, Brazil, Nov 20 (AP) — A new draft of the final agreement at the U.N. climate talks dropped any "
+        "mention of a transition away from fossil fuels, angering European negotiators and small island states."))
+    assert not [s for s in statements if "mention" in s.cue]
+
+
+def test_a_participle_of_saying_between_pieces_ends_the_content(analyzer):
+    statements = ledger(analyzer, (
+        "BRUSSELS, April 23 (Reuters) - The European Commission fined Apple 500 million euros on Wednesday for "
+        "breaching the bloc's Digital Markets Act.\n\n"
+        "Apple said it would appeal, calling the decision \"yet another example of the European Commission "
+        "unfairly targeting Apple.\""))
+    said = by_cue(statements, "said")
+    assert said.content == "it would appeal" and said.act == "commitment"
+
+
+def test_an_air_force_is_the_countrys_air_force(analyzer):
+    said = by_cue(ledger(analyzer, (
+        "KYIV, Jan 5 (Reuters) - Russia launched 120 drones and four ballistic missiles at Ukraine overnight, "
+        "Ukraine's air force said on Telegram on Sunday.")), "said")
+    assert said.speaker.name == "Ukraine's air force" and said.speaker.kind == "organization"
+    assert said.speaker.country == "UKR"
+
+
+def test_the_group_of_a_groups_spokesman_is_his_own_side(analyzer):
+    said = by_cue(ledger(analyzer, (
+        "SANAA, Feb 18 (AFP) - Houthi military spokesman Yahya Saree said in a televised statement that the group "
+        "would continue its operations \"until the aggression against Yemen stops.\"")), "said")
+    assert said.condition is not None and said.act == "threat"

@@ -165,9 +165,10 @@ def test_what_was_told_is_not_what_the_participle_after_it_rejects(analyzer):
     ('"If we are attacked, we will retaliate," the minister said.', "threat"),
     ('"If we are not protected, we will block it," Prime Minister Bart De Wever told parliament.', "threat"),
     ('"If we are invited by our allies, we will join the talks," the minister said.', "commitment"),
-    # the Commission speaks for the EU
+    # the Commission speaks for the EU, whose response to any new tariffs deters them: a threat
+    # conditioned on the tariffs (condition kind "implied")
     ('European Commission President Ursula von der Leyen said the EU "will respond firmly" to any new tariffs.',
-     "commitment"),
+     "threat"),
 ])
 def test_whose_side_acts_decides_the_act(analyzer, sentence, act):
     statements = ledger(analyzer, sentence)

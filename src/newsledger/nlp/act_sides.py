@@ -48,8 +48,10 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
         words = [t for c in cue for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
                  for t in s.subtree]
     names |= {_norm(name) for name in _entities_touching(doc, words)}
-    if any(t.ent_type_ == "ORG" for t in words) or sp is not None and sp.kind == "organization":
-        # "Hezbollah leader Naim Qassem said the group would not hand over its weapons"
+    if any(t.ent_type_ == "ORG" or t.ent_type_ == "NORP" and not country_named(t.text) for t in words) \
+            or sp is not None and sp.kind == "organization" or _of_a_body(words):
+        # "Hezbollah leader Naim Qassem said the group would not hand over its weapons", "Houthi
+        # military spokesman Yahya Saree said that the group would continue …"
         names |= _OWN_BODY
     names |= {_norm(t.text) for t in words if t.pos_ == "PROPN" or t.lower_ in ALIASES or country_named(t.text)}
     if sp is not None and st.quote == "indirect":
@@ -62,6 +64,18 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
 
 # how an article names the speaker's own organisation again
 _OWN_BODY = BODY_NOUNS | {"party"}
+
+
+_VOICES = {"spokesman", "spokeswoman", "spokesperson", "leader", "chief", "commander"}
+
+
+def _of_a_body(words: list[Token]) -> bool:
+    """"Houthi military spokesman Yahya Saree": the voice of a body named by a capitalised word
+    that is no country's (whatever the recogniser made of it)."""
+    voice = next((t for t in words if t.lower_ in _VOICES), None)
+    return voice is not None and any(t.i < voice.i and t.is_title and t.pos_ in ("PROPN", "ADJ")
+                                     and not t.ent_type_ == "PERSON" and not country_named(t.text)
+                                     for t in words)
 
 
 def _other_mentions(doc: Doc, speaker) -> list[tuple[int, int]]:

@@ -322,8 +322,9 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
             or side and hostile_existential(root)):
         return False
     condition = _root(tokens_in(doc, [st.condition.span]))
-    if condition is not None and (_cooperative(condition, _COOPERATIVE | _CONCERTED) or any(
-            c.lower_ in ("together", "jointly", "collectively") for c in condition.children)):
+    if condition is not None and st.extra.get("condition_kind") in _PLAIN_IF and (
+            _cooperative(condition, _CONCERTED)
+            or any(c.lower_ in ("together", "jointly", "collectively") for c in condition.children)):
         return False  # "Germany could send Taurus if its allies agreed to a joint approach": no one coerced
     # "Were Ukraine to strike …": the parser takes the inverted subject for the root
     agent = condition if condition is not None and condition.pos_ in ("PROPN", "PRON") else _subject(condition)
@@ -345,8 +346,10 @@ def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
     return agent is not None and not impersonal and not is_side(agent, side)
 
 
-# conditions of acting together: "if the Europeans agree on a common course", "if allies act together"
+# conditions of acting together: "if the Europeans agree on a common course", "if allies act together";
+# not "unless Iran agrees to stop enrichment", which demands the agreement
 _CONCERTED = {"agree", "approve", "coordinate", "decide", "consent"}
+_PLAIN_IF = {"if", "provided", "as_long_as", "on_condition", "assuming", "inverted"}
 # subjects of a condition that are no party to coerce: "if the talks go well", "if the weather holds"
 _NO_PARTY = {"talk", "talks", "negotiation", "weather", "thing", "situation", "economy", "market", "price",
              "process", "meeting", "summit", "trend", "schedule"}

@@ -31,7 +31,9 @@ _HOSTILE_ACTS = {"attack", "attempt", "aggression", "incursion", "violation", "p
                  "strike", "move", "escalation", "deployment", "encroachment", "intrusion", "act",
                  "misadventure", "adventurism", "infiltration",
                  # arms sent to the other side: "any delivery of Taurus missiles would be seen as …"
-                 "delivery", "supply", "shipment", "transfer"}
+                 "delivery", "supply", "shipment", "transfer",
+                 # and measures against it: "will respond firmly to any new tariffs"
+                 "tariff", "sanction", "restriction"}
 _FUTURE = {"will", "would", "'ll", "shall", "wo"}
 _RESPOND = {"respond", "react", "retaliate"}
 _ALLOW_CLAUSE = {"allow", "permit", "let"}  # "… allow Iran to obtain …"

@@ -5,6 +5,7 @@
 - :func:`without_coordinated_saying`: "said that the talks could proceed | but warned officials
   not to be 'overly optimistic'", "said the cuts would not weaken readiness|, facing sharp
   questions": a second saying of the same speaker, or the writer's participle, not part of the first;
+- :func:`without_pieces_after_saying`: "said | it would appeal |, calling the | decision …";
 - :func:`without_writers_apposition`: "Turkey supported Sweden joining the alliance|, a reversal
   after months of objections": the writer's reading of what was said.
 
@@ -44,6 +45,16 @@ _COORDINATED_SAYING = re.compile(
     r"|,\s+(?:saying|adding|noting|citing|arguing|calling|referring|pointing|insisting|warning|stressing|"
     r"facing|prompting|drawing|sparking|according\s+to)\b", re.IGNORECASE)
 _QUOTES = "\"“”"
+
+
+def without_pieces_after_saying(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The content without the pieces after a gap that opens another saying: in "Apple said | it
+    would appeal |, calling the | decision 'yet another example …'" the decision is what "calling"
+    names, not what was said (the rules read that statement on its own)."""
+    for i in range(1, len(spans)):
+        if _COORDINATED_SAYING.search(text, spans[i - 1][1], spans[i][0]):
+            return spans[:i]
+    return spans
 
 
 def without_coordinated_saying(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

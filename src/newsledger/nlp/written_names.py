@@ -20,6 +20,7 @@ import re
 
 from spacy.tokens import Doc
 
+from ..countries import country_named
 from ..model import Mention
 from .nominals import GENERIC_PERSON, TITLES, Named
 
@@ -30,7 +31,7 @@ INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office"
                      "operator", "campaign", "party", "presidency", "kremlin", "pentagon", "union",
                      "regulator", "watchdog", "authority", "bank", "legislature", "movement", "militia",
                      "coalition", "alliance", "mission", "delegation", "consulate", "center", "centre",
-                     "bureau", "institute"}
+                     "bureau", "institute", "force"}  # "Ukraine's air force"
 SPOKESPEOPLE = ("a spokesman for ", "a spokeswoman for ", "a spokesperson for ", "a representative of ",
                 "the spokesman for ", "the spokeswoman for ", "the spokesperson for ")
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
@@ -49,13 +50,15 @@ def location_tail(mention: Mention) -> int | None:
     words = text[:found.start()].lower().replace("'s", "").split() if found is not None else []
     if not words or not (_institution_head(words) or words[-1] in _POSTED):
         return None
+    if words[-1] in _PRINTED and not country_named(re.sub(r"^\s*(?:in|at)\s+", "", text[found.start():])):
+        return None  # "a report in The Atlantic": where it was printed, which speaks
     return mention.span[0] + found.start()
 
 
 # people posted somewhere: "Our correspondent | in Cairo" is not Egypt speaking; nor are the
 # reports printed somewhere ("according to reports | in France")
-_POSTED = {"correspondent", "correspondents", "reporter", "reporters", "bureau", "envoy",
-           "report", "reports", "media", "newspapers", "press"}
+_PRINTED = {"report", "reports", "media", "newspapers", "press"}
+_POSTED = {"correspondent", "correspondents", "reporter", "reporters", "bureau", "envoy"} | _PRINTED
 
 
 def institution_named(mention: Mention) -> Named | None:

@@ -53,7 +53,8 @@ from .sources import (coordinated_subject, in_another_sentence, passive_subject,
 from .quotations import join_split_quotations, without_pieces_of_later_quotations
 from .paragraph_cuts import within_paragraph
 from .tails import without_narrative_after
-from ..content_edges import without_coordinated_saying, without_trailing_occasion, without_writers_apposition
+from ..content_edges import (without_coordinated_saying, without_pieces_after_saying, without_trailing_occasion,
+                             without_writers_apposition)
 
 _CACHE: dict[str, tuple] = {}
 
@@ -201,7 +202,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
         return None
     spans = without_addressee(doc, spans, (cue_start, cue_end))  # "tells | Al Jazeera the group will …"
     spans = without_writers_apposition(text, spans)  # "…, a reversal after months of objections"
-    spans = without_coordinated_saying(text, without_trailing_occasion(text, spans))  # "…, in a post on …"
+    spans = without_coordinated_saying(text, without_trailing_occasion(text, without_pieces_after_saying(text, spans)))
     spans = without_dangling_words(doc, without_cue_adjuncts(doc, spans, (cue_start, cue_end)))
     spans = without_trailing_punctuation(text, spans)  # "…joining the alliance|,
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
@@ -388,8 +389,9 @@ _VERB_GROUP = {"AUX", "PART", "ADV"}
 
 def _reports(doc: Doc, cue_span: tuple[int, int]) -> bool:
     """False for a cue that cannot report anything: only the auxiliaries, negation and
-    adverbs of a verb group ("is not"), or a noun whose existence is asserted ("there have
-    been statements about": the expletive "there" on the noun's verb)."""
+    adverbs of a verb group ("is not"), a noun whose existence is asserted ("there have
+    been statements about": the expletive "there" on the noun's verb), or one that is none in
+    particular ("any mention of", "no word on")."""
     span = doc.char_span(*cue_span, alignment_mode="expand")
     if span is None or len(span) == 0:
         return True  # nothing to judge by: keep the tagger's reading
@@ -398,6 +400,7 @@ def _reports(doc: Doc, cue_span: tuple[int, int]) -> bool:
     nouns = [t for t in span if t.pos_ == "NOUN"]
     if nouns and not any(t.pos_ == "VERB" for t in span):
         head = nouns[-1]
-        if head.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in head.head.children):
-            return False
+        if head.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in head.head.children) \
+                or any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in head.children):
+            return False  # nor "dropped any mention of | fossil fuels": no mention is reported
     return True
