@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
+from newsledger.actors.evidence import is_name_like
 from newsledger.actors.kb_entries import KBEntry
 
 # Words that end an alias naming a campaign after its candidate ("Clinton campaign").
@@ -77,3 +78,37 @@ def latest_named_for(text: str, phrase: str, entries: Iterable[KBEntry], before:
 
 
 __all__ = ["last_position", "latest_named", "latest_named_for", "mention_keys"]
+
+
+def nominal_entry(kb: Any, text: str, name: str, mention: Any) -> KBEntry | None:
+    """"The campaign", "the agency", "the network", "the Times": of the entries the phrase
+    stands for (the knowledge base's context aliases), the one the article ``text`` named last;
+    the mention's own words first ("The New York Times reported … the RT editor … The network
+    said": RT). ``name`` is what the speakers stage made of the mention."""
+    if mention.kind not in ("organization", "media", "unknown"):
+        return None
+    named = _named_with_head(kb, text, name, mention)
+    if named is not None:
+        return named
+    for phrase in (mention.text, name):
+        entries = kb.context_entries(phrase)
+        if entries and not is_name_like(phrase):
+            return latest_named(text, entries, mention.span[0])
+        found = latest_named_for(text, phrase, entries, mention.span[0]) if entries else None
+        if found is not None:  # "the Times" after "the Tampa Bay Times"
+            return found
+    return None
+
+
+def _named_with_head(kb: Any, text: str, name: str, mention: Any) -> KBEntry | None:
+    """The entry of the name the speakers stage gave "the agency" when that name holds the noun
+    and is not of the kind of the entry named last: "the International Atomic Energy Agency said
+    … seen by Reuters … The agency said" is the IAEA, not the news agency named last (but "The
+    campaign" after Hillary Clinton is hers, named last, whichever campaign came before)."""
+    head = mention.text.lower().split()[-1:]
+    entry = kb.lookup(name) if name != mention.text and head and head[0] in name.lower().split() else None
+    if entry is None:
+        return None
+    entries = kb.context_entries(mention.text)
+    latest = latest_named(text, entries, mention.span[0]) if entries else None
+    return entry if entry not in entries or latest is not None and latest.kind != entry.kind else None

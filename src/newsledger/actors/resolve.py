@@ -51,7 +51,7 @@ from newsledger.actors.groups import CONTRACT_KINDS, group_members
 from newsledger.actors.institutions import of_institution
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
 from newsledger.actors.names import actor_id_for, normalize, strip_the, title_cased, without_honorific
-from newsledger.actors.recency import latest_named, latest_named_for
+from newsledger.actors.recency import latest_named, nominal_entry
 from newsledger.actors.registry import ActorRegistry, name_words, writes_name
 from newsledger.actors.shared_names import filed_country_id, filed_elsewhere
 from newsledger.actors.titles import role_titled
@@ -147,7 +147,7 @@ class _ArticleResolver:
             return self._group(mention, name or mention.text, on)
         if name is None:  # a name the entity recogniser missed, or "the alliance" after NATO
             name = written_name(kb, mention.text) or \
-                (mention.text if self._nominal_entry(mention.text, mention) is not None else None)
+                (mention.text if nominal_entry(self.kb, self.article.text, mention.text, mention) is not None else None)
             if name is None:
                 return None
         learned = None
@@ -157,7 +157,7 @@ class _ArticleResolver:
                 break
         # a title the mention is made of ("The Saudi crown prince") when nothing else gives one
         learned = of_institution(self.kb, learned or title, mention, self.institutions)
-        nominal = self._nominal_entry(name, mention)
+        nominal = nominal_entry(self.kb, self.article.text, name, mention)
         entry = nominal or self._kb_entry(name, mention, learned, on)
         if entry is not None and entry.kind == "person" and learned is not None and not learned.former \
                 and not writes_name(mention.text, name):
@@ -209,27 +209,6 @@ class _ArticleResolver:
             org = self.kb.get(role.get("organization") or "")
             return learned.country in (country, org.country if org is not None else None)
         return True
-
-    def _nominal_entry(self, name: str, mention: Mention) -> KBEntry | None:
-        """"The campaign", "the agency", "the network", "the Times": of the entries the phrase
-        stands for (context aliases), the one the article named last; the mention's own words
-        first ("The New York Times reported … the RT editor … The network said": RT)."""
-        if mention.kind not in ("organization", "media", "unknown"):
-            return None
-        phrases = (mention.text, name)
-        head = mention.text.lower().split()[-1:]
-        if name != mention.text and head and head[0] in name.lower().split():
-            # "the International Atomic Energy Agency said … seen by Reuters … The agency said": the
-            # name the article gave the phrase holds its noun, so it is that name, not the last agency
-            phrases = (name,)
-        for phrase in phrases:
-            entries = self.kb.context_entries(phrase)
-            if entries and not is_name_like(phrase):
-                return latest_named(self.article.text, entries, mention.span[0])
-            found = latest_named_for(self.article.text, phrase, entries, mention.span[0]) if entries else None
-            if found is not None:  # "the Times" after "the Tampa Bay Times"
-                return found
-        return None
 
     def _kb_entry(self, name: str, mention: Mention, learned: LearnedRole | None,
                   on: date | None) -> KBEntry | None:
