@@ -9,7 +9,8 @@ of a coming response, a declared target, a falsehood named as such. Used by ``ac
 - :func:`legitimate_target`: "Any American or British ship will be a legitimate target";
 - :func:`called_false`: "called the report 'a typical fake'", "branded the claims baseless";
 - :func:`told_to_brace`: "they should expect a response", "must be prepared for the consequences";
-- :func:`first_person_appeal`: "We urge the U.S. side to correct its wrong practices".
+- :func:`first_person_appeal`: "We urge the U.S. side to correct its wrong practices";
+- :func:`first_person_pledge`: "I want to assure Kenyans that …".
 
 Each reads tokens of the parse only; none decides whose side the speaker is on (``act_sides.py``).
 """
@@ -176,6 +177,24 @@ def first_person_appeal(content: list[Token]) -> bool:
                and any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in t.children)
                and (t.lemma_.lower() != "call" or any(c.lower_ in ("on", "upon", "for") for c in t.children))
                for t in content)
+
+
+_PLEDGES = {"assure", "promise", "guarantee", "pledge", "vow", "swear"}
+
+
+def first_person_pledge(content: list[Token]) -> bool:
+    """The content is itself a pledge in the speaker's voice ("I want to assure Kenyans that …",
+    "We promise that …", "I guarantee you"): a commitment; "they promised" told by the speaker is
+    not one."""
+    inside = set(content)
+    for t in content:
+        if t.lemma_.lower() not in _PLEDGES or t.tag_ in ("VBD", "VBN") or t not in inside:
+            continue
+        verb = t.head if t.dep_ == "xcomp" and t.head.lemma_.lower() in ("want", "like", "wish") else t
+        if (verb.head is verb or verb.head not in inside) and any(
+                c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in verb.children):
+            return True
+    return False
 
 
 _APPEAL_NOUNS = {"call", "demand", "appeal", "plea"}

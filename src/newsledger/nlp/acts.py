@@ -84,8 +84,8 @@ import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import ACTS, Statement
 from newsledger.nlp.rule_sources import RAISING
 from newsledger.nlp.act_formulas import (DEMAND_VERBS, DEONTIC, appeal_named, called_false, first_person_appeal,
-                                         harmful, hostile_existential, legitimate_target, punishment_to_come, response_coming,
-                                         told_to_brace, unanswered)
+                                         first_person_pledge, harmful, hostile_existential, legitimate_target,
+                                         punishment_to_come, response_coming, told_to_brace, unanswered)
 from newsledger.nlp.act_sides import is_media, is_side, speaker_side
 from newsledger.countries import country_named
 from newsledger.nlp.spans import doc_text, tokens_in
@@ -201,6 +201,8 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
         return "warning", "content:told to expect"
     if first_person_appeal(content):  # "We urge the U.S. side to correct its wrong practices"
         return "demand", "content:appeal"
+    if first_person_pledge(content):  # "I want to assure Kenyans that by the end of this month …"
+        return "commitment", "content:pledge"
     if appeal_named(content):  # "repeated his call for an immediate ceasefire"
         return "demand", "content:appeal named"
     if st.condition is not None and harmful(doc, st.consequence) and not _deontic(doc, st.consequence) \

@@ -10,6 +10,8 @@ are :mod:`.written_names`'.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span as SpacySpan
 
 from . import pronouns
@@ -149,17 +151,27 @@ def strip_det(ent: SpacySpan) -> tuple[str, int]:
     return doc_text(ent.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1])], tokens[0].idx
 
 
-def expand_surname(target: Named, before: list[Named], speakers: list[str] = ()) -> Named:
+_COURTESY = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
+
+
+def after_courtesy_title(text: str, at: int) -> bool:
+    """The name at ``at`` follows a courtesy title ("Ms. | Holm")."""
+    return _COURTESY.search(text, max(0, at - 6), at) is not None
+
+
+def expand_surname(target: Named, before: list[Named], speakers: list[str] = (), subject: bool = False) -> Named:
     """The latest earlier full name a short person name stands for: "Lee" -> "Barbara Lee",
     "Suu Kyi" -> "Aung San Suu Kyi" (or a slip of it); else the one earlier full name the
     short one opens ("Ban" -> "Ban Ki-moon", "Mao" -> "Mao Ning"), or of several it opens the
-    one of ``speakers`` who spoke last ("Kim said" after Kim Yo Jong's warning about Kim Jong Un)."""
+    one of ``speakers`` who spoke last ("Kim said" after Kim Yo Jong's warning about Kim Jong Un).
+    With ``subject`` (a courtesy title: "Ms. Holm") the first full name of that family the article
+    gives, its subject, not a relative named since ("her daughter, Anne Holm")."""
     if target.kind != "person":
         return target
     words = target.name.split()
     n = len(words)
     people = [e for e in reversed(before) if e.kind == "person" and len(e.name.split()) > n]
-    for earlier in people:
+    for earlier in (reversed(people) if subject else people):
         if [w.lower() for w in earlier.name.split()[-n:]] == [w.lower() for w in words]:
             return Named(earlier.name, "person", earlier.span, earlier.context)
     if n == 1:

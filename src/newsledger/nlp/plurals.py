@@ -111,15 +111,21 @@ def latest_plural(candidates: list[Named]) -> Named | None:
 ISSUED_NOUNS = frozenset({"statement", "communique", "communiqué", "readout", "release", "announcement"})
 # documents that speak for whoever the article says wrote them ("the IAEA said in a confidential
 # report … The report said"), never for the latest speaker as such
-AUTHORED_NOUNS = frozenset({"report", "study", "assessment", "memo", "audit", "review", "survey", "analysis"})
+AUTHORED_NOUNS = frozenset({"report", "study", "assessment", "memo", "audit", "review", "survey", "analysis", "poll"})
+
+
+# the nouns one document goes by: "a new poll from AP-NORC … The survey found"
+_SAME_DOCUMENT = {"poll": {"poll", "survey"}, "survey": {"survey", "poll"}}
 
 
 def _author_phrase(token: Token, noun: str) -> Token | None:
     """The phrase ``token`` names as the author of a ``noun``: "a statement | by | the General
-    Staff", "the agency's | report", "the IAEA said | in a confidential report"."""
-    if token.lower_ == "by" and token.head.lemma_.lower() == noun:
+    Staff", "a poll | from | AP-NORC", "the agency's | report", "the IAEA said | in a confidential
+    report"."""
+    nouns = _SAME_DOCUMENT.get(noun, {noun})
+    if token.lower_ in ("by", "from") and token.head.lemma_.lower() in nouns:
         return next((c for c in token.children if c.dep_ == "pobj"), None)
-    if token.lemma_.lower() != noun:
+    if token.lemma_.lower() not in nouns:
         return None
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None:

@@ -112,6 +112,11 @@ def reported_speech(token: Token) -> Token | None:
 
 def antecedent_span(head: Token) -> tuple[int, int]:
     """Where the noun a relative pronoun stands for is written: the noun with its left
-    modifiers only, not its relative clause ("the ship's operator, which said")."""
+    modifiers only, not its relative clause ("the ship's operator, which said"); the name in
+    apposition to it when it has one ("her daughter, Anne Holm, who said": Anne Holm)."""
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i), None) \
+        if head.pos_ == "NOUN" and head.is_lower else None  # not "Future45, | a super PAC | that …"
+    if named is not None:
+        head = named
     run = trim(list(head.subtree)) or [head]
     return char_span([t for t in run if t.i <= head.i] or [head])

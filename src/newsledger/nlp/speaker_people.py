@@ -8,9 +8,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from . import pronouns
-from .entity_names import expand_surname, strip_det, whole_name
+from .entity_names import after_courtesy_title, expand_surname, strip_det, whole_name
 from .headlines import HeadlineNames
 from .nominals import Named as _Named
+from .spans import doc_text
 
 
 class People:
@@ -20,6 +21,7 @@ class People:
         self.sentences = pronouns.SentenceIndex(doc)
         self.quotes = pronouns.QuoteIndex(doc)
         self.named = named
+        self.text = doc_text(doc)
         body_start = doc._.body_start or 0
         persons = [(ent, headlines.confirmed(*strip_det(ent))) for ent in (whole_name(e, headlines) for e in doc.ents)
                    if ent.label_ == "PERSON" and ent.start_char >= body_start and pronouns.is_person_reference(ent)]
@@ -82,16 +84,18 @@ class People:
         if found.span in self.unnamed:
             return target
         before = [n for n in self.named if n.span[1] <= at and self.quotes.of(n.span[0]) is None]
-        return self.expand(target, before, pronouns.pronoun_gender(word))
+        # "Ms. Holm told the BBC … she said": the courtesy title's person, the story's subject
+        return self.expand(target, before, pronouns.pronoun_gender(word), after_courtesy_title(self.text, found.span[0]))
 
-    def expand(self, target: _Named, before: list[_Named], wanted: str | None) -> _Named:
+    def expand(self, target: _Named, before: list[_Named], wanted: str | None, subject: bool = False) -> _Named:
         """"Clinton" expands to the full name of the right gender (Bill, not Hillary, for
         "he" or in "Clinton said he ..."): names known to be of that gender first, then
-        names of unknown gender."""
+        names of unknown gender; ``subject``: see :func:`.entity_names.expand_surname`."""
         wanted = wanted or self.shown.get(target.span[0])
-        if wanted is None:
-            return expand_surname(target, before, self.speakers)
+        if wanted is None or subject:  # the story's subject, unless of the other gender
+            fits = [n for n in before if wanted is None or self.genders.get(n.name) in (wanted, None)]
+            return expand_surname(target, fits, self.speakers, subject)
         same = [n for n in before if self.genders.get(n.name) == wanted]
         unknown = [n for n in before if n.name not in self.genders]
-        expanded = expand_surname(target, same, self.speakers)
-        return expanded if expanded is not target else expand_surname(target, unknown, self.speakers)
+        expanded = expand_surname(target, same, self.speakers, subject)
+        return expanded if expanded is not target else expand_surname(target, unknown, self.speakers, subject)

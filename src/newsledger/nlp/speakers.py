@@ -44,7 +44,7 @@ from .nominals import (GENERIC_PERSON, GROUP_NOUNS, MEDIA_CUES, MEDIA_NOUNS, OFF
                        TITLES, Named as _Named, plural_root, reports_a_figure)
 from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
-from .entity_names import named_mentions
+from .entity_names import after_courtesy_title, named_mentions
 from .headlines import HeadlineNames
 from .speaker_people import People
 from .role_nouns import UNSEEN, RoleNouns, after_role_noun, with_name_after_role_noun
@@ -212,7 +212,8 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
             # "The Clinton campaign", "Trump's campaign": the organisation, not the candidate
             owner = people.expand(best, before, None)
             return _Named(f"{owner.name.split()[-1]} {head_word}", "organization", owner.span, mention.text.lower())
-        best = _as_named_person(people.expand(best, before, None), before, people)
+        courtesy = after_courtesy_title(doc_text(doc), best.span[0])  # "Ms. Holm": the story's subject
+        best = _as_named_person(people.expand(best, before, None, courtesy), before, people)
         if statement.extra.get("cue_lemma") in {"learn", "report"} and best.kind in {"person", "organization"} \
                 and not reports_a_figure(doc, statement):
             return _Named(best.name, "media", best.span, best.context)
