@@ -151,3 +151,22 @@ def is_media(doc: Doc, st: Statement, cue: list[Token]) -> bool:
     if sp is not None and sp.name and sp.kind in ("person", "organization", "country", "group"):
         return False  # resolved to one who is no outlet: "the agency" that is the IEA, "the agencies" WHO and UNICEF
     return any(w.lemma_.lower() in MEDIA_NOUNS for w in words[-1:])
+
+
+def root_of(tokens: list[Token]) -> Token | None:
+    """The first token of ``tokens`` whose head lies outside them (or is itself): the phrase's top."""
+    inside = set(tokens)
+    for tok in tokens:
+        if not (tok.is_punct or tok.is_space) and (tok.head not in inside or tok.head.i == tok.i):
+            return tok
+    return None
+
+
+def subject_of(root: Token | None) -> Token | None:
+    """The subject of ``root``, or of the verb above it for an infinitive or a conjunct ("ready to send")."""
+    if root is None:
+        return None
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None and root.dep_ in ("xcomp", "conj"):  # "ready to send": the subject above
+        return subject_of(root.head)
+    return subj

@@ -84,11 +84,12 @@ import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import ACTS, Statement
 from newsledger.nlp.rule_sources import RAISING
 from newsledger.nlp.act_formulas import (DEMAND_VERBS, DEONTIC, appeal_named, called_false, first_person_appeal,
-                                         first_person_pledge, harmful, hostile_existential, legitimate_target,
-                                         punishment_to_come, response_coming, told_to_brace, unanswered)
-from newsledger.nlp.act_sides import is_media, is_side, speaker_side
-from newsledger.countries import country_named
-from newsledger.nlp.spans import doc_text, tokens_in
+                                         first_person_pledge, harmful, legitimate_target, punishment_to_come,
+                                         response_coming, told_to_brace, unanswered)
+from newsledger.nlp.act_modality import modality_act
+from newsledger.nlp.act_sides import is_media, root_of, speaker_side
+from newsledger.nlp.act_threats import accepts, conditional_threat
+from newsledger.nlp.spans import tokens_in
 
 CAMEO: dict[str, str] = {
     "claim": "01", "opinion": "01", "prediction": "01", "report": "01", "question": "01",
@@ -117,15 +118,7 @@ CUE_ACTS: dict[str, set[str]] = {
 }
 _PHRASAL_ACTS = {("rule", "out"): "denial", ("call", "on"): "demand", ("call", "for"): "demand",
                  ("call", "upon"): "demand", ("brush", "aside"): "denial"}
-_FUTURE = {"will", "shall", "would", "'ll", "wo"}
-_STATIVE = {"be", "have", "seem", "remain", "become", "exist", "need", "want", "know",
-            "think", "believe", "hope", "can", "may", "lie", "stand"}
-_COOPERATIVE = {"support", "help", "aid", "assist", "welcome", "cooperate", "negotiate", "talk",
-                "agree", "join", "protect", "defend", "praise", "thank", "meet", "discuss",
-                # an offer on a condition ("would release the hostages on condition that Israel withdrew")
-                "release", "free", "lift", "resume", "accept", "sign", "allow", "ease", "reopen",
-                # a conditional acceptance ("we could live with some enrichment as long as inspectors …")
-                "live", "tolerate", "accommodate", "compromise"}
+
 
 
 
@@ -193,7 +186,7 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
     if called_false(cue, content):  # "Peskov called the report 'a typical fake'"
         return "denial", "content:called false"
     side = speaker_side(doc, st, cue)
-    if cue_act == "threat" or _conditional_threat(doc, st, side):
+    if cue_act == "threat" or conditional_threat(doc, st, side):
         return "threat", f"cue:{cue_word}" if cue_act == "threat" else "condition:speaker-action"
     if cue_act:
         return cue_act, f"cue:{cue_word}"
@@ -206,7 +199,7 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
     if appeal_named(content):  # "repeated his call for an immediate ceasefire"
         return "demand", "content:appeal named"
     if st.condition is not None and harmful(doc, st.consequence) and not _deontic(doc, st.consequence) \
-            and not _accepts(doc, st.consequence):
+            and not accepts(doc, st.consequence):
         # not "If Sweden wants to join NATO, it must first take the necessary steps", nor "he could
         # accept a civilian nuclear program if it were placed under inspection"
         return "warning", "condition:harm"
@@ -222,7 +215,7 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
         return "report", "speaker:media"
     # the clause a condition governs carries the act ("…," he said. "If he cannot stop them, he should step aside.")
     consequence = tokens_in(doc, [st.consequence.span]) if st.consequence is not None else []
-    modal_act = (consequence and _modality_act(consequence, st, side)) or _modality_act(content, st, side)
+    modal_act = (consequence and modality_act(consequence, st, side)) or modality_act(content, st, side)
     if modal_act:
         return modal_act
     if st.negated:
@@ -230,23 +223,9 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
     return "claim", "default"
 
 
-def _cooperative(root: Token, lemmas: frozenset[str] | set[str] = frozenset()) -> bool:
-    """``root`` is a cooperative act ("accept", "live with", "release", or one of ``lemmas``) not
-    refused ("will never accept", "if they do not agree")."""
-    refused = any(c.dep_ == "neg" or c.lower_ == "never" for c in root.children)
-    suffered = any(c.dep_ == "auxpass" for c in root.children)  # "will be met with a devastating response"
-    return root.lemma_.lower() in (lemmas or _COOPERATIVE) and not refused and not suffered
-
-
-def _accepts(doc: Doc, part) -> bool:
-    """The consequence's verb is a cooperative act: an offer on a condition, no harm threatened."""
-    root = _root(tokens_in(doc, [part.span])) if part is not None else None
-    return root is not None and _cooperative(root)
-
-
 def _deontic(doc: Doc, part) -> bool:
     """The consequence's verb is under "must" or "should": what someone has to do, a demand."""
-    root = _root(tokens_in(doc, [part.span])) if part is not None else None
+    root = root_of(tokens_in(doc, [part.span])) if part is not None else None
     return root is not None and any(c.dep_ == "aux" and c.lower_ in DEONTIC for c in root.children)
 
 
@@ -302,182 +281,3 @@ def _asserted(verb: Token) -> bool:
     the bare verb of a proposal ("that the two sides meet again")."""
     return verb.tag_ in ("VBD", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.lower_ in _TENSED
                                               for c in verb.children)
-
-
-def _conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
-    """The speaker's side acts (not cooperatively) when another party meets the condition."""
-    if st.condition is None or st.consequence is None:
-        return False
-    root = _root(tokens_in(doc, [st.consequence.span]))
-    if root is None or root.pos_ not in ("VERB", "AUX"):
-        return False
-    subject = _subject(root)
-    if _own_response(subject, side):  # "If these plans are implemented, our response will be mirror-like"
-        return True
-    if side and _met_with_response(root):  # "Any attack on our nuclear sites will be met with a crushing response"
-        return True
-    # "will never accept … if" is a refusal, and can be a threat
-    if root.lemma_.lower() in _STATIVE and not hostile_existential(root) or _cooperative(root):
-        return False
-    # "If they don't make a deal, there will be bombing": whose bombing goes without saying
-    if not (is_side(subject, side) or _official_speaks_for(doc, st, subject)
-            or side and hostile_existential(root)):
-        return False
-    condition = _root(tokens_in(doc, [st.condition.span]))
-    if condition is not None and st.extra.get("condition_kind") in _PLAIN_IF and (
-            _cooperative(condition, _CONCERTED)
-            or any(c.lower_ in ("together", "jointly", "collectively") for c in condition.children)):
-        return False  # "Germany could send Taurus if its allies agreed to a joint approach": no one coerced
-    # "Were Ukraine to strike …": the parser takes the inverted subject for the root
-    agent = condition if condition is not None and condition.pos_ in ("PROPN", "PRON") else _subject(condition)
-    if agent is None and st.extra.get("condition_kind") in ("not_allow", "implied"):
-        # "we will not tolerate any attack on our ships", "would respond decisively to any aggression":
-        # whoever attacks
-        return True
-    if agent is not None and agent.dep_ == "nsubjpass" and st.extra.get("condition_kind") == "until":
-        return False  # "will continue the offensive until Hamas is destroyed": a goal, no one coerced
-    if agent is not None and agent.dep_ == "nsubjpass":
-        # "if we are attacked", "if we are not protected": what others do to the speaker's side
-        by = next((c for c in condition.children if c.dep_ == "agent"), None)
-        by_whom = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        return by_whom is None or not is_side(by_whom, side)
-    # Same side on both ends is a plan ("if we win, we will ..."); an agentless condition
-    # ("if necessary", "as long as it is necessary", "if it takes years") names no other party to coerce.
-    impersonal = agent is not None and (agent.lower_ in ("it", "there") and condition.lemma_ in ("be", "take")
-                                        or agent.lemma_.lower() in _NO_PARTY)  # "if the talks go well"
-    return agent is not None and not impersonal and not is_side(agent, side)
-
-
-# conditions of acting together: "if the Europeans agree on a common course", "if allies act together";
-# not "unless Iran agrees to stop enrichment", which demands the agreement
-_CONCERTED = {"agree", "approve", "coordinate", "decide", "consent"}
-_PLAIN_IF = {"if", "provided", "as_long_as", "on_condition", "assuming", "inverted"}
-# subjects of a condition that are no party to coerce: "if the talks go well", "if the weather holds"
-_NO_PARTY = {"talk", "talks", "negotiation", "weather", "thing", "situation", "economy", "market", "price",
-             "process", "meeting", "summit", "trend", "schedule"}
-
-_RESPONSES = {"response", "answer", "reaction", "retaliation", "countermeasure", "countermeasures", "reply"}
-
-
-def _own_response(subject: Token | None, side: set[str]) -> bool:
-    """"our response", "Russia's answer": the speaker's side's response to what the condition names."""
-    if subject is None or subject.lemma_.lower() not in _RESPONSES:
-        return False
-    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-    return owner is not None and is_side(owner, side)
-
-
-def _met_with_response(root: Token) -> bool:
-    """"will be met with a crushing response", "would be met with force": a response no one is
-    named to give, which the speaker's side gives."""
-    return root.lemma_.lower() == "meet" and any(c.dep_ == "auxpass" for c in root.children) and any(
-        c.dep_ == "prep" and c.lower_ == "with" and any(o.lemma_.lower() in _RESPONSES | {"force"} for o in c.children)
-        for c in root.children)
-
-
-_OFFICIAL_WORDS = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "chancellor",
-                   "secretary", "premier", "ambassador", "envoy", "defence", "defense", "foreign"}
-
-
-def _official_speaks_for(doc: Doc, st: Statement, subject: Token | None) -> bool:
-    """"Defence Minister Kadri Tamsalu said Estonia will board tankers if ...": an
-    official whose own country the text does not name speaks for the state that acts."""
-    phrase = doc_text(doc)[subject.left_edge.idx:subject.idx + len(subject)] if subject is not None else ""
-    if subject is None or subject.ent_type_ != "GPE" and not country_named(phrase) or st.speaker is None:
-        return False  # "Estonia", "the Islamic Republic"
-    words = tokens_in(doc, [st.speaker.span])
-    if any(t.ent_type_ in ("GPE", "NORP") for t in words):
-        return False  # the speaker's country is named: _is_side decides
-    return any(t.lower_ in _OFFICIAL_WORDS for t in words)
-
-
-def _modality_act(content: list[Token], st: Statement, side: set[str]) -> tuple[str, str] | None:
-    root = _root(content)
-    if root is None:
-        return None
-    if st.quote == "direct" and _imperative(root):  # "Evacuate now. Do not wait."
-        return "demand", "modality:imperative"
-    # not the auxiliary of an inverted condition ("should the U.S. continue …, it will face")
-    modals = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")
-              and not any(s.dep_.startswith("nsubj") and s.i > c.i for s in root.children)}
-    if root.lower_ in ("have", "has", "need", "needs") and any(c.dep_ == "xcomp" for c in root.children):
-        modals.add("must")  # "have to", "need to"
-    if modals & DEONTIC:
-        return "demand", f"modality:{sorted(modals & DEONTIC)[0]}"
-    if _forbidden(root, modals, side):
-        return "demand", "modality:cannot"
-    if _ready_to_act(root) and is_side(_subject(root), side):
-        # "Manila was ready to hold talks", "we are prepared to sit down": the speaker's side offers
-        return ("denial" if st.negated else "commitment"), "modality:ready-own-action"
-    if modals & _FUTURE or _going_to(root):
-        if is_side(_subject(root), side) and root.lemma_.lower() not in _STATIVE:
-            return ("denial" if st.negated else "commitment"), "modality:future-own-action"
-        return "prediction", "modality:future"
-    return None
-
-
-# imperatives that ask nothing of anyone: "Let me start with Sudan", "Thank you", "Look, …"
-_NOT_ORDERS = {"let", "thank", "look", "listen", "see", "say", "imagine", "mind", "excuse", "welcome", "come",
-               "believe", "trust", "think", "tell", "ask"}  # "Think of that", "Tell that to the janitor"
-
-
-def _imperative(root: Token) -> bool:
-    """``root`` is an order: a bare verb opening its sentence ("Evacuate now", "Do not wait"), or
-    its main clause ("If you are told to evacuate, evacuate"), with no subject of its own."""
-    clauses = {t.i for c in root.children if c.dep_ == "advcl" and c.i < root.i for t in c.subtree}
-    before = [t for t in root.sent if t.i < root.i and t.i not in clauses
-              and not (t.is_punct or t.is_space or t.is_quote)]
-    if any(c.dep_ == "dobj" and c.lower_ == "mistake" for c in root.children):
-        return False  # "Make no mistake, we will respond"
-    return root.tag_ == "VB" and root.lemma_.lower() not in _NOT_ORDERS \
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children) \
-        and len(before) <= 2 and all(t.lower_ in ("do", "not", "n't", "please", "never") for t in before) \
-        and (not before or before[0].lower_ in ("do", "please", "never"))
-
-
-_READY = {"ready", "prepared", "willing", "prepare", "agree"}  # "China and Brazil agreed to deepen cooperation"
-_HOLDING = {"have", "get", "obtain", "acquire", "possess", "keep", "build", "develop", "enrich", "retain"}
-
-
-def _forbidden(root: Token, modals: set[str], side: set[str]) -> bool:
-    """What another party "cannot have" ("Iran cannot have any enrichment", "Russia can't keep the
-    territory it seized"): a prohibition, said as a demand. Only of a named party (not "prices
-    cannot rise forever") and of holding or gaining something."""
-    subject = _subject(root)
-    return "can" in modals and any(c.dep_ == "neg" for c in root.children) \
-        and root.lemma_.lower() in _HOLDING and subject is not None \
-        and subject.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") and not is_side(subject, side)
-
-
-def _ready_to_act(root: Token) -> bool:
-    """``root`` says its subject is ready to do something: "was ready to hold talks", "are
-    prepared to sit down", "stands ready to help" (not "ready for talks", which names no act)."""
-    words = [root, *(c for c in root.children if c.dep_ in ("acomp", "oprd"))]
-    return any(w.lemma_.lower() in _READY and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in w.children)
-               for w in words)
-
-
-def _going_to(root: Token) -> bool:
-    return root.lower_ == "going" and any(c.dep_ == "xcomp" for c in root.children)
-
-
-# --- small helpers ----------------------------------------------------------------------------
-
-
-def _root(tokens: list[Token]) -> Token | None:
-    inside = set(tokens)
-    for tok in tokens:
-        if not (tok.is_punct or tok.is_space) and (tok.head not in inside or tok.head.i == tok.i):
-            return tok
-    return None
-
-
-def _subject(root: Token | None) -> Token | None:
-    if root is None:
-        return None
-    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if subj is None and root.dep_ in ("xcomp", "conj"):  # "ready to send": the subject above
-        return _subject(root.head)
-    return subj
-
-

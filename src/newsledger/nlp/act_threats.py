@@ -1,0 +1,122 @@
+"""Whether a conditional statement threatens, for ``newsledger_acts``: the speaker's side acts,
+not cooperatively, when another party meets the condition (:func:`conditional_threat`); and
+whether a consequence is only an offer (:func:`accepts`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsledger.countries import country_named
+from newsledger.model import Statement
+from newsledger.nlp.act_formulas import hostile_existential
+from newsledger.nlp.act_modality import STATIVE
+from newsledger.nlp.act_sides import is_side, root_of, subject_of
+from newsledger.nlp.spans import doc_text, tokens_in
+
+_COOPERATIVE = {"support", "help", "aid", "assist", "welcome", "cooperate", "negotiate", "talk",
+                "agree", "join", "protect", "defend", "praise", "thank", "meet", "discuss",
+                # an offer on a condition ("would release the hostages on condition that Israel withdrew")
+                "release", "free", "lift", "resume", "accept", "sign", "allow", "ease", "reopen",
+                # a conditional acceptance ("we could live with some enrichment as long as inspectors …")
+                "live", "tolerate", "accommodate", "compromise"}
+
+
+def cooperative(root: Token, lemmas: frozenset[str] | set[str] = frozenset()) -> bool:
+    """``root`` is a cooperative act ("accept", "live with", "release", or one of ``lemmas``) not
+    refused ("will never accept", "if they do not agree")."""
+    refused = any(c.dep_ == "neg" or c.lower_ == "never" for c in root.children)
+    suffered = any(c.dep_ == "auxpass" for c in root.children)  # "will be met with a devastating response"
+    return root.lemma_.lower() in (lemmas or _COOPERATIVE) and not refused and not suffered
+
+
+def accepts(doc: Doc, part) -> bool:
+    """The consequence's verb is a cooperative act: an offer on a condition, no harm threatened."""
+    root = root_of(tokens_in(doc, [part.span])) if part is not None else None
+    return root is not None and cooperative(root)
+
+
+def conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
+    """The speaker's side acts (not cooperatively) when another party meets the condition."""
+    if st.condition is None or st.consequence is None:
+        return False
+    root = root_of(tokens_in(doc, [st.consequence.span]))
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = subject_of(root)
+    if _own_response(subject, side):  # "If these plans are implemented, our response will be mirror-like"
+        return True
+    if side and _met_with_response(root):  # "Any attack on our nuclear sites will be met with a crushing response"
+        return True
+    # "will never accept … if" is a refusal, and can be a threat
+    if root.lemma_.lower() in STATIVE and not hostile_existential(root) or cooperative(root):
+        return False
+    # "If they don't make a deal, there will be bombing": whose bombing goes without saying
+    if not (is_side(subject, side) or _official_speaks_for(doc, st, subject)
+            or side and hostile_existential(root)):
+        return False
+    condition = root_of(tokens_in(doc, [st.condition.span]))
+    if condition is not None and st.extra.get("condition_kind") in _PLAIN_IF and (
+            cooperative(condition, _CONCERTED)
+            or any(c.lower_ in ("together", "jointly", "collectively") for c in condition.children)):
+        return False  # "Germany could send Taurus if its allies agreed to a joint approach": no one coerced
+    # "Were Ukraine to strike …": the parser takes the inverted subject for the root
+    agent = condition if condition is not None and condition.pos_ in ("PROPN", "PRON") else subject_of(condition)
+    if agent is None and st.extra.get("condition_kind") in ("not_allow", "implied"):
+        # "we will not tolerate any attack on our ships", "would respond decisively to any aggression":
+        # whoever attacks
+        return True
+    if agent is not None and agent.dep_ == "nsubjpass" and st.extra.get("condition_kind") == "until":
+        return False  # "will continue the offensive until Hamas is destroyed": a goal, no one coerced
+    if agent is not None and agent.dep_ == "nsubjpass":
+        # "if we are attacked", "if we are not protected": what others do to the speaker's side
+        by = next((c for c in condition.children if c.dep_ == "agent"), None)
+        by_whom = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        return by_whom is None or not is_side(by_whom, side)
+    # Same side on both ends is a plan ("if we win, we will ..."); an agentless condition
+    # ("if necessary", "as long as it is necessary", "if it takes years") names no other party to coerce.
+    impersonal = agent is not None and (agent.lower_ in ("it", "there") and condition.lemma_ in ("be", "take")
+                                        or agent.lemma_.lower() in _NO_PARTY)  # "if the talks go well"
+    return agent is not None and not impersonal and not is_side(agent, side)
+
+
+# conditions of acting together: "if the Europeans agree on a common course", "if allies act together";
+# not "unless Iran agrees to stop enrichment", which demands the agreement
+_CONCERTED = {"agree", "approve", "coordinate", "decide", "consent"}
+_PLAIN_IF = {"if", "provided", "as_long_as", "on_condition", "assuming", "inverted"}
+# subjects of a condition that are no party to coerce: "if the talks go well", "if the weather holds"
+_NO_PARTY = {"talk", "talks", "negotiation", "weather", "thing", "situation", "economy", "market", "price",
+             "process", "meeting", "summit", "trend", "schedule"}
+
+_RESPONSES = {"response", "answer", "reaction", "retaliation", "countermeasure", "countermeasures", "reply"}
+
+
+def _own_response(subject: Token | None, side: set[str]) -> bool:
+    """"our response", "Russia's answer": the speaker's side's response to what the condition names."""
+    if subject is None or subject.lemma_.lower() not in _RESPONSES:
+        return False
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    return owner is not None and is_side(owner, side)
+
+
+def _met_with_response(root: Token) -> bool:
+    """"will be met with a crushing response", "would be met with force": a response no one is
+    named to give, which the speaker's side gives."""
+    return root.lemma_.lower() == "meet" and any(c.dep_ == "auxpass" for c in root.children) and any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(o.lemma_.lower() in _RESPONSES | {"force"} for o in c.children)
+        for c in root.children)
+
+
+_OFFICIAL_WORDS = {"minister", "president", "spokesman", "spokeswoman", "spokesperson", "chancellor",
+                   "secretary", "premier", "ambassador", "envoy", "defence", "defense", "foreign"}
+
+
+def _official_speaks_for(doc: Doc, st: Statement, subject: Token | None) -> bool:
+    """"Defence Minister Kadri Tamsalu said Estonia will board tankers if ...": an
+    official whose own country the text does not name speaks for the state that acts."""
+    phrase = doc_text(doc)[subject.left_edge.idx:subject.idx + len(subject)] if subject is not None else ""
+    if subject is None or subject.ent_type_ != "GPE" and not country_named(phrase) or st.speaker is None:
+        return False  # "Estonia", "the Islamic Republic"
+    words = tokens_in(doc, [st.speaker.span])
+    if any(t.ent_type_ in ("GPE", "NORP") for t in words):
+        return False  # the speaker's country is named: _is_side decides
+    return any(t.lower_ in _OFFICIAL_WORDS for t in words)
