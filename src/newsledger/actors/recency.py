@@ -102,7 +102,7 @@ def nominal_entry(kb: Any, text: str, name: str, mention: Any) -> KBEntry | None
 
 def _named_with_head(kb: Any, text: str, name: str, mention: Any) -> KBEntry | None:
     """The entry of the name the speakers stage gave "the agency" when that name holds the noun
-    and is not of the kind of the entry named last: "the International Atomic Energy Agency said
+    and is one the phrase stands for, of another kind than the entry named last: "the International Atomic Energy Agency said
     … seen by Reuters … The agency said" is the IAEA, not the news agency named last (but "The
     campaign" after Hillary Clinton is hers, named last, whichever campaign came before)."""
     head = mention.text.lower().split()[-1:]
@@ -111,4 +111,4 @@ def _named_with_head(kb: Any, text: str, name: str, mention: Any) -> KBEntry | N
         return None
     entries = kb.context_entries(mention.text)
     latest = latest_named(text, entries, mention.span[0]) if entries else None
-    return entry if entry not in entries or latest is not None and latest.kind != entry.kind else None
+    return entry if entry in entries and latest is not None and latest.kind != entry.kind else None
