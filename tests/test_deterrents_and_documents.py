@@ -208,3 +208,18 @@ def test_a_time_after_the_object_of_the_cue_is_no_content(analyzer):
     rejected = by_cue(ledger(analyzer, (
         "Iranian Foreign Minister Abbas Araqchi rejected the demand hours later.")), "rejected")
     assert rejected.content == "the demand"
+
+
+@pytest.mark.parametrize("condition, action_class, object_head", [
+    ("any aggression against its nuclear facilities", "attack", "facility"),
+    ("any deployment of US missiles in Germany", "send", "missile"),
+    ("any delivery of Taurus missiles", "send", "missile"),
+])
+def test_a_hostile_act_named_as_a_noun_is_a_trigger(condition, action_class, object_head):
+    # the red-line board parses the condition into who does what: "aggression" was no act at all
+    from newsledger.analysis import trigger_words
+    from newsledger.analysis.triggers import parse_many
+
+    event = parse_many([condition], condition=True)[0][0]
+    assert trigger_words.ACTION_CLASS[event.action] == action_class
+    assert event.object_head == object_head

