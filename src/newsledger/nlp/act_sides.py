@@ -54,7 +54,7 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
         # military spokesman Yahya Saree said that the group would continue …"
         names |= _OWN_BODY
     names |= {_norm(t.text) for t in words if t.pos_ == "PROPN" or t.lower_ in ALIASES or country_named(t.text)}
-    if sp is not None and st.quote == "indirect":
+    if sp is not None and st.quote != "direct":  # indirect, or mixed with a quoted phrase
         # reported speech names the speaker by a pronoun: "Trump said he would sue", "Britain,
         # France and Germany have said they will reimpose sanctions unless …"
         names |= {"he", "she"} if sp.kind == "person" else {"they", "it"} if sp.kind != "unknown" else set()
@@ -114,6 +114,9 @@ def is_side(subject: Token | None, side: set[str]) -> bool:
         return False
     if subject.lower_ in _FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in _FIRST_PERSON for c in subject.children):
         return True  # "we", and "our coast guard will respond"
+    if any(c.dep_ == "poss" and _POSSESSED_BY.get(c.lower_) in side for c in subject.children) \
+            and subject.lemma_.lower() in _OWN_BODIES:
+        return True  # reported speech: "Trump said his administration would finish the job"
     # "The United States" as a whole, and its head word alone ("US Senator Lee" -> "us").
     phrase = doc_text(subject.doc)[subject.left_edge.idx:subject.idx + len(subject)]
     if _norm(phrase) in side or _norm(subject.text) in side:
@@ -125,6 +128,10 @@ def is_side(subject: Token | None, side: set[str]) -> bool:
 
 
 _ARMS = {"force", "forces", "military", "army", "navy", "troops", "troop", "government", "guard", "guards"}
+# the pronoun a reported speaker goes by, from its possessive
+_POSSESSED_BY = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# what a speaker's possessive makes their own side: "his administration", "its forces"
+_OWN_BODIES = _ARMS | {"administration", "party", "country", "ministry", "company", "team", "campaign", "group"}
 
 
 def _norm(text: str) -> str:

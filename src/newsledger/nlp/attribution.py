@@ -335,6 +335,8 @@ def said_by_nobody(text: str, st: Statement) -> bool:
 def announced_section(text: str, st: Statement) -> bool:
     """True for a cue inside a section's label or its colon ("THE FACTS: The claim is false …",
     "Editorial: Congress must not …", "Our view: …"): the outlet speaking, not a speaker."""
+    if st.extra.get("interview_answer"):
+        return False  # "A: No. …" of an interview: the one interviewed
     start = text.rfind("\n", 0, st.cue_span[0]) + 1
     colon = text.find(":", start, start + 60)
     return 0 <= colon and st.cue_span[1] <= colon + 1 and section_label(text[start:colon].split())

@@ -118,16 +118,32 @@ def _names_someone(doc: Doc, source: tuple[int, int]) -> bool:
 
 
 def label_statements(doc: Doc, body_start: int) -> list[Statement]:
-    """Statements for paragraphs that open with "NAME: ..."."""
+    """Statements for paragraphs that open with "NAME: ...", and for the answers of an
+    interview printed as questions and answers ("Q: … A: …"): ``extra["interview_answer"]``,
+    said by the one interviewed (resolved by the speakers component)."""
     text = doc_text(doc)
     # words of names found elsewhere: "Sanders: …" in a headline, tagged a common noun there
     named = {t.lower_ for ent in doc.ents if ent.label_ in NAME_LABELS for t in ent if t.is_title}
+    paragraphs = list(_paragraphs(text, body_start))
+    interview = any(_INTERVIEW.match(text, start, end) and text[start] == "Q" for start, end in paragraphs)
     found = []
-    for start, end in _paragraphs(text, body_start):
-        statement = _label_statement(doc, text, start, end, named)
+    for start, end in paragraphs:
+        answer = _INTERVIEW.match(text, start, end) if interview and text[start] == "A" else None
+        statement = _answer(text, answer, end) if answer else _label_statement(doc, text, start, end, named)
         if statement is not None:
             found.append(statement)
     return found
+
+
+_INTERVIEW = re.compile(r"(?:Q|A|Question|Answer)[:.]\s")
+
+
+def _answer(text: str, label: re.Match, end: int) -> Statement:
+    """An interview's answer: "A: No. Our constitution says we are neutral." """
+    mark = label.end() - 2  # the colon (or full stop) after "A"
+    statement = _statement(text, (mark, mark + 1), (label.start(), mark), (label.end(), end), "layout:label", 0.6)
+    statement.extra["interview_answer"] = True
+    return statement
 
 
 def continued_by(text: str, statement: Statement, by_start: dict[int, Quote]) -> Quote | None:

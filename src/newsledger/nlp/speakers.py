@@ -132,6 +132,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         chars = _phrase_chars(mention)
         mention = replace(mention, text=doc_text(doc)[chars[0]:chars[1]], span=chars, chain=[])
     start, end = mention.span
+    if statement.extra.get("interview_answer"):  # "A: No. …": the one the interview's introduction names
+        return next((n for n in [*resolved, *named] if n.kind == "person" and n.span[0] >= (doc._.body_start or 0)),
+                    None)
     labelled = _named_by_label(doc, mention.text)  # "MR PIGOTT:", named "Tommy Pigott" above, the header too
     if labelled is not None:
         return labelled
