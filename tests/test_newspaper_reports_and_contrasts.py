@@ -88,3 +88,12 @@ def test_the_group_of_a_groups_spokesman_is_his_own_side(analyzer):
         "SANAA, Feb 18 (AFP) - Houthi military spokesman Yahya Saree said in a televised statement that the group "
         "would continue its operations \"until the aggression against Yemen stops.\"")), "said")
     assert said.condition is not None and said.act == "threat"
+
+
+@pytest.mark.parametrize("sentence", [
+    "\"Enrichment is our red line and it is not negotiable,\" Iranian Foreign Minister Abbas Araqchi wrote on X.",
+    "Republican Senator Lindsey Graham said on X that any deal that lets Iran keep enriching is a bad deal.",
+])
+def test_x_at_the_end_of_a_sentence_is_the_platform(analyzer, sentence):
+    # the tokenizer keeps the full stop on "X.", which was no platform's name
+    assert ledger(analyzer, sentence)[0].venue == "X"

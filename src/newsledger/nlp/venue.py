@@ -235,7 +235,8 @@ def _is_platform_or_outlet(tok: Token) -> bool:
     start, end = _platform_span(tok)
     name = doc_text(tok.doc)[start:end].lower()
     # "on Rossiya 1 TV", "on Channel One" hold a media word; "on NATO" is a topic, not a venue.
-    return name in PLATFORMS or tok.lower_ in PLATFORMS or _is_media(tok)
+    # "wrote on X." : the tokenizer may keep the sentence's full stop on a one-letter name
+    return name.rstrip(".") in PLATFORMS or tok.lower_.rstrip(".") in PLATFORMS or _is_media(tok)
 
 
 def _platform_span(tok: Token) -> tuple[int, int]:
@@ -244,7 +245,8 @@ def _platform_span(tok: Token) -> tuple[int, int]:
         names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if names:
             return _name_span(names[-1])
-    return _name_span(tok)
+    start, end = _name_span(tok)
+    return start, end - (end - start > 1 and doc_text(tok.doc)[end - 1] == "." and tok.text.count(".") == 1)
 
 
 def _name_near(generic: Token) -> tuple[int, int] | None:
