@@ -102,9 +102,10 @@ def nominal_entry(kb: Any, text: str, name: str, mention: Any) -> KBEntry | None
 
 def _named_with_head(kb: Any, text: str, name: str, mention: Any) -> KBEntry | None:
     """The entry of the name the speakers stage gave "the agency" when that name holds the noun
-    and is one the phrase stands for, of another kind than the entry named last: "the International Atomic Energy Agency said
-    … seen by Reuters … The agency said" is the IAEA, not the news agency named last (but "The
-    campaign" after Hillary Clinton is hers, named last, whichever campaign came before)."""
+    and is one the phrase stands for, of another kind than the entry named last: "the
+    International Atomic Energy Agency said … seen by Reuters … The agency said" is the IAEA,
+    not the news agency named last (but "The campaign" after Hillary Clinton is hers, named
+    last, whichever campaign came before)."""
     head = mention.text.lower().split()[-1:]
     entry = kb.lookup(name) if name != mention.text and head and head[0] in name.lower().split() else None
     if entry is None:

@@ -142,7 +142,9 @@ def issuer(doc: Doc, words: list[str], before: list[Named], resolved: list[Named
     names as its author in the last few sentences ("a statement by the General Staff of the
     Korean People's Army"), else the speaker of the latest statement in those sentences
     ("Netanyahu's office says it has not agreed to any proposal. 'Reports of a deal are
-    false,' the statement says"). None for any other mention, or when nobody spoke there."""
+    false,' the statement says"). "The report", "the survey" (:data:`AUTHORED_NOUNS`) only when
+    the article names its author ("the IAEA said in a confidential report", "a new poll from
+    AP-NORC", "the agency's report"). None for any other mention, or when nobody spoke there."""
     if len(words) != 2 or words[0] not in {"the", "this", "that"} or words[1] not in ISSUED_NOUNS | AUTHORED_NOUNS:
         return None
     here = people.sentences.of(at)
@@ -156,7 +158,8 @@ def issuer(doc: Doc, words: list[str], before: list[Named], resolved: list[Named
             # nationality ("the General Staff of the Korean People's Army"; not "Congressional")
             inside = [n for n in (*resolved, *before) if author.left_edge.idx <= n.span[0] <= author.right_edge.idx]
             # "Mexico's foreign ministry said in a statement": the ministry as resolved, not Mexico
-            named = [n for n in inside if n.span[0] <= author.idx < n.span[1]] or [n for n in inside if n.kind != "group"]
+            named = [n for n in inside if n.span[0] <= author.idx < n.span[1]] \
+                or [n for n in inside if n.kind != "group"]
             if named:
                 return named[0]
     if words[1] not in ISSUED_NOUNS:

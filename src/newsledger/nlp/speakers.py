@@ -35,7 +35,7 @@ import re
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Mention, Statement
 from . import extensions, nominals  # noqa: F401
@@ -281,7 +281,7 @@ def _in_first_line(doc: Doc, at: int) -> bool:
     return "\n" not in doc_text(doc)[doc._.body_start or 0:at]
 
 
-def _someone_of(root, inside: list[_Named]) -> bool:
+def _someone_of(root: Token, inside: list[_Named]) -> bool:
     """The mention is a person named by a relation to the people named in it ("a former aide to
     Senator Robert Hale", "a lawyer for Trump", "a daughter of the late senator"), who is not them."""
     if root.lemma_.lower() not in _RELATIONS or not inside or any(n.kind != "person" for n in inside):

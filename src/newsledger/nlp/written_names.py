@@ -125,7 +125,9 @@ _BUSINESS_HEADS = {"energy", "group", "holdings", "motors", "airlines", "airways
 def proper_name(doc: Doc, mention: Mention) -> Named | None:
     """A capitalised name the entity recogniser missed ("Mayor Lina Park", "Vance"):
     the last run of proper nouns in the mention, after any title. Its kind is person
-    after a title, or for two or three words that head the mention; else unknown."""
+    after a title, or for two or three words that head the mention; organization when it
+    ends in the word of a business or an institution ("Norvik Energy", "Green Party"); else
+    unknown."""
     end = mention.span[0] + mention.text.index(", ") if ", " in mention.text else mention.span[1]
     span = doc.char_span(mention.span[0], end, alignment_mode="expand")
     if span is None:

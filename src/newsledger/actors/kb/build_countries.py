@@ -413,7 +413,7 @@ def build() -> dict:
 def main(argv: list[str] | None = None) -> int:
     out = Path(__file__).with_name("countries.json")
     data = build()
-    out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {len(data['entries'])} countries to {out}", file=sys.stderr)
     return 0
 

@@ -38,6 +38,7 @@ from ..conditions import CONDITION_MARKS
 from ..datelines import without_dateline
 from ..spans import doc_text
 from .cue_prepositions import with_governing_preposition
+from .cue_edges import reports, trimmed_cue_end
 from .cue_times import cue_end_before_time
 from .contents import (condition_clause, ends_in_relative_pronoun, has_content_word, object_of_another_verb,
                        question_topic, without_addressee, without_cue_adjuncts, without_dangling_words,
@@ -186,13 +187,13 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
         spans = with_fronted_subject(doc, spans, frame, text)
     spans = _without_unquoted_pieces_before(doc, spans, (cue_start, cue_end), text)
     if spans:
-        cue_end = _cue_end(doc, cue_start, cue_end, spans[0][0])
+        cue_end = trimmed_cue_end(doc, cue_start, cue_end, spans[0][0])
         between = text[cue_end:spans[0][0]]
         if between.strip() == "to":  # "refused | to testify": the infinitive's "to" opens the content
             spans[0] = (cue_end + between.index("to"), spans[0][1])
         cue_end, spans = with_governing_preposition(doc, (cue_start, cue_end), spans)
     cue_start = _with_adverbs_before(doc, cue_start, statement.speaker)
-    if cue_end <= cue_start or not has_content_word(doc, spans) or not _reports(doc, (cue_start, cue_end)) \
+    if cue_end <= cue_start or not has_content_word(doc, spans) or not reports(doc, (cue_start, cue_end)) \
             or ends_in_relative_pronoun(doc, spans):
         return None
     spans = [piece for piece in spans if not object_of_another_verb(doc, piece, (cue_start, cue_end))
@@ -202,7 +203,8 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
         return None
     spans = without_addressee(doc, spans, (cue_start, cue_end))  # "tells | Al Jazeera the group will …"
     spans = without_writers_apposition(text, spans)  # "…, a reversal after months of objections"
-    spans = without_coordinated_saying(text, without_trailing_occasion(text, without_pieces_after_saying(text, spans)))
+    spans = without_pieces_after_saying(text, spans)  # "said | it would appeal |, calling the | decision"
+    spans = without_coordinated_saying(text, without_trailing_occasion(text, spans))  # "…, in a post on …"
     spans = without_dangling_words(doc, without_cue_adjuncts(doc, spans, (cue_start, cue_end)))
     spans = without_trailing_punctuation(text, spans)  # "…joining the alliance|,
     speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
@@ -357,50 +359,3 @@ def _with_adverbs_before(doc: Doc, cue_start: int, speaker: Mention | None) -> i
             and (speaker is None or not speaker.span[0] <= doc[start - 1].idx < speaker.span[1]):
         start -= 1
     return doc[start].idx
-
-
-def _cue_end(doc: Doc, start: int, end: int, content_start: int) -> int:
-    """Where the cue ends once trailing punctuation ("said:"), determiners, dangling
-    prepositions, an infinitive's "to" ("refused | to testify") and prepositional phrases
-    that begin inside it ("wrote | on Telegram", "wrote | on Truth Social": a venue, not the
-    cue) are cut; a preposition whose
-    object is the content stays ("warned of", "according to")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) < 2:
-        return end
-    tokens = list(span)
-    for i, token in enumerate(tokens[1:], 1):
-        if token.pos_ == "ADP" and any(c.dep_ == "pobj" and c.left_edge.i < span.end for c in token.children):
-            tokens = tokens[:i]
-            break
-    while len(tokens) > 1:
-        last = tokens[-1]
-        dangling = last.pos_ == "ADP" and not 0 <= content_start - (last.idx + len(last)) <= 1
-        infinitive = last.tag_ == "TO" and last.head.pos_ in ("VERB", "AUX") and last.head.i > last.i
-        kept = last.pos_ not in ("DET", "PRON", "PUNCT") and not dangling or last.lower_ == "to"  # "according to"
-        if kept and not infinitive:
-            break
-        tokens.pop()
-    return min(end, tokens[-1].idx + len(tokens[-1]))
-
-
-_VERB_GROUP = {"AUX", "PART", "ADV"}
-
-
-def _reports(doc: Doc, cue_span: tuple[int, int]) -> bool:
-    """False for a cue that cannot report anything: only the auxiliaries, negation and
-    adverbs of a verb group ("is not"), a noun whose existence is asserted ("there have
-    been statements about": the expletive "there" on the noun's verb), or one that is none in
-    particular ("any mention of", "no word on")."""
-    span = doc.char_span(*cue_span, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return True  # nothing to judge by: keep the tagger's reading
-    if all(t.pos_ in _VERB_GROUP for t in span):
-        return False
-    nouns = [t for t in span if t.pos_ == "NOUN"]
-    if nouns and not any(t.pos_ == "VERB" for t in span):
-        head = nouns[-1]
-        if head.dep_ in ("attr", "nsubj") and any(c.dep_ == "expl" for c in head.head.children) \
-                or any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in head.children):
-            return False  # nor "dropped any mention of | fossil fuels": no mention is reported
-    return True
