@@ -97,3 +97,15 @@ def test_the_group_of_a_groups_spokesman_is_his_own_side(analyzer):
 def test_x_at_the_end_of_a_sentence_is_the_platform(analyzer, sentence):
     # the tokenizer keeps the full stop on "X.", which was no platform's name
     assert ledger(analyzer, sentence)[0].venue == "X"
+
+
+def test_an_outlet_that_could_not_verify_a_claim_makes_no_statement(analyzer):
+    statements = ledger(analyzer, (
+        "KYIV, Jan 5 (Reuters) - Russia's defence ministry said its forces had struck \"military-industrial "
+        "facilities\" used by the Ukrainian army. Reuters could not independently verify the battlefield reports."))
+    assert [s.cue for s in statements] == ["said"]
+
+
+def test_a_ministry_that_could_not_confirm_figures_still_speaks(analyzer):
+    statements = ledger(analyzer, "The ministry could not confirm the casualty figures, a spokesman said.")
+    assert statements and statements[0].content.startswith("The ministry could not confirm")

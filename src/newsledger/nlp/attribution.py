@@ -47,6 +47,7 @@ from .rule_sources import antecedent_span
 from .datelines import after_dateline, without_dateline
 from .layout import (continue_announcements, continue_quotes, label_statements, line_signature_statements,
                      section_label, signature_statements)
+from .act_sides import KNOWN_OUTLETS
 from .quotes import Quote, quote_kind
 from .content_edges import without_coordinated_saying, without_trailing_occasion
 from .dates import day_after_cue
@@ -325,11 +326,26 @@ def figurative_source(st: Statement) -> bool:
     return st.speaker is not None and st.speaker.text.lower().strip(" ,") in _FIGURATIVE_SOURCES
 
 
+# "Reuters could not independently verify the reports": the outlet's own note on its sourcing
+_UNVERIFIED = re.compile(r"^(?:could not|cannot|can ?not|was unable to|were unable to|has not been able to|"
+                         r"had no way to)\s+(?:immediately\s+|independently\s+)*(?:verify|confirm)", re.IGNORECASE)
+
+
+def outlet_could_not_verify(st: Statement) -> bool:
+    """True for the outlet's note that it could not check a claim ("Reuters could not
+    independently verify the battlefield reports"): the writer's voice, no one's statement
+    (a ministry that "could not confirm the figures" still speaks)."""
+    source = st.speaker.text.lower().removeprefix("the ") if st.speaker is not None else ""
+    return bool(_UNVERIFIED.match(st.cue)) and (source in KNOWN_OUTLETS or source == "we")
+
+
 def said_by_nobody(text: str, st: Statement) -> bool:
     """A reading no one said: an abstraction made to speak (:func:`figurative_source`), the
-    reason a source goes unnamed (:func:`anonymity_purpose`) or a section's label read as a
-    speaker (:func:`announced_section`); both variants drop it."""
-    return figurative_source(st) or anonymity_purpose(text, st) or announced_section(text, st)
+    reason a source goes unnamed (:func:`anonymity_purpose`), a section's label read as a
+    speaker (:func:`announced_section`) or an outlet's note that it could not verify a claim
+    (:func:`outlet_could_not_verify`); both variants drop it."""
+    return figurative_source(st) or anonymity_purpose(text, st) or announced_section(text, st) \
+        or outlet_could_not_verify(st)
 
 
 def announced_section(text: str, st: Statement) -> bool:
