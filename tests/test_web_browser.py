@@ -121,7 +121,8 @@ def test_search_then_article_shows_the_attributions(page, base_url):
     tip = page.locator("#tip")
     tip.wait_for(state="visible")
     card = tip.inner_text()
-    assert "Ilse Marten" in card and "warning" in card and "2031-04-01" in card
+    # "her government would close the northern border if …": her own side's act, a threat
+    assert "Ilse Marten" in card and "threat" in card and "2031-04-01" in card
     assert "if Ostmark diverts the Brenn river" in card
     assert text.locator(".hl.active").count() >= 3  # the whole attribution lights up
     shot(page, "article")
