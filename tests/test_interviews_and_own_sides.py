@@ -1,5 +1,5 @@
-"""An interview printed as questions and answers ("Q: … A: …") and a speaker's own side named by
-a possessive in reported speech: the answers are the words of the one interviewed, named in the
+"""An interview printed as questions and answers ("Q: … A: …"), the day an interview aired, and a
+speaker's own side named by a possessive in reported speech: the answers are the words of the one interviewed, named in the
 introduction, not an unnamed "A" nor the outlet's section; "Trump told a crowd that his
 administration would 'finish the job'" is Trump's commitment, as "warned that it would take
 'overwhelming countermeasures' if …" is North Korea's threat. The sentences are fictional, written in
@@ -49,3 +49,14 @@ def test_an_a_without_questions_is_no_answer(analyzer):
 ])
 def test_a_possessive_of_the_speaker_names_their_own_side(analyzer, sentence, act):
     assert ledger(analyzer, sentence)[0].act == act
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("HELSINKI (Reuters) - Russia could test NATO's resolve within five years, Finnish President Alexander "
+     "Stubb said in an interview with CNN aired on Sunday.", "2026-03-01"),
+    ("Finnish President Alexander Stubb said the film aired on Sunday was false.", None),
+])
+def test_an_interview_is_dated_by_the_day_it_aired(analyzer, sentence, day):
+    # the parser hangs "aired" on "said"; the day is the interview's, not the film's
+    said = ledger(analyzer, sentence)[0]
+    assert (said.date.isoformat() if said.date else None) == day

@@ -188,14 +188,32 @@ def _saying_noun(tok: Token, content: list[tuple[int, int]]) -> bool:
 
 def _after_saying_noun(doc: Doc, span: tuple[int, int], content: list[tuple[int, int]]) -> bool:
     """True when the expression follows a saying noun outside the content ("in a statement
-    on Saturday", "at a briefing Monday"), however the parser attached it."""
+    on Saturday", "at a briefing Monday", "in an interview with CNN aired on Sunday"), however
+    the parser attached it."""
     first = doc.char_span(*span, alignment_mode="expand")
     if first is None or first.start == 0:
         return False
     before = doc[first.start - 1]
     if before.pos_ == "ADP" and before.i > 0:
         before = doc[before.i - 1]
-    return _saying_noun(before, content)
+    if before.lemma_.lower() in _PUBLISHED and before.tag_ in ("VBN", "VBD"):
+        # "in an interview with CNN | aired | on Sunday": the day the saying went out, however the
+        # parser hangs the participle; back over it and the "with CNN" it may follow
+        before = _before_with_phrase(doc, before.i)
+    return before is not None and _saying_noun(before, content)
+
+
+_PUBLISHED = {"air", "publish", "broadcast", "release", "post", "record", "televise", "conduct"}
+
+
+def _before_with_phrase(doc: Doc, i: int) -> Token | None:
+    """The word before token ``i`` once a short "with CNN" / "to the BBC" phrase is skipped."""
+    j = i - 1
+    while j > 0 and i - j <= 4 and (doc[j].pos_ in ("PROPN", "DET") or doc[j].text == "."):
+        j -= 1
+    if j < i - 1 and doc[j].lower_ in ("with", "to", "by") and j > 0:
+        return doc[j - 1]
+    return doc[j] if j >= 0 else None
 
 
 DAY_SIGNALS = frozenset({"on", "at", "in"})  # the prepositions of a day said right after its cue
