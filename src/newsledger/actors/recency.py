@@ -87,29 +87,29 @@ def nominal_entry(kb: Any, text: str, name: str, mention: Any) -> KBEntry | None
     said": RT). ``name`` is what the speakers stage made of the mention."""
     if mention.kind not in ("organization", "media", "unknown"):
         return None
-    named = _named_with_head(kb, text, name, mention)
-    if named is not None:
-        return named
     for phrase in (mention.text, name):
         entries = kb.context_entries(phrase)
+        latest = latest_named(text, entries, mention.span[0]) if entries else None
+        if phrase is mention.text:
+            named = _named_with_head(kb, name, mention, entries, latest)
+            if named is not None:
+                return named
         if entries and not is_name_like(phrase):
-            return latest_named(text, entries, mention.span[0])
+            return latest
         found = latest_named_for(text, phrase, entries, mention.span[0]) if entries else None
         if found is not None:  # "the Times" after "the Tampa Bay Times"
             return found
     return None
 
 
-def _named_with_head(kb: Any, text: str, name: str, mention: Any) -> KBEntry | None:
+def _named_with_head(kb: Any, name: str, mention: Any, entries: list[KBEntry],
+                     latest: KBEntry | None) -> KBEntry | None:
     """The entry of the name the speakers stage gave "the agency" when that name holds the noun
-    and is one the phrase stands for, of another kind than the entry named last: "the
+    and is one of the phrase's ``entries``, of another kind than the entry named ``latest``: "the
     International Atomic Energy Agency said … seen by Reuters … The agency said" is the IAEA,
     not the news agency named last (but "The campaign" after Hillary Clinton is hers, named
     last, whichever campaign came before)."""
     head = mention.text.lower().split()[-1:]
     entry = kb.lookup(name) if name != mention.text and head and head[0] in name.lower().split() else None
-    if entry is None:
-        return None
-    entries = kb.context_entries(mention.text)
-    latest = latest_named(text, entries, mention.span[0]) if entries else None
-    return entry if entry in entries and latest is not None and latest.kind != entry.kind else None
+    return entry if entry is not None and entry in entries and latest is not None and latest.kind != entry.kind \
+        else None

@@ -9,20 +9,13 @@ from spacy.tokens import Doc, Token
 from newsledger.countries import country_named, person_countries
 from newsledger.model import Statement
 from newsledger.nlp.spans import doc_text, tokens_in
+from newsledger.nlp.nominals import KNOWN_OUTLETS
 from newsledger.nlp.written_names import BODY_NOUNS
 
 _FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
 MEDIA_NOUNS = {"material", "newspaper", "paper", "publication", "outlet", "magazine", "agency",
                "channel", "broadcaster", "tabloid", "website", "portal", "daily", "weekly",
                "journal", "media", "edition", "article", "report", "publication"}
-KNOWN_OUTLETS = {
-    "politico", "reuters", "ap", "afp", "bloomberg", "cnn", "bbc", "tass", "ria novosti",
-    "interfax", "fox news", "the new york times", "new york times", "the washington post",
-    "washington post", "the wall street journal", "wall street journal", "financial times",
-    "the financial times", "the guardian", "le monde", "der spiegel", "spiegel", "axios",
-    "nbc", "cbs", "abc", "al jazeera", "kommersant", "izvestia", "rt", "the economist",
-    "the telegraph", "sky news", "euronews", "dw", "deutsche welle", "the american conservative",
-}
 # Who is the same side besides countries (:func:`newsledger.countries.country_named`):
 # short forms of a few frequent actors.
 ALIASES = {"kremlin": "russia", "alliance": "nato", "north atlantic alliance": "nato", "eu": "european union",

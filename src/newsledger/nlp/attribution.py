@@ -47,7 +47,7 @@ from .rule_sources import antecedent_span
 from .datelines import after_dateline, without_dateline
 from .layout import (continue_announcements, continue_quotes, label_statements, line_signature_statements,
                      section_label, signature_statements)
-from .act_sides import KNOWN_OUTLETS
+from .nominals import KNOWN_OUTLETS
 from .quotes import Quote, quote_kind
 from .content_edges import without_coordinated_saying, without_trailing_occasion
 from .dates import day_after_cue

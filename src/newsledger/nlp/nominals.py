@@ -41,6 +41,16 @@ MEDIA_NOUNS = {"newspaper", "magazine", "outlet", "agency", "material", "publica
 DOCUMENT_NOUNS = {"report", "analysis", "study", "research", "complaint", "statement", "survey", "poll", "letter",
                   "filing", "review", "memo", "document", "audit", "paper", "lawsuit", "investigation",
                   "indictment", "ruling", "affidavit", "communique"}
+# outlets known by name: a speaker that is one reports (acts), and one that "could not verify" a claim
+# writes its own note (attribution)
+KNOWN_OUTLETS = {
+    "politico", "reuters", "ap", "afp", "bloomberg", "cnn", "bbc", "tass", "ria novosti",
+    "interfax", "fox news", "the new york times", "new york times", "the washington post",
+    "washington post", "the wall street journal", "wall street journal", "financial times",
+    "the financial times", "the guardian", "le monde", "der spiegel", "spiegel", "axios",
+    "nbc", "cbs", "abc", "al jazeera", "kommersant", "izvestia", "rt", "the economist",
+    "the telegraph", "sky news", "euronews", "dw", "deutsche welle", "the american conservative",
+}
 MEDIA_CUES = {"learn", "report", "note", "write", "publish", "quote", "cite"}
 GROUP_NOUNS = {"countries", "leaders", "officials", "sources", "analysts", "experts", "critics",
                "allies", "governments", "capitals", "states", "voters", "democrats", "republicans",
