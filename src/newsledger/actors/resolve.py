@@ -99,7 +99,20 @@ def resolve_statements(article: Article, statements: list[Statement], *,
             resolver.speaker(statement, statement.speaker, on)
         for target in statement.targets:
             resolver.target(target, on)
+        statement.targets = _distinct(statement.targets)
     return statements
+
+
+def _distinct(targets: list) -> list:
+    """The targets without repeats of one actor ("Ukrainian soil" and "the Kiev regime": Ukraine once)."""
+    seen: set[str] = set()
+    kept = []
+    for target in targets:
+        key = target.actor_id or target.name
+        if key not in seen:
+            seen.add(key)
+            kept.append(target)
+    return kept
 
 
 class _ArticleResolver:
@@ -289,6 +302,8 @@ class _ArticleResolver:
             # enough to be one)
             return _Resolution(strip_the(name) if kind != "unknown" else name, kind, None)
         owner = country_owner(self.kb, name)  # "Taiwan's defense ministry" is Taiwan's
+        if owner is None and mention.text.endswith(name):  # named without it: "Taiwan's | Central Weather …"
+            owner = country_owner(self.kb, mention.text)
         owner_entry = owner[0] if owner else country_in_name(self.kb, name) if kind in ("organization", "media") else None
         return _Resolution(strip_the(name), kind, actor_id_for(kind, name), alias=name,
                            country=owner_entry.alpha3 if owner_entry else None)

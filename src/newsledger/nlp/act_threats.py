@@ -47,6 +47,10 @@ def conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
         return True
     if side and _met_with_response(root):  # "Any attack on our nuclear sites will be met with a crushing response"
         return True
+    if side and st.extra.get("condition_kind") == "implied" and _answered_by_side(root, side):
+        return True  # "the supply of long-range missiles to Kiev would not go unanswered"
+    if side and _doers_suffer(doc, st, root, subject, side):
+        return True  # "If Western troops appear on Ukrainian soil, they will be destroyed"
     # "will never accept … if" is a refusal, and can be a threat
     if root.lemma_.lower() in STATIVE and not hostile_existential(root) or cooperative(root):
         return False
@@ -120,3 +124,32 @@ def _official_speaks_for(doc: Doc, st: Statement, subject: Token | None) -> bool
     if any(t.ent_type_ in ("GPE", "NORP") for t in words):
         return False  # the speaker's country is named: _is_side decides
     return any(t.lower_ in _OFFICIAL_WORDS for t in words)
+
+
+def _answered_by_side(root: Token, side: set[str]) -> bool:
+    """What a hostile act would set off is the speaker's side's answer: it "would not go
+    unanswered" (no one else is named to answer), or it "would invoke U.S. mutual defense
+    commitments" (the side's own commitments)."""
+    if root.lemma_.lower() == "go" and any(c.lower_ == "unanswered" for c in root.children):
+        return True
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+    return root.lemma_.lower() in ("invoke", "trigger") and obj is not None and any(
+        c.dep_ in ("compound", "amod", "poss", "nmod") and is_side(c, side) for c in obj.children)
+
+
+_HOSTILE_FATES = {"destroy", "eliminate", "strike", "target", "hit", "shoot", "crush", "annihilate", "punish",
+                  "sink", "attack", "kill"}
+
+
+def _doers_suffer(doc: Doc, st: Statement, root: Token, subject: Token | None, side: set[str]) -> bool:
+    """Those the condition names as acting will suffer a hostile act no one is named to do:
+    the speaker's side does it ("If Western troops appear on Ukrainian soil, they will be
+    destroyed"). Only for a passive without "by", whose subject is the condition's doer or a
+    pronoun for it, and a doer not of the speaker's side."""
+    if root.lemma_.lower() not in _HOSTILE_FATES or subject is None or subject.dep_ != "nsubjpass" \
+            or any(c.dep_ == "agent" for c in root.children) or st.condition is None:
+        return False
+    doer = subject_of(root_of(tokens_in(doc, [st.condition.span])))
+    if doer is None or is_side(doer, side) or is_side(subject, side):
+        return False
+    return subject.lower_ in ("they", "it", "he", "she") or subject.lemma_.lower() == doer.lemma_.lower()

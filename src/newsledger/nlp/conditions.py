@@ -225,6 +225,8 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
             head = _clause_head(first, marker_tokens)
         if marker == "if" and _is_indirect_question(head, marker_tokens):  # never "only if"
             continue
+        if kind in ("only_once", "not_until") and (not _has_subject(head) or head.i < min(t.i for t in marker_tokens)):
+            continue  # "cut rates only once this year", "until next year": a time, no clause
         if marker in ("once", "until"):
             kind = precondition(head, marker)
             if kind is None:

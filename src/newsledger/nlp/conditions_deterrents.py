@@ -3,7 +3,9 @@
 - the deterrent's subject: "Any attack on a NATO member will be met with a devastating
   response": condition "Any attack on a NATO member" (the act that would trigger it),
   consequence the rest of the clause (kind ``implied``). Only for "any" + a noun of a hostile
-  act as the main clause's subject, with a future or conditional verb.
+  act as the main clause's subject, with a future or conditional verb; or, without "any", for
+  such a noun aimed at someone and a verb of what it sets off ("An armed attack on Philippine
+  public vessels would invoke U.S. mutual defense commitments", "would not go unanswered").
 - the response's object: "Iran would respond decisively to any aggression against its nuclear
   facilities": condition "any aggression against its nuclear facilities", consequence "Iran
   would respond decisively" (kind ``implied``). Only for a verb of response ("respond",
@@ -57,6 +59,23 @@ def _any_hostile(noun: Token | None) -> bool:
         and any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children)
 
 
+# What a hostile act would set off: "would invoke U.S. mutual defense commitments", "would be
+# met with …", "would be seen as …", "would not go unanswered".
+_SETS_OFF = {"invoke", "trigger", "meet", "see", "consider", "regard", "treat", "view", "deem", "constitute",
+             "provoke", "prompt", "draw", "cross"}
+
+
+def _hostile_setting_off(noun: Token | None, verb: Token) -> bool:
+    """"An armed attack on Philippine public vessels would invoke U.S. mutual defense
+    commitments", "the supply of long-range missiles to Kiev would not go unanswered": a hostile
+    act aimed at someone (a preposition after it), and what it would set off; without "any"."""
+    if noun is None or noun.lemma_.lower() not in _HOSTILE_ACTS \
+            or not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "to", "of", "into") for c in noun.children):
+        return False
+    unanswered = verb.lemma_.lower() == "go" and any(c.lower_ == "unanswered" for c in verb.children)
+    return unanswered or verb.lemma_.lower() in _SETS_OFF
+
+
 def _implied(doc: Doc, verb: Token, condition: list[Token], content: set[Token], kind: str,
              marker: str, before_only: bool = False, left_out: tuple[Token, ...] = ()) -> dict | None:
     """The condition ``condition`` and the rest of ``verb``'s clause (but ``left_out``) as its consequence."""
@@ -79,7 +98,7 @@ def any_hostile_act(doc: Doc, content: set[Token]) -> list[dict]:
         if not _future(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c in content), None)
-        if _any_hostile(subject):
+        if _any_hostile(subject) or _hostile_setting_off(subject, verb):
             out.append(_implied(doc, verb, list(subject.subtree), content, "implied", "any"))
         elif verb.lemma_.lower() in _RESPOND:
             to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)

@@ -72,7 +72,9 @@ _WRITERS_APPOSITION = re.compile(
     r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:shift|reversal|change|departure|turnaround|u-turn|about-face|climbdown|"
     r"move|step|sign|signal|nod|"
     r"remark|comment|claim|statement|accusation|assertion|charge|suggestion|message|allegation|reference|"
-    r"jab|swipe|dig)\b[^\"“”]*$", re.IGNORECASE)
+    r"jab|swipe|dig)\b[^\"“”]*$"
+    # the writer's count of what happened: ", the third such U.S. veto since the war began"
+    r"|,\s+the\s+(?:first|second|third|fourth|fifth|sixth|latest)\s+such\b[^\"“”]*$", re.IGNORECASE)
 
 
 def without_writers_apposition(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

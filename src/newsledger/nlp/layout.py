@@ -50,12 +50,19 @@ NOT_SPEAKERS = {
 }
 # the last word of a column's name ("GT Voice: …", "Our view: …", "Global Times editorial: …")
 COLUMN_HEADS = {"voice", "view", "viewpoint", "opinion", "editorial", "commentary", "column"}
+# Finite reporting verbs: words before a colon that hold one are a sentence introducing a
+# quotation ("A ministry spokesperson said: …"), never a section's label.
+_REPORTING_FORMS = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "stated", "states",
+                    "declared", "declares", "replied", "replies", "explained", "explains", "warned", "warns",
+                    "insisted", "insists", "noted", "notes", "announced", "announces", "posted", "tweeted"}
 
 
 def section_label(words: list[str]) -> bool:
     """Whether the words before a colon announce a section or a column ("Editorial:", "THE
     FACTS:", "Our view:", "Global Times editorial:") rather than name a speaker."""
     lowered = [w.lower() for w in words]
+    if any(w.strip(",") in _REPORTING_FORMS for w in lowered[1:]):
+        return False
     while lowered and lowered[0] in ("the", "our"):
         lowered = lowered[1:]
     return bool(lowered) and (lowered[0] in NOT_SPEAKERS or lowered[-1] in COLUMN_HEADS)

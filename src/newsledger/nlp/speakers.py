@@ -254,8 +254,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return _latest(resolved, "media")
     if head in TITLES or head in GENERIC_PERSON:
         found = _by_title(words, before, resolved)
-        if found is None and head in TITLES and _in_first_line(doc, start):
-            # "Germany could send Taurus …, chancellor says": the chancellor the story names next
+        if found is None and head in TITLES and (_in_first_line(doc, start) or _in_lead(doc, start)):
+            # "Germany could send Taurus …, chancellor says": the chancellor the story names next;
+            # so is the lead's "A federal judge" (not its "a senior official": no title)
             found = nominals.by_title(words, [n for n in reversed(named) if n.span[0] >= end])
         return found
     chars = mention.span
@@ -279,6 +280,18 @@ _RELATIONS = {"aide", "adviser", "advisor", "lawyer", "attorney", "friend", "all
 def _in_first_line(doc: Doc, at: int) -> bool:
     """``at`` is on the body's first line: a headline's, or a lead's that opens the story."""
     return "\n" not in doc_text(doc)[doc._.body_start or 0:at]
+
+
+def _in_lead(doc: Doc, at: int) -> bool:
+    """``at`` is in the paragraph after a headline, the lead, whose "A federal judge" the story
+    names next ("U.S. District Judge Carlton Reeves wrote …")."""
+    text = doc_text(doc)
+    start = doc._.body_start or 0
+    first_end = text.find("\n", start)
+    if first_end < 0 or text[start:first_end].rstrip().endswith((".", '"', "”")):
+        return False  # no headline: the first line is the lead
+    lead_start = len(text) - len(text[first_end:].lstrip())
+    return "\n" not in text[lead_start:at]
 
 
 def _someone_of(root: Token, inside: list[_Named]) -> bool:

@@ -119,8 +119,10 @@ def mark_targets(doc: Doc, st: Statement, ents: list[SpacySpan], starts: list[in
 
 def actor_name(ent: SpacySpan) -> str | None:
     """The canonical name of an actor entity, or None when it names no actor."""
-    if ent.label_ == "NORP":
-        return country_named(ent.text)  # "Russian troops" -> Russia; "Korean", "Western": none
+    if ent.label_ == "NORP" or len(ent) == 1 and ent[0].pos_ == "ADJ":
+        # "Russian troops" -> Russia, "Ukrainian soil" (taken for a place) -> Ukraine; "Korean",
+        # "Western": none
+        return country_named(ent.text)
     name = canonical(ent.text)
     if not name or name.lower() in _NOT_NAMES or _opens_a_title(ent) and country_named(ent.text) is None:
         return None

@@ -40,8 +40,9 @@ from ..spans import doc_text
 from .cue_prepositions import with_governing_preposition
 from .cue_edges import reports, trimmed_cue_end
 from .cue_times import cue_end_before_time
-from .contents import (condition_clause, ends_in_relative_pronoun, has_content_word, object_of_another_verb,
-                       question_topic, without_addressee, without_cue_adjuncts, without_dangling_words,
+from .contents import (clause_of_cue_object, condition_clause, ends_in_relative_pronoun, has_content_word,
+                       object_of_another_verb, question_topic, without_addressee,
+                       without_cue_adjuncts, without_dangling_words, without_leading_adverb,
                        without_trailing_punctuation)
 from .citing import reported_citing
 from .decode import whole_words
@@ -49,8 +50,8 @@ from .frames import without_frames_as_contents
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue, with_rule_hearsay
 from ..headlines import in_headline
-from .sources import (coordinated_subject, in_another_sentence, passive_subject, quoted_source, subject_of_cue,
-                      undergone_by_place, whole_source)
+from .sources import (coordinated_subject, document_speaking, in_another_sentence, passive_subject, quoted_source,
+                      subject_of_cue, undergone_by_place, whole_source)
 from .quotations import join_split_quotations, without_pieces_of_later_quotations
 from .paragraph_cuts import within_paragraph
 from .tails import without_narrative_after
@@ -197,11 +198,13 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
             or ends_in_relative_pronoun(doc, spans):
         return None
     spans = [piece for piece in spans if not object_of_another_verb(doc, piece, (cue_start, cue_end))
+             and not clause_of_cue_object(doc, piece, (cue_start, cue_end))
              and not question_topic(doc, piece, (cue_start, cue_end))
              and not condition_clause(text, piece, (cue_start, cue_end))]
     if not spans:
         return None
     spans = without_addressee(doc, spans, (cue_start, cue_end))  # "tells | Al Jazeera the group will …"
+    spans = without_leading_adverb(doc, spans, (cue_start, cue_end))  # "told reporters | earlier | that …"
     spans = without_writers_apposition(text, spans)  # "…, a reversal after months of objections"
     spans = without_pieces_after_saying(text, spans)  # "said | it would appeal |, calling the | decision"
     spans = without_coordinated_saying(text, without_trailing_occasion(text, spans))  # "…, in a post on …"
@@ -226,6 +229,9 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     if speaker is not None and quoted is None and (passive_subject(doc, speaker, (cue_start, cue_end))
                                 or in_another_sentence(doc, speaker, (cue_start, cue_end), text)):
         speaker = None  # "He has been harshly criticized for …", "Peskov, asked about …": who did it goes unnamed
+    if quoted is None:  # "vetoed a draft resolution | demanding | a ceasefire": the resolution's words
+        quoted = document_speaking(doc, (cue_start, cue_end), text)
+        speaker = quoted or speaker
     if quoted is None:  # the parse's subject, when the tagger had none or took one from what was said
         found = coordinated_subject(doc, speaker, (cue_start, cue_end), text) or speaker or subject_of_cue(
             doc, (cue_start, cue_end), text, any_verb=in_headline(text, doc._.body_start or 0, cue_start))

@@ -112,6 +112,42 @@ def object_of_another_verb(doc: Doc, piece: tuple[int, int], cue_span: tuple[int
         and not cue.start <= verb.i < cue.end
 
 
+# Nouns of what is awaited or shown, whose clause is no one's words ("wait for evidence that …")
+_AWAITED = {"evidence", "sign", "signs", "proof", "confirmation", "indication", "assurance", "data", "news"}
+
+
+def clause_of_cue_object(doc: Doc, piece: tuple[int, int], cue_span: tuple[int, int]) -> bool:
+    """True when a content piece is the clause of a noun of what is awaited or shown that the
+    cue's verb governs through a preposition: in "officials wait for clearer evidence that inflation is cooling" the tagger gave
+    "wait for" the piece "that inflation is cooling", which is what the evidence would show."""
+    span = doc.char_span(*piece, alignment_mode="expand")
+    cue = doc.char_span(*cue_span, alignment_mode="expand")
+    if span is None or cue is None or len(span) == 0:
+        return False
+    noun = span.root.head
+    return span.root.dep_ in ("acl", "ccomp") and noun.pos_ == "NOUN" and noun.i < span.start \
+        and not cue.start <= noun.i < cue.end and noun.dep_ == "pobj" and cue.start <= noun.head.head.i < cue.end \
+        and noun.lemma_.lower() in _AWAITED
+
+
+_WHEN_SAID = {"earlier", "later", "yesterday", "today", "previously", "again", "recently", "repeatedly",
+              "separately", "privately", "publicly"}
+
+
+def without_leading_adverb(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The content without the adverb of the cue's verb that opens it before "that": in "Peskov
+    told reporters earlier that Moscow was watching" the content starts at "that"."""
+    span = doc.char_span(*spans[0], alignment_mode="expand") if spans else None
+    cue = doc.char_span(*cue_span, alignment_mode="expand")
+    if span is None or cue is None or len(span) < 3 or span[1].lower_ != "that":
+        return spans
+    first = span[0]
+    if first.dep_ not in ("advmod", "npadvmod") or not (cue.start <= first.head.i < cue.end
+                                                        or first.lower_ in _WHEN_SAID):
+        return spans  # the parser may hang "earlier" on the clause's verb
+    return [(span[1].idx, spans[0][1]), *spans[1:]]
+
+
 def question_topic(doc: Doc, piece: tuple[int, int], cue_span: tuple[int, int]) -> bool:
     """True when a content piece before the cue is what the speaker was asked about: in "Trump,
     asked by reporters about the incident, said: 'Here we go!'" the tagger gave "said" the

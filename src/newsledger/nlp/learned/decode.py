@@ -62,12 +62,14 @@ def whole_words(text: str, start: int, end: int) -> Span:
 
 
 def _inside_word(text: str, i: int) -> bool:
-    """True when offset ``i`` falls inside a word or a number ("Wash|ington", "60|,000", "60,|000")."""
+    """True when offset ``i`` falls inside a word or a number ("Wash|ington", "60|,000", "60,|000",
+    "Sweden'|s"; not "He|’s", a contraction's two words)."""
     if not 0 < i < len(text):
         return False
     before, after = text[i - 1], text[i]
     return (before.isalnum() and (after.isalnum() or after in ",." and text[i + 1:i + 2].isdigit())
-            or before in ",." and after.isdigit() and text[i - 2:i - 1].isdigit())
+            or before in ",." and after.isdigit() and text[i - 2:i - 1].isdigit()
+            or before in "'’" and after.isalpha() and text[i - 2:i - 1].isalnum())
 
 
 def layer_spans(tags: list[int], gap: int = MAX_GAP, bridge=None) -> list[list[Span]]:

@@ -54,6 +54,7 @@ def whole_source(doc: Doc, speaker: Mention | None, text: str,
     if span is None or len(span) == 0:
         return speaker
     first, last = _noun_phrase(doc, span.start, span.end)
+    first = _whole_name_start(doc, first, last, cue_span)
     first = _from_phrase_start(doc, first, last, cue_span)
     joined = doc[first - 1] if first > 0 else None
     if joined is not None and joined.lower_ == "and" and joined.dep_ == "cc" and joined.head.i < joined.i \
@@ -72,6 +73,19 @@ def whole_source(doc: Doc, speaker: Mention | None, text: str,
     if (start, end) == tuple(speaker.span) and antecedent is None:
         return speaker
     return replace(speaker, text=text[start:end], span=(start, end), chain=[antecedent] if antecedent else [])
+
+
+_NAME_LABELS = {"ORG", "PERSON", "GPE", "FAC"}
+
+
+def _whole_name_start(doc: Doc, first: int, last: int, cue_span: tuple[int, int]) -> int:
+    """The start of the name the source ends: the tagger may stop at a conjunction inside it
+    ("The U.S. Centers for Disease Control and | Prevention")."""
+    for ent in doc.ents:
+        if ent.label_ in _NAME_LABELS and ent.start < first < ent.end and ent.end == last \
+                and not _crosses(doc, ent.start, last, cue_span):
+            return ent.start
+    return first
 
 
 def _antecedent(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
@@ -279,4 +293,44 @@ def coordinated_subject(doc: Doc, speaker: Mention | None, cue_span: tuple[int, 
     if subject is None or first.pos_ != "VERB" or speaker is not None and speaker.span[0] < first.idx:
         return None
     start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
+    return Mention(text=text[start:end], span=(start, end))
+
+
+# Verbs whose subject wrote or issued what their object says ("issued a statement saying …").
+_AUTHORING = {"issue", "release", "publish", "send", "post", "sign", "adopt", "pass", "write", "draft",
+              "submit", "table", "introduce", "propose", "file", "deliver", "make", "give", "put", "read",
+              "unveil", "circulate", "present", "approve", "launch", "air", "broadcast", "tweet", "share",
+              "hold", "carry", "have"}
+
+
+# Texts and bodies that can say what a participle after them says ("a resolution demanding …").
+_SPEAKING_THINGS = {"resolution", "draft", "text", "bill", "motion", "letter", "statement", "report", "petition",
+                    "proposal", "memo", "document", "declaration", "communique", "note", "message", "order", "decree",
+                    "ruling", "law", "measure", "amendment", "post", "tweet", "video", "advertisement", "ad", "sign",
+                    "banner", "placard", "poster", "article", "editorial", "email", "cable", "leaflet", "lawsuit",
+                    "complaint", "filing", "survey", "poll", "study"}
+
+
+def document_speaking(doc: Doc, cue_span: tuple[int, int], text: str) -> Mention | None:
+    """The noun a participle cue modifies, when that noun is what speaks: "vetoed a draft
+    resolution demanding a ceasefire" (the resolution demands it, not the United States that
+    vetoed it), "received a letter warning that …". None when the noun's governing verb
+    authored it ("issued a statement saying …": the issuer speaks), when the noun names its
+    author ("a letter signed by 100 lawmakers urging …"), when it is no object of an act ("In a
+    statement announcing the pick, …") or when the cue is no participle."""
+    cue = doc.char_span(*cue_span, alignment_mode="expand")
+    verb = next((t for t in cue or () if t.pos_ == "VERB"), None)
+    if verb is None or verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = verb.head
+    if noun.lemma_.lower() not in _SPEAKING_THINGS:
+        return None  # "has come out the other side | knowing | that love …": the writer's words
+    governor = noun.head
+    # the object of an act on it, not the vehicle of someone's words ("In a statement announcing
+    # the pick, the association called …") nor whom they went to ("sent a letter to Senate leaders")
+    acted_on = noun.dep_ == "dobj" or noun.dep_ == "pobj" and governor.lower_ in ("against", "for", "on", "over")
+    if not acted_on or (governor.head if noun.dep_ == "pobj" else governor).lemma_.lower() in _AUTHORING \
+            or any(c.dep_ == "acl" and c.i < verb.i for c in noun.children):
+        return None
+    start, end = noun.left_edge.idx, noun.idx + len(noun)
     return Mention(text=text[start:end], span=(start, end))
