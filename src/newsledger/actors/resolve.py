@@ -53,7 +53,7 @@ from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
 from newsledger.actors.names import actor_id_for, normalize, strip_the, title_cased, without_honorific
 from newsledger.actors.recency import latest_named, nominal_entry
 from newsledger.actors.registry import ActorRegistry, name_words, writes_name
-from newsledger.actors.shared_names import filed_country_id, filed_elsewhere
+from newsledger.actors.shared_names import filed_country_id, filed_elsewhere, namesake_elsewhere
 from newsledger.actors.titles import role_titled
 from newsledger.model import Article, Mention, Statement
 from newsledger.nlp.written_names import INSTITUTION_NOUNS
@@ -234,7 +234,8 @@ class _ArticleResolver:
             if local is not None and not self._known_first(name, local, mention, on):
                 name, single = local, False
         entry = kb.lookup(name, on=on, context_ids=self.context, allow_surnames=single)
-        if entry is not None and filed_elsewhere(entry, name, self.filed_from):
+        if entry is not None and (filed_elsewhere(entry, name, self.filed_from)
+                                  or namesake_elsewhere(entry, learned.title if learned else None, self.filed_from)):
             return None
         owner = country_owner(kb, name) if entry is None and mention.kind != "person" else None
         if owner is not None:  # "Britain's Ministry of Defence": the British one
@@ -280,6 +281,9 @@ class _ArticleResolver:
             record = self.registry.match_person(
                 name, title=learned.title if learned else None, country=learned.country if learned else None)
             actor_id = record.id if record else actor_id_for("person", name)
+            if record is None and self.kb.get(actor_id) is not None and self.filed_from:
+                # a namesake of a known person ("Defense Minister Pedro Sanchez" in Bogota): not them
+                actor_id = f"{actor_id}-{self.filed_from.split(':')[-1].lower()}"
             role = learned.as_dict() if learned else None
             if role is None and record is not None and record.role:  # the role it was last seen with
                 role = {"title": record.role, "country": record.country, "organization": None}

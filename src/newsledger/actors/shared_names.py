@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase
+from newsledger.actors.titles import role_titled
 from newsledger.countries import country_named
 from newsledger.nlp.datelines import dateline_place
 
@@ -59,6 +60,22 @@ def filed_elsewhere(entry: KBEntry, name: str, filed_id: str | None) -> bool:
     if filed_id is None or not entry.country or not is_shared_name(name):
         return False
     return filed_id != f"country:{entry.country}"
+
+
+def namesake_elsewhere(entry: KBEntry, title: str | None, filed_id: str | None) -> bool:
+    """True when ``entry`` is a person the knowledge base knows, the text gives the name a
+    title that person never held, and the story was filed from another country: "BOGOTA …
+    Defense Minister Pedro Sanchez" is Colombia's minister, not Spain's prime minister."""
+    if entry.kind != "person" or not title or filed_id is None or not entry.country \
+            or filed_id == f"country:{entry.country}" or not _STATE_OFFICE.search(title):
+        return False
+    return role_titled(entry.roles, title) is None and all(_STATE_OFFICE.search(r.get("title", ""))
+                                                            for r in entry.roles)
+
+
+# A government's offices, of which a person holds one at a time: a known prime minister is
+# never titled "Defense Minister" elsewhere (spokesmen and envoys are titled many ways)
+_STATE_OFFICE = re.compile(r"\b(?:minister|president|chancellor|premier)\b", re.IGNORECASE)
 
 
 def filed_country_id(text: str, body_start: int, kb: KnowledgeBase) -> str | None:

@@ -124,7 +124,9 @@ _ARMS = {"force", "forces", "military", "army", "navy", "troops", "troop", "gove
 # the pronoun a reported speaker goes by, from its possessive
 _POSSESSED_BY = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # what a speaker's possessive makes their own side: "his administration", "its forces"
-_OWN_BODIES = _ARMS | {"administration", "party", "country", "ministry", "company", "team", "campaign", "group"}
+_OWN_BODIES = _ARMS | {"administration", "party", "country", "ministry", "company", "team", "campaign", "group",
+                       # a union leader's: "his members would not return to work unless …"
+                       "member", "union", "supporter", "follower"}
 
 
 def _norm(text: str) -> str:

@@ -49,7 +49,7 @@ from .layout import (continue_announcements, continue_quotes, label_statements, 
                      section_label, signature_statements)
 from .nominals import KNOWN_OUTLETS
 from .quotes import Quote, quote_kind
-from .content_edges import without_coordinated_saying, without_trailing_occasion
+from .content_edges import in_writers_apposition, without_coordinated_saying, without_trailing_occasion
 from .dates import day_after_cue
 from .spans import char_span, doc_quotes, doc_text, overlaps, spans_of, text_of, trim
 
@@ -345,7 +345,7 @@ def said_by_nobody(text: str, st: Statement) -> bool:
     speaker (:func:`announced_section`) or an outlet's note that it could not verify a claim
     (:func:`outlet_could_not_verify`); both variants drop it."""
     return figurative_source(st) or anonymity_purpose(text, st) or announced_section(text, st) \
-        or outlet_could_not_verify(st)
+        or outlet_could_not_verify(st) or bool(st.content_spans) and in_writers_apposition(text, st.content_spans[0][0])
 
 
 def announced_section(text: str, st: Statement) -> bool:

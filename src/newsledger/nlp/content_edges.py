@@ -77,6 +77,21 @@ _WRITERS_APPOSITION = re.compile(
     r"|,\s+the\s+(?:first|second|third|fourth|fifth|sixth|latest)\s+such\b[^\"“”]*$", re.IGNORECASE)
 
 
+# The writer's apposition opening a clause of its own: ", a move that could anger some producers"
+_WRITERS_APPOSITION_CLAUSE = re.compile(
+    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:shift|reversal|change|departure|turnaround|u-turn|about-face|"
+    r"move|step|sign|signal)\s+(?:that|which)\b", re.IGNORECASE)
+
+
+def in_writers_apposition(text: str, at: int) -> bool:
+    """True when offset ``at`` falls inside the writer's apposition of its sentence ("…, three
+    sources told Reuters, a move that could anger some fellow OPEC+ producers"): what the move
+    could do is the writer's reading, neither the sources' words nor the move's."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    found = _WRITERS_APPOSITION_CLAUSE.search(text, start, at + 60)
+    return found is not None and found.start() < at
+
+
 def without_writers_apposition(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The content without the writer's apposition that ends it: in "Erdogan said Turkey supported
     Sweden joining the alliance, a reversal after months of objections" the reversal is the

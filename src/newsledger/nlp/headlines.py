@@ -55,6 +55,23 @@ def in_headline(text: str, body_start: int, at: int) -> bool:
     return end > at and bool(text[end:].strip()) and not text[body_start:end].rstrip().endswith((".", "!", "?"))
 
 
+def in_first_line(doc: Doc, at: int) -> bool:
+    """``at`` is on the body's first line: a headline's, or a lead's that opens the story."""
+    return "\n" not in doc_text(doc)[doc._.body_start or 0:at]
+
+
+def in_lead(doc: Doc, at: int) -> bool:
+    """``at`` is in the paragraph after a headline, the lead, whose "A federal judge" the story
+    names next ("U.S. District Judge Carlton Reeves wrote …")."""
+    text = doc_text(doc)
+    start = doc._.body_start or 0
+    first_end = text.find("\n", start)
+    if first_end < 0 or text[start:first_end].rstrip().endswith((".", '"', "”")):
+        return False  # no headline: the first line is the lead
+    lead_start = len(text) - len(text[first_end:].lstrip())
+    return "\n" not in text[lead_start:at]
+
+
 class HeadlineNames:
     """Which part of a name found in a title-case line the rest of the article confirms."""
 

@@ -40,7 +40,7 @@ MEDIA_NOUNS = {"newspaper", "magazine", "outlet", "agency", "material", "publica
 # What a person or body writes: the clause after it ("released by", "that appeared in") names its author.
 DOCUMENT_NOUNS = {"report", "analysis", "study", "research", "complaint", "statement", "survey", "poll", "letter",
                   "filing", "review", "memo", "document", "audit", "paper", "lawsuit", "investigation",
-                  "indictment", "ruling", "affidavit", "communique"}
+                  "indictment", "ruling", "affidavit", "communique", "draft"}
 # outlets known by name: a speaker that is one reports (acts), and one that "could not verify" a claim
 # writes its own note (attribution)
 KNOWN_OUTLETS = {
@@ -61,7 +61,7 @@ GROUP_NOUNS = {"countries", "leaders", "officials", "sources", "analysts", "expe
                "advocates", "campaigners", "environmentalists", "scientists", "researchers", "doctors",
                "lawyers", "prosecutors", "rebels", "militants", "executives", "unions", "conservatives",
                "liberals", "scholars", "historians", "journalists", "citizens", "families", "forecasters",
-               "meteorologists", "organisers", "organizers"}
+               "meteorologists", "organisers", "organizers", "opposition"}
 # Groups that speak for the institution they belong to ("Officials at the Pentagon"); other
 # groups are people of their own ("Supporters of Trump", "Critics of the ministry").
 OFFICIAL_GROUPS = {"officials", "sources", "aides", "diplomats", "leaders", "members", "ministers", "executives",
@@ -112,7 +112,8 @@ def by_title(words: list[str], before: list[Any]) -> Any | None:
         if ministers:
             return ministers[0]
     for candidate in people:
-        if generic or _holds_title(candidate.context, head, title_words, words, candidate.name):
+        if generic and not _party_unknown(candidate.context, title_words) \
+                or _holds_title(candidate.context, head, title_words, words, candidate.name):
             return candidate
     # "The Democratic senator" after "Sen. Elizabeth Warren": the words the text does not give
     # her ("Democratic") do not matter when she is the one senator named
@@ -122,6 +123,14 @@ def by_title(words: list[str], before: list[Any]) -> Any | None:
 
 
 _PARTIES = {"republican", "gop", "democratic", "democrat", "libertarian", "green", "conservative", "labour"}
+
+
+def _party_unknown(context: str, title_words: list[str]) -> bool:
+    """True when the mention names a party ("the Conservative leader") and the words around the
+    candidate name none of it: the latest person named may lead another party ("Kemi Badenoch
+    accused Sir Keir Starmer … The Conservative leader said")."""
+    wanted = {w for w in title_words if w in _PARTIES}
+    return bool(wanted) and not any(w in context.split() for w in wanted)
 
 
 def _other_party(context: str, title_words: list[str]) -> bool:
@@ -195,8 +204,10 @@ def restrictive_clause(root) -> tuple[int, int] | None:
     document = root.lemma_.lower() in DOCUMENT_NOUNS  # but "a draft document | seen by Reuters": its reader
     tokens = [t for c in root.children if c.dep_ in ("relcl", "acl") and (not document or c.lemma_ in _READ_BY)
               for t in c.subtree]
-    if document:  # "a study of 200,000 adults | published in The Lancet", whichever noun the parser hangs it on
-        tokens += [t for c in root.subtree if c.dep_ == "acl" and _published_in(c) for t in c.subtree]
+    if document:  # "a study of 200,000 adults | published in The Lancet", "a draft of their communique |
+        # seen by Reuters", whichever noun the parser hangs it on
+        tokens += [t for c in root.subtree if c.dep_ == "acl" and (_published_in(c) or c.lemma_ in _READ_BY)
+                   for t in c.subtree]
     return (min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)) if tokens else None
 
 

@@ -45,7 +45,7 @@ from .nominals import (GENERIC_PERSON, GROUP_NOUNS, MEDIA_CUES, MEDIA_NOUNS, OFF
 from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
 from .entity_names import after_courtesy_title, named_mentions
-from .headlines import HeadlineNames
+from .headlines import HeadlineNames, in_first_line, in_lead
 from .speaker_people import People
 from .role_nouns import UNSEEN, RoleNouns, after_role_noun, with_name_after_role_noun
 from .bylines import byline
@@ -178,7 +178,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     # that owns it ("Taiwan's defense ministry", whatever the recogniser makes of the rest);
     # a proper name does.
     owned = any(owned_by_country(mention, n) for n in inside)
-    institution = institution_named(mention) if owned or all(n.kind == "group" for n in inside) else None
+    institution = institution_named(mention, owned) if owned or all(n.kind == "group" for n in inside) else None
     if institution is not None:
         return institution
     if _someone_of(root, inside):  # "A former aide to Senator Robert Hale testified": not Hale
@@ -192,7 +192,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return _head_of(words, before, resolved)
     head_word = words[-1] if words else ""
     member = nominals.member_named_before(words, inside, before)  # "the Kremlin official" after its spokesman
-    if member is None and _in_first_line(doc, start):
+    if member is None and in_first_line(doc, start):
         # the headline names a person the story names next: "Hezbollah chief says …", then
         # "Hezbollah leader Naim Qassem said …"
         member = nominals.member_named_before(words, inside, [n for n in reversed(named) if n.span[0] >= end])
@@ -254,7 +254,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return _latest(resolved, "media")
     if head in TITLES or head in GENERIC_PERSON:
         found = _by_title(words, before, resolved)
-        if found is None and head in TITLES and (_in_first_line(doc, start) or _in_lead(doc, start)):
+        if found is None and head in TITLES and (in_first_line(doc, start) or in_lead(doc, start)):
             # "Germany could send Taurus …, chancellor says": the chancellor the story names next;
             # so is the lead's "A federal judge" (not its "a senior official": no title)
             found = nominals.by_title(words, [n for n in reversed(named) if n.span[0] >= end])
@@ -275,23 +275,6 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
 # people named by whom they stand to ("an aide to", "a lawyer for", "a friend of"): someone else
 _RELATIONS = {"aide", "adviser", "advisor", "lawyer", "attorney", "friend", "ally", "associate", "colleague",
               "confidant", "assistant", "bodyguard", "biographer", "classmate", "neighbor", "neighbour", *KIN_NOUNS}
-
-
-def _in_first_line(doc: Doc, at: int) -> bool:
-    """``at`` is on the body's first line: a headline's, or a lead's that opens the story."""
-    return "\n" not in doc_text(doc)[doc._.body_start or 0:at]
-
-
-def _in_lead(doc: Doc, at: int) -> bool:
-    """``at`` is in the paragraph after a headline, the lead, whose "A federal judge" the story
-    names next ("U.S. District Judge Carlton Reeves wrote …")."""
-    text = doc_text(doc)
-    start = doc._.body_start or 0
-    first_end = text.find("\n", start)
-    if first_end < 0 or text[start:first_end].rstrip().endswith((".", '"', "”")):
-        return False  # no headline: the first line is the lead
-    lead_start = len(text) - len(text[first_end:].lstrip())
-    return "\n" not in text[lead_start:at]
 
 
 def _someone_of(root: Token, inside: list[_Named]) -> bool:
@@ -363,6 +346,8 @@ def _kind_of_phrase(doc: Doc, mention: Mention, statement: Statement) -> str:
     lemma = statement.extra.get("cue_lemma", "")
     if words[:2] == ["one", "of"]:  # "One of the people, a U.S. official": one member of the many
         return nominals.one_of_kind(before_apposition(text).lower().split())
+    if head == "agency" and not {"news", "press", "wire"} & set(words) and lemma not in MEDIA_CUES:
+        return "organization"  # "The agency said" after the WHO; "the agency wrote", "the news agency" report
     if head in MEDIA_NOUNS or (lemma in MEDIA_CUES and head in {"material", "newspaper", "magazine"}):
         return "media"
     if head in GROUP_NOUNS or "," in text and " and " in text or plural_root(span):

@@ -61,10 +61,11 @@ _PRINTED = {"report", "reports", "media", "newspapers", "press"}
 _POSTED = {"correspondent", "correspondents", "reporter", "reporters", "bureau", "envoy"} | _PRINTED
 
 
-def institution_named(mention: Mention) -> Named | None:
+def institution_named(mention: Mention, owned: bool = False) -> Named | None:
     """"the Finnish navy", "a spokesman for the Estonian government", "the Russian embassy in
     London": an institution named by a common noun, kept whole (its nationality word is not
-    the speaker, nor is the place it sits in)."""
+    the speaker, nor is the place it sits in); with ``owned`` (a country's possessive before it)
+    also a group ("Colombia's ELN guerrilla group", not Colombia)."""
     text = mention.text.split(", ")[0]
     offset = 0
     lowered = text.lower()
@@ -78,7 +79,7 @@ def institution_named(mention: Mention) -> Named | None:
     words = head_phrase.lower().replace("'s", "").split()
     named = [w for i, w in enumerate(head_phrase.split())
              if w[:1].isupper() and not (i == 0 and w.lower() in DETERMINERS)]
-    if not _institution_head(words) or not named:
+    if not (_institution_head(words) or owned and words[-1:] == ["group"]) or not named:
         return None  # "the ministry": an organisation (see _kind_of_phrase), but no name
     name = phrase[4:] if phrase.lower().startswith("the ") else phrase
     start = mention.span[0] + offset + (len(phrase) - len(name))
@@ -98,7 +99,7 @@ def owned_by_country(mention: Mention, name: Named) -> bool:
     words = mention.text.split(", ")[0].lower().split()
     # the country opens the mention: in "some who saw it as a dig at America's military" it does not
     return name.kind == "country" and before in {"", "the"} and rest[:2] in ("'s", "’s") \
-        and _institution_head(words, GOVERNMENT_NOUNS)
+        and (_institution_head(words, GOVERNMENT_NOUNS) or words[-1:] == ["group"])
 
 
 def _institution_head(words: list[str], but: set[str] = frozenset()) -> bool:
@@ -199,7 +200,10 @@ def institution_named_before(words: list[str], earlier: list[Named], start: int)
     if not words or words[0] not in {"the", "this"} or len(words) > 3:
         return None
     head = words[-1]
-    if head in COMPANY_NOUNS or head in BODY_NOUNS:
+    if head in COMPANY_NOUNS:  # a business: not "the European Union" named after Apple
+        fits = [n for n in earlier if n.kind == "organization" and n.span[1] <= start
+                and not _PUBLIC_WORDS & set(n.name.lower().split())]
+    elif head in BODY_NOUNS:
         fits = [n for n in earlier if n.kind == "organization" and n.span[1] <= start]
     elif head in INSTITUTION_NOUNS or head in _MEMBERS_OF:  # "the justices" are the court named before
         word = _MEMBERS_OF.get(head, head)
@@ -210,6 +214,10 @@ def institution_named_before(words: list[str], earlier: list[Named], start: int)
     return max(fits, key=lambda n: n.span[0]) if fits else None
 
 
+# Words of public bodies' names, which no company's name holds ("European Union", "European Commission")
+_PUBLIC_WORDS = {"union", "commission", "ministry", "government", "parliament", "council", "court", "nations",
+                 "department", "agency", "committee", "assembly", "senate", "congress", "party", "administration",
+                 "organization", "organisation", "police", "army", "navy"}
 MEMBER_LINKS = {"of", "for", "from", "at"}
 # the members who speak for their institution as a body: "the justices said" after "The Supreme Court"
 _MEMBERS_OF = {"justices": "court"}

@@ -326,9 +326,15 @@ TABLE = """
 = Foreign Secretary | GBR | | 2021-09-15 | 2022-09-06 |
 = Prime Minister | GBR | | 2022-09-06 | 2022-10-25 |
 @ Rishi Sunak | | Sunak | GBR |
+= Leader | GBR | org:conservative-party-uk | 2022-10-24 | 2024-11-02 |
 = Prime Minister | GBR | | 2022-10-25 | 2024-07-05 |
 @ Keir Starmer | Sir Keir Starmer | Starmer | GBR |
+= Leader | GBR | org:labour-party-uk | 2020-04-04 | |
 = Prime Minister | GBR | | 2024-07-05 | |
+@ Kemi Badenoch | | Badenoch | GBR |
+= Leader | GBR | org:conservative-party-uk | 2024-11-02 | |
+@ Nigel Farage | | Farage | GBR |
+= Leader | GBR | org:reform-uk | 2024-06-03 | |
 @ William Hague | | Hague | GBR |
 = Foreign Secretary | GBR | | 2010-05-12 | 2014-07-14 |
 @ Philip Hammond | | Hammond | GBR |

@@ -42,7 +42,7 @@ from .cue_edges import reports, trimmed_cue_end
 from .cue_times import cue_end_before_time
 from .contents import (clause_of_cue_object, condition_clause, ends_in_relative_pronoun, has_content_word,
                        object_of_another_verb, question_topic, without_addressee,
-                       without_cue_adjuncts, without_dangling_words, without_leading_adverb,
+                       whole_names, without_cue_adjuncts, without_dangling_words, without_leading_adverb,
                        without_trailing_punctuation)
 from .citing import reported_citing
 from .decode import whole_words
@@ -52,7 +52,8 @@ from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule
 from ..headlines import in_headline
 from .sources import (coordinated_subject, document_speaking, in_another_sentence, passive_subject, quoted_source,
                       subject_of_cue, undergone_by_place, whole_source)
-from .quotations import join_split_quotations, without_pieces_of_later_quotations
+from .quotations import (join_split_quotations, without_pieces_of_earlier_quotations,
+                         without_pieces_of_later_quotations)
 from .paragraph_cuts import within_paragraph
 from .tails import without_narrative_after
 from ..content_edges import (without_coordinated_saying, without_pieces_after_saying, without_trailing_occasion,
@@ -138,7 +139,8 @@ def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
             tidied.append(kept)
             abandoned -= content_chars(kept) | set(range(*kept.cue_span))
     merged = merge_with_rules(join_split_quotations(doc, text, tidied), ruled, abandoned)
-    return without_frames_as_contents(text, without_pieces_of_later_quotations(text, merged))
+    merged = without_pieces_of_earlier_quotations(text, without_pieces_of_later_quotations(text, merged))
+    return without_frames_as_contents(text, merged)
 
 
 def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement | None:
@@ -176,6 +178,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     # no content opens with the comma after its source's phrase (", such cases have …")
     spans = [(start + len(text[start:end]) - len(text[start:end].lstrip(" \t\n,;")), end) for start, end in spans]
     spans = [whole_words(text, start, end) for start, end in spans]  # a cut inside "$60,000"
+    spans = whole_names(doc, spans, (cue_start, cue_end), *([statement.speaker.span] if statement.speaker else []))
     spans = without_dateline(text, spans)
     spans = [(start, end) for start, end in spans if end > start]
     spans = _without_cue_condition(doc, (cue_start, cue_end), spans, text)
@@ -236,6 +239,10 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
         found = coordinated_subject(doc, speaker, (cue_start, cue_end), text) or speaker or subject_of_cue(
             doc, (cue_start, cue_end), text, any_verb=in_headline(text, doc._.body_start or 0, cue_start))
         speaker = None if found is not None and passive_subject(doc, found, (cue_start, cue_end)) else found
+    if speaker is not None:  # the headline's "North Korea fires missiles, | warns": who warns did the firing
+        spans = [(a, b) for a, b in spans if not (speaker.span[0] <= a and b <= speaker.span[1])]
+        if not spans:
+            return None
     extra = {**statement.extra, "cue_lemma": _cue_lemma(doc, (cue_start, cue_end), statement.extra)}
     quote = statement.quote
     if spans != statement.content_spans and quote != "indirect":  # a piece cut off may have been the unquoted one

@@ -46,6 +46,21 @@ def has_content_word(doc: Doc, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+def whole_names(doc: Doc, spans: list[tuple[int, int]], *kept_out: tuple[int, int]) -> list[tuple[int, int]]:
+    """``spans`` moved back to the start of the name their first word ends ("Exclusive: Saudi |
+    Arabia weighs oil output hike": the content starts at "Saudi"), never into the ``kept_out``
+    spans (the cue's, the source's)."""
+    out = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        before = doc[span.start - 1] if span is not None and span.start > 0 else None
+        if before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head in span \
+                and not any(before.idx < y and x < start for x, y in kept_out):
+            start = before.idx
+        out.append((start, end))
+    return out
+
+
 _DANGLING = {"ADP", "CCONJ", "SCONJ", "DET"}
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ...model import Statement
 from ..layout import continue_announcements, continue_quotes, continued_by
 from ..spans import doc_quotes
+from .paragraph_cuts import PARAGRAPH_BREAK
 
 EXAMPLE_WORDS = {"including", "as", "like", "namely"}  # "…, including, "Q2"": the quotation is the example
 
@@ -198,6 +199,30 @@ def without_pieces_of_later_quotations(text: str, statements: list[Statement]) -
             st = replace(st, content_spans=kept, content=" … ".join(text[a:b] for a, b in kept))
         out.append(st)
     return out
+
+
+def without_pieces_of_earlier_quotations(text: str, statements: list[Statement]) -> list[Statement]:
+    """A quotation of an earlier paragraph that a statement there holds is not the content of a
+    cue in a later paragraph: in '"India strongly rejects these allegations," Jaiswal said at the
+    briefing. "The Canadian government has not shared a shred of evidence." ¶ Jaiswal said New
+    Delhi would take "appropriate steps" …' the tagger gave the second "said" the first
+    paragraph's last quotation too; the piece is dropped from it, which keeps its other pieces."""
+    out = []
+    for st in statements:
+        own = _paragraph_start(text, st.cue_span[0])
+        kept = [(a, b) for a, b in st.content_spans
+                if b > own or not any(other is not st and other.cue_span[1] <= own and _within(other, a, b)
+                                      and _paragraph_start(text, other.cue_span[0]) == _paragraph_start(text, a)
+                                      for other in statements)]
+        if kept and len(kept) < len(st.content_spans):
+            st = replace(st, content_spans=kept, content=" … ".join(text[a:b] for a, b in kept))
+        out.append(st)
+    return out
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, at)]
+    return breaks[-1] if breaks else 0
 
 
 def _within(statement: Statement, start: int, end: int) -> bool:
