@@ -154,3 +154,43 @@ def test_the_leads_untitled_official_stays_unnamed(analyzer):
 ])
 def test_a_span_cut_after_an_apostrophe_takes_the_whole_word(text, start, end, edges):
     assert whole_words(text, start, end) == edges
+
+
+def test_who_replies_in_the_next_paragraph_is_named_there(analyzer):
+    statements = ledger(analyzer, (
+        "WASHINGTON (AP) — Senators pressed the Pentagon nominee on Tuesday over Greenland.\n\n"
+        "\"Will you commit, here and now, that the United States will never invade the territory of a NATO "
+        "ally?\" asked Sen. Jeanne Shaheen, D-N.H.\n\n"
+        "Elbridge Colby, the nominee, replied that he would \"not get ahead of the president\" but that he "
+        "believed a diplomatic solution was possible."))
+    reply = by_cue(statements, "replied")
+    assert reply.speaker.name == "Elbridge Colby"
+
+
+def test_a_call_the_words_were_said_on_is_no_content(analyzer):
+    found = by_cue(ledger(analyzer, (
+        "AUSTIN, Texas (Reuters) - Tesla reported a 43 percent drop in quarterly profit on Wednesday, and Chief "
+        "Executive Elon Musk warned investors on a conference call that the company could face \"a few rough "
+        "quarters\" as U.S. electric vehicle incentives expire.")), "warned")
+    assert found.content.startswith("that the company could face")
+
+
+def test_a_condition_past_the_content_keeps_no_if(analyzer):
+    found = ledger(analyzer, 'MOSCOW, May 20 (Reuters) - Putin said Moscow would respond "symmetrically" if the '
+                             'United States deployed long-range missiles in Germany, as Washington plans to do '
+                             'from 2026.')[0]
+    assert found.condition.text == "the United States deployed long-range missiles in Germany"
+    assert found.act == "threat"
+
+
+def test_what_a_side_will_never_accept_on_its_soil_is_a_red_line(analyzer):
+    found = ledger(analyzer, 'MEXICO CITY (AP) — Mexican President Claudia Sheinbaum said Friday that her '
+                             'government would "never accept" U.S. military intervention on Mexican soil.')[0]
+    assert found.act == "threat"
+    assert found.condition.text == "U.S. military intervention on Mexican soil"
+
+
+def test_a_countrys_senate_is_its_senate(analyzer):
+    found = ledger(analyzer, "MEXICO CITY (AP) — Mexico's Senate passed a resolution rejecting any foreign "
+                             "military presence on Mexican territory.")[0]
+    assert (found.speaker.kind, found.speaker.country) == ("organization", "MEX")

@@ -9,6 +9,8 @@ from the real pipeline, resolved as ``newsledger ingest`` does."""
 
 from __future__ import annotations
 
+import pytest
+
 from ledger_support import by_cue, ledger
 
 HEADLINE_FOLLOWS = "date 2026-03-02 "  # the header of a file whose body opens with its headline
@@ -114,3 +116,30 @@ def test_a_namesake_of_a_known_leader_abroad_is_someone_else(analyzer):
 def test_a_draft_seen_by_an_outlet_is_not_the_outlets(analyzer):
     found = by_cue(ledger(analyzer, G7_DRAFT, header=HEADLINE_FOLLOWS), "according to")
     assert "draft" in found.speaker.text and found.speaker.name != "Reuters"
+
+
+def test_a_nationality_before_a_plural_role_noun_is_a_group(analyzer):
+    found = ledger(analyzer, "CAIRO (Reuters) - Egyptian mediators, speaking on condition of anonymity, said a new "
+                             "proposal would be presented to both sides this week.")[0]
+    assert (found.speaker.name, found.speaker.kind) == ("Egyptian mediators", "group")
+
+
+def test_a_defence_ministers_army_is_his_side(analyzer):
+    found = ledger(analyzer, "JERUSALEM (Reuters) - Israeli Defence Minister Israel Katz said the army would keep "
+                             "striking Hamas targets in Gaza.")[0]
+    assert found.act == "commitment"
+    # a critic's "the army would …" is a prediction about someone else's army
+    other = ledger(analyzer, "GENEVA (Reuters) - Amnesty International said the army would keep striking "
+                             "targets in Gaza.")[0]
+    assert other.act == "prediction"
+
+
+@pytest.mark.parametrize("sentence, act", [
+    # another side's troops are not the minister's own
+    ('MOSCOW (TASS) - "If Western troops appear on Ukrainian soil, they will be destroyed," Russian Defence '
+     'Minister Andrei Belousov said.', "threat"),
+    # a defence lawyer has no army
+    ("NEW YORK (AP) - Defense lawyer Maria Lopez said the army would appeal the ruling.", "prediction"),
+])
+def test_only_a_defence_officials_bare_army_is_their_own(analyzer, sentence, act):
+    assert ledger(analyzer, sentence)[0].act == act

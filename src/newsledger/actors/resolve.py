@@ -281,7 +281,8 @@ class _ArticleResolver:
             record = self.registry.match_person(
                 name, title=learned.title if learned else None, country=learned.country if learned else None)
             actor_id = record.id if record else actor_id_for("person", name)
-            if record is None and self.kb.get(actor_id) is not None and self.filed_from:
+            known = self.kb.get(actor_id) if record is None else None
+            if known is not None and namesake_elsewhere(known, learned.title if learned else None, self.filed_from):
                 # a namesake of a known person ("Defense Minister Pedro Sanchez" in Bogota): not them
                 actor_id = f"{actor_id}-{self.filed_from.split(':')[-1].lower()}"
             role = learned.as_dict() if learned else None

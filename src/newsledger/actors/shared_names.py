@@ -63,10 +63,12 @@ def filed_elsewhere(entry: KBEntry, name: str, filed_id: str | None) -> bool:
 
 
 def namesake_elsewhere(entry: KBEntry, title: str | None, filed_id: str | None) -> bool:
-    """True when ``entry`` is a person the knowledge base knows, the text gives the name a
-    title that person never held, and the story was filed from another country: "BOGOTA …
-    Defense Minister Pedro Sanchez" is Colombia's minister, not Spain's prime minister."""
-    if entry.kind != "person" or not title or filed_id is None or not entry.country \
+    """True when ``entry`` is a person the knowledge base knows only in government offices, the
+    text gives the name another such office (a minister's, a president's), and the story was
+    filed from another country than the person's: "BOGOTA … Defense Minister Pedro Sanchez" is
+    Colombia's minister, not Spain's prime minister. Spokesmen and envoys, titled many ways, are
+    never namesakes."""
+    if entry.kind != "person" or not title or filed_id is None or not entry.country or not entry.roles \
             or filed_id == f"country:{entry.country}" or not _STATE_OFFICE.search(title):
         return False
     return role_titled(entry.roles, title) is None and all(_STATE_OFFICE.search(r.get("title", ""))

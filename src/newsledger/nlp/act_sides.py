@@ -47,6 +47,10 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
         # military spokesman Yahya Saree said that the group would continue …"
         names |= _OWN_BODY
     names |= {_norm(t.text) for t in words if t.pos_ == "PROPN" or t.lower_ in ALIASES or country_named(t.text)}
+    lowered = {t.lower_ for t in words}
+    if lowered & _DEFENCE_WORDS and lowered & _OFFICE_WORDS:
+        # a defence minister's "the army would keep striking …" is their own army (not a defense lawyer's)
+        names.add(OWN_ARMY)
     if sp is not None and st.quote != "direct":  # indirect, or mixed with a quoted phrase
         # reported speech names the speaker by a pronoun: "Trump said he would sue", "Britain,
         # France and Germany have said they will reimpose sanctions unless …"
@@ -114,6 +118,9 @@ def is_side(subject: Token | None, side: set[str]) -> bool:
     phrase = doc_text(subject.doc)[subject.left_edge.idx:subject.idx + len(subject)]
     if _norm(phrase) in side or _norm(subject.text) in side:
         return True
+    if OWN_ARMY in side and subject.lemma_.lower() in _ARMS \
+            and all(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return True  # a defence minister's bare "the army" (not "Western troops")
     # "the DPRK armed forces", "Iran's military": the forces of the speaker's state
     return subject.lemma_.lower() in _ARMS and any(
         c.dep_ in ("compound", "amod", "poss", "nmod") and _norm(c.text) in side and country_named(c.text)
@@ -127,6 +134,11 @@ _POSSESSED_BY = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _OWN_BODIES = _ARMS | {"administration", "party", "country", "ministry", "company", "team", "campaign", "group",
                        # a union leader's: "his members would not return to work unless …"
                        "member", "union", "supporter", "follower"}
+
+
+_DEFENCE_WORDS = {"defence", "defense", "military", "army"}
+_OFFICE_WORDS = {"minister", "ministry", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "official"}
+OWN_ARMY = "<the speaker's army>"  # a side's name no text holds: a defence official's bare "the army"
 
 
 def _norm(text: str) -> str:

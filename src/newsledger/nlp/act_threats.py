@@ -11,6 +11,7 @@ from newsledger.model import Statement
 from newsledger.nlp.act_formulas import hostile_existential
 from newsledger.nlp.act_modality import STATIVE
 from newsledger.nlp.act_sides import is_side, root_of, subject_of
+from newsledger.nlp.conditions_deterrents import goes_unanswered
 from newsledger.nlp.spans import doc_text, tokens_in
 
 _COOPERATIVE = {"support", "help", "aid", "assist", "welcome", "cooperate", "negotiate", "talk",
@@ -130,7 +131,7 @@ def _answered_by_side(root: Token, side: set[str]) -> bool:
     """What a hostile act would set off is the speaker's side's answer: it "would not go
     unanswered" (no one else is named to answer), or it "would invoke U.S. mutual defense
     commitments" (the side's own commitments)."""
-    if root.lemma_.lower() == "go" and any(c.lower_ == "unanswered" for c in root.children):
+    if goes_unanswered(root):
         return True
     obj = next((c for c in root.children if c.dep_ == "dobj"), None)
     return root.lemma_.lower() in ("invoke", "trigger") and obj is not None and any(

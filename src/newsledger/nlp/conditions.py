@@ -156,8 +156,9 @@ def _parsed_conditions(doc: Doc, st: Statement) -> tuple[list[dict], list[dict]]
             # Philippines stops sending boats to the Shoal, a spokesman said" with "said" a
             # relative clause of "Shoal"): the condition ends with the content
             tokens = tokens & content
-            cand = dict(cand, tokens=tokens, condition=make_condition(
-                doc, sorted(tokens | cand["marker_tokens"], key=lambda t: t.i)) or cand["condition"])
+            shown = tokens | cand["marker_tokens"] if cand["kind"] in NEGATIVE else tokens  # "unless" stays
+            cand = dict(cand, tokens=tokens, condition=make_condition(doc, sorted(shown, key=lambda t: t.i))
+                        or cand["condition"])
         if tokens & cue:
             continue
         inside = _within(cand["condition"].span, st.content_spans)
@@ -225,7 +226,7 @@ def _candidates(doc: Doc, region: list[Token]) -> Iterable[dict]:
             head = _clause_head(first, marker_tokens)
         if marker == "if" and _is_indirect_question(head, marker_tokens):  # never "only if"
             continue
-        if kind in ("only_once", "not_until") and (not _has_subject(head) or head.i < min(t.i for t in marker_tokens)):
+        if kind in ("only_once", "not_until") and (head.i < min(t.i for t in marker_tokens) or _a_time(doc, head)):
             continue  # "cut rates only once this year", "until next year": a time, no clause
         if marker in ("once", "until"):
             kind = precondition(head, marker)
@@ -300,6 +301,13 @@ def _is_indirect_question(head: Token, marker_tokens: set[Token]) -> bool:
     if head.dep_ == "advcl":
         return head.head.lemma_.lower() in _QUESTION_LEMMAS and head.i > head.head.i
     return head.dep_ in _COMPLEMENT_DEPS or head.head.lemma_.lower() in _QUESTION_LEMMAS
+
+
+def _a_time(doc: Doc, head: Token) -> bool:
+    """The clause after "once"/"until" is only a time expression ("until next year"), not an
+    event ("until a full withdrawal")."""
+    return not _has_subject(head) and head.pos_ != "VERB" and any(
+        a <= head.idx < b for a, b in (t.span for t in doc._.timexes or ()))
 
 
 def _has_subject(head: Token) -> bool:

@@ -31,7 +31,8 @@ from newsledger.nlp.conditions_ultimatums import make_condition
 
 _HOSTILE_ACTS = {"attack", "attempt", "aggression", "incursion", "violation", "provocation", "interference",
                  "strike", "move", "escalation", "deployment", "encroachment", "intrusion", "act",
-                 "misadventure", "adventurism", "infiltration",
+                 "misadventure", "adventurism", "infiltration", "intervention", "invasion", "occupation",
+                 "blockade", "annexation",
                  # arms sent to the other side: "any delivery of Taurus missiles would be seen as …"
                  "delivery", "supply", "shipment", "transfer",
                  # and measures against it: "will respond firmly to any new tariffs"
@@ -70,10 +71,14 @@ def _hostile_setting_off(noun: Token | None, verb: Token) -> bool:
     commitments", "the supply of long-range missiles to Kiev would not go unanswered": a hostile
     act aimed at someone (a preposition after it), and what it would set off; without "any"."""
     if noun is None or noun.lemma_.lower() not in _HOSTILE_ACTS \
-            or not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "to", "of", "into") for c in noun.children):
-        return False
-    unanswered = verb.lemma_.lower() == "go" and any(c.lower_ == "unanswered" for c in verb.children)
-    return unanswered or verb.lemma_.lower() in _SETS_OFF
+            or not any(c.dep_ == "prep" and c.lower_ in ("on", "against", "to", "into") for c in noun.children):
+        return False  # not "the transfer of power would be seen as …": aimed at no one
+    return goes_unanswered(verb) or verb.lemma_.lower() in _SETS_OFF
+
+
+def goes_unanswered(verb: Token) -> bool:
+    """"… would not go unanswered": a response is coming."""
+    return verb.lemma_.lower() == "go" and any(c.lower_ == "unanswered" for c in verb.children)
 
 
 def _implied(doc: Doc, verb: Token, condition: list[Token], content: set[Token], kind: str,
@@ -99,7 +104,8 @@ def any_hostile_act(doc: Doc, content: set[Token]) -> list[dict]:
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c in content), None)
         if _any_hostile(subject) or _hostile_setting_off(subject, verb):
-            out.append(_implied(doc, verb, list(subject.subtree), content, "implied", "any"))
+            marker = "any" if _any_hostile(subject) else subject.text.lower()  # "any", or the act: "attack"
+            out.append(_implied(doc, verb, list(subject.subtree), content, "implied", marker))
         elif verb.lemma_.lower() in _RESPOND:
             to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
             noun = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None

@@ -68,28 +68,29 @@ def without_coordinated_saying(text: str, spans: list[tuple[int, int]]) -> list[
 
 
 # ", a shift from his position earlier this month": the writer's word on what was said
+_TURNS = r"shift|reversal|change|departure|turnaround|u-turn|about-face|climbdown|move|step|sign|signal|nod"
 _WRITERS_APPOSITION = re.compile(
-    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:shift|reversal|change|departure|turnaround|u-turn|about-face|climbdown|"
-    r"move|step|sign|signal|nod|"
+    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:" + _TURNS + "|"
     r"remark|comment|claim|statement|accusation|assertion|charge|suggestion|message|allegation|reference|"
     r"jab|swipe|dig)\b[^\"“”]*$"
     # the writer's count of what happened: ", the third such U.S. veto since the war began"
     r"|,\s+the\s+(?:first|second|third|fourth|fifth|sixth|latest)\s+such\b[^\"“”]*$", re.IGNORECASE)
-
-
 # The writer's apposition opening a clause of its own: ", a move that could anger some producers"
 _WRITERS_APPOSITION_CLAUSE = re.compile(
-    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:shift|reversal|change|departure|turnaround|u-turn|about-face|"
-    r"move|step|sign|signal)\s+(?:that|which)\b", re.IGNORECASE)
+    r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:" + _TURNS + r")\s+(?:that|which)\b", re.IGNORECASE)
+# Where a sentence ends: a full stop after a small letter or a digit (not "U.S."), or a line break
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9][.!?])[\"”’']?\s|\n")
 
 
 def in_writers_apposition(text: str, at: int) -> bool:
-    """True when offset ``at`` falls inside the writer's apposition of its sentence ("…, three
-    sources told Reuters, a move that could anger some fellow OPEC+ producers"): what the move
-    could do is the writer's reading, neither the sources' words nor the move's."""
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    """True when offset ``at`` falls after the start of a writer's apposition that opens a clause
+    in its sentence, which runs on to the sentence's end ("…, three sources told Reuters, a move
+    that could anger some fellow OPEC+ producers"): what the move could do is the writer's
+    reading, neither the sources' words nor the move's."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    start = ends[-1] if ends else 0
     found = _WRITERS_APPOSITION_CLAUSE.search(text, start, at + 60)
-    return found is not None and found.start() < at
+    return found is not None and found.start() < at and not _SENTENCE_END.search(text, found.start(), at)
 
 
 def without_writers_apposition(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

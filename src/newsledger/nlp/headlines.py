@@ -61,15 +61,17 @@ def in_first_line(doc: Doc, at: int) -> bool:
 
 
 def in_lead(doc: Doc, at: int) -> bool:
-    """``at`` is in the paragraph after a headline, the lead, whose "A federal judge" the story
-    names next ("U.S. District Judge Carlton Reeves wrote …")."""
+    """``at`` is in the paragraph after a headline (a first line that ends in no full stop, its
+    closing quote mark aside), the lead, whose "A federal judge" the story names next ("U.S.
+    District Judge Carlton Reeves wrote …"); never in the headline itself."""
     text = doc_text(doc)
     start = doc._.body_start or 0
     first_end = text.find("\n", start)
-    if first_end < 0 or text[start:first_end].rstrip().endswith((".", '"', "”")):
-        return False  # no headline: the first line is the lead
+    first_line = text[start:first_end].rstrip().rstrip("\"”’'") if first_end >= 0 else ""
+    if not first_line or first_line.endswith((".", "!", "?")):
+        return False  # no headline ('… said the statute was "hopelessly vague."'): the first line is the lead
     lead_start = len(text) - len(text[first_end:].lstrip())
-    return "\n" not in text[lead_start:at]
+    return lead_start <= at and "\n" not in text[lead_start:at]
 
 
 class HeadlineNames:

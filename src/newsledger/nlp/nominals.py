@@ -61,7 +61,8 @@ GROUP_NOUNS = {"countries", "leaders", "officials", "sources", "analysts", "expe
                "advocates", "campaigners", "environmentalists", "scientists", "researchers", "doctors",
                "lawyers", "prosecutors", "rebels", "militants", "executives", "unions", "conservatives",
                "liberals", "scholars", "historians", "journalists", "citizens", "families", "forecasters",
-               "meteorologists", "organisers", "organizers", "opposition"}
+               "meteorologists", "organisers", "organizers", "opposition", "mediators", "negotiators",
+               "envoys", "delegates", "ambassadors", "commanders", "soldiers", "officers", "judges"}
 # Groups that speak for the institution they belong to ("Officials at the Pentagon"); other
 # groups are people of their own ("Supporters of Trump", "Critics of the ministry").
 OFFICIAL_GROUPS = {"officials", "sources", "aides", "diplomats", "leaders", "members", "ministers", "executives",
@@ -125,20 +126,23 @@ def by_title(words: list[str], before: list[Any]) -> Any | None:
 _PARTIES = {"republican", "gop", "democratic", "democrat", "libertarian", "green", "conservative", "labour"}
 
 
+def _parties(words: list[str]) -> set[frozenset[str]]:
+    """The parties ``words`` name, each as the set of its names ("gop" is "republican")."""
+    return {frozenset(TITLE_SYNONYMS.get(w, {w})) for w in words if w in _PARTIES}
+
+
 def _party_unknown(context: str, title_words: list[str]) -> bool:
     """True when the mention names a party ("the Conservative leader") and the words around the
     candidate name none of it: the latest person named may lead another party ("Kemi Badenoch
     accused Sir Keir Starmer … The Conservative leader said")."""
-    wanted = {w for w in title_words if w in _PARTIES}
-    return bool(wanted) and not any(w in context.split() for w in wanted)
+    wanted = _parties(title_words)
+    return bool(wanted) and not wanted & _parties(context.split())
 
 
 def _other_party(context: str, title_words: list[str]) -> bool:
     """True when the mention names a party ("the Republican nominee") and the words around
     the candidate name another ("Libertarian nominee Gary Johnson")."""
-    def parties(words):
-        return {frozenset(TITLE_SYNONYMS.get(w, {w})) for w in words if w in _PARTIES}  # "gop" is "republican"
-    wanted, found = parties(title_words), parties(context.split())
+    wanted, found = _parties(title_words), _parties(context.split())
     return bool(wanted) and bool(found - wanted)
 
 

@@ -250,9 +250,14 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     earlier = institution_named_before(words, [*before, *resolved], start)  # "the company", "the ministry"
     if earlier is not None:
         return earlier
-    if words and words[0] in {"the", "this"} and head in MEDIA_NOUNS:
+    if words and words[0] in {"the", "this"} and head in MEDIA_NOUNS \
+            and not _agency_of_no_news(words, statement.extra.get("cue_lemma", "")):
         return _latest(resolved, "media")
-    if head in TITLES or head in GENERIC_PERSON:
+    head_words = head_text.split()
+    # "Elbridge Colby, the nominee": a name the recogniser missed, then its role
+    named_head = head_text != before_clause and len(head_words) > 1 and all(w[:1].isupper() for w in head_words) \
+        and head_words[0].lower() not in ("the", "a", "an")
+    if (head in TITLES or head in GENERIC_PERSON) and not named_head:
         found = _by_title(words, before, resolved)
         if found is None and head in TITLES and (in_first_line(doc, start) or in_lead(doc, start)):
             # "Germany could send Taurus …, chancellor says": the chancellor the story names next;
@@ -275,6 +280,12 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
 # people named by whom they stand to ("an aide to", "a lawyer for", "a friend of"): someone else
 _RELATIONS = {"aide", "adviser", "advisor", "lawyer", "attorney", "friend", "ally", "associate", "colleague",
               "confidant", "assistant", "bodyguard", "biographer", "classmate", "neighbor", "neighbour", *KIN_NOUNS}
+
+
+def _agency_of_no_news(words: list[str], cue_lemma: str) -> bool:
+    """"The agency said" is a public agency (the WHO, the IAEA the article names), unless a news
+    agency ("the news agency") or one writing as the press does ("the agency wrote")."""
+    return words[-1:] == ["agency"] and not {"news", "press", "wire"} & set(words) and cue_lemma not in MEDIA_CUES
 
 
 def _someone_of(root: Token, inside: list[_Named]) -> bool:
@@ -346,7 +357,7 @@ def _kind_of_phrase(doc: Doc, mention: Mention, statement: Statement) -> str:
     lemma = statement.extra.get("cue_lemma", "")
     if words[:2] == ["one", "of"]:  # "One of the people, a U.S. official": one member of the many
         return nominals.one_of_kind(before_apposition(text).lower().split())
-    if head == "agency" and not {"news", "press", "wire"} & set(words) and lemma not in MEDIA_CUES:
+    if _agency_of_no_news(words, lemma):
         return "organization"  # "The agency said" after the WHO; "the agency wrote", "the news agency" report
     if head in MEDIA_NOUNS or (lemma in MEDIA_CUES and head in {"material", "newspaper", "magazine"}):
         return "media"

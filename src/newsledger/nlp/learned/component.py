@@ -42,7 +42,7 @@ from .cue_edges import reports, trimmed_cue_end
 from .cue_times import cue_end_before_time
 from .contents import (clause_of_cue_object, condition_clause, ends_in_relative_pronoun, has_content_word,
                        object_of_another_verb, question_topic, without_addressee,
-                       whole_names, without_cue_adjuncts, without_dangling_words, without_leading_adverb,
+                       whole_names, without_cue_adjuncts, without_dangling_words, without_words_before_that,
                        without_trailing_punctuation)
 from .citing import reported_citing
 from .decode import whole_words
@@ -51,8 +51,8 @@ from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue, with_rule_hearsay
 from ..headlines import in_headline
 from .sources import (coordinated_subject, document_speaking, in_another_sentence, passive_subject, quoted_source,
-                      subject_of_cue, undergone_by_place, whole_source)
-from .quotations import (join_split_quotations, without_pieces_of_earlier_quotations,
+                      subject_of_cue, undergone_by_place, whole_source, within_cue_paragraph)
+from .quotations import (join_split_quotations, without_pieces_of_earlier_quotations, without_pieces_of_later_cues,
                          without_pieces_of_later_quotations)
 from .paragraph_cuts import within_paragraph
 from .tails import without_narrative_after
@@ -140,6 +140,7 @@ def finish(learned: list[Statement], doc: Doc, *, keep_rules: bool = True,
             abandoned -= content_chars(kept) | set(range(*kept.cue_span))
     merged = merge_with_rules(join_split_quotations(doc, text, tidied), ruled, abandoned)
     merged = without_pieces_of_earlier_quotations(text, without_pieces_of_later_quotations(text, merged))
+    merged = without_pieces_of_later_cues(text, merged)
     return without_frames_as_contents(text, merged)
 
 
@@ -207,13 +208,13 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     if not spans:
         return None
     spans = without_addressee(doc, spans, (cue_start, cue_end))  # "tells | Al Jazeera the group will …"
-    spans = without_leading_adverb(doc, spans, (cue_start, cue_end))  # "told reporters | earlier | that …"
+    spans = without_words_before_that(doc, spans, (cue_start, cue_end))  # "told reporters | earlier | that …"
     spans = without_writers_apposition(text, spans)  # "…, a reversal after months of objections"
     spans = without_pieces_after_saying(text, spans)  # "said | it would appeal |, calling the | decision"
     spans = without_coordinated_saying(text, without_trailing_occasion(text, spans))  # "…, in a post on …"
     spans = without_dangling_words(doc, without_cue_adjuncts(doc, spans, (cue_start, cue_end)))
     spans = without_trailing_punctuation(text, spans)  # "…joining the alliance|,
-    speaker = whole_source(doc, statement.speaker, text, (cue_start, cue_end))
+    speaker = whole_source(doc, within_cue_paragraph(statement.speaker, cue_start, text), text, (cue_start, cue_end))
     if _inside_source(speaker, (cue_start, cue_end)):
         return None
     if speaker is not None:  # "Saudi | crown prince | reportedly told": the source's words are no content
@@ -232,10 +233,11 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     if speaker is not None and quoted is None and (passive_subject(doc, speaker, (cue_start, cue_end))
                                 or in_another_sentence(doc, speaker, (cue_start, cue_end), text)):
         speaker = None  # "He has been harshly criticized for …", "Peskov, asked about …": who did it goes unnamed
-    if quoted is None:  # "vetoed a draft resolution | demanding | a ceasefire": the resolution's words
-        quoted = document_speaking(doc, (cue_start, cue_end), text)
-        speaker = quoted or speaker
-    if quoted is None:  # the parse's subject, when the tagger had none or took one from what was said
+    document = document_speaking(doc, (cue_start, cue_end), text) if quoted is None else None
+    if document is not None:  # "vetoed a draft resolution | demanding | a ceasefire": the resolution's words
+        speaker = document
+    if quoted is None and document is None:
+        # the parse's subject, when the tagger had none or took one from what was said
         found = coordinated_subject(doc, speaker, (cue_start, cue_end), text) or speaker or subject_of_cue(
             doc, (cue_start, cue_end), text, any_verb=in_headline(text, doc._.body_start or 0, cue_start))
         speaker = None if found is not None and passive_subject(doc, found, (cue_start, cue_end)) else found

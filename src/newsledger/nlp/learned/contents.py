@@ -53,11 +53,13 @@ def whole_names(doc: Doc, spans: list[tuple[int, int]], *kept_out: tuple[int, in
     out = []
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
-        before = doc[span.start - 1] if span is not None and span.start > 0 else None
-        if before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head in span \
-                and not any(before.idx < y and x < start for x, y in kept_out):
-            start = before.idx
-        out.append((start, end))
+        first = span.start if span is not None else 0
+        floor = out[-1][1] if out else 0  # never into the piece before
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound" \
+                and doc[first - 1].head.i >= first and doc[first - 1].idx >= floor \
+                and not any(doc[first - 1].idx < y and x < start for x, y in kept_out):
+            first -= 1  # "United | Arab | Emirates": each word before the name's head
+        out.append((doc[first].idx if span is not None and first < span.start else start, end))
     return out
 
 
@@ -133,8 +135,9 @@ _AWAITED = {"evidence", "sign", "signs", "proof", "confirmation", "indication", 
 
 def clause_of_cue_object(doc: Doc, piece: tuple[int, int], cue_span: tuple[int, int]) -> bool:
     """True when a content piece is the clause of a noun of what is awaited or shown that the
-    cue's verb governs through a preposition: in "officials wait for clearer evidence that inflation is cooling" the tagger gave
-    "wait for" the piece "that inflation is cooling", which is what the evidence would show."""
+    cue's verb governs through a preposition: in "officials wait for clearer evidence that
+    inflation is cooling" the tagger gave "wait for" the piece "that inflation is cooling", which
+    is what the evidence would show."""
     span = doc.char_span(*piece, alignment_mode="expand")
     cue = doc.char_span(*cue_span, alignment_mode="expand")
     if span is None or cue is None or len(span) == 0:
@@ -149,18 +152,35 @@ _WHEN_SAID = {"earlier", "later", "yesterday", "today", "previously", "again", "
               "separately", "privately", "publicly"}
 
 
-def without_leading_adverb(doc: Doc, spans: list[tuple[int, int]], cue_span: tuple[int, int]) -> list[tuple[int, int]]:
-    """The content without the adverb of the cue's verb that opens it before "that": in "Peskov
-    told reporters earlier that Moscow was watching" the content starts at "that"."""
+# Where words are said, which the parser may give the that-clause said there ("on a conference call that …")
+_VENUES = {"call", "interview", "briefing", "conference", "speech", "meeting", "hearing", "session", "podcast",
+           "broadcast", "appearance", "rally", "event", "address", "programme", "program", "show"}
+
+
+def without_words_before_that(doc: Doc, spans: list[tuple[int, int]],
+                              cue_span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The content without the words of the cue's verb that open it before its "that": in "Peskov
+    told reporters earlier that Moscow was watching" and "Musk warned investors on a conference
+    call that the company could face …" the content starts at "that"."""
     span = doc.char_span(*spans[0], alignment_mode="expand") if spans else None
     cue = doc.char_span(*cue_span, alignment_mode="expand")
-    if span is None or cue is None or len(span) < 3 or span[1].lower_ != "that":
+    if span is None or cue is None or len(span) < 3:
         return spans
-    first = span[0]
-    if first.dep_ not in ("advmod", "npadvmod") or not (cue.start <= first.head.i < cue.end
-                                                        or first.lower_ in _WHEN_SAID):
-        return spans  # the parser may hang "earlier" on the clause's verb
-    return [(span[1].idx, spans[0][1]), *spans[1:]]
+    mark = next((t for t in span[1:6] if t.lower_ == "that" and t.dep_ == "mark"), None)
+    opening = span[:mark.i - span.start] if mark is not None else []
+    # the cue's own that-clause (the parser may hang it on the call it was said on), not "said
+    # Clinton had told officials that …"
+    if mark is None or not (cue.start <= mark.head.head.i < cue.end
+                            or mark.head.dep_ in ("relcl", "acl") and mark.head.head in opening
+                            and mark.head.head.lemma_.lower() in _VENUES):
+        return spans
+    clause = set(mark.head.subtree)
+    when_said = len(opening) == 1 and opening[0].lower_ in _WHEN_SAID  # the parser may hang "earlier" on the clause
+    if not when_said and any(t in clause for t in opening):
+        return spans
+    if not when_said and not any(cue.start <= t.head.i < cue.end or t.head in opening for t in opening):
+        return spans  # words of neither the cue's verb nor each other
+    return [(mark.idx, spans[0][1]), *spans[1:]]
 
 
 def question_topic(doc: Doc, piece: tuple[int, int], cue_span: tuple[int, int]) -> bool:

@@ -220,6 +220,29 @@ def without_pieces_of_earlier_quotations(text: str, statements: list[Statement])
     return out
 
 
+_NAMING = {"call", "describe", "label", "dub", "brand", "term"}
+
+
+def without_pieces_of_later_cues(text: str, statements: list[Statement]) -> list[Statement]:
+    """A piece after a later naming cue ("calling", "describing … as") and inside that
+    statement's content is that statement's: in '"We're going to make them pay twice as much,"
+    Trump said, calling Spain's position "terrible."' the tagger gave "said" the quoted
+    "terrible." too; the piece is dropped from it, which keeps its other pieces. (A quotation
+    after "adding" or another "said" may continue the first: PolNeAR gives it both.)"""
+    def named_by(other: Statement, st: Statement, a: int, b: int) -> bool:
+        return other is not st and st.cue_span[1] <= other.cue_span[0] and other.cue_span[1] <= a \
+            and other.extra.get("cue_lemma") in _NAMING and _within(other, a, b)
+
+    out = []
+    for st in statements:
+        kept = [(a, b) for n, (a, b) in enumerate(st.content_spans)
+                if n == 0 or not any(named_by(other, st, a, b) for other in statements)]
+        if len(kept) < len(st.content_spans):
+            st = replace(st, content_spans=kept, content=" … ".join(text[a:b] for a, b in kept))
+        out.append(st)
+    return out
+
+
 def _paragraph_start(text: str, at: int) -> int:
     breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, at)]
     return breaks[-1] if breaks else 0

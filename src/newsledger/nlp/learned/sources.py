@@ -12,6 +12,7 @@ from ..coordination import saying_verb_above
 from ..datelines import after_dateline
 from ..attribution_rules import RELATIVE_PRONOUNS
 from ..rule_sources import antecedent_span, passive_participle, quoted_subject
+from .paragraph_cuts import PARAGRAPH_BREAK
 
 _SOURCE_MODIFIERS = {"det", "compound", "amod"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves"}
@@ -86,6 +87,21 @@ def _whole_name_start(doc: Doc, first: int, last: int, cue_span: tuple[int, int]
                 and not _crosses(doc, ent.start, last, cue_span):
             return ent.start
     return first
+
+
+def within_cue_paragraph(speaker: Mention | None, cue_start: int, text: str) -> Mention | None:
+    """The source without what the tagger took from the paragraph before its cue's: in
+    '"…?" asked Sen. Jeanne Shaheen, D-N.H. ¶ Elbridge Colby, the nominee, replied …' the one
+    who replied is Colby, the nominee."""
+    if speaker is None or speaker.span[0] >= cue_start:
+        return speaker
+    breaks = list(PARAGRAPH_BREAK.finditer(text, speaker.span[0], min(speaker.span[1], cue_start)))
+    if not breaks:
+        return speaker
+    start, end = breaks[-1].end(), speaker.span[1]
+    if not text[start:end].strip():
+        return None  # all of it in the paragraph before: the cue's own subject may yet be found
+    return replace(speaker, text=text[start:end], span=(start, end), chain=[], name=None)
 
 
 def _antecedent(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
