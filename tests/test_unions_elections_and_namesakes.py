@@ -143,3 +143,21 @@ def test_a_defence_ministers_army_is_his_side(analyzer):
 ])
 def test_only_a_defence_officials_bare_army_is_their_own(analyzer, sentence, act):
     assert ledger(analyzer, sentence)[0].act == act
+
+
+def test_what_a_speaker_responds_to_is_not_their_words(analyzer):
+    statements = ledger(analyzer, (
+        "Zelensky: peace plan must not reward aggression\n\n"
+        "KYIV, Nov 20 (Ukrinform) - Ukrainian President Volodymyr Zelensky said on Thursday that any peace plan "
+        "must not reward Russia's aggression, responding to reports that Washington had drafted a 28-point "
+        "proposal requiring Kyiv to cede territory.\n\n"
+        "\"Ukraine will never recognise the occupied territories as Russian. This is not a question of "
+        "negotiations,\" Zelensky said in his nightly video address."), header=HEADLINE_FOLLOWS)
+    drafted = [s for s in statements if s.content.startswith("that Washington had drafted")]
+    assert drafted and all(s.speaker is None or s.speaker.name != "Volodymyr Zelensky" for s in drafted)
+
+
+def test_an_industry_association_is_an_organisation(analyzer):
+    found = ledger(analyzer, "BERLIN (dpa) - The bottled water industry association said its members complied "
+                             "with all legal limits.")[0]
+    assert found.speaker.kind == "organization"

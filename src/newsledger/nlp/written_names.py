@@ -32,7 +32,7 @@ INSTITUTION_NOUNS = {"navy", "army", "guard", "government", "ministry", "office"
                      "regulator", "watchdog", "authority", "bank", "legislature", "movement", "militia",
                      "coalition", "alliance", "mission", "delegation", "consulate", "center", "centre",
                      "bureau", "institute", "force",  # "Ukraine's air force"
-                     "senate", "congress", "assembly"}
+                     "senate", "congress", "assembly", "association", "federation"}
 SPOKESPEOPLE = ("a spokesman for ", "a spokeswoman for ", "a spokesperson for ", "a representative of ",
                 "the spokesman for ", "the spokeswoman for ", "the spokesperson for ")
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}

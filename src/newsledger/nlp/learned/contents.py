@@ -129,8 +129,11 @@ def object_of_another_verb(doc: Doc, piece: tuple[int, int], cue_span: tuple[int
         and not cue.start <= verb.i < cue.end
 
 
-# Nouns of what is awaited or shown, whose clause is no one's words ("wait for evidence that …")
-_AWAITED = {"evidence", "sign", "signs", "proof", "confirmation", "indication", "assurance", "data", "news"}
+# Nouns of what is awaited or shown, or of others' words, whose clause is not the speaker's ("wait for
+# evidence that …", "responding to reports that …")
+_AWAITED = {"evidence", "sign", "signs", "proof", "confirmation", "indication", "assurance", "data", "news",
+            # and others' words the speaker answers: "responding to reports that Washington had drafted …"
+            "report", "claim", "remark", "suggestion", "allegation", "comment", "rumour", "rumor", "speculation"}
 
 
 def clause_of_cue_object(doc: Doc, piece: tuple[int, int], cue_span: tuple[int, int]) -> bool:
