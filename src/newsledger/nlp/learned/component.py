@@ -163,7 +163,13 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     - a cue inside its own source ("Minister | Denys | Shmyhal welcomed") is no cue;
     - a cue of auxiliaries, particles and adverbs only ("is not") is no cue, and a
       cue that only says statements exist ("there have been statements about") is the
-      writer's own assertion, not an attribution.
+      writer's own assertion, not an attribution;
+    - a content never starts inside a name ("Exclusive: Saudi | Arabia"), nor with the
+      cue's words before its "that" ("told reporters earlier | that"), and the clause of an
+      awaited noun or of others' words is no content ("wait for evidence that …",
+      "responding to reports that …");
+    - a source starts in its cue's paragraph, and a participle after a text acted on speaks
+      for the text ("vetoed a draft resolution demanding …": the resolution).
     ``text`` is ``doc.text`` when the caller already has it.
     """
     text = doc_text(doc) if text is None else text
@@ -217,10 +223,9 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     speaker = whole_source(doc, within_cue_paragraph(statement.speaker, cue_start, text), text, (cue_start, cue_end))
     if _inside_source(speaker, (cue_start, cue_end)):
         return None
-    if speaker is not None:  # "Saudi | crown prince | reportedly told": the source's words are no content
-        spans = [(a, b) for a, b in spans if not (speaker.span[0] <= a and b <= speaker.span[1])]
-        if not spans:
-            return None
+    spans = _without_source_words(spans, speaker)  # "Saudi | crown prince | reportedly told"
+    if not spans:
+        return None
     quoted = quoted_source(doc, (cue_start, cue_end), text)
     if quoted is not None:  # "The company was quoted by Bloomberg as saying …": the company's words
         # the quoted one is no content of the one who quoted it
@@ -241,10 +246,9 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
         found = coordinated_subject(doc, speaker, (cue_start, cue_end), text) or speaker or subject_of_cue(
             doc, (cue_start, cue_end), text, any_verb=in_headline(text, doc._.body_start or 0, cue_start))
         speaker = None if found is not None and passive_subject(doc, found, (cue_start, cue_end)) else found
-    if speaker is not None:  # the headline's "North Korea fires missiles, | warns": who warns did the firing
-        spans = [(a, b) for a, b in spans if not (speaker.span[0] <= a and b <= speaker.span[1])]
-        if not spans:
-            return None
+    spans = _without_source_words(spans, speaker)  # the headline's "North Korea fires missiles, | warns"
+    if not spans:
+        return None
     extra = {**statement.extra, "cue_lemma": _cue_lemma(doc, (cue_start, cue_end), statement.extra)}
     quote = statement.quote
     if spans != statement.content_spans and quote != "indirect":  # a piece cut off may have been the unquoted one
@@ -252,6 +256,15 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     return replace(statement, cue=text[cue_start:cue_end], cue_span=(cue_start, cue_end), speaker=speaker,
                    content_spans=spans, content=" ... ".join(text[a:b] for a, b in spans), quote=quote,
                    extra=extra)
+
+
+def _without_source_words(spans: list[tuple[int, int]], speaker: Mention | None) -> list[tuple[int, int]]:
+    """The pieces that are not words of the source itself: "Saudi | crown prince | reportedly
+    told" has no content "crown prince", and the headline "North Korea fires missiles, warns of
+    …" none "North Korea fires missiles" (who warns did the firing)."""
+    if speaker is None:
+        return spans
+    return [(a, b) for a, b in spans if not (speaker.span[0] <= a and b <= speaker.span[1])]
 
 
 def _inside_source(speaker: Mention | None, cue_span: tuple[int, int]) -> bool:
