@@ -49,7 +49,7 @@ def harmful(doc: Doc, part) -> bool:
         for t in tokens)
 
 
-_WILL = {"will", "would", "'ll", "shall"}  # the auxiliaries of what is to come
+WILL = {"will", "would", "'ll", "shall"}  # the auxiliaries of what is to come
 
 
 def response_coming(content: list[Token]) -> bool:
@@ -59,7 +59,7 @@ def response_coming(content: list[Token]) -> bool:
         if t.lemma_.lower() not in _RESPONSE_WORDS or not any(c.lower_ in _RESOLVE for c in t.children):
             continue
         verb = t if t.pos_ in ("VERB", "AUX") else t.head
-        if any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ in WILL for c in verb.children):
             return True
     return False
 
@@ -100,7 +100,7 @@ def punishment_to_come(content: list[Token]) -> bool:
     for t in content:
         lemma = t.lemma_.lower()
         if lemma not in ("pay", "hold", "bear") or any(c.dep_ == "neg" for c in t.children) \
-                or not any(c.dep_ == "aux" and c.lower_ in _WILL for c in t.children):
+                or not any(c.dep_ == "aux" and c.lower_ in WILL for c in t.children):
             continue
         if lemma == "pay" and (any(c.lower_ == "dearly" for c in t.children) or any(
                 c.dep_ == "dobj" and c.lemma_.lower() == "price" and any(a.lower_ in _DEAR for a in c.children)

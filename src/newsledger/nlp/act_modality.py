@@ -7,10 +7,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsledger.model import Statement
-from newsledger.nlp.act_formulas import DEONTIC
+from newsledger.nlp.act_formulas import DEONTIC, WILL
 from newsledger.nlp.act_sides import is_side, root_of, subject_of
 
-FUTURE = {"will", "shall", "would", "'ll", "wo"}
+FUTURE = WILL | {"wo"}  # and the "wo" of "won't"
 STATIVE = {"be", "have", "seem", "remain", "become", "exist", "need", "want", "know",
            "think", "believe", "hope", "can", "may", "lie", "stand"}
 

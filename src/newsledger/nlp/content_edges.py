@@ -87,8 +87,9 @@ def in_writers_apposition(text: str, at: int) -> bool:
     in its sentence, which runs on to the sentence's end ("…, three sources told Reuters, a move
     that could anger some fellow OPEC+ producers"): what the move could do is the writer's
     reading, neither the sources' words nor the move's."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
-    start = ends[-1] if ends else 0
+    window = max(0, text.rfind("\n", 0, at))  # a sentence never runs over a line: search its line only
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, window, at)]
+    start = ends[-1] if ends else window
     found = _WRITERS_APPOSITION_CLAUSE.search(text, start, at + 60)
     return found is not None and found.start() < at and not _SENTENCE_END.search(text, found.start(), at)
 

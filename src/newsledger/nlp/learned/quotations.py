@@ -11,6 +11,8 @@ together; it changes nothing else (indirect statements, and quotations that a cu
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -190,15 +192,11 @@ def without_pieces_of_later_quotations(text: str, statements: list[Statement]) -
     continue to do so as long as it is necessary. ¶ "But there are limits," he said'): when the
     tagger also gave its first paragraph to the cue before it ('"…," Scholz told a meeting'),
     the piece is dropped from that statement, which keeps its other pieces."""
-    out = []
-    for st in statements:
-        kept = [(a, b) for n, (a, b) in enumerate(st.content_spans)
-                if n == 0 or a < st.cue_span[1] or not _left_open(text, b)
-                or not any(other is not st and other.cue_span[0] >= b and _within(other, a, b) for other in statements)]
-        if len(kept) < len(st.content_spans):
-            st = replace(st, content_spans=kept, content=" … ".join(text[a:b] for a, b in kept))
-        out.append(st)
-    return out
+    def later(st: Statement, n: int, a: int, b: int) -> bool:
+        return n > 0 and a >= st.cue_span[1] and _left_open(text, b) \
+            and any(other is not st and other.cue_span[0] >= b and _within(other, a, b) for other in statements)
+
+    return [_without_pieces(text, st, later) for st in statements]
 
 
 def without_pieces_of_earlier_quotations(text: str, statements: list[Statement]) -> list[Statement]:
@@ -207,17 +205,17 @@ def without_pieces_of_earlier_quotations(text: str, statements: list[Statement])
     briefing. "The Canadian government has not shared a shred of evidence." ¶ Jaiswal said New
     Delhi would take "appropriate steps" …' the tagger gave the second "said" the first
     paragraph's last quotation too; the piece is dropped from it, which keeps its other pieces."""
-    out = []
-    for st in statements:
-        own = _paragraph_start(text, st.cue_span[0])
-        kept = [(a, b) for a, b in st.content_spans
-                if b > own or not any(other is not st and other.cue_span[1] <= own and _within(other, a, b)
-                                      and _paragraph_start(text, other.cue_span[0]) == _paragraph_start(text, a)
-                                      for other in statements)]
-        if kept and len(kept) < len(st.content_spans):
-            st = replace(st, content_spans=kept, content=" … ".join(text[a:b] for a, b in kept))
-        out.append(st)
-    return out
+    starts = [0, *(m.end() for m in PARAGRAPH_BREAK.finditer(text))]  # once per text, not per piece
+
+    def paragraph(at: int) -> int:
+        return starts[bisect.bisect_right(starts, at) - 1]
+
+    def earlier(st: Statement, n: int, a: int, b: int) -> bool:
+        own = paragraph(st.cue_span[0])
+        return b <= own and any(other is not st and other.cue_span[1] <= own and _within(other, a, b)
+                                and paragraph(other.cue_span[0]) == paragraph(a) for other in statements)
+
+    return [_without_pieces(text, st, earlier, keep_one=True) for st in statements]
 
 
 _NAMING = {"call", "describe", "label", "dub", "brand", "term"}
@@ -229,23 +227,22 @@ def without_pieces_of_later_cues(text: str, statements: list[Statement]) -> list
     Trump said, calling Spain's position "terrible."' the tagger gave "said" the quoted
     "terrible." too; the piece is dropped from it, which keeps its other pieces. (A quotation
     after "adding" or another "said" may continue the first: PolNeAR gives it both.)"""
-    def named_by(other: Statement, st: Statement, a: int, b: int) -> bool:
-        return other is not st and st.cue_span[1] <= other.cue_span[0] and other.cue_span[1] <= a \
-            and other.extra.get("cue_lemma") in _NAMING and _within(other, a, b)
+    def named_by_later(st: Statement, n: int, a: int, b: int) -> bool:
+        return n > 0 and any(other is not st and st.cue_span[1] <= other.cue_span[0] and other.cue_span[1] <= a
+                             and other.extra.get("cue_lemma") in _NAMING and _within(other, a, b)
+                             for other in statements)
 
-    out = []
-    for st in statements:
-        kept = [(a, b) for n, (a, b) in enumerate(st.content_spans)
-                if n == 0 or not any(named_by(other, st, a, b) for other in statements)]
-        if len(kept) < len(st.content_spans):
-            st = replace(st, content_spans=kept, content=" … ".join(text[a:b] for a, b in kept))
-        out.append(st)
-    return out
+    return [_without_pieces(text, st, named_by_later) for st in statements]
 
 
-def _paragraph_start(text: str, at: int) -> int:
-    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, at)]
-    return breaks[-1] if breaks else 0
+def _without_pieces(text: str, st: Statement, others: Callable[[Statement, int, int, int], bool],
+                    keep_one: bool = False) -> Statement:
+    """``st`` without the pieces ``others(st, index, start, end)`` gives to other statements (none
+    dropped with ``keep_one`` when that would leave it no piece)."""
+    kept = [(a, b) for n, (a, b) in enumerate(st.content_spans) if not others(st, n, a, b)]
+    if len(kept) == len(st.content_spans) or keep_one and not kept:
+        return st
+    return replace(st, content_spans=kept, content=" … ".join(text[a:b] for a, b in kept))
 
 
 def _within(statement: Statement, start: int, end: int) -> bool:
