@@ -157,6 +157,9 @@ class Statement:
     quote: str = "indirect"
     date: date | None = None
     date_basis: str | None = None
+    # The TIMEX3 value of a period coarser than a day the saying is dated by ("1998",
+    # "2004-03", "2026-W09") when no day is known; ``date`` is then None.
+    date_period: str | None = None
     venue: str | None = None
     act: str = "claim"
     negated: bool = False
@@ -196,6 +199,7 @@ class Statement:
             "quote": self.quote,
             "date": self.date.isoformat() if self.date else None,
             "date_basis": self.date_basis,
+            "date_period": self.date_period,
             "venue": self.venue,
             "act": self.act,
             "negated": self.negated,

@@ -150,6 +150,8 @@ def _date_cell(record: dict[str, Any]) -> Text:
     if record.get("date"):
         basis = record.get("date_basis")
         return Text(record["date"], style="dim" if basis == "publication" else "")
+    if record.get("date_period"):  # "in 1998": the period, not the publication day
+        return Text(record["date_period"])
     published = (record.get("article") or {}).get("published")
     return Text(published or "—", style="dim")
 
@@ -201,7 +203,7 @@ CSV_COLUMNS = [
     "speaker.mention", "speaker.span", "speaker.name", "speaker.actor_id", "speaker.kind",
     "speaker.role", "speaker.country", "speaker.organization",
     "source_span", "cue", "cue_span", "content", "content_span", "quote",
-    "date", "date_basis", "venue", "act", "negated",
+    "date", "date_basis", "date_period", "venue", "act", "negated",
     "condition.text", "condition.span", "consequence.text", "consequence.span",
     "targets", "confidence",
 ]

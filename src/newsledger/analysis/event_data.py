@@ -62,6 +62,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, TextIO
 
+from newsledger.store.rows import record_date
+
 GDELT_COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
     *[f"Actor{n}{field}" for n in (1, 2) for field in (
@@ -230,7 +232,7 @@ def quad_class(root: str | None) -> int | None:
 
 
 def _event_date(record: dict[str, Any]) -> date | None:
-    value = record.get("date") or (record.get("article") or {}).get("published")
+    value = record_date(record)
     return date.fromisoformat(value) if value else None
 
 

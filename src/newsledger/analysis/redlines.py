@@ -47,6 +47,7 @@ from newsledger.analysis.redline_board import STATUSES, decide, redline, redline
 from newsledger.analysis.trigger_match import SIMILARITY, check, compared_text
 from newsledger.analysis.triggers import PARSER_VERSION, Event, parse_many
 from newsledger.store import redlines as store
+from newsledger.store.rows import record_date
 
 REDLINE_ACTS = ("threat", "warning", "commitment")
 ENCODER_VERSION = "minilm-l6-int8"  # part of the similarity cache key: change with the encoder
@@ -322,8 +323,9 @@ def _holder(record: dict[str, Any]) -> tuple[str | None, str | None, str | None]
 
 
 def _date(record: dict[str, Any]) -> str | None:
-    """The statement's date, else its article's published date (ISO), else None."""
-    return record.get("date") or (record.get("article") or {}).get("published")
+    """The statement's date, else the start of its period, else its article's published
+    date (ISO), else None."""
+    return record_date(record)
 
 
 def _as_date(value: str | None) -> date | None:

@@ -45,7 +45,10 @@ Decision, first rule that applies wins
    when the speaker's side acts, a denial when it negates its own action ("we will
    not send troops"), else prediction; the speaker's side *ready, prepared, willing* to act
    is a commitment too ("Manila was ready to hold talks").
-8. denial: a negated content with a neutral cue ("stated that there are no such plans").
+8. denial: a negated content with a neutral cue ("stated that there are no such plans"),
+   unless it holds back an expectation or belief ("did not expect a breakthrough":
+   prediction; "does not think": opinion) or says what another named party does not do
+   ("Russia has not abandoned its goal", said by Kyiv: claim).
 9. claim.
 
 CAMEO and PLOVER
@@ -81,13 +84,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
+from newsledger.countries import country_named
 from newsledger.model import ACTS, Statement
 from newsledger.nlp.rule_sources import RAISING
 from newsledger.nlp.act_formulas import (DEMAND_VERBS, DEONTIC, appeal_named, called_false, first_person_appeal,
                                          first_person_pledge, harmful, legitimate_target, punishment_to_come,
                                          response_coming, told_to_brace, unanswered)
 from newsledger.nlp.act_modality import modality_act
-from newsledger.nlp.act_sides import is_media, root_of, speaker_side
+from newsledger.nlp.act_sides import is_media, is_side, root_of, speaker_side, subject_of
 from newsledger.nlp.act_threats import accepts, conditional_threat
 from newsledger.nlp.spans import tokens_in
 
@@ -219,8 +223,50 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
     if modal_act:
         return modal_act
     if st.negated:
-        return "denial", "content:negated"
+        return _negated_not_denied(content, side) or ("denial", "content:negated")
     return "claim", "default"
+
+
+_EXPECTING = {"expect", "anticipate", "foresee", "predict"}
+_THINKING = {"think", "believe"}
+# what is said to be untrue is denied, whoever said it: "the U.S. claims were not true"
+_SAID_NOUNS = {"claim", "report", "allegation", "accusation", "statement", "assertion", "charge",
+               "rumor", "rumour", "story", "suggestion", "speculation", "remark", "comment", "narrative"}
+_NAMED = {"GPE", "NORP", "ORG", "PERSON", "FAC"}
+
+
+def _negated_not_denied(content: list[Token], side: set[str]) -> tuple[str, str] | None:
+    """A negated content that denies nothing of the speaker's: an expectation or belief held
+    back ("he did not expect a breakthrough": a prediction), or what another named party does
+    not do ("Russia has not abandoned its goal", said by Kyiv's foreign ministry: a claim)."""
+    root = root_of(content)
+    if root is None:
+        return None
+    if root.lemma_.lower() in _EXPECTING:
+        return "prediction", "content:negated expectation"
+    if root.lemma_.lower() in _THINKING:
+        return "opinion", "content:negated belief"
+    subject = subject_of(root)
+    if subject is None or subject.lemma_.lower() in _SAID_NOUNS or is_side(subject, side) \
+            or not any(country_named(name) for name in side):
+        return None  # whose side the speaker is on must be known to call another party other
+    named = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod", "poss", "nmod"))]
+    if any(t.ent_type_ in _NAMED for t in named) and _a_deed_or_will(root):
+        return "claim", "content:negated of another"
+    return None
+
+
+# what a party wants or is set to do, denied of it by another: an accusation ("is not interested in peace")
+_ATTITUDES = {"interested", "serious", "willing", "ready", "sincere", "committed", "prepared", "genuine"}
+
+
+def _a_deed_or_will(root: Token) -> bool:
+    """The negated predicate is something done or an attitude ("has not abandoned its goal", "is
+    not interested in peace"), not a status, which denies a claim someone made ("Greenland was not
+    for sale", "the United States was not a party to the issue", "has no right to interfere")."""
+    if root.lemma_.lower() == "be":
+        return any(c.dep_ == "acomp" and c.lower_ in _ATTITUDES for c in root.children)
+    return root.pos_ == "VERB" and root.lemma_.lower() != "have"
 
 
 def _deontic(doc: Doc, part) -> bool:

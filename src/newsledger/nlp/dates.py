@@ -23,6 +23,11 @@ Decision, first rule that applies wins
    gives no date: the statement is ``publication`` with ``date_value`` kept, and
    it does *not* inherit, since the text says it was made at another time
    ("Later, Macron himself ruled out ..." is not Macron's February 26 statement).
+   When that expression names a calendar period ("told the BBC in 1998", "In March
+   2004, he said", "last week"), its TIMEX3 value is the statement's ``date_period``
+   ("1998", "2004-03", "2026-W09"); "Later" and "recently" name none. A period is
+   not inherited (rule 2): it is as often a background clause's ("Jaishankar, who in
+   March ruled out talks, told a conference …") as the occasion's.
 2. **Inherited** from the latest earlier statement of the same speaker (the
    resolved ``speaker.name``, else the mention's words; unresolved pronouns never
    match): "he said" after "Lee ... on March 9"; "According to him" after "Macron
@@ -53,6 +58,7 @@ import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements, doc
 from newsledger.model import Statement
 from newsledger.nlp.datelines import dateline_end
 from newsledger.nlp.spans import doc_text
+from newsledger.nlp.timex_calendar import period_bounds
 from newsledger.nlp.venue import EVENT_NOUNS, FORM_NOUNS
 
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?", re.I)
@@ -66,7 +72,8 @@ _PARTICIPLE_DEPS = {"advcl", "acl", "relcl"}
 _MAX_CLIMB = 8
 # Nouns for a saying and where it was made: a date on one outside the content is the saying's
 # (a report's date is the report's, not of who cites it).
-_SAYING_NOUNS = (FORM_NOUNS | EVENT_NOUNS) - {"report", "publication", "article", "visit", "debate"}
+_SAYING_NOUNS = (FORM_NOUNS | EVENT_NOUNS | {"ad", "advert", "advertisement"}) - {
+    "report", "publication", "article", "visit", "debate"}
 
 
 @Language.factory(
@@ -96,7 +103,7 @@ def assign_dates(doc: Doc, statements: list[Statement], timexes: Iterable) -> No
         tx = governing_timex(doc, st, points)
         key = speaker_key(st)
         source = latest.get(key) if key is not None else None
-        st.date, st.date_basis = None, "publication"
+        st.date, st.date_basis, st.date_period = None, "publication", None
         if tx is not None:
             _set_from_timex(st, tx)
         elif source is not None:
@@ -148,6 +155,8 @@ def governing_timex(doc: Doc, st: Statement, points: list) -> object | None:
         s, e = tx.span
         if e <= lo or s >= hi or any(s < b and a < e for a, b in blocked):
             continue
+        if tx.date() is None and _dates_a_thing(root, cue_ids, st.content_spans):
+            continue  # "condemned the attack in Pahalgam in April", "a photo of the 1962 crisis"
         if _climbs_to_cue(root, cue_ids, st.content_spans) or _after_saying_noun(doc, tx.span, st.content_spans) \
                 or day_after_cue(doc_text(doc), st.cue_span[1], tx.span[0]):
             found.append(tx)
@@ -178,6 +187,19 @@ def _climbs_to_cue(tok: Token, cue_ids: set[int], content: list[tuple[int, int]]
             return False
         if head.pos_ in _VERBAL and head.i not in cue_ids and not _participle(head):
             return False
+        tok = head
+    return False
+
+
+def _dates_a_thing(tok: Token, cue_ids: set[int], content: list[tuple[int, int]]) -> bool:
+    """True when a period is said of a thing on its way up to the cue (a noun other than a
+    saying's), so it dates the thing, not the saying: "condemned the attack | in April"."""
+    for _ in range(_MAX_CLIMB):
+        head = tok.head
+        if head.i == tok.i or head.i in cue_ids or _saying_noun(head, content):
+            return False
+        if head.pos_ in ("NOUN", "PROPN"):
+            return True
         tok = head
     return False
 
@@ -240,6 +262,8 @@ def _set_from_timex(st: Statement, tx) -> None:
     st.extra["date_value"] = tx.value
     if day is not None:
         st.date, st.date_basis = day, date_basis_of(tx)
+    elif tx.type == "DATE" and period_bounds(tx.value) is not None:
+        st.date_period = tx.value
 
 
 def _root(doc: Doc, span: tuple[int, int]) -> Token | None:

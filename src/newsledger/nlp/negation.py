@@ -31,7 +31,8 @@ so "if they do not withdraw, we will strike" is not negated):
 - a predicate of ruling out said by the speaker of itself or without an agent:
   passive "is ruled out", "cannot be excluded", first person "we do not exclude".
   A third party's denial inside the content ("Stoltenberg said Russia denied it")
-  is reported, not made, and does not count.
+  is reported, not made, and does not count; nor does the negation of one ("Peskov
+  said the Kremlin does not rule out such an option" keeps the option open).
 
 Hence "nothing can be ruled out" (nothing + ruled out), "did not rule out" and
 "cannot be excluded" are NOT negated: double negatives keep an option open.
@@ -130,8 +131,11 @@ def _content_flips(content: list[Token], cue: set[Token]) -> list[Token]:
     # "there are no such plans", "nothing can be ...": a negative argument negates the clause.
     for arg in [*_arguments(root), root]:  # the root itself: a bare noun phrase ("no plans")
         flips += _negative_markers(arg)
-    if root.pos_ in ("VERB", "AUX") and is_denial_verb(root) and _speaker_own(root):
-        flips.append(root)
+    if root.pos_ in ("VERB", "AUX") and is_denial_verb(root):
+        if _speaker_own(root):
+            flips.append(root)
+        else:  # another's ruling-out is reported, not made: "the Kremlin does not rule out such an option"
+            flips = [f for f in flips if f.head != root and f is not root]
     return flips
 
 

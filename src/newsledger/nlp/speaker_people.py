@@ -43,13 +43,17 @@ class People:
         self.candidates += pronouns.subject_pronouns(doc, self.sentences, body_start)
         self.candidates.sort(key=lambda c: c.span)
         self.genders: dict[str, str] = {}
-        surname_genders: dict[str, set[str]] = {}
+        surname_genders: dict[str, set[str | None]] = {}
         for c in self.candidates:
             if c.gender and c.pronoun is None:
                 self.genders.setdefault(c.name, c.gender)
-                surname_genders.setdefault(c.name.split()[-1], set()).add(c.gender)
+        for c in self.candidates:
+            if c.pronoun is None and " " in c.name:
+                surname_genders.setdefault(c.name.split()[-1], set()).add(self.genders.get(c.name))
         for surname, genders in surname_genders.items():
-            if len(genders) == 1:  # not "Clinton" when both Bill and Hillary are named
+            # not "Clinton" when both Bill and Hillary are named, nor "Cheney" when Liz is a woman
+            # and nothing tells Dick's gender
+            if len(genders) == 1 and None not in genders:
                 self.genders.setdefault(surname, next(iter(genders)))
         self.shown = pronouns.clause_genders(doc, self.candidates, self.quotes)  # "Clinton said she"
         for name, gender in pronouns.genders_from_pronouns(self.candidates, self.shown).items():

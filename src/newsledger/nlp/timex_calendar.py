@@ -241,3 +241,47 @@ def day_res(ctx: Ctx, d: dt.date | None, gran: str = DAY, part: str | None = Non
     if part:
         return Res("TIME", f"{value}T{P.PARTS_OF_DAY[part.lower()]}", True, mod)
     return Res("DATE", value, True, mod)
+
+
+# --- the days of a calendar period -----------------------------------------------------
+
+_PERIOD = re.compile(
+    r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})|W(?P<w>\d{2})(?P<we>-WE)?|Q(?P<q>[1-4])|H(?P<h>[12])|"
+    r"(?P<s>SP|SU|FA|WI)))?$|^(?P<decade>\d{3})$")
+_SEASON_START = {"SP": (0, 3), "SU": (0, 6), "FA": (0, 9), "WI": (-1, 12)}  # (year shift, month)
+
+
+def period_bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the calendar period a TIMEX3 DATE value names, or None.
+
+    Periods are years ("1998"), months ("2004-03"), ISO weeks ("2024-W10", Monday to
+    Sunday; a weekend "2024-W10-WE", Saturday and Sunday), quarters ("2024-Q1"), halves
+    ("2024-H2"), seasons of three months ("2023-SU"; winter is labelled by the year of its
+    January, so "2024-WI" starts in December 2023) and decades ("199"). Not periods: full
+    days, placeholders ("XXXX-03"), references ("PAST_REF"), durations and sets.
+    """
+    m = _PERIOD.match(value or "")
+    if m is None:
+        return None
+    try:
+        if m["decade"]:
+            start = dt.date(int(m["decade"]) * 10, 1, 1)
+            return start, dt.date(start.year + 9, 12, 31)
+        year = int(m["y"])
+        if m["w"]:
+            start = dt.date.fromisocalendar(year, int(m["w"]), 6 if m["we"] else 1)
+            return start, dt.date.fromisocalendar(year, int(m["w"]), 7)
+        if m["m"]:
+            start, months = dt.date(year, int(m["m"]), 1), 1
+        elif m["q"]:
+            start, months = dt.date(year, 3 * int(m["q"]) - 2, 1), 3
+        elif m["h"]:
+            start, months = dt.date(year, 1 if m["h"] == "1" else 7, 1), 6
+        elif m["s"]:
+            shift_years, month = _SEASON_START[m["s"]]
+            start, months = dt.date(year + shift_years, month, 1), 3
+        else:
+            start, months = dt.date(year, 1, 1), 12
+    except ValueError:  # "2024-13", week 54
+        return None
+    return start, add_months(start, months) - dt.timedelta(days=1)

@@ -14,6 +14,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from newsledger.model import Article, Statement, dumps_record
+from newsledger.nlp.timex_calendar import period_bounds
 from newsledger.store.schema import UNDATED
 
 SPEAKER_KEY_SEPARATOR = "\x1f"
@@ -69,6 +70,32 @@ def prepare(article: Article, statements: list[Statement], *,
     return prepared
 
 
+def effective_date(day: date | None, period: str | None, published: date | None) -> date | None:
+    """The date analyses order a statement by: its day; else, when its period ended before
+    publication, the period's first day ("told the BBC in 1998": 1998-01-01); else the
+    publication date (it was said on or before it, and "this year" holds that day)."""
+    if day is not None:
+        return day
+    bounds = period_bounds(period) if period else None
+    if bounds is not None and (published is None or bounds[1] < published):
+        return bounds[0]
+    return published
+
+
+def record_date(record: dict[str, Any]) -> str | None:
+    """:func:`effective_date` of a statement record, as an ISO date (or None)."""
+    published = (record.get("article") or {}).get("published")
+    day = effective_date(_iso_day(record.get("date")), record.get("date_period"), _iso_day(published))
+    return day.isoformat() if day else None
+
+
+def _iso_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def _prepare_statement(article: Article, article_id: str, published: date | None,
                        statement: Statement) -> PreparedStatement:
     record = statement.record(article)
@@ -90,7 +117,7 @@ def _prepare_statement(article: Article, article_id: str, published: date | None
         "negated": bool(record["negated"]),
         "quote": record["quote"],
         "date": statement_date,
-        "effective_date": statement_date or published,
+        "effective_date": effective_date(statement_date, statement.date_period, published),
         "sort_published": published or UNDATED,
         "has_condition": record["condition"] is not None,
         "content_start": statement.content_start,
