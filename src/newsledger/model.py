@@ -49,12 +49,20 @@ class Article:
     title: str | None = None
     body_start: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    # The agency the story's dateline credits ("Reuters" of "SEOUL, March 2 (Reuters) -"), read
+    # when no outlet was given. Not part of the id: an article stored before is the same article.
+    credit: str | None = None
 
     @property
     def id(self) -> str:
         """Stable id: a hash of the text and the metadata that identify the item."""
         published = self.published.isoformat() if self.published else ""
         return _digest(self.text, self.outlet or "", self.url or "", published, self.title or "")
+
+    @property
+    def shown_outlet(self) -> str | None:
+        """The outlet given with the article, else the agency its dateline credits."""
+        return self.outlet or self.credit
 
     @property
     def text_hash(self) -> str:
@@ -68,7 +76,7 @@ class Article:
         return {
             "id": self.id,
             "path": self.path,
-            "outlet": self.outlet,
+            "outlet": self.shown_outlet,
             "url": self.url,
             "published": self.published.isoformat() if self.published else None,
             "title": self.title,

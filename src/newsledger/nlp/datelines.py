@@ -21,21 +21,10 @@ import datetime as dt
 import re
 
 from newsledger.nlp.timex_patterns import MONTHS
+from newsledger.sources.datelines import DATELINE, MONTH
 
 _SPACES = re.compile(r"\s*")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-DATELINE = re.compile(
-    r"[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+)*"  # SEOUL, NEW DELHI, ST. LOUIS, GAZA/JERUSALEM
-    r"(?:,[ ]+(?!" + _MONTH + r"[ ]+\d)[A-Z][A-Za-z.'’]*(?:[ ][A-Z][A-Za-z.'’]*)*)?"  # , Texas / , D.C.
-    r"(?:,?[ ]+" + _MONTH + r"[ ]+\d{1,2}(?:,[ ]+\d{4})?)?"  # , March 2 / , March 2, 2026
-    r"(?:[ ]*\.?[ ]*(?:\([A-Za-z][\w.&' ]*\)|/[A-Z][\w.&' ]*/))?\.?"  # (Reuters) / (dpa) / /TASS/.
-    r"(?:[ ]*[-–—―]+[ ]+|(?<=/\.)[ ]+)"  # then a dash (or, after "/TASS/.", a space)
-    r"(?=[A-Z\"“‘'])"  # and a sentence: "NATO - the alliance said" is no dateline
-    # or a place in any case with a date and an agency, no dash: "New Delhi, Sep 5 (PTI) India …",
-    # "NEW DELHI, Aug 19 (PTI) Union Home Minister …"
-    r"|[A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+){0,2},[ ]+" + _MONTH + r"[ ]+\d{1,2}(?:,[ ]+\d{4})?[ ]+\([A-Z][A-Za-z.&]*\)[ ]+"
-    r"(?=[A-Z\"“‘'])"
-)
+_MONTH = MONTH
 
 
 def after_dateline(text: str, start: int, end: int | None = None) -> int:

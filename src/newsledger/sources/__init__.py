@@ -19,6 +19,9 @@ checks the size first, or reads line by line, so an oversized input is never hel
 an article whose text is over ``max_chars`` characters (default 1,000,000, what the
 language pipeline takes at once) is refused with a Problem too, after it was read.
 
+An article read without an outlet takes the agency its dateline credits ("SEOUL, March 2
+(Reuters) -"), as ``Article.credit``, shown as its outlet (``datelines.py``).
+
 Not done here: language (the ``nlp`` stage), storage, de-duplication of articles
 (the store identifies articles by their content).
 """
@@ -33,6 +36,7 @@ from typing import BinaryIO, TextIO
 
 from newsledger.model import Article, Problem
 
+from .datelines import credited_agency
 from .delimited import read_delimited_file
 from .feeds import read_feed_file
 from .html import read_html_file
@@ -79,8 +83,11 @@ def read_paths(paths: Iterable[str], *, default_date: date | None = None,
 
 
 def _within(items: Iterator[Article | Problem], max_chars: int) -> Iterator[Article | Problem]:
-    """``items``, with each article over ``max_chars`` characters replaced by a Problem."""
+    """``items``, with each article over ``max_chars`` characters replaced by a Problem, and
+    each article read without an outlet given the agency its dateline credits, if any."""
     for item in items:
+        if isinstance(item, Article) and item.outlet is None and len(item.text) <= max_chars:
+            item.credit = credited_agency(item.text, item.body_start)
         if isinstance(item, Article) and len(item.text) > max_chars:
             record = item.extra.get("record") if isinstance(item.extra, dict) else None
             where = f"{item.path}:{record}" if record is not None else (item.path or "-")

@@ -1,0 +1,50 @@
+"""The dateline of wire copy, as text, and the agency it credits.
+
+"SEOUL, March 2 (Reuters) - ", "BEIJING, May 20 (Xinhua) -- ", "AUSTIN, Texas (AP) — ",
+"BRUSSELS - ", "MOSCOW, March 5. /TASS/. ", "New Delhi, Sep 5 (PTI) ". :data:`DATELINE` is the
+pattern (what it takes and leaves is told in :mod:`newsledger.nlp.datelines`, which reads
+datelines in the analysis); here it also gives the agency a story credits, which is the outlet
+of a file that names none: :func:`credited_agency`.
+
+Not read: a credit at the end of a story ("— Reuters"), a byline ("By Jane Doe, AP"), and a
+dateline after the third line of the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+)*"  # SEOUL, NEW DELHI, ST. LOUIS, GAZA/JERUSALEM
+    r"(?:,[ ]+(?!" + MONTH + r"[ ]+\d)[A-Z][A-Za-z.'’]*(?:[ ][A-Z][A-Za-z.'’]*)*)?"  # , Texas / , D.C.
+    r"(?:,?[ ]+" + MONTH + r"[ ]+\d{1,2}(?:,[ ]+\d{4})?)?"  # , March 2 / , March 2, 2026
+    r"(?:[ ]*\.?[ ]*(?:\((?P<agency>[A-Za-z][\w.&' ]*)\)|/(?P<slashed>[A-Z][\w.&' ]*)/))?\.?"  # (Reuters) / /TASS/.
+    r"(?:[ ]*[-–—―]+[ ]+|(?<=/\.)[ ]+)"  # then a dash (or, after "/TASS/.", a space)
+    r"(?=[A-Z\"“‘'])"  # and a sentence: "NATO - the alliance said" is no dateline
+    # or a place in any case with a date and an agency, no dash: "New Delhi, Sep 5 (PTI) India …",
+    # "NEW DELHI, Aug 19 (PTI) Union Home Minister …"
+    r"|[A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+){0,2},[ ]+" + MONTH + r"[ ]+\d{1,2}(?:,[ ]+\d{4})?[ ]+"
+    r"\((?P<dashless>[A-Z][A-Za-z.&]*)\)[ ]+"
+    r"(?=[A-Z\"“‘'])"
+)
+_LINES_READ = 3  # a headline, a standfirst, then the dateline
+
+
+def credited_agency(text: str, start: int = 0) -> str | None:
+    """The agency credited by the dateline opening one of the first lines of ``text`` from
+    ``start`` ("Reuters" of "SEOUL, March 2 (Reuters) - Kim …", "TASS" of "MOSCOW, March 5.
+    /TASS/. …"), or None: no dateline there, or one that credits no agency ("BRUSSELS - ")."""
+    position, seen = start, 0
+    while position < len(text) and seen < _LINES_READ:
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        line = text[position:end].strip()
+        if line:
+            seen += 1
+            found = DATELINE.match(line)
+            if found is not None:
+                agency = found.group("agency") or found.group("slashed") or found.group("dashless")
+                return agency.strip() if agency else None
+        position = end + 1
+    return None
