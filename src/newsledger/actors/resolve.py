@@ -53,7 +53,7 @@ from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
 from newsledger.actors.names import actor_id_for, normalize, strip_the, title_cased, without_honorific
 from newsledger.actors.recency import latest_named, nominal_entry
 from newsledger.actors.registry import ActorRegistry, name_words, writes_name
-from newsledger.actors.shared_names import filed_country_id, filed_elsewhere, namesake_elsewhere
+from newsledger.actors.shared_names import filed_country_id, filed_elsewhere, namesake_elsewhere, role_filed_elsewhere
 from newsledger.actors.titles import role_titled
 from newsledger.model import Article, Mention, Statement
 from newsledger.nlp.written_names import INSTITUTION_NOUNS
@@ -165,7 +165,8 @@ class _ArticleResolver:
                 return None
         learned = None
         for phrase in evidence_phrases(self.article, mention):
-            learned = learn_role(kb, phrase, name if is_name_like(name) else None)
+            learned = role_filed_elsewhere(kb, learn_role(kb, phrase, name if is_name_like(name) else None),
+                                           phrase, self.filed_from)  # "Foreign Office spokesman" in Islamabad
             if learned is not None:
                 break
         # a title the mention is made of ("The Saudi crown prince") when nothing else gives one

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
+from newsledger.actors.evidence import LearnedRole
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase
 from newsledger.actors.titles import role_titled
 from newsledger.countries import country_named
@@ -23,7 +26,10 @@ from newsledger.nlp.datelines import dateline_place
 # Words of the names institutions of many countries share ("Foreign Office", "Supreme Court").
 _SHARED_WORDS = frozenset({"the", "foreign", "office", "senate", "house", "supreme", "court", "national",
                            "security", "council", "federal", "government", "treasury", "cabinet",
-                           "parliament", "assembly"})
+                           "parliament", "assembly",
+                           # parties of that name sit in many parliaments ("Conservative leader" in Ottawa)
+                           "conservative", "conservatives", "labour", "liberal", "liberals", "socialist",
+                           "socialists", "green", "greens", "party"})
 _LINES_READ = 4  # a headline, a byline or two, then the dateline
 
 
@@ -60,6 +66,29 @@ def filed_elsewhere(entry: KBEntry, name: str, filed_id: str | None) -> bool:
     if filed_id is None or not entry.country or not is_shared_name(name):
         return False
     return filed_id != f"country:{entry.country}"
+
+
+def role_filed_elsewhere(kb: KnowledgeBase, learned: LearnedRole | None, phrase: str,
+                         filed_id: str | None) -> LearnedRole | None:
+    """``learned`` without an organisation the phrase names only by a shared name ("Foreign
+    Office spokesman" in a story filed from Islamabad, "the secretary of the Supreme National
+    Security Council" from Tehran, "Conservative leader" from Washington about Canada) when the
+    knowledge base's organisation of that name is another country's than the story's. A country
+    the phrase names stays ("Pakistan's Foreign Office spokesman" is Pakistan's); else the role
+    has none, rather than the other country's."""
+    if learned is None or filed_id is None or not learned.organization:
+        return learned
+    org = kb.get(learned.organization)
+    if org is None or not org.country or filed_id == f"country:{org.country}":
+        return learned
+    words = phrase.lower()
+    if any(not is_shared_name(alias) and re.search(rf"\b{re.escape(alias.lower())}\b", words)
+           for alias in [org.name, *org.aliases]):
+        return learned  # "White House press secretary": the White House is only one country's
+    named = [c for c in (country_named(w) for w in re.findall(r"[A-Z][\w.]*", phrase)) if c]
+    country = kb.country(named[0]) if named else None
+    return replace(learned, organization=None,
+                   country=country.alpha3 if country is not None and country.alpha3 != org.country else None)
 
 
 def namesake_elsewhere(entry: KBEntry, title: str | None, filed_id: str | None) -> bool:

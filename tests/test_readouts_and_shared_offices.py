@@ -1,0 +1,47 @@
+"""Offices many countries share, in stories filed abroad: "Foreign Office spokesman" in a story
+from Islamabad is not Britain's, "the secretary of the Supreme National Security Council" in one
+from Tehran is not America's, and "Conservative leader" in one from Washington about Canada is not
+Britain's party; a country the words name stays, and an office only one country has ("White House
+spokesman") keeps its country wherever the story was filed. The articles are fictional, written in
+AP's, Reuters' and Press TV's styles; the statements come from the real pipeline, resolved as
+``newsledger ingest`` does."""
+
+from __future__ import annotations
+
+import pytest
+
+from ledger_support import ledger
+
+HEADLINE_FOLLOWS = "date 2026-03-02 "
+
+
+def _speaker(analyzer, body: str, surname: str):
+    found = [s for s in ledger(analyzer, body, header=HEADLINE_FOLLOWS)
+             if s.speaker is not None and surname in (s.speaker.name or "")]
+    assert found, surname
+    return found[0].speaker
+
+
+@pytest.mark.parametrize("dateline, words, surname", [
+    ("ISLAMABAD, May 2 (AP) —", "Foreign Office spokesman Shafqat Ali Khan said", "Khan"),
+    ("TEHRAN (Press TV) -", "Ali Larijani, the secretary of the Supreme National Security Council, said", "Larijani"),
+    ("WASHINGTON (AP) —", "Conservative leader Pierre Poilievre said", "Poilievre"),
+])
+def test_a_shared_office_abroad_is_not_the_knowledge_bases_country(analyzer, dateline, words, surname):
+    body = f"Officials trade words over water talks\n\n{dateline} {words} the talks would resume soon.\n"
+    speaker = _speaker(analyzer, body, surname)
+    assert speaker.country not in ("GBR", "USA")
+    assert speaker.organization is None
+
+
+@pytest.mark.parametrize("dateline, words, surname, country", [
+    # filed from the office's own country: the knowledge base's office
+    ("LONDON, May 2 (Reuters) -", "Foreign Office spokesman Daniel Hartley said", "Hartley", "GBR"),
+    # the words name the country
+    ("ISLAMABAD, May 2 (AP) —", "Pakistan's Foreign Office spokesman Shafqat Ali Khan said", "Khan", "PAK"),
+    # an office of one country only, wherever the story was filed
+    ("KYIV, May 2 (Reuters) -", "White House spokesman Harrison Fields said", "Fields", "USA"),
+])
+def test_an_office_keeps_its_country_when_nothing_says_otherwise(analyzer, dateline, words, surname, country):
+    body = f"Officials trade words over water talks\n\n{dateline} {words} the talks would resume soon.\n"
+    assert _speaker(analyzer, body, surname).country == country
