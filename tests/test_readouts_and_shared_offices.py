@@ -45,3 +45,35 @@ def test_a_shared_office_abroad_is_not_the_knowledge_bases_country(analyzer, dat
 def test_an_office_keeps_its_country_when_nothing_says_otherwise(analyzer, dateline, words, surname, country):
     body = f"Officials trade words over water talks\n\n{dateline} {words} the talks would resume soon.\n"
     assert _speaker(analyzer, body, surname).country == country
+
+
+KREMLIN_CALL = (
+    "Putin, Erdogan discuss Black Sea shipping in phone call\n\n"
+    "MOSCOW, March 2 (TASS) -- Russian President Vladimir Putin held a telephone conversation with "
+    "Turkish President Recep Tayyip Erdogan on Monday, the Kremlin press service said.\n\n"
+    "\"The conversation was constructive,\" the Kremlin said in a statement following the call.\n\n"
+    "Vladimir Putin stressed that Russia remains open to a settlement. He added that Moscow would "
+    "respond firmly if attacks on tankers continue.\n\n"
+    "Erdogan expressed readiness to host a new round of talks in Istanbul, according to the readout.")
+
+WHITE_HOUSE_CALL = (
+    "Trump, Carney talk trade in call\n\n"
+    "WASHINGTON (AP) — President Donald Trump spoke by phone with Canadian Prime Minister Mark Carney "
+    "on Monday.\n\n"
+    "\"The leaders discussed fair and reciprocal trade,\" according to a White House readout released "
+    "late Monday. \"The President reaffirmed the commitment of the United States to the defense of "
+    "North America.\"\n\n"
+    "The readout said the leaders agreed to have their trade teams meet in Washington next week.")
+
+
+def test_a_readout_is_the_office_that_issued_it_not_the_leader_who_spoke_last(analyzer):
+    found = [s for s in ledger(analyzer, KREMLIN_CALL, header=HEADLINE_FOLLOWS) if s.cue == "according to"]
+    assert found and found[0].speaker.name == "Kremlin"
+
+
+def test_a_readout_named_by_its_office(analyzer):
+    statements = ledger(analyzer, WHITE_HOUSE_CALL, header=HEADLINE_FOLLOWS)
+    named = [s for s in statements if s.cue == "according to"][0]
+    assert named.speaker.name == "White House" and named.speaker.country == "USA"  # not "a White House"
+    later = [s for s in statements if s.speaker is not None and s.speaker.text == "The readout"][0]
+    assert later.speaker.name == "White House"

@@ -140,10 +140,11 @@ def with_family_name(ent: SpacySpan) -> SpacySpan:
 
 
 def strip_det(ent: SpacySpan) -> tuple[str, int]:
-    """The entity's words as written ("Ban Ki-moon"), without a leading "the", a trailing
-    "'s" or, for a person, the role noun the recogniser took in ("Spokesperson Lin Jian" ->
-    "Lin Jian"), and the offset where they start."""
-    tokens = [t for t in ent if not (t.lower_ == "the" and t.i == ent.start) and t.tag_ != "POS"]
+    """The entity's words as written ("Ban Ki-moon"), without a leading "the" (or a lower-case
+    "a": "a White House readout"), a trailing "'s" or, for a person, the role noun the recogniser
+    took in ("Spokesperson Lin Jian" -> "Lin Jian"), and the offset where they start."""
+    tokens = [t for t in ent if not ((t.lower_ == "the" or t.text in ("a", "an")) and t.i == ent.start)
+              and t.tag_ != "POS"]
     while ent.label_ == "PERSON" and len(tokens) > 1 and tokens[0].lower_ in GENERIC_PERSON:
         tokens = tokens[1:]
     if not tokens:

@@ -114,8 +114,13 @@ ISSUED_NOUNS = frozenset({"statement", "communique", "communiqué", "readout", "
 AUTHORED_NOUNS = frozenset({"report", "study", "assessment", "memo", "audit", "review", "survey", "analysis", "poll"})
 
 
-# the nouns one document goes by: "a new poll from AP-NORC … The survey found"
-_SAME_DOCUMENT = {"poll": {"poll", "survey"}, "survey": {"survey", "poll"}}
+# the nouns one document goes by: "a new poll from AP-NORC … The survey found", "the Kremlin said
+# in a statement … according to the readout"
+_SAME_DOCUMENT = {"poll": {"poll", "survey"}, "survey": {"survey", "poll"},
+                  "readout": {"readout", "statement"}, "statement": {"statement", "readout"}}
+# a readout is an office's account of a call or a meeting, never one of the leaders'
+_OFFICES_ONLY = {"readout"}
+_AUTHOR_LOOKBACK = 6  # sentences back to the phrase that names a document's author
 
 
 def _author_phrase(token: Token, noun: str) -> Token | None:
@@ -130,6 +135,9 @@ def _author_phrase(token: Token, noun: str) -> Token | None:
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner
+    named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if named:  # "a White House readout", "a Kremlin statement"
+        return named[-1]
     verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("in", "through") else None
     if verb is not None and verb.pos_ == "VERB":  # "said in a report", "wrote in a study"
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -148,11 +156,27 @@ def issuer(doc: Doc, words: list[str], before: list[Named], resolved: list[Named
     if len(words) != 2 or words[0] not in {"the", "this", "that"} or words[1] not in ISSUED_NOUNS | AUTHORED_NOUNS:
         return None
     here = people.sentences.of(at)
+    found = _named_author(doc, words[1], before, resolved, people, at, pronouns.LOOKBACK)
+    if found is not None or words[1] not in ISSUED_NOUNS:
+        return found  # a report or a study is not the latest speaker's unless the article says so
+    recent = [n for n in resolved if n.span[1] <= at and here - people.sentences.of(n.span[0]) < pronouns.LOOKBACK
+              and n.kind != "unknown" and (words[1] not in _OFFICES_ONLY or n.kind != "person")]
+    if recent:
+        return recent[-1]
+    # further back, only where the article names the author: "the Kremlin said in a statement
+    # following the call" three sentences before "according to the readout"
+    return _named_author(doc, words[1], before, resolved, people, at, _AUTHOR_LOOKBACK)
+
+
+def _named_author(doc: Doc, noun: str, before: list[Named], resolved: list[Named], people: Any,
+                  at: int, lookback: int) -> Named | None:
+    """The author of a ``noun`` the article names in the ``lookback`` sentences before ``at``."""
+    here = people.sentences.of(at)
     token_at = doc.char_span(at, at + 1, alignment_mode="expand")
     for token in reversed(doc[:token_at.start] if token_at is not None else []):
-        if here - people.sentences.of(token.idx) >= pronouns.LOOKBACK:
+        if here - people.sentences.of(token.idx) >= lookback:
             break
-        author = _author_phrase(token, words[1])
+        author = _author_phrase(token, noun)
         if author is not None:
             # the name that holds the author phrase's head, else the first name in it that is no
             # nationality ("the General Staff of the Korean People's Army"; not "Congressional")
@@ -162,8 +186,4 @@ def issuer(doc: Doc, words: list[str], before: list[Named], resolved: list[Named
                 or [n for n in inside if n.kind != "group"]
             if named:
                 return named[0]
-    if words[1] not in ISSUED_NOUNS:
-        return None  # a report or a study is not the latest speaker's unless the article says so
-    recent = [n for n in resolved if n.span[1] <= at and here - people.sentences.of(n.span[0]) < pronouns.LOOKBACK
-              and n.kind != "unknown"]
-    return recent[-1] if recent else None
+    return None
