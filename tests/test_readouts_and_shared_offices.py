@@ -77,3 +77,24 @@ def test_a_readout_named_by_its_office(analyzer):
     assert named.speaker.name == "White House" and named.speaker.country == "USA"  # not "a White House"
     later = [s for s in statements if s.speaker is not None and s.speaker.text == "The readout"][0]
     assert later.speaker.name == "White House"
+
+
+WATER_DISPUTE = (
+    "Pakistan threatens legal action over Chenab canal\n\n"
+    "ISLAMABAD, March 2 (Reuters) - Foreign Minister Ishaq Dar said on Monday that if India went ahead "
+    "with the canal, Pakistan would take the matter to the International Court of Justice.\n\n"
+    "Dar added that Islamabad was willing to talk to New Delhi without preconditions.\n\n"
+    "In New Delhi, Water Resources Minister C.R. Patil said India would build the canal if Pakistan "
+    "kept stalling the talks.")
+
+
+def test_a_minister_untitled_by_country_is_the_datelines_when_he_speaks_of_it(analyzer):
+    statements = ledger(analyzer, WATER_DISPUTE, header=HEADLINE_FOLLOWS)
+    court = [s for s in statements if "International Court" in s.content][0]
+    assert court.act == "threat" and court.condition is not None
+    assert [s for s in statements if "willing to talk" in s.content][0].act == "commitment"
+
+
+def test_another_countrys_minister_in_the_same_story_is_not_the_datelines(analyzer):
+    canal = [s for s in ledger(analyzer, WATER_DISPUTE, header=HEADLINE_FOLLOWS) if "build the canal" in s.content][0]
+    assert canal.act == "threat"  # India's side acts: said in New Delhi, not by Pakistan

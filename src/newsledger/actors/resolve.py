@@ -165,8 +165,8 @@ class _ArticleResolver:
                 return None
         learned = None
         for phrase in evidence_phrases(self.article, mention):
-            learned = role_filed_elsewhere(kb, learn_role(kb, phrase, name if is_name_like(name) else None),
-                                           phrase, self.filed_from)  # "Foreign Office spokesman" in Islamabad
+            learned = role_filed_elsewhere(kb, learn_role(kb, phrase, name if is_name_like(name) else None), phrase,
+                                           self.filed_from)
             if learned is not None:
                 break
         # a title the mention is made of ("The Saudi crown prince") when nothing else gives one

@@ -21,7 +21,8 @@ from newsledger.actors.evidence import LearnedRole
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase
 from newsledger.actors.titles import role_titled
 from newsledger.countries import country_named
-from newsledger.nlp.datelines import dateline_place
+from newsledger.nlp.act_sides import STATE_OFFICE
+from newsledger.nlp.datelines import dateline_country
 
 # Words of the names institutions of many countries share ("Foreign Office", "Supreme Court").
 _SHARED_WORDS = frozenset({"the", "foreign", "office", "senate", "house", "supreme", "court", "national",
@@ -30,33 +31,12 @@ _SHARED_WORDS = frozenset({"the", "foreign", "office", "senate", "house", "supre
                            # parties of that name sit in many parliaments ("Conservative leader" in Ottawa)
                            "conservative", "conservatives", "labour", "liberal", "liberals", "socialist",
                            "socialists", "green", "greens", "party"})
-_LINES_READ = 4  # a headline, a byline or two, then the dateline
 
 
 def is_shared_name(name: str) -> bool:
     """True for a name made only of words many countries' institutions share."""
     words = re.findall(r"[a-z']+", name.lower())
     return bool(words) and all(w in _SHARED_WORDS for w in words)
-
-
-def dateline_country(text: str, body_start: int = 0) -> str | None:
-    """The country of the place the story was filed from ("ISLAMABAD: …", "WASHINGTON, Dec 8
-    (Reuters) - …"): a capital, a country or another form ``countries.country_named`` knows;
-    None when the first lines hold no dateline or its place names no country."""
-    start = body_start
-    for _ in range(_LINES_READ):
-        line_end = text.find("\n", start)
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[start:line_end].lstrip()
-        if line:
-            first = start + len(text[start:line_end]) - len(line)
-            place = dateline_place(text, first)
-            if place is not None:
-                return country_named(place)
-        if line_end >= len(text):
-            return None
-        start = line_end + 1
-    return None
 
 
 def filed_elsewhere(entry: KBEntry, name: str, filed_id: str | None) -> bool:
@@ -98,15 +78,12 @@ def namesake_elsewhere(entry: KBEntry, title: str | None, filed_id: str | None) 
     Colombia's minister, not Spain's prime minister. Spokesmen and envoys, titled many ways, are
     never namesakes."""
     if entry.kind != "person" or not title or filed_id is None or not entry.country or not entry.roles \
-            or filed_id == f"country:{entry.country}" or not _STATE_OFFICE.search(title):
+            or filed_id == f"country:{entry.country}" or not STATE_OFFICE.search(title):
         return False
-    return role_titled(entry.roles, title) is None and all(_STATE_OFFICE.search(r.get("title", ""))
+    return role_titled(entry.roles, title) is None and all(STATE_OFFICE.search(r.get("title", ""))
                                                             for r in entry.roles)
 
 
-# A government's offices, of which a person holds one at a time: a known prime minister is
-# never titled "Defense Minister" elsewhere (spokesmen and envoys are titled many ways)
-_STATE_OFFICE = re.compile(r"\b(?:minister|president|chancellor|premier)\b", re.IGNORECASE)
 
 
 def filed_country_id(text: str, body_start: int, kb: KnowledgeBase) -> str | None:

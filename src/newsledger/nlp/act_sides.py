@@ -4,10 +4,13 @@ whether the speaker is a news outlet (:func:`is_media`)."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from newsledger.countries import country_named, person_countries
 from newsledger.model import Statement
+from newsledger.nlp.datelines import dateline_country
 from newsledger.nlp.spans import doc_text, tokens_in
 from newsledger.nlp.nominals import KNOWN_OUTLETS
 from newsledger.nlp.written_names import BODY_NOUNS
@@ -51,6 +54,9 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
     if lowered & _DEFENCE_WORDS and lowered & _OFFICE_WORDS:
         # a defence minister's "the army would keep striking …" is their own army (not a defense lawyer's)
         names.add(OWN_ARMY)
+    if sp is not None and sp.kind == "person" and not any(country_named(n) for n in names):
+        home = _office_at_home(doc, sp, st)  # "ISLAMABAD … Foreign Minister Ishaq Dar": Pakistan's minister
+        names |= {home} if home else set()
     if sp is not None and st.quote != "direct":  # indirect, or mixed with a quoted phrase
         # reported speech names the speaker by a pronoun: "Trump said he would sue", "Britain,
         # France and Germany have said they will reimpose sanctions unless …"
@@ -73,6 +79,30 @@ def _of_a_body(words: list[Token]) -> bool:
     return voice is not None and any(t.i < voice.i and t.is_title and t.pos_ in ("PROPN", "ADJ")
                                      and not t.ent_type_ == "PERSON" and not country_named(t.text)
                                      for t in words)
+
+
+# A government's offices, of which a person holds one at a time: a known prime minister is
+# never titled "Defense Minister" elsewhere (spokesmen and envoys are titled many ways), and
+# wire copy names no country for its own country's ministers
+STATE_OFFICE = re.compile(r"\b(?:minister|president|chancellor|premier)\b", re.IGNORECASE)
+
+
+def _office_at_home(doc: Doc, speaker, st: Statement) -> str | None:
+    """The country of the story's dateline (normalised), for a speaker one of whose mentions
+    gives a government office and no country, when what they said has that country act: "ISLAMABAD
+    … Foreign Minister Ishaq Dar said that if India went ahead, Pakistan would …". Not "Vice
+    Foreign Minister Kim Un-chol said … Pyongyang would" in a story from Seoul, nor "In New Delhi,
+    … Minister C.R. Patil said India would build the canal if Pakistan kept stalling" in one from
+    Islamabad. Else None."""
+    text = doc_text(doc)
+    spans = [speaker.span, *speaker.chain, *_other_mentions(doc, speaker)]
+    if not any(STATE_OFFICE.search(text[a:b]) for a, b in spans):
+        return None
+    home = dateline_country(text, doc._.body_start or 0)
+    parts = [st.content_spans] + ([[st.consequence.span]] if st.consequence is not None else [])
+    doers = [subject_of(root_of(tokens_in(doc, spans))) for spans in parts]  # who acts, not who is warned
+    named = {_norm(t.text) for d in doers if d is not None for t in d.subtree if country_named(t.text)}
+    return _norm(home) if home and _norm(home) in named else None
 
 
 def _other_mentions(doc: Doc, speaker) -> list[tuple[int, int]]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsledger.countries import country_named
 from newsledger.nlp.timex_patterns import MONTHS
 from newsledger.sources.datelines import DATELINE, MONTH
 
@@ -125,3 +126,26 @@ def story_day(text: str, start: int, published: dt.date | dt.datetime | None) ->
     (Reuters) -" is July 23, whenever the file was collected), else the publication date."""
     published = published.date() if isinstance(published, dt.datetime) else published
     return dateline_day(text, start, published) or published
+
+
+_DATELINE_LINES = 4  # a headline, a byline or two, then the dateline
+
+
+def dateline_country(text: str, body_start: int = 0) -> str | None:
+    """The country of the place the story was filed from ("ISLAMABAD: …", "WASHINGTON, Dec 8
+    (Reuters) - …"): a capital, a country or another form ``countries.country_named`` knows;
+    None when the first lines hold no dateline or its place names no country."""
+    start = body_start
+    for _ in range(_DATELINE_LINES):
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[start:line_end].lstrip()
+        if line:
+            first = start + len(text[start:line_end]) - len(line)
+            place = dateline_place(text, first)
+            if place is not None:
+                return country_named(place)
+        if line_end >= len(text):
+            return None
+        start = line_end + 1
+    return None
