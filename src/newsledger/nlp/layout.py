@@ -47,6 +47,8 @@ NOT_SPEAKERS = {
     "latest", "factbox", "explainer", "disclaimer", "caption", "transcript", "live",
     # an outlet's own columns ("Opinion: …", "Editorial: …")
     "opinion", "editorial", "commentary", "viewpoint", "insight", "perspective", "op-ed",
+    # what kind of story follows ("Interview: Kallas on Russia", "Poll: Most Americans say …")
+    "interview", "poll", "survey", "q&a", "podcast",
 }
 # the last word of a column's name ("GT Voice: …", "Our view: …", "Global Times editorial: …")
 COLUMN_HEADS = {"voice", "view", "viewpoint", "opinion", "editorial", "commentary", "column"}
@@ -126,7 +128,8 @@ def _names_someone(doc: Doc, source: tuple[int, int]) -> bool:
 
 def label_statements(doc: Doc, body_start: int) -> list[Statement]:
     """Statements for paragraphs that open with "NAME: ...", and for the answers of an
-    interview printed as questions and answers ("Q: … A: …"): ``extra["interview_answer"]``,
+    interview printed as questions and answers ("Q: … A: …"): ``extra["interview_answer"]``
+    (``extra["interview_question"]`` on a question, asked by nobody named),
     said by the one interviewed (resolved by the speakers component)."""
     text = doc_text(doc)
     # words of names found elsewhere: "Sanders: …" in a headline, tagged a common noun there
@@ -138,6 +141,8 @@ def label_statements(doc: Doc, body_start: int) -> list[Statement]:
         answer = _INTERVIEW.match(text, start, end) if interview and text[start] == "A" else None
         statement = _answer(text, answer, end) if answer else _label_statement(doc, text, start, end, named)
         if statement is not None:
+            if interview and _INTERVIEW.match(text, start, end) and text[start] == "Q":
+                statement.extra["interview_question"] = True
             found.append(statement)
     return found
 

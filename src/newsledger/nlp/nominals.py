@@ -62,7 +62,10 @@ GROUP_NOUNS = {"countries", "leaders", "officials", "sources", "analysts", "expe
                "lawyers", "prosecutors", "rebels", "militants", "executives", "unions", "conservatives",
                "liberals", "scholars", "historians", "journalists", "citizens", "families", "forecasters",
                "meteorologists", "organisers", "organizers", "opposition", "mediators", "negotiators",
-               "envoys", "delegates", "ambassadors", "commanders", "soldiers", "officers", "judges"}
+               "envoys", "delegates", "ambassadors", "commanders", "soldiers", "officers", "judges",
+               # who polls and surveys ask ("Two-thirds of U.S. adults say …": not the United States)
+               "adults", "respondents", "consumers", "households", "women", "men", "teens", "patients",
+               "businesses", "employers", "employees", "shoppers", "taxpayers", "viewers", "readers", "users"}
 # Groups that speak for the institution they belong to ("Officials at the Pentagon"); other
 # groups are people of their own ("Supporters of Trump", "Critics of the ministry").
 OFFICIAL_GROUPS = {"officials", "sources", "aides", "diplomats", "leaders", "members", "ministers", "executives",

@@ -135,6 +135,8 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if statement.extra.get("interview_answer"):  # "A: No. …": the one the interview's introduction names
         return next((n for n in [*resolved, *named] if n.kind == "person" and n.span[0] >= (doc._.body_start or 0)),
                     None)
+    if statement.extra.get("interview_question"):  # "Q: …": an unnamed asker, no actor called "Q"
+        return None
     labelled = _named_by_label(doc, mention.text)  # "MR PIGOTT:", named "Tommy Pigott" above, the header too
     if labelled is not None:
         return labelled
