@@ -54,7 +54,14 @@ KREMLIN_CALL = (
     "\"The conversation was constructive,\" the Kremlin said in a statement following the call.\n\n"
     "Vladimir Putin stressed that Russia remains open to a settlement. He added that Moscow would "
     "respond firmly if attacks on tankers continue.\n\n"
-    "Erdogan expressed readiness to host a new round of talks in Istanbul, according to the readout.")
+    "Erdogan expressed readiness to host a new round of talks in Istanbul, according to the readout.\n\n"
+    "The sides agreed to continue contacts at various levels.")
+
+SUMMIT = (
+    "EU leaders agree to keep sanctions on Russia\n\n"
+    "BRUSSELS, March 2 (Reuters) - Ursula von der Leyen, Emmanuel Macron and Friedrich Merz met in "
+    "Brussels on Monday with Volodymyr Zelensky.\n\n"
+    "The leaders agreed to keep sanctions on Russia for another six months.")
 
 WHITE_HOUSE_CALL = (
     "Trump, Carney talk trade in call\n\n"
@@ -98,3 +105,16 @@ def test_a_minister_untitled_by_country_is_the_datelines_when_he_speaks_of_it(an
 def test_another_countrys_minister_in_the_same_story_is_not_the_datelines(analyzer):
     canal = [s for s in ledger(analyzer, WATER_DISPUTE, header=HEADLINE_FOLLOWS) if "build the canal" in s.content][0]
     assert canal.act == "threat"  # India's side acts: said in New Delhi, not by Pakistan
+
+
+def test_the_sides_of_a_call_are_the_two_it_named(analyzer):
+    found = [s for s in ledger(analyzer, KREMLIN_CALL, header=HEADLINE_FOLLOWS) if s.speaker is not None
+             and s.speaker.text == "The sides"][0]
+    assert found.speaker.kind == "group"
+    assert {m["name"] for m in found.speaker.members} == {"Vladimir Putin", "Recep Tayyip Erdoğan"}
+
+
+def test_the_leaders_of_a_summit_of_many_are_no_pair(analyzer):
+    found = [s for s in ledger(analyzer, SUMMIT, header=HEADLINE_FOLLOWS) if s.speaker is not None
+             and s.speaker.text == "The leaders"]
+    assert found and " and " not in (found[0].speaker.name or "")

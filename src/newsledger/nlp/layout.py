@@ -47,8 +47,9 @@ NOT_SPEAKERS = {
     "latest", "factbox", "explainer", "disclaimer", "caption", "transcript", "live",
     # an outlet's own columns ("Opinion: …", "Editorial: …")
     "opinion", "editorial", "commentary", "viewpoint", "insight", "perspective", "op-ed",
-    # what kind of story follows ("Interview: Kallas on Russia", "Poll: Most Americans say …")
-    "interview", "poll", "survey", "q&a", "podcast",
+    # what kind of story follows ("Interview: Kallas on Russia"; not "Poll: Clinton leads …", whose
+    # poll is the source, as PolNeAR reads it)
+    "interview", "q&a", "podcast",
 }
 # the last word of a column's name ("GT Voice: …", "Our view: …", "Global Times editorial: …")
 COLUMN_HEADS = {"voice", "view", "viewpoint", "opinion", "editorial", "commentary", "column"}

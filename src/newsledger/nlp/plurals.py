@@ -103,6 +103,11 @@ def bodies_of_many(words: list[str]) -> bool:
     return words[:1] == ["the"] and words[-1] in BODIES_OF_MANY
 
 
+def latest_of_kind(candidates: list[Named], kind: str) -> Named | None:
+    """The last of ``candidates`` of that kind ("person", "media"), or None."""
+    return next((n for n in reversed(candidates) if n.kind == kind), None)
+
+
 def latest_plural(candidates: list[Named]) -> Named | None:
     return next((n for n in reversed(candidates) if n.kind in {"group", "organization", "country", "media"}), None)
 
@@ -187,3 +192,31 @@ def _named_author(doc: Doc, noun: str, before: list[Named], resolved: list[Named
             if named:
                 return named[0]
     return None
+
+
+# The parties of a call, a meeting or talks, named together: "The sides agreed …", "the two leaders"
+_PARTIES = {("the", "sides"), ("both", "sides"), ("the", "two", "sides"), ("the", "leaders"), ("both", "leaders"),
+            ("the", "two", "leaders"), ("the", "two", "men"), ("the", "two", "presidents"),
+            ("the", "two", "ministers"), ("the", "ministers")}
+_PARTIES_LOOKBACK = 6  # sentences: a readout names the two leaders once, in its lead
+
+
+def the_parties(words: list[str], before: list[Named], resolved: list[Named], people: Any,
+                at: int) -> Named | None:
+    """"The sides agreed to continue contacts" after a call between Putin and Erdogan: the two
+    people the last few sentences name (as speakers or not), as one group "Vladimir Putin and
+    Recep Tayyip Erdoğan" (its members are read from that name). None when those sentences name
+    one person, or more than two ("the leaders" of a summit)."""
+    if tuple(words) not in _PARTIES:
+        return None
+    here = people.sentences.of(at)
+    people_named: dict[str, Named] = {}  # by surname: "Erdogan" and "Recep Tayyip Erdogan" are one
+    for n in sorted((*before, *resolved), key=lambda n: n.span):
+        if n.kind == "person" and n.span[1] <= at and here - people.sentences.of(n.span[0]) < _PARTIES_LOOKBACK:
+            surname = n.name.split()[-1].lower()
+            kept = people_named.get(surname)
+            people_named[surname] = n if kept is None or len(n.name) > len(kept.name) else kept
+    if len(people_named) != 2:
+        return None
+    first, second = sorted(people_named.values(), key=lambda n: n.span)
+    return Named(f"{first.name} and {second.name}", "group", first.span, f"{first.name} and {second.name}".lower())

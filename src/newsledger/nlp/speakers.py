@@ -51,11 +51,10 @@ from .role_nouns import UNSEEN, RoleNouns, after_role_noun, with_name_after_role
 from .bylines import byline
 from .layout import label_around
 from .written_names import (INSTITUTION_NOUNS, institution_named, institution_named_before, institution_of_member,
-                            location_tail, outlet_named,
-                            owned_by_country, proper_name)
+                            location_tail, outlet_named, owned_by_country, proper_name)
 from .possessives import KIN_NOUNS, PERSONAL_INSTITUTIONS, owned_institution, relative
 from .plurals import (bodies_of_many, institution_subject, issuer, latest_document, latest_institution,
-                      latest_plural, recent_coordination, recent_institution)
+                      latest_of_kind, latest_plural, recent_coordination, recent_institution, the_parties)
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me"}
 PLURAL_PRONOUNS = {"they", "them", "we", "us"}
@@ -135,8 +134,8 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     if statement.extra.get("interview_answer"):  # "A: No. …": the one the interview's introduction names
         return next((n for n in [*resolved, *named] if n.kind == "person" and n.span[0] >= (doc._.body_start or 0)),
                     None)
-    if statement.extra.get("interview_question"):  # "Q: …": an unnamed asker, no actor called "Q"
-        return None
+    if statement.extra.get("interview_question"):
+        return None  # "Q: …": an unnamed asker, no actor called "Q"
     labelled = _named_by_label(doc, mention.text)  # "MR PIGOTT:", named "Tommy Pigott" above, the header too
     if labelled is not None:
         return labelled
@@ -167,7 +166,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return _Named(mention.text, "group", mention.span, mention.text.lower())
     if words in (["the", "republican"], ["the", "democrat"]):
         # one party member: named so in the article, else the person who spoke last
-        return _by_title(words, before, resolved) or _latest(resolved, "person")
+        return _by_title(words, before, resolved) or latest_of_kind(resolved, "person")
     outlet = outlet_named(mention)  # "the German newspaper Bild": Bild, whatever the recogniser made of it
     if outlet is not None:
         return outlet
@@ -229,7 +228,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         author = byline(doc) if words[0] in {"i", "me"} else None
         return _Named(author[0], "person", author[1], author[0].lower()) if author else None
     if len(words) == 1 and words[0] in PERSON_PRONOUNS:
-        return people.antecedent(words[0], start) or _latest(resolved, "person")
+        return people.antecedent(words[0], start) or latest_of_kind(resolved, "person")
     if len(words) == 2 and words[0] in {"his", "her"} and words[1] in PERSONAL_INSTITUTIONS:
         return owned_institution(words, mention, people)
     if len(words) == 2 and words[0] in {"his", "her"} and words[1] in KIN_NOUNS:
@@ -242,9 +241,12 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     issued_by = issuer(doc, words, before, resolved, people, start)  # "…," the statement said
     if issued_by is not None:
         return issued_by
-    # "European diplomats said … One of them said"; "the WHO and UNICEF said … the agencies said"
+    # "The sides agreed" after Putin's call with Erdogan; "European diplomats said … One of them said";
+    # "the WHO and UNICEF said … the agencies said"
     if words == ["one", "of", "them"] or bodies_of_many(words):
         return latest_plural(resolved)
+    if (parties := the_parties(words, before, resolved, people, start)) is not None:
+        return parties
     if len(words) == 1 and words[0] in PLURAL_PRONOUNS:
         return (institution_subject(doc, before, people, start) or latest_plural(resolved)
                 or recent_coordination(doc, people, start) or recent_institution(before, people, start))
@@ -254,7 +256,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
         return earlier
     if words and words[0] in {"the", "this"} and head in MEDIA_NOUNS \
             and not _agency_of_no_news(words, statement.extra.get("cue_lemma", "")):
-        return _latest(resolved, "media")
+        return latest_of_kind(resolved, "media")
     head_words = head_text.split()
     # "Elbridge Colby, the nominee": a name the recogniser missed, then its role
     named_head = head_text != before_clause and len(head_words) > 1 and all(w[:1].isupper() for w in head_words) \
@@ -328,10 +330,6 @@ def _common_noun(name: str) -> bool:
                                 or word in {"those", "these", "lawmaker", "scholars"})
 
 
-def _latest(candidates: list[_Named], kind: str) -> _Named | None:
-    return next((n for n in reversed(candidates) if n.kind == kind), None)
-
-
 def _by_title(words: list[str], before: list[_Named], resolved: list[_Named]) -> _Named | None:
     """A title or role noun: see ``nominals.by_title``; a generic role noun with nobody
     named before goes to the latest person who spoke. An indefinite role noun ("a French
@@ -341,7 +339,7 @@ def _by_title(words: list[str], before: list[_Named], resolved: list[_Named]) ->
         return None
     found = nominals.by_title(words, before)
     if found is None and nominals.is_generic(words):
-        return _latest(resolved, "person")
+        return latest_of_kind(resolved, "person")
     return found
 
 
