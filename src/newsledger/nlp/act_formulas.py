@@ -91,7 +91,8 @@ def hostile_existential(root: Token) -> bool:
         c.dep_ in ("attr", "nsubj") and c.lower_ in _HOSTILE_NOUNS for c in root.children)
 
 
-_DEAR = {"heavy", "high", "dear", "steep", "terrible", "painful", "severe", "huge", "big"}
+_DEAR = {"heavy", "high", "dear", "steep", "terrible", "painful", "severe", "huge", "big",
+         "heavier", "higher", "steeper", "bigger", "greater"}  # "will pay a much higher price later"
 
 
 def punishment_to_come(content: list[Token]) -> bool:

@@ -76,10 +76,25 @@ def _forbidden(root: Token, modals: set[str], side: set[str]) -> bool:
 
 def _ready_to_act(root: Token) -> bool:
     """``root`` says its subject is ready to do something: "was ready to hold talks", "are
-    prepared to sit down", "stands ready to help" (not "ready for talks", which names no act)."""
+    prepared to sit down", "stands ready to help", or ready for or open to talks ("is ready for a
+    dialogue with India", "remains open to a political settlement"); not "ready for winter"."""
     words = [root, *(c for c in root.children if c.dep_ in ("acomp", "oprd"))]
     return any(w.lemma_.lower() in _READY and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in w.children)
-               for w in words)
+               or ready_for_talks(w) for w in words)
+
+
+_OPEN = {"ready", "prepared", "willing", "open"}
+# what a side offers to enter into with another
+TALKS = {"talk", "dialogue", "negotiation", "settlement", "ceasefire", "truce", "deal", "agreement",
+         "compromise", "mediation", "meeting", "summit", "cooperation", "peace"}
+
+
+def ready_for_talks(word: Token) -> bool:
+    """"ready for a dialogue", "open to a political settlement", "prepared for talks"."""
+    return word.lemma_.lower() in _OPEN and any(
+        c.dep_ == "prep" and c.lower_ in ("for", "to") and any(g.dep_ == "pobj" and g.lemma_.lower() in TALKS
+                                                              for g in c.children)
+        for c in word.children)
 
 
 def _going_to(root: Token) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from newsledger.countries import country_named
 from newsledger.model import Statement
 from newsledger.nlp.act_formulas import hostile_existential
-from newsledger.nlp.act_modality import STATIVE
+from newsledger.nlp.act_modality import STATIVE, ready_for_talks
 from newsledger.nlp.act_sides import is_side, root_of, subject_of
 from newsledger.nlp.conditions_deterrents import goes_unanswered
 from newsledger.nlp.spans import doc_text, tokens_in
@@ -31,9 +31,23 @@ def cooperative(root: Token, lemmas: frozenset[str] | set[str] = frozenset()) ->
 
 
 def accepts(doc: Doc, part) -> bool:
-    """The consequence's verb is a cooperative act: an offer on a condition, no harm threatened."""
+    """The consequence's verb is a cooperative act, or its subject is open to talks ("Russia
+    remains open to a settlement of the conflict, provided that …"): an offer on a condition, no
+    harm threatened."""
     root = root_of(tokens_in(doc, [part.span])) if part is not None else None
-    return root is not None and cooperative(root)
+    return root is not None and (cooperative(root) or any(
+        ready_for_talks(w) for w in [root, *(c for c in root.children if c.dep_ in ("acomp", "oprd"))]))
+
+
+# what the subject undergoes, not does: "Belgium could face lawsuits if …", "we will pay a price"
+SUFFERING = {"face", "suffer", "lose", "endure", "incur", "pay", "risk"}
+
+
+def suffers(doc: Doc, part) -> bool:
+    """The consequence says what its subject will undergo ("Belgium could face lawsuits worth
+    billions", "we will pay a much higher price later"), not what it will do to another."""
+    root = root_of(tokens_in(doc, [part.span])) if part is not None else None
+    return root is not None and root.lemma_.lower() in SUFFERING and not any(c.dep_ == "neg" for c in root.children)
 
 
 def conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
@@ -53,7 +67,8 @@ def conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
     if side and _doers_suffer(doc, st, root, subject, side):
         return True  # "If Western troops appear on Ukrainian soil, they will be destroyed"
     # "will never accept … if" is a refusal, and can be a threat
-    if root.lemma_.lower() in STATIVE and not hostile_existential(root) or cooperative(root):
+    if root.lemma_.lower() in STATIVE and not hostile_existential(root) or cooperative(root) \
+            or suffers(doc, st.consequence):
         return False
     # "If they don't make a deal, there will be bombing": whose bombing goes without saying
     if not (is_side(subject, side) or _official_speaks_for(doc, st, subject)

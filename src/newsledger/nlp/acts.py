@@ -92,7 +92,7 @@ from newsledger.nlp.act_formulas import (DEMAND_VERBS, DEONTIC, appeal_named, ca
                                          response_coming, told_to_brace, unanswered)
 from newsledger.nlp.act_modality import modality_act
 from newsledger.nlp.act_sides import is_media, is_side, root_of, speaker_side, subject_of
-from newsledger.nlp.act_threats import accepts, conditional_threat
+from newsledger.nlp.act_threats import accepts, conditional_threat, suffers
 from newsledger.nlp.spans import tokens_in
 
 CAMEO: dict[str, str] = {
@@ -202,8 +202,8 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
         return "commitment", "content:pledge"
     if appeal_named(content):  # "repeated his call for an immediate ceasefire"
         return "demand", "content:appeal named"
-    if st.condition is not None and harmful(doc, st.consequence) and not _deontic(doc, st.consequence) \
-            and not accepts(doc, st.consequence):
+    if st.condition is not None and (harmful(doc, st.consequence) or suffers(doc, st.consequence)) \
+            and not _deontic(doc, st.consequence) and not accepts(doc, st.consequence):
         # not "If Sweden wants to join NATO, it must first take the necessary steps", nor "he could
         # accept a civilian nuclear program if it were placed under inspection"
         return "warning", "condition:harm"

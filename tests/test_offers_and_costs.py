@@ -1,0 +1,48 @@
+"""Offers and costs on a condition: a side open to or ready for talks offers them ("Russia remains
+open to a political settlement, provided that …" is a commitment, not a warning, though
+"conflict" is a word of harm); a cost the speaker's own side would bear is a warning, not a threat
+("Belgium could face lawsuits if …", "we will pay a much higher price later"). The sentences are
+fictional, written in TASS's, Reuters' and AP's styles; the statements come from the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from ledger_support import ledger
+
+HEADLINE_FOLLOWS = "date 2026-03-02 "
+
+
+def _act(analyzer, sentence: str) -> str:
+    found = ledger(analyzer, "Leaders speak on the war\n\n" + sentence + "\n", header=HEADLINE_FOLLOWS)
+    assert found, sentence
+    return found[-1].act
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian President Vladimir Putin stressed that Russia remains open to a political and diplomatic "
+    "settlement of the Ukrainian conflict, provided that its root causes are eliminated.",
+    "\"Pakistan is ready for a dialogue with India, provided it is held at a neutral venue,\" Pakistani "
+    "Foreign Minister Ishaq Dar told a news conference.",
+    "Kremlin spokesman Dmitry Peskov said Moscow remained open to talks.",
+])
+def test_a_side_open_to_or_ready_for_talks_offers_them(analyzer, sentence):
+    assert _act(analyzer, sentence) == "commitment"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Belgian Prime Minister Bart De Wever warned that Belgium could face lawsuits worth billions if the "
+    "assets were used without a solid legal basis.",
+    "\"If we do not support Ukraine now, we will pay a much higher price later,\" EU foreign policy chief "
+    "Kaja Kallas told reporters.",
+])
+def test_a_cost_the_speakers_side_would_bear_is_a_warning(analyzer, sentence):
+    assert _act(analyzer, sentence) == "warning"
+
+
+@pytest.mark.parametrize("sentence, act", [
+    ("Russian President Vladimir Putin said Russia was ready for winter.", "claim"),   # no talks offered
+    ("Iranian Foreign Minister Abbas Araqchi said Tehran would respond if Israel attacked.", "threat"),
+])
+def test_readiness_without_talks_and_a_sides_response_stay_as_they_were(analyzer, sentence, act):
+    assert _act(analyzer, sentence) == act
