@@ -46,3 +46,22 @@ def test_a_cost_the_speakers_side_would_bear_is_a_warning(analyzer, sentence):
 ])
 def test_readiness_without_talks_and_a_sides_response_stay_as_they_were(analyzer, sentence, act):
     assert _act(analyzer, sentence) == act
+
+
+def test_what_the_speakers_own_town_would_undergo_is_a_warning(analyzer):
+    assert _act(analyzer, "\"If the dam breaks, the town will be destroyed,\" Mayor Anna Berg said.") == "warning"
+    # what would be done to the other side stays a threat
+    assert _act(analyzer, "\"If Western troops appear on Ukrainian soil, they will be destroyed,\" Russian Foreign "
+                          "Minister Sergei Lavrov said.") == "threat"
+
+
+@pytest.mark.parametrize("sentence, act", [
+    ("Denver Mayor Mike Johnston said the city would open 300 new shelter beds by December.", "commitment"),
+    ("Illinois Governor JB Pritzker said the state would sue unless the funds were released.", "threat"),
+    ("A Transportation Department spokesperson said the department would redirect the funds if Illinois "
+     "missed the deadline.", "threat"),
+    ("Ford CEO Jim Farley said the company would cut 5,000 jobs if demand did not recover.", "commitment"),
+    ("Union leader Sharon Graham said the company would cut jobs.", "prediction"),  # not her company
+])
+def test_a_title_holders_own_institution_is_their_side(analyzer, sentence, act):
+    assert _act(analyzer, sentence) == act

@@ -8,6 +8,8 @@ AP's, Reuters' and Press TV's styles; the statements come from the real pipeline
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from ledger_support import ledger
@@ -118,3 +120,39 @@ def test_the_leaders_of_a_summit_of_many_are_no_pair(analyzer):
     found = [s for s in ledger(analyzer, SUMMIT, header=HEADLINE_FOLLOWS) if s.speaker is not None
              and s.speaker.text == "The leaders"]
     assert found and " and " not in (found[0].speaker.name or "")
+
+
+@pytest.mark.parametrize("body, words", [
+    ("French Prime Minister Sebastien Lecornu met unions on Monday. An adviser to the prime minister said "
+     "the talks had been constructive.", "An adviser to the prime minister"),
+    ("German Chancellor Friedrich Merz spoke on Tuesday. One person close to Merz said he was frustrated.",
+     "One person close to Merz"),
+])
+def test_someone_close_to_or_advising_a_leader_is_not_the_leader(analyzer, body, words):
+    found = [s for s in ledger(analyzer, "Leaders under pressure\n\n" + body + "\n", header=HEADLINE_FOLLOWS)
+             if s.speaker is not None and s.speaker.text == words][0]
+    assert found.speaker.name is None and found.speaker.kind == "person"
+
+
+def test_an_indefinite_spokesperson_is_no_holder_the_knowledge_base_knows(analyzer):
+    body = ("U.S. cuts aid to Colombia\n\nWASHINGTON, June 2 (Reuters) - A State Department spokesperson said "
+            "Washington would reconsider the decision if Bogota showed real results.\n")
+    found = [s for s in ledger(analyzer, body, header="date 2025-06-02 ", published=date(2025, 6, 2))
+             if "reconsider" in s.content][0]
+    assert found.speaker.name is None  # not the department's spokesperson of the day
+    the = [s for s in ledger(analyzer, body.replace("A State Department spokesperson", "The State Department spokesperson"),
+                             header="date 2025-06-02 ", published=date(2025, 6, 2)) if "reconsider" in s.content][0]
+    assert the.speaker.name == "Tammy Bruce"  # the definite title is its holder
+
+
+@pytest.mark.parametrize("words, name, country", [
+    ("Foreign Ministry spokeswoman Mao Ning said", "Mao Ning", "CHN"),
+    ("Foreign Ministry spokesman Esmaeil Baghaei said", "Esmaeil Baqaei", "IRN"),
+    ("Defence Minister Khawaja Asif said", "Khawaja Asif", "PAK"),
+    ("Pope Leo said", "Leo XIV", "VAT"),
+    ("Kim Yo-jong said", "Kim Yo Jong", "PRK"),
+])
+def test_officials_the_wires_quote_daily_are_known(analyzer, words, name, country):
+    body = f"Officials speak\n\nThe talks, {words}, would continue next week.\n"
+    speaker = [s for s in ledger(analyzer, body, header=HEADLINE_FOLLOWS) if "talks" in s.content][0].speaker
+    assert (speaker.name, speaker.country) == (name, country)

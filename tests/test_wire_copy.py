@@ -92,7 +92,8 @@ def test_a_title_in_an_apposition_belongs_to_whom_it_names(analyzer):
         "Yang Moo-jin, president of the University of North Korean Studies, said Pyongyang was testing "
         "the new government."))
     kim, yang = [s.speaker for s in statements]
-    assert (kim.name, kim.role) == ("Kim Yo Jong", None)  # a sister, not the leader
+    # a sister, not the leader: her own office, as the knowledge base has it, or none
+    assert kim.name == "Kim Yo Jong" and kim.role != "Leader" and kim.country in (None, "PRK")
     assert (yang.name, yang.role, yang.country) == ("Yang Moo-jin", "President", None)  # not North Korea's
 
 

@@ -136,7 +136,8 @@ class _ArticleResolver:
 
     # ------------------------------------------------------------------ speakers
     def speaker(self, statement: Statement, mention: Mention, on: date | None) -> None:
-        res = self._resolve(title_cased(mention), on)
+        # "an adviser to the prime minister" (the speakers stage's reading) is not the prime minister
+        res = None if statement.extra.get("unnamed_relation") else self._resolve(title_cased(mention), on)
         if res is None:  # nobody named; "A senior Saudi official" is still Saudi
             mention.country = unnamed_country(self.kb, mention.text) if mention.kind == "person" else None
             return
@@ -144,9 +145,7 @@ class _ArticleResolver:
         if mention.kind == "organization":
             self.institutions.append(mention)
         if res.members:
-            statement.extra["speaker_members"] = res.members
-            if hasattr(mention, "members"):
-                mention.members = res.members  # type: ignore[attr-defined]
+            statement.extra["speaker_members"] = mention.members = res.members
 
     def _resolve(self, mention: Mention, on: date | None) -> _Resolution | None:
         kb = self.kb
@@ -200,7 +199,8 @@ class _ArticleResolver:
 
     def _title_only(self, learned: LearnedRole, mention: Mention, on: date | None) -> _Resolution:
         learned = of_institution(self.kb, learned, mention, self.institutions)
-        holder = self._holder(learned, on) or self._named_holder(learned, mention, on)
+        indefinite = mention.text.lower().startswith(("a ", "an ", "one "))  # "A department spokesperson": anyone
+        holder = None if indefinite else self._holder(learned, on) or self._named_holder(learned, mention, on)
         if holder is not None:
             return _Resolution(holder.name, "person", holder.id, holder, role=learned.as_dict(),
                                former=learned.former)

@@ -13,7 +13,7 @@ from newsledger.model import Statement
 from newsledger.nlp.datelines import dateline_country
 from newsledger.nlp.spans import doc_text, tokens_in
 from newsledger.nlp.nominals import KNOWN_OUTLETS
-from newsledger.nlp.written_names import BODY_NOUNS
+from newsledger.nlp.written_names import BODY_NOUNS, COMPANY_NOUNS, INSTITUTION_NOUNS
 
 _FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
 MEDIA_NOUNS = {"material", "newspaper", "paper", "publication", "outlet", "magazine", "agency",
@@ -54,6 +54,8 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
     if lowered & _DEFENCE_WORDS and lowered & _OFFICE_WORDS:
         # a defence minister's "the army would keep striking …" is their own army (not a defense lawyer's)
         names.add(OWN_ARMY)
+    if sp is not None:  # a mayor's "the city", a department spokesperson's "the department"
+        names |= _own_institutions(doc, sp)
     if sp is not None and sp.kind == "person" and not any(country_named(n) for n in names):
         home = _office_at_home(doc, sp, st)  # "ISLAMABAD … Foreign Minister Ishaq Dar": Pakistan's minister
         names |= {home} if home else set()
@@ -79,6 +81,44 @@ def _of_a_body(words: list[Token]) -> bool:
     return voice is not None and any(t.i < voice.i and t.is_title and t.pos_ in ("PROPN", "ADJ")
                                      and not t.ent_type_ == "PERSON" and not country_named(t.text)
                                      for t in words)
+
+
+# The institution a title holds office in, named by its common noun: "Mayor Mike Johnston said the
+# city would open 300 beds", "Ford CEO Jim Farley said the company would cut jobs if …"
+_TITLE_INSTITUTIONS = {"mayor": {"city", "town"}, "governor": {"state"}, "ceo": COMPANY_NOUNS,
+                       "cfo": COMPANY_NOUNS, "executive": COMPANY_NOUNS, "chairman": COMPANY_NOUNS,
+                       "chairwoman": COMPANY_NOUNS, "founder": COMPANY_NOUNS, "coach": {"club", "team"},
+                       "manager": {"club", "team"}, "captain": {"club", "team"}, "premier": {"province"}}
+# the common nouns that stand for the speaker's own institution when its name or title holds them
+_OWN_NOUNS = INSTITUTION_NOUNS | COMPANY_NOUNS | {"city", "state", "club", "team", "league", "board", "province",
+                                                   "university", "hospital", "school", "court"}
+
+
+def own_country_known(doc: Doc, st: Statement) -> bool:
+    """True when the words naming the speaker (here, or where the pronoun or another statement
+    names them) or the knowledge base give their country ("Ukraine's foreign ministry", "Venezuelan
+    opposition leader María Corina Machado", Maria Zakharova), not only the sentences around them."""
+    sp = st.speaker
+    if sp is None:
+        return False
+    text = doc_text(doc)
+    words = " ".join(text[a:b] for a, b in [sp.span, *sp.chain, *_other_mentions(doc, sp)])
+    return bool(sp.country or person_countries(sp.name or sp.text or "")
+                or any(country_named(w) for w in re.findall(r"[A-Z][\w.-]*", words)))
+
+
+def _own_institutions(doc: Doc, speaker) -> set[str]:
+    """Common nouns of the speaker's own institution: those its name, mention or title hold
+    ("Transportation Department spokesperson" -> department, "Unite union" -> union), and those
+    the title holds office in (a mayor's city, a chief executive's company)."""
+    text = doc_text(doc)
+    words = {w for a, b in [speaker.span, *speaker.chain] for w in re.findall(r"[a-z]+", text[a:b].lower())}
+    words |= set(re.findall(r"[a-z]+", (speaker.name or "").lower()))
+    found = {w for w in words if w in _OWN_NOUNS}
+    for title, nouns in _TITLE_INSTITUTIONS.items():
+        if title in words:
+            found |= nouns
+    return found
 
 
 # A government's offices, of which a person holds one at a time: a known prime minister is

@@ -43,11 +43,19 @@ def accepts(doc: Doc, part) -> bool:
 SUFFERING = {"face", "suffer", "lose", "endure", "incur", "pay", "risk"}
 
 
+# what is done to the subject, in the passive: "the town will be destroyed", "we will be hit"
+_DAMAGED = {"destroy", "hit", "attack", "flood", "damage", "wipe", "devastate", "ruin", "bankrupt", "cut", "isolate"}
+
+
 def suffers(doc: Doc, part) -> bool:
     """The consequence says what its subject will undergo ("Belgium could face lawsuits worth
-    billions", "we will pay a much higher price later"), not what it will do to another."""
+    billions", "we will pay a much higher price later", "the town will be destroyed"), not what
+    it will do to another."""
     root = root_of(tokens_in(doc, [part.span])) if part is not None else None
-    return root is not None and root.lemma_.lower() in SUFFERING and not any(c.dep_ == "neg" for c in root.children)
+    if root is None or any(c.dep_ == "neg" for c in root.children):
+        return False
+    lemma = root.lemma_.lower()
+    return lemma in SUFFERING or lemma in _DAMAGED and any(c.dep_ == "auxpass" for c in root.children)
 
 
 def conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
@@ -95,7 +103,8 @@ def conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
     # Same side on both ends is a plan ("if we win, we will ..."); an agentless condition
     # ("if necessary", "as long as it is necessary", "if it takes years") names no other party to coerce.
     impersonal = agent is not None and (agent.lower_ in ("it", "there") and condition.lemma_ in ("be", "take")
-                                        or agent.lemma_.lower() in _NO_PARTY)  # "if the talks go well"
+                                        or agent.lemma_.lower() in _NO_PARTY  # "if the talks go well"
+                                        or agent.lower_ == "demand")  # the market's, not "unless demands are met"
     return agent is not None and not impersonal and not is_side(agent, side)
 
 
@@ -105,7 +114,10 @@ _CONCERTED = {"agree", "approve", "coordinate", "decide", "consent"}
 _PLAIN_IF = {"if", "provided", "as_long_as", "on_condition", "assuming", "inverted"}
 # subjects of a condition that are no party to coerce: "if the talks go well", "if the weather holds"
 _NO_PARTY = {"talk", "talks", "negotiation", "weather", "thing", "situation", "economy", "market", "price",
-             "process", "meeting", "summit", "trend", "schedule"}
+             "process", "meeting", "summit", "trend", "schedule",
+             # what a company plans for: "will cut 5,000 jobs if sales do not recover"
+             "sale", "sales", "inflation", "growth", "cost", "costs", "rate", "rates", "condition",
+             "conditions", "outlook", "recovery"}
 
 _RESPONSES = {"response", "answer", "reaction", "retaliation", "countermeasure", "countermeasures", "reply"}
 

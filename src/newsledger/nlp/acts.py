@@ -84,14 +84,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
-from newsledger.countries import country_named
 from newsledger.model import ACTS, Statement
 from newsledger.nlp.rule_sources import RAISING
 from newsledger.nlp.act_formulas import (DEMAND_VERBS, DEONTIC, appeal_named, called_false, first_person_appeal,
                                          first_person_pledge, harmful, legitimate_target, punishment_to_come,
                                          response_coming, told_to_brace, unanswered)
 from newsledger.nlp.act_modality import modality_act
-from newsledger.nlp.act_sides import is_media, is_side, root_of, speaker_side, subject_of
+from newsledger.nlp.act_sides import is_media, is_side, own_country_known, root_of, speaker_side, subject_of
 from newsledger.nlp.act_threats import accepts, conditional_threat, suffers
 from newsledger.nlp.spans import tokens_in
 
@@ -223,7 +222,8 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
     if modal_act:
         return modal_act
     if st.negated:
-        return _negated_not_denied(content, side) or ("denial", "content:negated")
+        return _negated_not_denied(content, side if own_country_known(doc, st) else set()) \
+            or ("denial", "content:negated")
     return "claim", "default"
 
 
@@ -232,7 +232,9 @@ _THINKING = {"think", "believe"}
 # what is said to be untrue is denied, whoever said it: "the U.S. claims were not true"
 _SAID_NOUNS = {"claim", "report", "allegation", "accusation", "statement", "assertion", "charge",
                "rumor", "rumour", "story", "suggestion", "speculation", "remark", "comment", "narrative"}
-_NAMED = {"GPE", "NORP", "ORG", "PERSON", "FAC"}
+# parties whose side is read reliably: countries, peoples, people (an organisation may well be the
+# speaker's own body, as the ECB's Governing Council is its president's)
+_NAMED = {"GPE", "NORP", "PERSON"}
 
 
 def _negated_not_denied(content: list[Token], side: set[str]) -> tuple[str, str] | None:
@@ -247,8 +249,7 @@ def _negated_not_denied(content: list[Token], side: set[str]) -> tuple[str, str]
     if root.lemma_.lower() in _THINKING:
         return "opinion", "content:negated belief"
     subject = subject_of(root)
-    if subject is None or subject.lemma_.lower() in _SAID_NOUNS or is_side(subject, side) \
-            or not any(country_named(name) for name in side):
+    if not side or subject is None or subject.lemma_.lower() in _SAID_NOUNS or is_side(subject, side):
         return None  # whose side the speaker is on must be known to call another party other
     named = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod", "poss", "nmod"))]
     if any(t.ent_type_ in _NAMED for t in named) and _a_deed_or_will(root):

@@ -12,10 +12,11 @@ are remembered, and only for "the" + noun; a title ("the senator") is read by wh
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import Mention
 from .nominals import GENERIC_PERSON, TITLES, Named
+from .possessives import KIN_NOUNS
 from .written_names import proper_name
 
 UNSEEN = object()  # no speaker was introduced with the role noun
@@ -70,3 +71,26 @@ def with_name_after_role_noun(doc: Doc, mention: Mention, inside: list[Named]) -
     if written is None or written.span[0] < max(n.span[1] for n in inside) or not after_role_noun(doc, written):
         return inside
     return [*inside, Named(written.name, "person", written.span, written.context)]
+
+
+# Nouns of a person known by a relation to another: "a former aide to Senator Robert Hale"
+_RELATIONS = {"aide", "adviser", "advisor", "lawyer", "attorney", "friend", "ally", "associate", "colleague",
+              "confidant", "assistant", "bodyguard", "biographer", "classmate", "neighbor", "neighbour",
+              "person", *KIN_NOUNS}
+_CLOSE = {"close", "familiar", "near", "loyal"}  # "one person close to Merz"
+
+
+def someone_of(root: Token, inside: list[Named]) -> bool:
+    """The mention is a person named by a relation to the people named in it ("a former aide to
+    Senator Robert Hale", "a lawyer for Trump", "a daughter of the late senator", "one person
+    close to Merz") or to a title ("an adviser to the prime minister"), who is not them."""
+    if root.lemma_.lower() not in _RELATIONS or any(n.kind != "person" for n in inside):
+        return False
+    preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "of")]
+    preps += [p for a in root.children if a.dep_ == "amod" and a.lower_ in _CLOSE
+              for p in a.children if p.dep_ == "prep" and p.lower_ in ("to", "with")]
+    if not preps:
+        return False
+    if not inside:  # "an adviser to the prime minister": whoever holds the title is not the adviser
+        return any(t.lower_ in TITLES for p in preps for t in p.subtree)
+    return all(any(p.left_edge.idx <= n.span[0] <= p.right_edge.idx for p in preps) for n in inside)

@@ -47,7 +47,7 @@ from .attribution_rules import RELATIVE_PRONOUNS
 from .entity_names import after_courtesy_title, named_mentions
 from .headlines import HeadlineNames, in_first_line, in_lead
 from .speaker_people import People
-from .role_nouns import UNSEEN, RoleNouns, after_role_noun, with_name_after_role_noun
+from .role_nouns import UNSEEN, RoleNouns, after_role_noun, someone_of, with_name_after_role_noun
 from .bylines import byline
 from .layout import label_around
 from .written_names import (INSTITUTION_NOUNS, institution_named, institution_named_before, institution_of_member,
@@ -182,7 +182,8 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     institution = institution_named(mention, owned) if owned or all(n.kind == "group" for n in inside) else None
     if institution is not None:
         return institution
-    if _someone_of(root, inside):  # "A former aide to Senator Robert Hale testified": not Hale
+    if someone_of(root, inside):  # "A former aide to Senator Robert Hale testified": not Hale
+        statement.extra["unnamed_relation"] = True
         return None
     member_of = institution_of_member(words, [*before, *resolved], start)  # "a senior official of the group"
     if member_of is not None:
@@ -262,6 +263,9 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
     named_head = head_text != before_clause and len(head_words) > 1 and all(w[:1].isupper() for w in head_words) \
         and head_words[0].lower() not in ("the", "a", "an")
     if (head in TITLES or head in GENERIC_PERSON) and not named_head:
+        if root is not None and someone_of(root, []):
+            statement.extra["unnamed_relation"] = True  # the actors stage reads the title too
+            return None  # "an adviser to the prime minister" is not the prime minister
         found = _by_title(words, before, resolved)
         if found is None and head in TITLES and (in_first_line(doc, start) or in_lead(doc, start)):
             # "Germany could send Taurus …, chancellor says": the chancellor the story names next;
@@ -282,23 +286,10 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
 
 
 # people named by whom they stand to ("an aide to", "a lawyer for", "a friend of"): someone else
-_RELATIONS = {"aide", "adviser", "advisor", "lawyer", "attorney", "friend", "ally", "associate", "colleague",
-              "confidant", "assistant", "bodyguard", "biographer", "classmate", "neighbor", "neighbour", *KIN_NOUNS}
-
-
 def _agency_of_no_news(words: list[str], cue_lemma: str) -> bool:
     """"The agency said" is a public agency (the WHO, the IAEA the article names), unless a news
     agency ("the news agency") or one writing as the press does ("the agency wrote")."""
     return words[-1:] == ["agency"] and not {"news", "press", "wire"} & set(words) and cue_lemma not in MEDIA_CUES
-
-
-def _someone_of(root: Token, inside: list[_Named]) -> bool:
-    """The mention is a person named by a relation to the people named in it ("a former aide to
-    Senator Robert Hale", "a lawyer for Trump", "a daughter of the late senator"), who is not them."""
-    if root.lemma_.lower() not in _RELATIONS or not inside or any(n.kind != "person" for n in inside):
-        return False
-    preps = [c for c in root.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "of")]
-    return bool(preps) and all(any(p.left_edge.idx <= n.span[0] <= p.right_edge.idx for p in preps) for n in inside)
 
 
 def _as_named_person(found: _Named, before: list[_Named], people: People) -> _Named:
@@ -355,6 +346,8 @@ def _kind_of_phrase(doc: Doc, mention: Mention, statement: Statement) -> str:
     if span is not None and len(span) > 0 and span.root.pos_ in {"NOUN", "PROPN", "PRON"}:
         head = span.root.lower_
     lemma = statement.extra.get("cue_lemma", "")
+    if statement.extra.get("unnamed_relation"):
+        return "person"  # "an adviser to the prime minister", "one person close to Merz"
     if words[:2] == ["one", "of"]:  # "One of the people, a U.S. official": one member of the many
         return nominals.one_of_kind(before_apposition(text).lower().split())
     if _agency_of_no_news(words, lemma):

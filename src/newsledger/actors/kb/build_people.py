@@ -649,6 +649,137 @@ TABLE = """
 @ Christine Lagarde | | Lagarde | FRA |
 = Managing Director | | org:imf | 2011-07-05 | 2019-09-12 |
 = President | | org:ecb | 2019-11-01 | |
+# ---------------------------------------------------------------- Quoted officials (2022-2026)
+# spokespeople, ministers and envoys the wires quote daily; dates checked against news reports
+
+# ---------------------------------------------------------------- China: spokespeople
+@ Wang Wenbin | | | CHN |
+= Spokesperson | CHN | org:chinese-mfa | 2020-07 | 2024-06-07 |
+@ Mao Ning | | | CHN |
+= Spokesperson | CHN | org:chinese-mfa | 2022-09-05 | |
+@ Lin Jian | | | CHN |
+= Spokesperson | CHN | org:chinese-mfa | 2024-03-18 | |
+@ Guo Jiakun | | | CHN |
+= Spokesperson | CHN | org:chinese-mfa | 2025-01-06 | |
+@ Zhu Fenglian | | | CHN | spokesperson of the Taiwan Affairs Office of the State Council
+= Spokesperson | CHN | | 2019-11-27 | |
+@ Chen Binhua | | | CHN | spokesperson of the Taiwan Affairs Office of the State Council
+= Spokesperson | CHN | | 2023-09-13 | |
+
+# ---------------------------------------------------------------- Iran
+@ Esmaeil Baqaei | Esmaeil Baghaei, Esmail Baghaei, Esmail Baqaei, Ismail Baghaei, Ismail Baqaei, Esmaeil Baghaei Hamaneh, Esmaeil Baqaei Hamaneh | Baqaei, Baghaei | IRN |
+= Spokesperson | IRN | org:iran-mfa | 2024-08 | | ?
+@ Ali Larijani | Ali Ardashir Larijani | Larijani | IRN | Secretary of the Supreme National Security Council (no organization id for it)
+= Secretary | IRN | | 2025-08-05 | |
+@ Mohammad Bagher Ghalibaf | Mohammad Baqer Qalibaf, Mohammad Bagher Qalibaf, Mohammad Baqer Ghalibaf, Mohammad-Bagher Ghalibaf, Mohammad Ghalibaf | Ghalibaf, Qalibaf | IRN | Speaker of the Islamic Consultative Assembly (Majlis)
+= Speaker | IRN | | 2020-05-28 | |
+
+# ---------------------------------------------------------------- Pakistan
+@ Shehbaz Sharif | Shahbaz Sharif, Muhammad Shehbaz Sharif, Mian Muhammad Shehbaz Sharif, PM Shehbaz | Shehbaz, Shahbaz | PAK |
+= Prime Minister | PAK | | 2022-04-11 | 2023-08-14 |
+= Prime Minister | PAK | | 2024-03-04 | |
+@ Asif Ali Zardari | Asif Zardari, President Zardari | Zardari | PAK |
+= President | PAK | | 2024-03-10 | |
+@ Ishaq Dar | Muhammad Ishaq Dar, Mohammad Ishaq Dar | Dar | PAK |
+= Finance Minister | PAK | | 2022-09-28 | 2023-08-10 | ?
+= Foreign Minister | PAK | | 2024-03-11 | |
+= Deputy Prime Minister | PAK | | 2024-04-28 | |
+@ Khawaja Asif | Khawaja Muhammad Asif, Khawaja Mohammad Asif, Khwaja Asif | | PAK |
+= Defense Minister | PAK | | 2022-04-19 | 2023-08-10 | ?
+= Defense Minister | PAK | | 2024-03-11 | |
+@ Asim Munir | Syed Asim Munir, Field Marshal Asim Munir, General Asim Munir | Munir | PAK | army chief; Field Marshal (rank) from 2025-05-20
+= Chief of Army Staff | PAK | | 2022-11-29 | |
+= Field Marshal | PAK | | 2025-05-20 | |
+= Chief of Defence Forces | PAK | | 2025-12-04 | | ?
+@ Shafqat Ali Khan | Shafqat Khan | | PAK | Foreign Office spokesperson
+= Spokesperson | PAK | | 2025-01 | 2025-10-17 | ?
+@ Tahir Hussain Andrabi | Tahir Andrabi, Tahir Hussain Andarabi | | PAK | Foreign Office spokesperson, succeeded Shafqat Ali Khan
+= Spokesperson | PAK | | 2025-10-17 | | ?
+
+# ---------------------------------------------------------------- India
+@ Randhir Jaiswal | | | IND |
+= Spokesperson | IND | org:indian-mea | 2024-01-03 | |
+@ Vikram Misri | | Misri | IND |
+= Deputy National Security Adviser | IND | | 2022-01-01 | 2024-07-15 | ?
+= Foreign Secretary | IND | org:indian-mea | 2024-07-15 | | ?
+@ Rajnath Singh | | | IND |
+= Defense Minister | IND | | 2019-05-30 | |
+@ Amit Shah | Amit Anilchandra Shah | | IND |
+= Home Minister | IND | | 2019-05-30 | |
+
+# ---------------------------------------------------------------- North Korea
+@ Kim Yo Jong | Kim Yo-jong, Kim Yo-Jong, Kim Yojong, Kim Yeo-jong | | PRK | sister of Kim Jong Un; issues statements through KCNA
+= Vice Department Director | PRK | org:wpk | 2021-01 | 2026-02-23 | ?
+= Department Director | PRK | org:wpk | 2026-02-23 | |
+@ Choe Son Hui | Choe Son-hui, Choe Son-Hui, Choe Sun-hui, Choe Son Hee | | PRK |
+= Foreign Minister | PRK | | 2022-06 | |
+
+# ---------------------------------------------------------------- South Korea
+@ Cho Hyun | | | KOR |
+= Foreign Minister | KOR | | 2025-07-21 | |
+
+# ---------------------------------------------------------------- Taiwan
+@ Lai Ching-te | William Lai, William Lai Ching-te, Lai Ching-teh, Lai Qingde | | TWN |
+= Vice President | TWN | | 2020-05-20 | 2024-05-20 |
+= President | TWN | | 2024-05-20 | |
+@ Lin Chia-lung | Lin Jia-long, Lin Jialong | | TWN |
+= Foreign Minister | TWN | | 2024-05-20 | |
+
+# ---------------------------------------------------------------- Holy See
+@ Pope Francis | Jorge Mario Bergoglio, Jorge Bergoglio |  | ARG |
+= Pope | VAT | | 2013-03-13 | 2025-04-21 |
+@ Leo XIV | Pope Leo XIV, Pope Leo, Robert Prevost, Robert Francis Prevost, Cardinal Prevost, Cardinal Robert Prevost |  | USA | born in Chicago; also a Peruvian citizen
+= Prefect of the Dicastery for Bishops | VAT | | 2023-04-12 | 2025-05-08 |
+= Pope | VAT | | 2025-05-08 | |
+@ Pietro Parolin | Cardinal Pietro Parolin, Cardinal Parolin | Parolin | ITA |
+= Secretary of State | VAT | | 2013-10-15 | |
+@ Matteo Bruni | | | ITA | Director of the Holy See Press Office (the Vatican spokesman)
+= Spokesperson | VAT | | 2019-07-22 | |
+
+# ---------------------------------------------------------------- United Nations
+@ Stéphane Dujarric | Stephane Dujarric, Stéphane Dujarric de la Rivière, Stephane Dujarric de la Riviere | Dujarric | FRA | spokesman for the Secretary-General
+= Spokesperson | | org:un | 2014-03-10 | |
+
+# ---------------------------------------------------------------- United States (more)
+@ John Kirby | John F. Kirby, Admiral John Kirby, Rear Admiral John Kirby | Kirby | USA | NSC coordinator for strategic communications, later White House national security communications adviser
+= Press Secretary | USA | org:pentagon | 2021-01-20 | 2022-05-20 | ?
+= Spokesperson | USA | org:nsc | 2022-05-20 | 2025-01-20 | ?
+@ Tammy Bruce | | | USA | nominated deputy representative to the UN on 2025-08-09; when she stopped speaking for the State Department is not checked
+= Spokesperson | USA | org:state-department | 2025-01-20 | 2025-12 | ?
+= Deputy Representative | USA | org:un | 2026-01 | | ?
+@ Karoline Leavitt | | Leavitt | USA |
+= Press Secretary | USA | org:white-house | 2025-01-20 | |
+@ Steve Witkoff | Steven Witkoff, Steven Charles Witkoff | Witkoff | USA | special envoy to the Middle East, also for peace missions (Russia-Ukraine)
+= Special Envoy | USA | | 2025-01-20 | |
+
+# ---------------------------------------------------------------- Canada (more)
+@ Pierre Poilievre | | Poilievre | CAN | leader of the Conservative Party of Canada
+= Leader | CAN | | 2022-09-10 | |
+
+# ---------------------------------------------------------------- Middle East
+@ Ahmed Aboul Gheit | Ahmed Aboul-Gheit, Ahmed Abul Gheit, Ahmed Abu al-Gheit, Ahmed Abou El Gheit, Ahmed Abu Al Ghait | Aboul Gheit, Aboul-Gheit, Abul Gheit | EGY |
+= Secretary General | | org:arab-league | 2016-07-01 | 2026-07-01 |
+@ Nabil Fahmy | | | EGY |
+= Secretary General | | org:arab-league | 2026-07-01 | |
+@ Badr Abdelatty | Badr Abdel Aty, Badr Abdel-Aty, Badr Abdelaty, Badr Abdel Atty | Abdelatty, Abdel Aty, Abdelaty | EGY |
+= Foreign Minister | EGY | | 2024-07-03 | |
+@ Ayman Safadi | Ayman al-Safadi, Ayman Al Safadi | Safadi | JOR |
+= Foreign Minister | JOR | | 2017-01-15 | |
+= Deputy Prime Minister | JOR | | 2020-10-12 | |
+@ Faisal bin Farhan | Prince Faisal bin Farhan, Faisal bin Farhan Al Saud, Prince Faisal bin Farhan Al Saud | | SAU |
+= Foreign Minister | SAU | | 2019-10-23 | |
+@ Mohammed bin Abdulrahman Al Thani | Sheikh Mohammed bin Abdulrahman Al Thani, Mohammed bin Abdulrahman bin Jassim Al Thani, Sheikh Mohammed bin Abdulrahman, Mohammed bin Abdulrahman, Mohamed bin Abdulrahman Al Thani | | QAT |
+= Foreign Minister | QAT | | 2016-01-27 | |
+= Prime Minister | QAT | | 2023-03-07 | |
+@ Mahmoud Abbas | Abu Mazen, Mahmud Abbas, President Abbas |  | PSE |
+= Chair | | org:plo | 2004-11-11 | |
+= President | PSE | | 2005-01-15 | |
+
+# ---------------------------------------------------------------- Belgium
+@ Bart De Wever | | De Wever | BEL |
+= Mayor | BEL | | 2013-01-01 | 2025-02-03 | ? region=Antwerp
+= Prime Minister | BEL | | 2025-02-03 | |
+
 """
 
 def _split(field: str) -> list[str]:
