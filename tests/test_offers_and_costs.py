@@ -65,3 +65,15 @@ def test_what_the_speakers_own_town_would_undergo_is_a_warning(analyzer):
 ])
 def test_a_title_holders_own_institution_is_their_side(analyzer, sentence, act):
     assert _act(analyzer, sentence) == act
+
+
+@pytest.mark.parametrize("sentence, act", [
+    ("\"Without this decision, Ukraine will face a serious funding gap next year,\" Ukrainian President "
+     "Volodymyr Zelensky said.", "warning"),
+    ("The union said workers could lose thousands of jobs.", "warning"),
+    ("Trump will face Biden in November, his campaign said.", "prediction"),   # a rival is no cost
+    ("\"Apple has to comply, or it will face penalty payments,\" EU competition chief Teresa Ribera said.",
+     "demand"),  # the demand leads; the cost is its sanction
+])
+def test_a_cost_to_come_is_a_warning(analyzer, sentence, act):
+    assert _act(analyzer, sentence) == act

@@ -80,3 +80,27 @@ def test_the_outlet_command_finds_the_credited_agency(tmp_path):
     found = json.loads(report.stdout)
     assert found["outlet"] == "Reuters"
     assert "survived three wars" in json.dumps(found)  # the writer's own background
+
+
+LIVE_BLOG = (
+    "date 2026-03-02 EU summit live: leaders meet on frozen assets\n\n"
+    "BRUSSELS (Euronews) - Follow our live coverage.\n\n"
+    "10:15 GMT — Ukrainian President Volodymyr Zelensky has arrived, his office confirms.\n\n"
+    "17:40 GMT — EU foreign policy chief Kaja Kallas said the bloc could not afford another failure.\n")
+
+
+def test_a_live_blogs_time_stamp_is_nobodys_words(tmp_path):
+    (tmp_path / "live.txt").write_text(LIVE_BLOG, encoding="utf-8")
+    result = runner.invoke(cli.app, ["show", str(tmp_path / "live.txt"), "--json"])
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert len(records) >= 2
+    assert all("GMT" not in r["content"] for r in records)
+    assert {r["article"]["outlet"] for r in records} == {"Euronews"}
+    kallas = [r for r in records if r["speaker"]["name"] == "Kaja Kallas"][0]
+    assert kallas["date"] == "2026-03-02"  # the stamp's day
+
+
+@pytest.mark.parametrize("text", ["10:42 GMT — Kallas said …", "14:05 - The minister said …", "9.30am: Officials said …"])
+def test_a_time_stamp_credits_no_agency(text):
+    assert credited_agency(text) is None

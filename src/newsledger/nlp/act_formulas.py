@@ -116,6 +116,28 @@ def punishment_to_come(content: list[Token]) -> bool:
     return False
 
 
+# costs someone will bear: "Ukraine will face a serious funding gap", "could face lawsuits"
+_COSTS = {"gap", "shortage", "lawsuit", "sanction", "tariff", "penalty", "fine", "loss", "recession", "deficit",
+          "backlash", "hardship", "shortfall", "blackout", "famine", "default", "bankruptcy"}
+
+
+def cost_to_come(content: list[Token]) -> bool:
+    """A cost someone will bear, said as what is to come ("Without this decision, Ukraine will face
+    a serious funding gap", "could lose thousands of jobs"): a warning, whoever bears it; not "will
+    face Biden in November", which names no cost."""
+    inside = set(content)
+    for t in content:  # the main clause's verb: not "Apple has to comply … or it will face penalty payments"
+        if t.head in inside and t.head is not t:
+            continue
+        if t.lemma_.lower() not in ("face", "suffer", "lose", "incur") or any(c.dep_ == "neg" for c in t.children) \
+                or not any(c.dep_ == "aux" and c.lower_ in WILL | {"could", "may", "might"} for c in t.children):
+            continue
+        objects = [w for c in t.children if c.dep_ in ("dobj", "attr") for w in c.subtree]  # "thousands of jobs"
+        if any(w.lemma_.lower() in _HARM | _COSTS | {"job"} for w in objects):
+            return True
+    return False
+
+
 _NAMING = {"call", "brand", "label", "describe", "term", "dub"}
 # words that say a claim is false whatever it names; "fake" and "false" only of a claim-like thing
 _FALSE_CLAIM = {"falsehood", "nonsense", "lie", "fabrication", "fabricated", "baseless", "groundless", "untrue",

@@ -88,7 +88,7 @@ from newsledger.model import ACTS, Statement
 from newsledger.nlp.rule_sources import RAISING
 from newsledger.nlp.act_formulas import (DEMAND_VERBS, DEONTIC, appeal_named, called_false, first_person_appeal,
                                          first_person_pledge, harmful, legitimate_target, punishment_to_come,
-                                         response_coming, told_to_brace, unanswered)
+                                         response_coming, told_to_brace, unanswered, cost_to_come)
 from newsledger.nlp.act_modality import modality_act
 from newsledger.nlp.act_sides import is_media, is_side, own_country_known, root_of, speaker_side, subject_of
 from newsledger.nlp.act_threats import accepts, conditional_threat, suffers
@@ -210,6 +210,8 @@ def decide_act(doc: Doc, st: Statement) -> tuple[str, str]:
         return "warning", "content:not unanswered"
     if punishment_to_come(content):  # "The Zionist regime has made a grave mistake and will pay a heavy price"
         return "warning", "content:punishment to come"
+    if cost_to_come(content):  # "Without this decision, Ukraine will face a serious funding gap"
+        return "warning", "content:cost to come"
     if response_coming(content):  # "China … will take resolute measures to safeguard its legitimate rights"
         return "warning", "content:response coming"
     if legitimate_target(content):  # "Any American or British ship will be a legitimate target"

@@ -1,7 +1,8 @@
 """The dateline of wire copy, as text, and the agency it credits.
 
 "SEOUL, March 2 (Reuters) - ", "BEIJING, May 20 (Xinhua) -- ", "AUSTIN, Texas (AP) — ",
-"BRUSSELS - ", "MOSCOW, March 5. /TASS/. ", "New Delhi, Sep 5 (PTI) ". :data:`DATELINE` is the
+"BRUSSELS - ", "MOSCOW, March 5. /TASS/. ", "New Delhi, Sep 5 (PTI) ", and a live blog's time
+stamp "10:42 GMT — ". :data:`DATELINE` is the
 pattern (what it takes and leaves is told in :mod:`newsledger.nlp.datelines`, which reads
 datelines in the analysis); here it also gives the agency a story credits, which is the outlet
 of a file that names none: :func:`credited_agency`.
@@ -26,6 +27,10 @@ DATELINE = re.compile(
     # "NEW DELHI, Aug 19 (PTI) Union Home Minister …"
     r"|[A-Z][A-Za-z]+(?:[ ][A-Z][A-Za-z]+){0,2},[ ]+" + MONTH + r"[ ]+\d{1,2}(?:,[ ]+\d{4})?[ ]+"
     r"\((?P<dashless>[A-Z][A-Za-z.&]*)\)[ ]+"
+    r"(?=[A-Z\"“‘'])"
+    # or a live blog's time stamp: "10:42 GMT — ", "14:05 - ", "9.30am: "
+    r"|\d{1,2}[:.]\d{2}(?:[ ]?(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|JST|KST|EST|EDT|PST|PDT|ET|PT|"
+    r"a\.m\.|p\.m\.|am|pm))?[ ]*(?:[-–—―]+[ ]+|:[ ]+)"
     r"(?=[A-Z\"“‘'])"
 )
 _LINES_READ = 3  # a headline, a standfirst, then the dateline
