@@ -41,6 +41,7 @@ def test_a_shared_office_abroad_is_not_the_knowledge_bases_country(analyzer, dat
     ("LONDON, May 2 (Reuters) -", "Foreign Office spokesman Daniel Hartley said", "Hartley", "GBR"),
     # the words name the country
     ("ISLAMABAD, May 2 (AP) —", "Pakistan's Foreign Office spokesman Shafqat Ali Khan said", "Khan", "PAK"),
+    ("ISLAMABAD, May 2 (AP) —", "British Foreign Office spokesman Daniel Hartley said", "Hartley", "GBR"),
     # an office of one country only, wherever the story was filed
     ("KYIV, May 2 (Reuters) -", "White House spokesman Harrison Fields said", "Fields", "USA"),
 ])

@@ -54,8 +54,8 @@ def role_filed_elsewhere(kb: KnowledgeBase, learned: LearnedRole | None, phrase:
     Office spokesman" in a story filed from Islamabad, "the secretary of the Supreme National
     Security Council" from Tehran, "Conservative leader" from Washington about Canada) when the
     knowledge base's organisation of that name is another country's than the story's. A country
-    the phrase names stays ("Pakistan's Foreign Office spokesman" is Pakistan's); else the role
-    has none, rather than the other country's."""
+    the phrase names stays ("Pakistan's Foreign Office spokesman" is Pakistan's; "British Foreign
+    Office spokesman" keeps the FCDO); else the role has none, rather than the other country's."""
     if learned is None or filed_id is None or not learned.organization:
         return learned
     org = kb.get(learned.organization)
@@ -67,8 +67,9 @@ def role_filed_elsewhere(kb: KnowledgeBase, learned: LearnedRole | None, phrase:
         return learned  # "White House press secretary": the White House is only one country's
     named = [c for c in (country_named(w) for w in re.findall(r"[A-Z][\w.]*", phrase)) if c]
     country = kb.country(named[0]) if named else None
-    return replace(learned, organization=None,
-                   country=country.alpha3 if country is not None and country.alpha3 != org.country else None)
+    if country is not None and country.alpha3 == org.country:
+        return learned  # "British Foreign Office spokesman", wherever the story was filed
+    return replace(learned, organization=None, country=country.alpha3 if country is not None else None)
 
 
 def namesake_elsewhere(entry: KBEntry, title: str | None, filed_id: str | None) -> bool:

@@ -1,6 +1,8 @@
 """Whose side a statement's speaker is on, for ``newsledger_acts``: the speaker's names, country
-and organisation (:func:`speaker_side`), whether a subject is that side (:func:`is_side`), and
-whether the speaker is a news outlet (:func:`is_media`)."""
+and organisation (:func:`speaker_side`; with the common nouns of their own institution, "the city"
+of a mayor, and the dateline's country for a minister the text gives none), whether a subject is
+that side (:func:`is_side`), whether the words naming the speaker or the knowledge base give their
+country (:func:`own_country_known`), and whether the speaker is a news outlet (:func:`is_media`)."""
 
 from __future__ import annotations
 
@@ -94,19 +96,6 @@ _OWN_NOUNS = INSTITUTION_NOUNS | COMPANY_NOUNS | {"city", "state", "club", "team
                                                    "university", "hospital", "school", "court"}
 
 
-def own_country_known(doc: Doc, st: Statement) -> bool:
-    """True when the words naming the speaker (here, or where the pronoun or another statement
-    names them) or the knowledge base give their country ("Ukraine's foreign ministry", "Venezuelan
-    opposition leader María Corina Machado", Maria Zakharova), not only the sentences around them."""
-    sp = st.speaker
-    if sp is None:
-        return False
-    text = doc_text(doc)
-    words = " ".join(text[a:b] for a, b in [sp.span, *sp.chain, *_other_mentions(doc, sp)])
-    return bool(sp.country or person_countries(sp.name or sp.text or "")
-                or any(country_named(w) for w in re.findall(r"[A-Z][\w.-]*", words)))
-
-
 def _own_institutions(doc: Doc, speaker) -> set[str]:
     """Common nouns of the speaker's own institution: those its name, mention or title hold
     ("Transportation Department spokesperson" -> department, "Unite union" -> union), and those
@@ -143,6 +132,19 @@ def _office_at_home(doc: Doc, speaker, st: Statement) -> str | None:
     doers = [subject_of(root_of(tokens_in(doc, spans))) for spans in parts]  # who acts, not who is warned
     named = {_norm(t.text) for d in doers if d is not None for t in d.subtree if country_named(t.text)}
     return _norm(home) if home and _norm(home) in named else None
+
+
+def own_country_known(doc: Doc, st: Statement) -> bool:
+    """True when the words naming the speaker (here, or where the pronoun or another statement
+    names them) or the knowledge base give their country ("Ukraine's foreign ministry", "Venezuelan
+    opposition leader María Corina Machado", Maria Zakharova), not only the sentences around them."""
+    sp = st.speaker
+    if sp is None:
+        return False
+    text = doc_text(doc)
+    words = " ".join(text[a:b] for a, b in [sp.span, *sp.chain, *_other_mentions(doc, sp)])
+    return bool(sp.country or person_countries(sp.name or sp.text or "")
+                or any(country_named(w) for w in re.findall(r"[A-Z][\w.-]*", words)))
 
 
 def _other_mentions(doc: Doc, speaker) -> list[tuple[int, int]]:

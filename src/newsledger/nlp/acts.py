@@ -35,9 +35,12 @@ Decision, first rule that applies wins
    *believe, think, consider* -> opinion.
 5. warning: a conditional statement whose consequence is harm not done by the
    speaker ("tragic consequences if NATO troops were sent"), or a response said with
-   resolve ("the military will respond firmly", "resolute measures"); unconditionally, a
-   content that says a response is coming ("will not go unanswered", "will not go unpunished",
-   "will pay a heavy price", "will be held accountable", "will take resolute measures").
+   resolve ("the military will respond firmly", "resolute measures"), or what its subject
+   would undergo ("Belgium could face lawsuits if …", "the town will be destroyed"), unless
+   the consequence offers something ("remains open to a settlement of the conflict, provided
+   that …"); unconditionally, a content that says a response or a cost is coming ("will not go
+   unanswered", "will not go unpunished", "will pay a heavy price", "will be held accountable",
+   "will take resolute measures", "Ukraine will face a serious funding gap").
 6. report: a media speaker ("Politico", "the material notes") with a neutral cue.
 7. the content's modality, for neutral cues (*said, stated, emphasized*):
    *must, should, ought to, have to, need to* -> demand ("the Alliance should not
@@ -86,9 +89,9 @@ from spacy.tokens import Doc, Token
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.model import ACTS, Statement
 from newsledger.nlp.rule_sources import RAISING
-from newsledger.nlp.act_formulas import (DEMAND_VERBS, DEONTIC, appeal_named, called_false, first_person_appeal,
-                                         first_person_pledge, harmful, legitimate_target, punishment_to_come,
-                                         response_coming, told_to_brace, unanswered, cost_to_come)
+from newsledger.nlp.act_formulas import (DEMAND_VERBS, DEONTIC, appeal_named, called_false, cost_to_come,
+                                         first_person_appeal, first_person_pledge, harmful, legitimate_target,
+                                         punishment_to_come, response_coming, told_to_brace, unanswered)
 from newsledger.nlp.act_modality import modality_act
 from newsledger.nlp.act_sides import is_media, is_side, own_country_known, root_of, speaker_side, subject_of
 from newsledger.nlp.act_threats import accepts, conditional_threat, suffers
