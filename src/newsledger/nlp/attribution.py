@@ -50,6 +50,7 @@ from .layout import (continue_announcements, continue_quotes, label_statements, 
 from .nominals import KNOWN_OUTLETS
 from .quotes import Quote, quote_kind
 from .content_edges import in_writers_apposition, without_coordinated_saying, without_trailing_occasion
+from .headlines import without_time_clause
 from .dates import day_after_cue
 from .spans import char_span, doc_quotes, doc_text, overlaps, spans_of, text_of, trim
 
@@ -107,7 +108,7 @@ class AttributionComponent:
         spans = _stretch_over_quotes(doc_text(doc), spans, quotes, cue_span, clause)
         spans = without_dateline(doc_text(doc), spans)
         spans = without_coordinated_saying(doc_text(doc), without_trailing_occasion(doc_text(doc), spans))
-        spans = _without_leading_day(doc, spans, cue_span)
+        spans = without_time_clause(doc, _without_leading_day(doc, spans, cue_span))
         if not spans or sum(e - s for s, e in spans) < self.min_content_chars:
             return None
         if any(overlaps(cue_span, s) for s in spans):

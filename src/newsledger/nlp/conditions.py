@@ -64,6 +64,7 @@ subordinators in the content and takes the clause up to the next comma as the co
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Iterable
 
 from spacy.language import Language
@@ -124,7 +125,7 @@ def mark_condition(doc: Doc, statement: Statement) -> None:
     # Subordinate conditions first (they are explicit), then by position.
     found.sort(key=lambda f: (f["kind"] in ("either_or", "otherwise", "implied"), f["condition"].span[0]))
     best = found[0]
-    statement.condition = best["condition"]
+    statement.condition = _without_writers_tail(best["condition"])
     statement.consequence = best["consequence"]
     statement.extra["condition_kind"] = best["kind"]
     statement.extra["condition_marker"] = best["marker"]
@@ -132,6 +133,20 @@ def mark_condition(doc: Doc, statement: Statement) -> None:
     statement.extra["condition_elliptic"] = best.get("elliptic", False)
     if len(found) > 1:
         statement.extra["conditions"] = [_as_record(f) for f in found]
+
+
+# ", escalating a row …", ", raising the prospect of …": the writer's participle after a condition
+_WRITERS_TAIL = re.compile(r",\s+(?:[a-z]+ing)\b(?![^,]*\b(?:if|unless)\b)")
+
+
+def _without_writers_tail(condition: Condition) -> Condition:
+    """The condition without a participle the writer adds after it ("unless the government makes
+    an improved pay offer by the end of the month|, raising the prospect of further disruption")."""
+    tail = _WRITERS_TAIL.search(condition.text)
+    if tail is None or tail.start() < 8:
+        return condition
+    start = condition.span[0]
+    return Condition(condition.text[:tail.start()], (start, start + tail.start()))
 
 
 # --- the parse-based path -------------------------------------------------------------

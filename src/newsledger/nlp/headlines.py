@@ -65,13 +65,37 @@ def in_lead(doc: Doc, at: int) -> bool:
     closing quote mark aside), the lead, whose "A federal judge" the story names next ("U.S.
     District Judge Carlton Reeves wrote …"); never in the headline itself."""
     text = doc_text(doc)
-    start = doc._.body_start or 0
-    first_end = text.find("\n", start)
-    first_line = text[start:first_end].rstrip().rstrip("\"”’'") if first_end >= 0 else ""
-    if not first_line or first_line.endswith((".", "!", "?")):
+    first_end = text.find("\n", doc._.body_start or 0)
+    if not _has_headline(doc):
         return False  # no headline ('… said the statute was "hopelessly vague."'): the first line is the lead
     lead_start = len(text) - len(text[first_end:].lstrip())
     return lead_start <= at and "\n" not in text[lead_start:at]
+
+
+def _has_headline(doc: Doc) -> bool:
+    """The body's first line is a headline: it ends in no full stop (its closing quote aside)."""
+    text = doc_text(doc)
+    start = doc._.body_start or 0
+    first_end = text.find("\n", start)
+    first_line = text[start:first_end].rstrip().rstrip("\"”’'") if first_end >= 0 else ""
+    return bool(first_line) and not first_line.endswith((".", "!", "?"))
+
+
+def without_time_clause(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A headline's content without the writer's clause of what goes on meanwhile: "Pritzker
+    threatens to sue | as Duffy sets deadline on Chicago transit funds", "Orban concedes defeat |
+    as Magyar's Tisza wins Hungarian election". Only in a headline, and only an "as" that opens a
+    clause with its own verb ("… as a threat" stays)."""
+    if not spans or not _has_headline(doc) or not in_first_line(doc, spans[-1][0]):
+        return spans
+    start, end = spans[-1]
+    piece = doc.char_span(start, end, alignment_mode="expand")
+    mark = next((t for t in piece or [] if t.lower_ == "as" and t.dep_ == "mark" and t.idx > start
+                 and t.head.pos_ in ("VERB", "AUX") and t.head.i > t.i), None)
+    if mark is None:
+        return spans
+    cut = len(doc_text(doc)[start:mark.idx].rstrip())
+    return spans[:-1] + [(start, start + cut)] if cut > 0 else spans[:-1]
 
 
 class HeadlineNames:

@@ -49,7 +49,7 @@ from .decode import whole_words
 from .frames import without_frames_as_contents
 from .fronted import with_fronted_subject
 from .merge import content_chars, merge_with_rules, split_at_rule_cue, with_rule_cue, with_rule_hearsay
-from ..headlines import in_headline
+from ..headlines import in_headline, without_time_clause
 from .sources import (coordinated_subject, document_speaking, in_another_sentence, passive_subject, quoted_source,
                       subject_of_cue, undergone_by_place, whole_source, within_cue_paragraph)
 from .quotations import (join_split_quotations, without_pieces_of_earlier_quotations, without_pieces_of_later_cues,
@@ -218,6 +218,7 @@ def tidy(statement: Statement, doc: Doc, text: str | None = None) -> Statement |
     spans = without_writers_apposition(text, spans)  # "…, a reversal after months of objections"
     spans = without_pieces_after_saying(text, spans)  # "said | it would appeal |, calling the | decision"
     spans = without_coordinated_saying(text, without_trailing_occasion(text, spans))  # "…, in a post on …"
+    spans = without_time_clause(doc, spans)  # the headline "… threatens to sue | as Duffy sets deadline"
     spans = without_dangling_words(doc, without_cue_adjuncts(doc, spans, (cue_start, cue_end)))
     spans = without_trailing_punctuation(text, spans)  # "…joining the alliance|,
     speaker = whole_source(doc, within_cue_paragraph(statement.speaker, cue_start, text), text, (cue_start, cue_end))
