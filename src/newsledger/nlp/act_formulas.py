@@ -116,6 +116,8 @@ def punishment_to_come(content: list[Token]) -> bool:
     return False
 
 
+# what a subject undergoes, not does: "Belgium could face lawsuits if …", "we will pay a price"
+SUFFERING = frozenset({"face", "suffer", "lose", "endure", "incur", "pay", "risk"})
 # costs someone will bear: "Ukraine will face a serious funding gap", "could face lawsuits"
 _COSTS = {"gap", "shortage", "lawsuit", "sanction", "tariff", "penalty", "fine", "loss", "recession", "deficit",
           "backlash", "hardship", "shortfall", "blackout", "famine", "default", "bankruptcy"}
@@ -129,7 +131,8 @@ def cost_to_come(content: list[Token]) -> bool:
     for t in content:  # the main clause's verb: not "Apple has to comply … or it will face penalty payments"
         if t.head in inside and t.head is not t:
             continue
-        if t.lemma_.lower() not in ("face", "suffer", "lose", "incur") or any(c.dep_ == "neg" for c in t.children) \
+        # "pay a price" is punishment_to_come's; what one risks or endures is no cost that comes
+        if t.lemma_.lower() not in SUFFERING - {"pay", "risk", "endure"} or any(c.dep_ == "neg" for c in t.children) \
                 or not any(c.dep_ == "aux" and c.lower_ in WILL | {"could", "may", "might"} for c in t.children):
             continue
         objects = [w for c in t.children if c.dep_ in ("dobj", "attr") for w in c.subtree]  # "thousands of jobs"

@@ -124,8 +124,7 @@ def _office_at_home(doc: Doc, speaker, st: Statement) -> str | None:
     … Minister C.R. Patil said India would build the canal if Pakistan kept stalling" in one from
     Islamabad. Else None."""
     text = doc_text(doc)
-    spans = [speaker.span, *speaker.chain, *_other_mentions(doc, speaker)]
-    if not any(STATE_OFFICE.search(text[a:b]) for a, b in spans):
+    if not any(STATE_OFFICE.search(text[a:b]) for a, b in _named_at(doc, speaker)):
         return None
     home = dateline_country(text, doc._.body_start or 0)
     parts = [st.content_spans] + ([[st.consequence.span]] if st.consequence is not None else [])
@@ -142,9 +141,15 @@ def own_country_known(doc: Doc, st: Statement) -> bool:
     if sp is None:
         return False
     text = doc_text(doc)
-    words = " ".join(text[a:b] for a, b in [sp.span, *sp.chain, *_other_mentions(doc, sp)])
+    words = " ".join(text[a:b] for a, b in _named_at(doc, sp))
     return bool(sp.country or person_countries(sp.name or sp.text or "")
                 or any(country_named(w) for w in re.findall(r"[A-Z][\w.-]*", words)))
+
+
+def _named_at(doc: Doc, speaker) -> list[tuple[int, int]]:
+    """Where the speaker is named: this mention, the words its pronoun stands for, and the
+    sources of the same person's other statements."""
+    return [speaker.span, *speaker.chain, *_other_mentions(doc, speaker)]
 
 
 def _other_mentions(doc: Doc, speaker) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from newsledger.countries import country_named
 from newsledger.model import Statement
-from newsledger.nlp.act_formulas import hostile_existential
+from newsledger.nlp.act_formulas import SUFFERING, hostile_existential
 from newsledger.nlp.act_modality import STATIVE, ready_for_talks
 from newsledger.nlp.act_sides import is_side, root_of, subject_of
 from newsledger.nlp.conditions_deterrents import goes_unanswered
@@ -39,8 +39,6 @@ def accepts(doc: Doc, part) -> bool:
         ready_for_talks(w) for w in [root, *(c for c in root.children if c.dep_ in ("acomp", "oprd"))]))
 
 
-# what the subject undergoes, not does: "Belgium could face lawsuits if …", "we will pay a price"
-SUFFERING = {"face", "suffer", "lose", "endure", "incur", "pay", "risk"}
 
 
 # what is done to the subject, in the passive: "the town will be destroyed", "we will be hit"

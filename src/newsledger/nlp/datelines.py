@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import islice
 
 from newsledger.countries import country_named
 from newsledger.nlp.timex_patterns import MONTHS
-from newsledger.sources.datelines import DATELINE, MONTH
+from newsledger.sources.datelines import DATELINE, MONTH, opening_lines
 
 _SPACES = re.compile(r"\s*")
 _MONTH = MONTH
@@ -135,17 +136,8 @@ def dateline_country(text: str, body_start: int = 0) -> str | None:
     """The country of the place the story was filed from ("ISLAMABAD: …", "WASHINGTON, Dec 8
     (Reuters) - …"): a capital, a country or another form ``countries.country_named`` knows;
     None when the first lines hold no dateline or its place names no country."""
-    start = body_start
-    for _ in range(_DATELINE_LINES):
-        line_end = text.find("\n", start)
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[start:line_end].lstrip()
-        if line:
-            first = start + len(text[start:line_end]) - len(line)
-            place = dateline_place(text, first)
-            if place is not None:
-                return country_named(place)
-        if line_end >= len(text):
-            return None
-        start = line_end + 1
+    for first, end in islice(opening_lines(text, body_start), _DATELINE_LINES):
+        place = dateline_place(text, first) if first < end else None
+        if place is not None:
+            return country_named(place)
     return None

@@ -14,6 +14,8 @@ dateline after the third line of the body.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import islice
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE = re.compile(
@@ -36,20 +38,27 @@ DATELINE = re.compile(
 _LINES_READ = 3  # a headline, a standfirst, then the dateline
 
 
+def opening_lines(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """Each line of ``text`` from ``start`` on, as (where its first non-space character is, where
+    it ends); a blank line gives two equal offsets. Readers of a dateline stop after a few."""
+    while True:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        yield start + len(line) - len(line.lstrip()), end
+        if end >= len(text):
+            return
+        start = end + 1
+
+
 def credited_agency(text: str, start: int = 0) -> str | None:
     """The agency credited by the dateline opening one of the first lines of ``text`` from
     ``start`` ("Reuters" of "SEOUL, March 2 (Reuters) - Kim …", "TASS" of "MOSCOW, March 5.
     /TASS/. …"), or None: no dateline there, or one that credits no agency ("BRUSSELS - ")."""
-    position, seen = start, 0
-    while position < len(text) and seen < _LINES_READ:
-        end = text.find("\n", position)
-        end = len(text) if end < 0 else end
-        line = text[position:end].strip()
-        if line:
-            seen += 1
-            found = DATELINE.match(line)
-            if found is not None:
-                agency = found.group("agency") or found.group("slashed") or found.group("dashless")
-                return agency.strip() if agency else None
-        position = end + 1
+    lines = (line for first, end in opening_lines(text, start) if (line := text[first:end].strip()))
+    for line in islice(lines, _LINES_READ):
+        found = DATELINE.match(line)
+        if found is not None:
+            agency = found.group("agency") or found.group("slashed") or found.group("dashless")
+            return agency.strip() if agency else None
     return None
