@@ -681,3 +681,54 @@ def test_postgresql_runs_in_ci():
         assert POSTGRES_URL, "CI=true but NEWSLEDGER_TEST_POSTGRES_URL is not set (.ci/run sets it)"
     elif not POSTGRES_URL:
         pytest.skip("set NEWSLEDGER_TEST_POSTGRES_URL to also run the store tests on PostgreSQL")
+
+
+@pytest.mark.parametrize("backend", ["sqlite"] + (["postgresql"] if POSTGRES_URL else []))
+def test_a_writer_waits_for_the_one_before_and_sees_its_articles(backend, tmp_path: Path, monkeypatch):
+    """Two processes storing the same articles at once: the second write transaction starts
+    only when the first has committed, so its "is this article stored?" check sees the
+    first's articles and it reports them as skipped. On PostgreSQL without the writers' lock
+    both checks ran on the same snapshot, both reported the articles as added, and two such
+    writers inserting overlapping rows in different orders deadlocked."""
+    if backend == "sqlite":
+        target = tmp_path / "turns.db"
+    else:
+        _fresh_postgres(POSTGRES_URL)
+        target = POSTGRES_URL
+    Ledger(target).close()
+    first_inside, second_starting = threading.Event(), threading.Event()
+    original_write = Ledger._write
+
+    def write_slowly_in_first(self, connection, prepared):
+        if threading.current_thread().name == "first":
+            first_inside.set()
+            second_starting.wait(30)
+            threading.Event().wait(0.5)  # time for the second writer to reach its check
+        return original_write(self, connection, prepared)
+
+    monkeypatch.setattr(Ledger, "_write", write_slowly_in_first)
+    summaries: dict[str, AddSummary] = {}
+    errors: list[BaseException] = []
+
+    def work(name: str, batch) -> None:
+        try:
+            if name == "second":
+                first_inside.wait(30)
+                second_starting.set()
+            with Ledger(target, timeout=30) as own:
+                summaries[name] = own.add(batch)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    items = corpus()
+    threads = [threading.Thread(target=work, args=("first", items), name="first"),
+               threading.Thread(target=work, args=("second", items[::-1]), name="second")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert (summaries["first"].articles_added, summaries["second"].articles_added) == (4, 0)
+    assert summaries["second"].articles_skipped == 4
+    with Ledger(target) as check:
+        assert check.counts() == {"articles": 4, "statements": 7, "mentions": 7}

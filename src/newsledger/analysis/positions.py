@@ -190,7 +190,6 @@ def update_positions(ledger: Any, threshold: float = THRESHOLD) -> PositionsSumm
     summary = PositionsSummary()
     while True:
         with write_transaction(ledger.engine) as connection:
-            store.lock_positions(connection)
             article_ids = store.unassigned_articles(connection, ARTICLES_PER_BATCH)
             if not article_ids:
                 return summary

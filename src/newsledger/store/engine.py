@@ -15,7 +15,9 @@ The pysqlite driver's own implicit transaction handling is switched off and SQLA
 emits ``BEGIN`` itself, so that a transaction covers everything inside it (reads included)
 and a write transaction can start with ``BEGIN IMMEDIATE``: it takes the write lock before
 it reads, so the "is this article stored already?" check and the inserts that follow see
-the same database. Nothing else is stored or configured here.
+the same database. On PostgreSQL a write transaction takes a transaction-scoped advisory
+lock first, so writers take turns there too (see :func:`write_transaction`). Nothing else is
+stored or configured here.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from sqlalchemy.engine import URL, make_url
 # Execution option read by the SQLite "begin" hook: how to open the transaction.
 _BEGIN_OPTION = "newsledger_sqlite_begin"
 _BEGIN_MODES = {"DEFERRED": "BEGIN DEFERRED", "IMMEDIATE": "BEGIN IMMEDIATE"}
+# PostgreSQL advisory lock key that every write transaction holds ("nlwr").
+WRITERS_LOCK = 0x6E6C7772
 
 
 def to_url(target: str | PathLike[str] | URL) -> URL:
@@ -121,11 +125,19 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
     """One write transaction: committed on success, rolled back on any exception.
 
     On SQLite it starts with ``BEGIN IMMEDIATE`` (the write lock is taken up front and
-    waited for up to the busy timeout); elsewhere it is an ordinary transaction.
+    waited for up to the busy timeout). On PostgreSQL it first takes the advisory lock
+    :data:`WRITERS_LOCK`, held until commit or rollback, so write transactions take turns as
+    on SQLite. Why: two ingests that insert overlapping articles in different orders each wait
+    on the other's uncommitted rows, and PostgreSQL ends one with "deadlock detected"; the
+    same goes for the actor and tally rows every batch updates. Readers are never blocked.
+    A process must not open a second write transaction while it holds one (it would wait for
+    itself), as on SQLite. Elsewhere it is an ordinary transaction.
     """
     with engine.connect() as connection:
         connection.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
         with connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITERS_LOCK:d})")
             yield connection
 
 

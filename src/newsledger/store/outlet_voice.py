@@ -59,7 +59,6 @@ from newsledger.store.engine import write_transaction
 from newsledger.store.schema import articles, metadata, statements
 
 _IN_CHUNK = 500
-_LOCK_KEY = 0x6E6C_766F  # "nlvo": PostgreSQL advisory lock serialising outlet-voice writers
 
 voice_articles = Table(
     "outlet_voice_articles",
@@ -229,14 +228,11 @@ class VoiceWriter:
 def voice_writer(ledger: Any) -> Iterator[VoiceWriter]:
     """One write transaction for outlet-voice rows, committed on success.
 
-    Writers are serialised (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: a transaction-scoped
-    advisory lock), so two processes updating at once neither store an article twice nor
+    Writers are serialised (``store.engine.write_transaction``), so two processes updating at once neither store an article twice nor
     miss each other's paragraphs when grouping.
     """
     ensure_outlet_voice_tables(ledger)
     with write_transaction(ledger.engine) as connection:
-        if connection.dialect.name == "postgresql":
-            connection.execute(select(func.pg_advisory_xact_lock(_LOCK_KEY)))
         yield VoiceWriter(connection)
 
 

@@ -66,15 +66,6 @@ issue_statements = Table(
 )
 
 _IN_CHUNK = 500
-_LOCK_KEY = 0x6E6C_706F  # "nlpo": PostgreSQL advisory lock serialising positions writers
-
-
-def lock_positions(connection: Connection) -> None:
-    """Serialise writers of issues within the current transaction: a PostgreSQL
-    transaction-scoped advisory lock (SQLite's ``BEGIN IMMEDIATE`` already does it), so two
-    processes updating at once neither place a statement twice nor split an issue."""
-    if connection.dialect.name == "postgresql":
-        connection.execute(select(func.pg_advisory_xact_lock(_LOCK_KEY)))
 
 
 def ensure_position_tables(ledger: Any) -> None:
@@ -247,6 +238,6 @@ def _iso(value: date | None) -> str | None:
 __all__ = [
     "actor_names", "add_assignments", "add_issue", "article_texts", "canonical_ids", "central_texts",
     "count_unassigned", "ensure_position_tables", "issue_listing", "issue_statements", "issues",
-    "load_issues", "lock_positions", "position_rows", "save_issue", "unassigned_articles",
+    "load_issues", "position_rows", "save_issue", "unassigned_articles",
     "unassigned_statements",
 ]

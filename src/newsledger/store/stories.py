@@ -19,7 +19,8 @@ statements of those copies are one statement carried by several outlets.
 The tables share the ledger's ``MetaData`` (created with the others, and added to older
 ledgers when they are opened). Nothing here decides what a copy is: the rows come from
 :mod:`newsledger.analysis.stories`, through :func:`linking`, which holds one write
-transaction (and, on PostgreSQL, an advisory lock, so two linkers never interleave).
+transaction (writers take turns: see ``store.engine.write_transaction``), so two linkers
+never interleave.
 
 Reads: :func:`annotate` gives the ``story`` and ``carried_by`` fields that
 ``Ledger.iter_statements`` adds to the records of linked articles; :func:`counts` the
@@ -55,7 +56,6 @@ from newsledger.store.engine import write_transaction
 from newsledger.store.schema import UNDATED, articles, metadata, statements
 
 _IN_CHUNK = 500
-_PG_LOCK = 0x6E6C7374  # "nlst": the advisory lock key of story linking
 
 story_copies = Table(
     "story_copies",
@@ -108,10 +108,8 @@ def copy_key(published: date | None, article_id: str) -> tuple[date, str]:
 
 @contextmanager
 def linking(ledger: Any) -> Iterator[Connection]:
-    """One write transaction for linking, serialised against other linkers."""
+    """One write transaction for linking, serialised against other writers."""
     with write_transaction(ledger.engine) as connection:
-        if connection.dialect.name == "postgresql":
-            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK:d})")
         yield connection
 
 
