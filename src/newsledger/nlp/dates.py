@@ -35,12 +35,16 @@ Decision, first rule that applies wins
    Such a statement continues the same occasion, so when it names no venue of its
    own it also takes that statement's ``venue`` (``extra["venue_from"]``): Lee's
    quote "..., he said" was made in the same article for The American Conservative.
-3. Otherwise ``date`` is None and ``date_basis`` is ``publication``: the statement
+3. **An occasion told in an earlier sentence** (``explicit`` or ``relative``, with
+   ``extra["date_occasion"]``): a statement with neither takes the day of a call,
+   meeting or briefing that its speaker took part in, told in one of the three sentences
+   before ("Putin and Erdogan held a phone conversation on Tuesday, the Kremlin said.
+   Putin stressed …"; :mod:`newsledger.nlp.date_occasions` says when).
+4. Otherwise ``date`` is None and ``date_basis`` is ``publication``: the statement
    was made on or before the publication date, and the record says so instead of
    silently giving the publication date.
 
-Not decided here: dates written in another sentence ("On Monday, Lee spoke at a
-rally. He said ..."), times in the content ("said that on March 9 troops would
+Not decided here: times in the content ("said that on March 9 troops would
 ..." dates the troops, not the saying), event-anchored times ("after the vote"),
 and the time of day (a TIME on a known day gives only its day).
 """
@@ -56,7 +60,7 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements, doc._.timexes)
 from newsledger.model import Statement
-from newsledger.nlp.datelines import dateline_end
+from newsledger.nlp.date_occasions import in_dateline, occasion_timex
 from newsledger.nlp.spans import doc_text
 from newsledger.nlp.timex_calendar import period_bounds
 from newsledger.nlp.venue import EVENT_NOUNS, FORM_NOUNS
@@ -113,6 +117,11 @@ def assign_dates(doc: Doc, statements: list[Statement], timexes: Iterable) -> No
             if st.venue is None and source.venue is not None:
                 st.venue = source.venue
                 st.extra["venue_from"] = list(source.cue_span)
+        if st.date is None and tx is None and parsed:
+            occasion = occasion_timex(doc, st, points, statements)
+            if occasion is not None:
+                _set_from_timex(st, occasion)
+                st.extra["date_occasion"] = True
         if key is not None:
             latest[key] = st
 
@@ -166,14 +175,8 @@ def governing_timex(doc: Doc, st: Statement, points: list) -> object | None:
     text = doc_text(doc)
     # A calendar day beats a coarser expression, one the sentence writes beats the dateline's
     # filing day ("RIYADH, Feb 28 (SPA) -- … at a rally on Friday"); then the nearest to the cue.
-    return min(found, key=lambda tx: (tx.date() is None, _in_dateline(text, tx.span), tx.type != "DATE",
+    return min(found, key=lambda tx: (tx.date() is None, in_dateline(text, tx.span), tx.type != "DATE",
                                       abs(tx.span[0] - cue_pos)))
-
-
-def _in_dateline(text: str, span: tuple[int, int]) -> bool:
-    line_start = text.rfind("\n", 0, span[0]) + 1
-    end = dateline_end(text, line_start)
-    return end is not None and span[1] <= end
 
 
 def _climbs_to_cue(tok: Token, cue_ids: set[int], content: list[tuple[int, int]]) -> bool:
