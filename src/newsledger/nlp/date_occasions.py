@@ -39,7 +39,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.model import Statement
-from newsledger.nlp.datelines import dateline_end
+from newsledger.nlp.datelines import in_dateline
 from newsledger.nlp.venue import EVENT_NOUNS
 
 MAX_SENTENCES_BACK = 3
@@ -98,14 +98,6 @@ def _occasions_before(doc: Doc, sentence: Span, points: list, statements: list[S
                 found.append((verb, tx))
                 break
     return found
-
-
-def in_dateline(text: str, span: tuple[int, int]) -> bool:
-    """True for the filing day of a dateline ("MOSCOW, March 7 (Reuters) -"), which dates the
-    story, not an occasion."""
-    line_start = text.rfind("\n", 0, span[0]) + 1
-    end = dateline_end(text, line_start)
-    return end is not None and span[1] <= end
 
 
 def _occasion_word(tok: Token) -> tuple[Token | None, Token | None]:

@@ -55,6 +55,14 @@ _COLON_DATELINE = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*):\s")
 _PLACE = re.compile(r"[A-Z][A-Za-z.'’\- ]*?(?=\s*[,(:/—–-]|\s*$)")
 
 
+def in_dateline(text: str, span: tuple[int, int]) -> bool:
+    """True for the filing day of a dateline ("MOSCOW, March 7 (Reuters) -"), which dates the
+    story, not what the line says."""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    end = dateline_end(text, line_start)
+    return end is not None and span[1] <= end
+
+
 def dateline_place(text: str, start: int) -> str | None:
     """The place of a dateline opening the line at ``start`` ("WASHINGTON" of "WASHINGTON, Dec 8
     (Reuters) - ", "ISLAMABAD" of "ISLAMABAD: "), or None."""

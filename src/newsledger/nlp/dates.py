@@ -60,7 +60,8 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements, doc._.timexes)
 from newsledger.model import Statement
-from newsledger.nlp.date_occasions import in_dateline, occasion_timex
+from newsledger.nlp.date_occasions import occasion_timex
+from newsledger.nlp.datelines import in_dateline
 from newsledger.nlp.spans import doc_text
 from newsledger.nlp.timex_calendar import period_bounds
 from newsledger.nlp.venue import EVENT_NOUNS, FORM_NOUNS
