@@ -6,6 +6,9 @@ Ministry said … A ministry spokesperson, Koo Byoung-sam, told a briefing": Koo
 the Unification Ministry. The noun before the title ("department", "ministry") names the
 institution the article's speakers named last with that word.
 
+"The Ministry demands …" after "Armenia's Ministry of Foreign Affairs said …" is that ministry
+(:func:`same_institution`).
+
 Not read: an institution the article names only outside a speaker (the resolver sees
 speakers in order), and a noun the earlier name does not contain ("an agency spokesman"
 after "the Pentagon").
@@ -44,6 +47,24 @@ def earlier_institution(word: str, earlier: list[Mention]) -> Mention | None:
         if word in names:
             return mention
     return None
+
+
+def same_institution(phrase: str, earlier: list[Mention]) -> Mention | None:
+    """The institution a definite "the ministry" / "The Council" stands for: the latest of
+    ``earlier`` (resolved organisation speakers, in order) whose words hold that noun ("The
+    Ministry demands …" after "Armenia's Ministry of Foreign Affairs said …"); None for any
+    other phrase, or when no earlier speaker fits."""
+    words = phrase.strip().lower().split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in INSTITUTION_WORDS:
+        return None
+    found = earlier_institution(words[1], earlier)
+    return found if found is not None and found.actor_id else None
+
+
+def adopt(mention: Mention, same: Mention) -> None:
+    """Give ``mention`` the resolution of ``same``, the speaker it stands for."""
+    for field in ("name", "actor_id", "kind", "role", "country", "organization"):
+        setattr(mention, field, getattr(same, field))
 
 
 def of_institution(kb: KnowledgeBase, learned: LearnedRole | None, mention: Mention,

@@ -48,7 +48,7 @@ from newsledger.actors.evidence import (LearnedRole, country_in_name, country_ow
                                         learn_role, other_word_orders, owned_entry, person_apposition, title_only,
                                         titled_elsewhere, unnamed_country, without_relative_clause, written_name)
 from newsledger.actors.groups import CONTRACT_KINDS, group_members
-from newsledger.actors.institutions import of_institution
+from newsledger.actors.institutions import adopt, of_institution, same_institution
 from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
 from newsledger.actors.names import actor_id_for, normalize, strip_the, title_cased, without_honorific
 from newsledger.actors.recency import latest_named, nominal_entry
@@ -56,6 +56,7 @@ from newsledger.actors.registry import ActorRegistry, name_words, writes_name
 from newsledger.actors.shared_names import filed_country_id, filed_elsewhere, namesake_elsewhere, role_filed_elsewhere
 from newsledger.actors.titles import role_titled
 from newsledger.model import Article, Mention, Statement
+from newsledger.nlp.dates import inherit_dates_by_actor
 from newsledger.nlp.written_names import INSTITUTION_NOUNS
 
 _NAMED_KINDS = ("organization", "country", "media", "group")
@@ -100,6 +101,7 @@ def resolve_statements(article: Article, statements: list[Statement], *,
         for target in statement.targets:
             resolver.target(target, on)
         statement.targets = _distinct(statement.targets)
+    inherit_dates_by_actor(statements)  # "The Ministry" is the ministry dated before
     return statements
 
 
@@ -138,6 +140,9 @@ class _ArticleResolver:
     def speaker(self, statement: Statement, mention: Mention, on: date | None) -> None:
         # "an adviser to the prime minister" (the speakers stage's reading) is not the prime minister
         res = None if statement.extra.get("unnamed_relation") else self._resolve(title_cased(mention), on)
+        same = same_institution(mention.text, self.institutions) if res is None or res.entry is None else None
+        if same is not None:  # "The Ministry", the one named before, when the knowledge base knows none
+            return adopt(mention, same)
         if res is None:  # nobody named; "A senior Saudi official" is still Saudi
             mention.country = unnamed_country(self.kb, mention.text) if mention.kind == "person" else None
             return

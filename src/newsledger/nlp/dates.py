@@ -60,7 +60,7 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements, doc._.timexes)
 from newsledger.model import Statement
-from newsledger.nlp.date_occasions import occasion_timex
+from newsledger.nlp.date_occasions import occasion_timex, told_occasions
 from newsledger.nlp.datelines import in_dateline
 from newsledger.nlp.spans import doc_text
 from newsledger.nlp.timex_calendar import period_bounds
@@ -104,6 +104,7 @@ def assign_dates(doc: Doc, statements: list[Statement], timexes: Iterable) -> No
     points = [(tx, _root(doc, tx.span)) for tx in timexes if parsed and tx.type in ("DATE", "TIME")]
     points = [(tx, root) for tx, root in points if root is not None]
     latest: dict[str, Statement] = {}
+    occasions = told_occasions(doc, points, statements) if parsed else []
     for st in sorted(statements, key=lambda s: s.cue_span[0]):
         tx = governing_timex(doc, st, points)
         key = speaker_key(st)
@@ -118,13 +119,38 @@ def assign_dates(doc: Doc, statements: list[Statement], timexes: Iterable) -> No
             if st.venue is None and source.venue is not None:
                 st.venue = source.venue
                 st.extra["venue_from"] = list(source.cue_span)
-        if st.date is None and tx is None and parsed:
-            occasion = occasion_timex(doc, st, points, statements)
+        if st.date is None and tx is None:
+            occasion = occasion_timex(doc, st, occasions)
             if occasion is not None:
                 _set_from_timex(st, occasion)
                 st.extra["date_occasion"] = True
         if key is not None:
             latest[key] = st
+
+
+def inherit_dates_by_actor(statements: list[Statement]) -> None:
+    """Rule 2 once more after the actors stage: a statement left undated (no time expression
+    of its own, not even a coarser one) takes the date of the latest earlier statement of the
+    same resolved actor, when that one has a date. Why again: the speakers of this stage are
+    the words of the text, and "The Ministry demands …" or "the Conservative leader said" is
+    not the same words as the "Ministry of Foreign Affairs" or "Kemi Badenoch" dated before. A
+    group's statement counts as each named member's ("Anwar and Prabowo today called on …", then
+    "Prabowo said …")."""
+    latest: dict[str, Statement] = {}
+    for st in sorted(statements, key=lambda s: s.cue_span[0]):
+        actor = st.speaker.actor_id if st.speaker is not None else None
+        if actor is None:
+            continue
+        source = latest.get(actor)
+        if source is not None and source.date is not None and st.date is None \
+                and st.date_period is None and "date_value" not in st.extra:
+            st.date, st.date_basis = source.date, "inherited"
+            st.extra["date_from"] = list(source.cue_span)
+        latest[actor] = st
+        # "Anwar and Prabowo today called on …" is each member's latest statement too
+        for member in getattr(st.speaker, "members", None) or ():
+            if member.get("actor_id"):
+                latest[member["actor_id"]] = st
 
 
 def date_basis_of(tx) -> str:
