@@ -31,6 +31,9 @@ def modality_act(content: list[Token], st: Statement, side: set[str]) -> tuple[s
         return "demand", f"modality:{sorted(modals & DEONTIC)[0]}"
     if _forbidden(root, modals, side):
         return "demand", "modality:cannot"
+    if st.negated and yielding(root) and is_side(subject_of(root), side):
+        # "We will not be cowed", "we are not giving up", "the Kingdom would not cease its work"
+        return "commitment", "modality:resolve"
     if _ready_to_act(root) and is_side(subject_of(root), side):
         # "Manila was ready to hold talks", "we are prepared to sit down": the speaker's side offers
         return ("denial" if st.negated else "commitment"), "modality:ready-own-action"
@@ -95,6 +98,20 @@ def ready_for_talks(word: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in ("for", "to") and any(g.dep_ == "pobj" and g.lemma_.lower() in TALKS
                                                               for g in c.children)
         for c in word.children)
+
+
+# giving in: what a side that says it will not do it vows to hold on
+_YIELDING = {"cow", "intimidate", "yield", "surrender", "capitulate", "cave", "bow", "bend", "relent", "waver",
+             "budge", "flinch", "retreat", "cease", "stop", "abandon", "quit", "tire", "blackmail", "deter",
+             "silence", "break", "buckle"}
+_YIELDING_PHRASAL = {("give", "up"), ("back", "down"), ("give", "in"), ("step", "back"), ("let", "up")}
+
+
+def yielding(root: Token) -> bool:
+    """``root`` is giving in ("be cowed", "give up", "back down", "cease its work", "be silenced")."""
+    lemma = root.lemma_.lower()
+    particle = next((c.lower_ for c in root.children if c.dep_ == "prt"), None)
+    return lemma in _YIELDING or (lemma, particle) in _YIELDING_PHRASAL
 
 
 def _going_to(root: Token) -> bool:

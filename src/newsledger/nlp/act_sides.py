@@ -51,7 +51,10 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
         # "Hezbollah leader Naim Qassem said the group would not hand over its weapons", "Houthi
         # military spokesman Yahya Saree said that the group would continue …"
         names |= _OWN_BODY
-    names |= {_norm(t.text) for t in words if t.pos_ == "PROPN" or t.lower_ in ALIASES or country_named(t.text)}
+    # the names in the words, not the title ("Finance Minister Bezalel Smotrich": "the prime minister"
+    # he threatens to leave is no side of his by the word "minister")
+    names |= {_norm(t.text) for t in words if (t.pos_ == "PROPN" and t.lower_ not in _OFFICE_TITLES)
+              or t.lower_ in ALIASES or country_named(t.text)}
     lowered = {t.lower_ for t in words}
     if lowered & _DEFENCE_WORDS and lowered & _OFFICE_WORDS:
         # a defence minister's "the army would keep striking …" is their own army (not a defense lawyer's)
@@ -65,6 +68,8 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
         # reported speech names the speaker by a pronoun: "Trump said he would sue", "Britain,
         # France and Germany have said they will reimpose sanctions unless …"
         names |= {"he", "she"} if sp.kind == "person" else {"they", "it"} if sp.kind != "unknown" else set()
+        if sp.kind != "person" and _PERSON_VOICE.search(doc_text(doc)[sp.span[0]:sp.span[1]]):
+            names |= {"he", "she"}  # "The United Kingdom's delegate announced that his delegation …"
     names.discard("")
     return names
 
@@ -73,7 +78,11 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
 _OWN_BODY = BODY_NOUNS | {"party"}
 
 
+_OFFICE_TITLES = {"minister", "president", "secretary", "chancellor", "premier", "governor", "senator",
+                  "prime", "finance", "foreign", "defence", "defense", "interior", "deputy", "vice"}
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "leader", "chief", "commander"}
+_PERSON_VOICE = re.compile(r"\b(?:delegate|representative|envoy|ambassador|spokes(?:man|woman|person)|"
+                           r"minister|secretary|official|president|chairman|chairwoman)\b", re.IGNORECASE)
 
 
 def _of_a_body(words: list[Token]) -> bool:
@@ -195,6 +204,9 @@ def is_side(subject: Token | None, side: set[str]) -> bool:
     phrase = doc_text(subject.doc)[subject.left_edge.idx:subject.idx + len(subject)]
     if _norm(phrase) in side or _norm(subject.text) in side:
         return True
+    if subject.lower_ in _STATE_FORMS and side & _STATE_FORMS[subject.lower_] \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return True  # "the Kingdom would not cease its tireless work", said by Saudi Arabia's minister
     if OWN_ARMY in side and subject.lemma_.lower() in _ARMS \
             and all(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
         return True  # a defence minister's bare "the army" (not "Western troops")
@@ -210,7 +222,17 @@ _POSSESSED_BY = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # what a speaker's possessive makes their own side: "his administration", "its forces"
 _OWN_BODIES = _ARMS | {"administration", "party", "country", "ministry", "company", "team", "campaign", "group",
                        # a union leader's: "his members would not return to work unless …"
-                       "member", "union", "supporter", "follower"}
+                       "member", "union", "supporter", "follower",
+                       # a delegate's "his delegation would circulate a draft resolution"
+                       "delegation", "club", "bloc", "coalition", "movement", "organization", "organisation",
+                       "office", "department", "nation", "people"}
+# a state named by its form, for its own officials: a Saudi minister's "the Kingdom", a Beijing
+# spokesman's "the mainland"
+_STATE_FORMS = {"kingdom": {"sau", "saudi arabia", "jor", "jordan", "mar", "morocco", "bhr", "bahrain",
+                            "gbr", "united kingdom", "britain", "tha", "thailand", "esp", "spain",
+                            "nld", "netherlands", "bel", "belgium", "swe", "sweden", "nor", "norway",
+                            "dnk", "denmark"},
+                "mainland": {"chn", "china"}}
 
 
 _DEFENCE_WORDS = {"defence", "defense", "military", "army"}

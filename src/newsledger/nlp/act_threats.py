@@ -64,6 +64,7 @@ def conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return False
     subject = subject_of(root)
+    root = _obliged_verb(root)  # "we will have to reconsider our place in this government"
     if _own_response(subject, side):  # "If these plans are implemented, our response will be mirror-like"
         return True
     if side and _met_with_response(root):  # "Any attack on our nuclear sites will be met with a crushing response"
@@ -78,7 +79,7 @@ def conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
         return False
     # "If they don't make a deal, there will be bombing": whose bombing goes without saying
     if not (is_side(subject, side) or _official_speaks_for(doc, st, subject)
-            or side and hostile_existential(root)):
+            or side and (hostile_existential(root) or coercion_by_nobody_named(root))):
         return False
     condition = root_of(tokens_in(doc, [st.condition.span]))
     if condition is not None and st.extra.get("condition_kind") in _PLAIN_IF and (
@@ -104,6 +105,30 @@ def conditional_threat(doc: Doc, st: Statement, side: set[str]) -> bool:
                                         or agent.lemma_.lower() in _NO_PARTY  # "if the talks go well"
                                         or agent.lower_ == "demand")  # the market's, not "unless demands are met"
     return agent is not None and not impersonal and not is_side(agent, side)
+
+
+# what is done to another by whoever holds the power, said in the passive: "the standby force will
+# be deployed", "sanctions will be imposed", "their ambassador will be expelled"
+_COERCED = {"deploy", "impose", "use", "expel", "close", "suspend", "freeze", "seize", "sanction", "ban",
+            "bar", "arrest", "prosecute", "punish", "strike", "target", "enforce", "tighten", "revoke",
+            "terminate", "send", "mobilize", "mobilise", "reimpose", "launch"}
+
+
+def coercion_by_nobody_named(root: Token) -> bool:
+    """A coercive act in the passive with no agent ("the standby force will be deployed", "sanctions
+    will be reimposed"): said by a party to a dispute, its own, as "there will be bombing" is."""
+    return root.lemma_.lower() in _COERCED and any(c.dep_ == "auxpass" for c in root.children) \
+        and not any(c.dep_ == "agent" for c in root.children)
+
+
+def _obliged_verb(root: Token) -> Token:
+    """The verb one "has to" or "will need to" do ("will have to reconsider" -> reconsider); else
+    ``root``."""
+    if root.lemma_.lower() in ("have", "need"):
+        done = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if done is not None:
+            return done
+    return root
 
 
 # conditions of acting together: "if the Europeans agree on a common course", "if allies act together";

@@ -119,9 +119,15 @@ _PARTY_ENTITIES = {"GPE", "ORG", "NORP", "PERSON"}
 
 def _a_party(objects: list[Token], clause: Token) -> bool:
     """Whoever must not act is a party: a country, a group, a person, "anyone" ("allow Iran to
-    obtain", "let anyone threaten"); not a thing or a place ("let the Baltic become a sea without law")."""
+    obtain", "let anyone threaten", "allow any person or force to split"); not a thing or a place ("let the Baltic become a sea without law")."""
     doers = [o for o in objects if o.dep_ == "dobj"] + [c for c in clause.children if c.dep_ == "nsubj"]
-    return any(d.ent_type_ in _PARTY_ENTITIES or d.lower_ in ("anyone", "anybody", "others") for d in doers)
+    return any(d.ent_type_ in _PARTY_ENTITIES or d.lower_ in ("anyone", "anybody", "others")
+               # "will never allow any person or force to split Taiwan"
+               or d.lemma_.lower() in _ANY_PARTY and any(c.dep_ == "det" and c.lower_ == "any" for c in d.children)
+               for d in doers)
+
+
+_ANY_PARTY = {"person", "force", "country", "party", "group", "one", "power", "state", "government", "individual"}
 
 
 def not_allowed(doc: Doc, content: set[Token]) -> list[dict]:
