@@ -270,7 +270,8 @@ def country_in_name(kb: KnowledgeBase, name: str) -> KBEntry | None:
 def unnamed_country(kb: KnowledgeBase, phrase: str) -> str | None:
     """The country (alpha-3) of an unnamed person by the demonym or country before the role
     noun ("A senior Saudi official" -> SAU, "a U.S. official, speaking on condition of
-    anonymity" -> USA, "An Israeli official" -> ISR); None when the words before the noun name
+    anonymity" -> USA, "An Israeli official" -> ISR) or after it ("The representative of France"
+    -> FRA); None when the words before the noun name
     none ("a Western diplomat", "a source close to the Kremlin")."""
     head = without_relative_clause(phrase).split(",")[0].split()
     for n in (2, 1):
@@ -278,7 +279,13 @@ def unnamed_country(kb: KnowledgeBase, phrase: str) -> str | None:
             owner = _owner_country(kb, " ".join(head[i:i + n]))
             if owner is not None and owner.kind == "country":
                 return owner.alpha3
-    return None
+    # "The representative of France", "the representative of the United States", "The United
+    # Kingdom's delegate": a country named whole, before "'s" or after "of"
+    lowered = [w.lower() for w in head]
+    named = " ".join(head[lowered.index("of") + 1:]) if "of" in lowered[1:3] else \
+        re.split(r"['’]s\b", " ".join(head))[0] if re.search(r"['’]s\b", " ".join(head)) else None
+    owner = kb.lookup(strip_the(named), kinds={"country"}) if named else None
+    return owner.alpha3 if owner is not None else None
 
 
 def other_word_orders(kb: KnowledgeBase, name: str) -> list[str]:

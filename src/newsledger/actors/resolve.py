@@ -139,12 +139,14 @@ class _ArticleResolver:
     # ------------------------------------------------------------------ speakers
     def speaker(self, statement: Statement, mention: Mention, on: date | None) -> None:
         # "an adviser to the prime minister" (the speakers stage's reading) is not the prime minister
-        res = None if statement.extra.get("unnamed_relation") else self._resolve(title_cased(mention), on)
+        unnamed = any(statement.extra.get(k) for k in ("unnamed_relation", "unnamed_antecedent", "unnamed_seat"))
+        res = None if unnamed else self._resolve(title_cased(mention), on)
         same = same_institution(mention.text, self.institutions) if res is None or res.entry is None else None
         if same is not None:  # "The Ministry", the one named before, when the knowledge base knows none
             return adopt(mention, same)
         if res is None:  # nobody named; "A senior Saudi official" is still Saudi
-            mention.country = unnamed_country(self.kb, mention.text) if mention.kind == "person" else None
+            said = mention.name if statement.extra.get("unnamed_antecedent") else mention.text  # the phrase "he" stands for
+            mention.country = unnamed_country(self.kb, said) if mention.kind == "person" else None
             return
         self._apply(mention, res, on)
         if mention.kind == "organization":

@@ -62,6 +62,7 @@ class People:
         self.person_words = {w for c in self.candidates if " " in c.name for w in c.name.split()}
         self.speakers: list[str] = []  # people resolved as speakers, in the order they spoke
         self.unnamed: set[tuple[int, int]] = set()  # spans of people who spoke without a name
+        self.unnamed_phrases: set[str] = set()  # and the phrases naming them ("The representative of France")
 
     def spoke(self, name: str, span: tuple[int, int], word: str | None = None) -> None:
         """A person resolved as a speaker; a gendered pronoun that named them tells their gender."""
@@ -76,9 +77,12 @@ class People:
     def spoke_unnamed(self, phrase: str, span: tuple[int, int]) -> None:
         """A person who spoke without a name ("A Polish deputy minister"): the antecedent of a
         "he" that follows, rather than a person named further back (the byline's author)."""
+        # not a name inside the phrase ("Secretary-General" in "the Under-Secretary-General")
+        self.candidates = [c for c in self.candidates if not (span[0] <= c.span[0] and c.span[1] <= span[1])]
         self.candidates.append(pronouns.Candidate(phrase, span, self.sentences.of(span[0]), 3, None))
         self.candidates.sort(key=lambda c: c.span)
         self.unnamed.add(span)
+        self.unnamed_phrases.add(phrase)
 
     def antecedent(self, word: str, at: int) -> _Named | None:
         found = pronouns.antecedent(word, at, self.candidates, self.sentences, self.genders, self.quotes)
@@ -103,3 +107,19 @@ class People:
         unknown = [n for n in before if n.name not in self.genders]
         expanded = expand_surname(target, same, self.speakers, subject)
         return expanded if expanded is not target else expand_surname(target, unknown, self.speakers, subject)
+
+
+# the nouns a meeting's record names its speakers by, never followed by a name there
+_DELEGATE_NOUNS = {"representative", "delegate", "under-secretary-general", "assistant-secretary-general"}
+
+
+def unnamed_delegate(phrase: str) -> bool:
+    """A speaker a meeting's record names by seat only: "The representative of France", "China's
+    representative", "the Emirati delegate", "the Under-Secretary-General for Humanitarian
+    Affairs"."""
+    words = phrase.lower().replace("’s", "").replace("'s", "").split(",")[0].split()
+    for tail in ("for", "on"):  # "the Under-Secretary-General for Humanitarian Affairs"
+        words = words[:words.index(tail)] if tail in words else words
+    # "The representative of France", not "Representative Charles B. Rangel of New York"
+    seat_of = "representative" in words[:2] and words[words.index("representative") + 1:][:1] == ["of"]
+    return bool(words) and (words[-1] in _DELEGATE_NOUNS or seat_of)

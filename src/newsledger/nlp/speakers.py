@@ -46,7 +46,7 @@ from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
 from .entity_names import after_courtesy_title, named_mentions
 from .headlines import HeadlineNames, in_first_line, in_lead
-from .speaker_people import People
+from .speaker_people import People, unnamed_delegate
 from .role_nouns import UNSEEN, RoleNouns, after_role_noun, someone_of, with_name_after_role_noun
 from .bylines import byline
 from .layout import label_around
@@ -94,9 +94,16 @@ class SpeakerComponent:
             if target is UNSEEN and label is not None:  # "Mao Ning: … We urge …": the labelled speaker's
                 who = label.speaker
                 target = _Named(who.name, who.kind, who.span, who.text.lower())
+            seat = unnamed_delegate(mention.text) and not any(  # not "EU Special Representative … Magdalena Grono"
+                t.ent_type_ == "PERSON" for t in doc.char_span(*mention.span, alignment_mode="expand") or ())
+            if target is UNSEEN and seat:
+                target = None  # "The representative of France", "the Under-Secretary-General": a seat
+                statement.extra["unnamed_seat"] = True
             if target is UNSEEN:
                 target = _resolve(doc, mention, statement, named, resolved, people, headlines)
             roles.introduce(doc, mention, target)
+            if target is not None and (target.span in people.unnamed or target.name in people.unnamed_phrases):
+                statement.extra["unnamed_antecedent"] = True  # "he", after "The representative of France"
             if target is not None:
                 mention.name = target.name
                 mention.kind = target.kind
@@ -106,13 +113,16 @@ class SpeakerComponent:
                 if target.kind == "person":
                     people.spoke(target.name, mention.span, mention.text.lower())
             else:
-                mention.kind = _kind_of_phrase(doc, mention, statement)
+                mention.kind = "person" if seat else _kind_of_phrase(doc, mention, statement)
+                mention.name = None if seat else mention.name  # "The Emirati delegate" is no "Emirati"
                 # a phrase is its own name, unless a title-case headline wrote it ("Popular Website Shows …")
                 start, end = _phrase_chars(mention)
                 phrase = doc_text(doc)[start:end]
-                if mention.kind == "person" and (phrase.lower().split() or [""])[0] in ("a", "an", "one"):
-                    # someone new, never named: "A Polish deputy minister told me … he said" ("The
-                    # Republican nominee", "Her daughter" are someone named whom resolution missed)
+                if mention.kind == "person" and ((phrase.lower().split() or [""])[0] in ("a", "an", "one")
+                                                 or seat):
+                    # someone new, never named: "A Polish deputy minister told me … he said", "The
+                    # representative of France said …, he warned" ("The Republican nominee", "Her
+                    # daughter" are someone named whom resolution missed)
                     people.spoke_unnamed(phrase, mention.span)
                 if mention.kind in {"group", "media", "organization", "country"} \
                         and headlines.confirmed(phrase, start) == (phrase, start):
