@@ -53,7 +53,8 @@ from newsledger.actors.knowledge import KBEntry, KnowledgeBase, load_kb
 from newsledger.actors.names import actor_id_for, normalize, strip_the, title_cased, without_honorific
 from newsledger.actors.recency import latest_named, nominal_entry
 from newsledger.actors.registry import ActorRegistry, name_words, writes_name
-from newsledger.actors.shared_names import filed_country_id, filed_elsewhere, namesake_elsewhere, role_filed_elsewhere
+from newsledger.actors.shared_names import (filed_country_id, filed_elsewhere, home_office, namesake_elsewhere,
+                                            role_filed_elsewhere)
 from newsledger.actors.titles import role_titled
 from newsledger.model import Article, Mention, Statement
 from newsledger.nlp.dates import inherit_dates_by_actor
@@ -286,6 +287,7 @@ class _ArticleResolver:
             name = self._local_full(name) or name  # "… — Ryabkov" in a headline: Sergey Ryabkov below
             if learned is None:  # the role given earlier, else where the text titles the name
                 learned = self.roles_seen.get(normalize(name)) or titled_elsewhere(self.kb, self.article.text, name)
+            learned = home_office(learned, self.filed_from, self.article.text, mention.span)
             record = self.registry.match_person(
                 name, title=learned.title if learned else None, country=learned.country if learned else None)
             actor_id = record.id if record else actor_id_for("person", name)

@@ -72,6 +72,24 @@ def role_filed_elsewhere(kb: KnowledgeBase, learned: LearnedRole | None, phrase:
     return replace(learned, organization=None, country=country.alpha3 if country is not None else None)
 
 
+def home_office(learned: LearnedRole | None, filed_id: str | None, text: str = "",
+                span: tuple[int, int] = (0, 0)) -> LearnedRole | None:
+    """``learned`` with the country the story was filed from, when it is an office of state
+    (minister, president, premier, chancellor) the text gives no country or organisation:
+    "PUTRAJAYA, Feb 11 (Bernama) -- Prime Minister Anwar Ibrahim" is Malaysia's, as wire copy
+    names none for its own country's ministers. Unchanged otherwise ("Indonesian President
+    Prabowo" keeps Indonesia; "Opposition leader Hamzah" holds no office of state), and when
+    the words naming the person at ``span`` of ``text``, or the few after them, name a country
+    or people ("Hussein Al-Sheikh, the vice president | of the Palestinian Authority" in a story
+    from Riyadh)."""
+    phrase = text[span[0]:span[1] + 40].split(".")[0]
+    if learned is None or learned.country or learned.organization or not filed_id \
+            or not filed_id.startswith("country:") or not STATE_OFFICE.search(learned.title or "") \
+            or any(country_named(w) for w in re.findall(r"[A-Z][\w.'’-]*", phrase)):
+        return learned
+    return replace(learned, country=filed_id.split(":", 1)[1])
+
+
 def namesake_elsewhere(entry: KBEntry, title: str | None, filed_id: str | None) -> bool:
     """True when ``entry`` is a person the knowledge base knows only in government offices, the
     text gives the name another such office (a minister's, a president's), and the story was
