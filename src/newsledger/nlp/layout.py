@@ -9,8 +9,10 @@ Found:
   ("Moscow will respond to deployment of US missiles in Germany — Ryabkov"); the dash is
   the cue, the name the source, the line before it the content;
 - speaker labels: a paragraph (or headline) that opens with a short name and a
-  colon — transcripts ("PENCE: We will win.") and headlines ("Sanders: Clinton
-  must focus on policy"); the colon is the cue, the rest of the paragraph the content;
+  colon — transcripts ("PENCE: We will win."), a parliament's record ("Kemi Badenoch (North
+  West Essex) (Con): …", "The Prime Minister (Keir Starmer): …": the name, not the seat or
+  party) and headlines ("Sanders: Clinton must focus on policy"); the colon is the cue, the
+  rest of the paragraph the content;
 - continued quotations: “A,” she said. “B.” — a quotation that follows the
   sentence of a direct attribution, with nothing between them, continues it.
   PolNeAR annotates the two quotations as one content.
@@ -198,13 +200,32 @@ _SPEAKING_HEADS = {"ministry", "office", "government", "embassy", "presidency", 
                    "commission", "agency", "spokesman", "spokeswoman", "spokesperson", *TITLES}
 
 
+# A parliament's record: "Q1. Sarah Owen (Luton North) (Lab):", "The Prime Minister (Keir Starmer):"
+_RECORD_LABEL = re.compile(r"(?:Q\d+\.\s+)?(?P<name>[^():\n]+?)\s*(?P<groups>(?:\([^()\n]*\)\s*)+)$")
+_PAREN_NAME = re.compile(r"\(((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w'’-]+)\)")
+
+
+def _record_label(text: str, start: int, colon: int) -> tuple[int, int]:
+    """The speaker's words of a parliament's label: the name before the constituency and party
+    ("Sarah Owen (Luton North) (Lab)" -> "Sarah Owen"), or the name in brackets after a title
+    ("The Prime Minister (Keir Starmer)" -> "Keir Starmer"); the label itself otherwise."""
+    found = _RECORD_LABEL.match(text, start, colon)
+    if found is None:
+        return start, colon
+    name_start, name_end = found.span("name")
+    in_brackets = _PAREN_NAME.match(found.group("groups"))
+    if in_brackets and text[name_start:name_end].split()[0] in ("The", "the"):
+        return found.start("groups") + in_brackets.start(1), found.start("groups") + in_brackets.end(1)
+    return name_start, name_end
+
+
 def _label_statement(doc: Doc, text: str, start: int, end: int, named: set[str]) -> Statement | None:
     bullet = _BULLET.match(text, start, end)
     start = bullet.end() if bullet else start
-    colon = text.find(":", start, min(end, start + 60))
+    colon = text.find(":", start, min(end, start + 90))
     if colon < 0:
         return None
-    label = doc.char_span(start, colon, alignment_mode="expand")
+    label = doc.char_span(*_record_label(text, start, colon), alignment_mode="expand")
     if label is None:
         return None
     words = trim(list(label), keep_quotes=False)

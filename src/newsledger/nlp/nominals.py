@@ -262,12 +262,13 @@ _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir"}
 
 def label_surname(text: str) -> str | None:
     """The family name of a transcript's turn label in capitals ("MR PIGOTT" -> "pigott",
-    "MS. MAO" -> "mao"), for the person the transcript names in full; None for any other text."""
+    "MS. MAO" -> "mao", "BLITZER" -> "blitzer"), for the person the transcript names in full;
+    None for any other text."""
     if not text.isupper():
         return None
     words = [w.strip(".").lower() for w in text.split()]
     rest = [w for w in words if w not in _HONORIFICS]
-    return rest[0] if len(rest) == 1 and len(rest) < len(words) and rest[0].isalpha() else None
+    return rest[0] if len(rest) == 1 and rest[0].isalpha() and len(rest[0]) > 1 else None
 
 
 

@@ -319,7 +319,18 @@ def _named_by_label(doc: Doc, label: str) -> _Named | None:
         return None
     full = next((e for e in doc.ents if e.label_ == "PERSON" and " " in e.text
                  and e.text.lower().split()[-1] == surname), None)
-    return _Named(full.text, "person", (full.start_char, full.end_char), full.text.lower()) if full else None
+    if full is not None:
+        return _Named(full.text, "person", (full.start_char, full.end_char), full.text.lower())
+    # the first turn's label in full, in capitals, which the recogniser reads no name in
+    # ("WOLF BLITZER, CNN ANCHOR: …", then "BLITZER: …")
+    caps = re.search(rf"^([A-Z][A-Z'’-]+) {re.escape(surname.upper())}\s*[,:]", doc_text(doc), re.MULTILINE)
+    if caps is None or caps.group(1).lower() in _HONORIFIC_WORDS:
+        return None
+    name = f"{caps.group(1).title()} {surname.title()}"
+    return _Named(name, "person", caps.span(1), name.lower())
+
+
+_HONORIFIC_WORDS = {"mr", "mrs", "ms", "dr", "sir", "the", "senator", "president", "minister", "secretary"}
 
 
 def _common_noun(name: str) -> bool:
