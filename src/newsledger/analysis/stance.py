@@ -8,7 +8,9 @@ The rules, first match wins:
 2. content that declines to exclude ("nothing can be ruled out", "we do not rule out…",
    "all options are on the table") is ``conditional``: open to it, depending on events;
 3. a statement with a ``condition`` is ``conditional`` (for its consequence, if…);
-4. a denial, or a cue that refuses ("ruled out", "rejected", "opposed") is ``against``;
+4. a denial, or a cue that refuses ("ruled out", "rejected", "opposed") is ``against``; a cue
+   that gives up a demand ("dropped their demand that …") is ``against`` it, one that gives up an
+   objection ("dropped his objection to …") ``for``;
 5. a cue that backs ("backed", "supported", "welcomed", "called for") is ``for``; a claim or
    prediction that the speaker's side backs or refuses something ("Turkey supported Sweden
    joining the alliance", said by Erdogan; "we oppose it") is ``for`` or ``against``;
@@ -51,6 +53,14 @@ _FOR_CUE = re.compile(
     r"promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?|champion(?:s|ed|ing)?|argued for|voted for|"
     r"advocat(?:e|es|ed|ing))\b",
     re.IGNORECASE)
+# Giving up a demand or an objection: the cue holds the verb and what is given up
+_DROPPED = re.compile(
+    r"\b(?:drop(?:s|ped|ping)?|abandon(?:s|ed|ing)?|withdr(?:ew|aw|aws|awn|awing)|shelv(?:e|es|ed|ing)|"
+    r"scrap(?:s|ped|ping)?|relinquish(?:es|ed|ing)?|gave up|give up|gives up)\b[^.;]{0,20}?\b"
+    r"(?P<what>demand|call|insistence|request|condition|precondition|support|backing|plan|bid|proposal|"
+    r"objection|opposition|veto|resistance|boycott)s?\b",
+    re.IGNORECASE)
+_OBJECTIONS = ("objection", "opposition", "veto", "resistance", "boycott")
 _SHOULD = re.compile(r"\b(?:should|must|ought to|need(?:s)? to|has to|have to|it is time to)\b", re.IGNORECASE)
 _WILL_NOT = re.compile(
     r"\b(?:will not|won't|would not|wouldn't|shall not|is not going to|are not going to|"
@@ -75,6 +85,10 @@ def stance(record: dict[str, Any]) -> tuple[str, str]:
         return CONDITIONAL, f"if {condition}"
     if act == "denial":
         return AGAINST, "denial"
+    dropped = _DROPPED.search(cue)
+    if dropped:  # "dropped their demand that Bazoum be returned" no longer backs it; "dropped his objection" does
+        return (FOR, "dropped its objection") if dropped["what"].lower().startswith(_OBJECTIONS) \
+            else (AGAINST, "dropped its demand")
     if _AGAINST_CUE.search(cue):
         return AGAINST, f"“{cue}”"
     if _FOR_CUE.search(cue):
