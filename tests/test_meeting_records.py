@@ -67,3 +67,16 @@ def test_a_seat_is_no_actor_and_a_named_envoy_keeps_his_name(read):
     emirati = speaker_of(statements, "accusation")
     assert (emirati.name, emirati.actor_id, emirati.country) == (None, None, "ARE")
     assert "Grono" in (speaker_of(statements, "restraint").name or "")  # a person, not a seat
+
+
+def test_where_talks_are_held_is_no_target(read):
+    statements = read(
+        "China's representative called on all parties to return to the negotiating table in Jeddah.\n\n"
+        "Turkey's foreign minister said Ankara was ready to host new talks in Istanbul between Russia "
+        "and Ukraine.\n\n"
+        "Russian troops in Ukraine will not withdraw, Defence Minister Andrei Belousov said.\n")
+    targets = {s.content.split()[0]: {t.name for t in s.targets} for s in statements}
+    assert not any("Jeddah" in names or "Saudi Arabia" in names or "Istanbul" in names
+                   for names in targets.values())
+    talks = [names for first, names in targets.items() if "Russia" in names and "Ukraine" in names]
+    assert talks, targets  # the parties to the talks, and the troops' country, stay

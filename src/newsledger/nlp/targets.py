@@ -31,6 +31,8 @@ What is not extracted
   and "journalists" are not named.
 - Nationalities that name no one country ("Western", "European", "Korean"), dates, numbers,
   money and other non-actor entities.
+- A place only as where an event is held ("return to the negotiating table in Jeddah", "talks
+  in Istanbul") or in a class's name ("Virginia-class submarines").
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements)
 from newsledger.countries import country_named
 from newsledger.model import Statement, Target
+from newsledger.nlp.date_occasions import OCCASION_NOUNS
 from newsledger.nlp.nominals import TITLES
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
@@ -95,7 +98,7 @@ def mark_targets(doc: Doc, st: Statement, ents: list[SpacySpan], starts: list[in
 
     def add(ent: SpacySpan) -> str | None:
         ent = _trimmed(ent)
-        name = actor_name(ent) if len(ent) else None
+        name = actor_name(ent) if len(ent) and not _place_of_an_event(ent) else None
         if name is None or name in seen or any(a <= ent.start_char < b for a, b in skip):
             return None
         seen.add(name)
@@ -129,6 +132,23 @@ def actor_name(ent: SpacySpan) -> str | None:
     if len(ent) == 1 and ent[0].pos_ == "NOUN" and _capitalised_by_position(ent[0]):
         return None  # "Exit polls showed …": a common noun that opens the sentence
     return name
+
+
+# where talks or a meeting are held: "return to the negotiating table in Jeddah", "a summit in Abuja"
+_EVENT_WORDS = OCCASION_NOUNS | {"table", "ceremony", "signing", "round", "meet", "hold", "host", "gather",
+                                 "convene", "sign", "negotiate", "resume"}
+
+
+def _place_of_an_event(ent: SpacySpan) -> bool:
+    """A place only as where an event is held ("the negotiating table in Jeddah", "talks in
+    Istanbul", "met in Geneva"), or a class named after it ("Virginia-class submarines"): no
+    actor the statement is about. "Troops in Ukraine" keeps Ukraine."""
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and doc[ent.end + 1].lower_ == "class":
+        return True
+    prep = ent.root.head
+    return ent.label_ in ("GPE", "LOC", "FAC") and ent.root.dep_ == "pobj" and prep.lower_ in ("in", "at") \
+        and prep.head.lemma_.lower() in _EVENT_WORDS
 
 
 def _opens_a_title(ent: SpacySpan) -> bool:
