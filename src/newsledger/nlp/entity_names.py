@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from . import pronouns
 from .datelines import dateline_end
 from .headlines import HeadlineNames
-from .nominals import GENERIC_PERSON, NAME_PARTICLES, Named
+from .nominals import GENERIC_PERSON, NAME_PARTICLES, TITLES, Named
 from .spans import doc_text
 
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group",
@@ -160,6 +160,16 @@ def after_courtesy_title(text: str, at: int) -> bool:
     return _COURTESY.search(text, max(0, at - 6), at) is not None
 
 
+def _first_name_word(name: str) -> str:
+    """The first word of the name itself, past a title the recogniser took in ("TAO spokesperson
+    Chen Binhua" -> "Chen")."""
+    words = name.split()
+    for i, word in enumerate(words[:-1]):
+        if not (word.islower() or word.isupper() and len(word) > 1 or word.lower().strip(".") in TITLES):
+            return word
+    return words[-1] if words else ""
+
+
 def expand_surname(target: Named, before: list[Named], speakers: list[str] = (), subject: bool = False) -> Named:
     """The latest earlier full name a short person name stands for: "Lee" -> "Barbara Lee",
     "Suu Kyi" -> "Aung San Suu Kyi" (or a slip of it); else the one earlier full name the
@@ -182,7 +192,7 @@ def expand_surname(target: Named, before: list[Named], speakers: list[str] = (),
             return Named(full.name, "person", full.span, full.context)
         # the one full name it opens: a family name put first ("Ban" -> "Ban Ki-moon", "Mao" ->
         # "Mao Ning", "Xi" -> "Xi Jinping"), or a first name that stands alone ("Hillary")
-        opened = {e.name: e for e in people if e.name.split()[0] == words[0]}
+        opened = {e.name: e for e in people if _first_name_word(e.name) == words[0]}
         spoke = [name for name in reversed(speakers) if name in opened]
         if len(opened) == 1 or spoke:
             earlier = opened[spoke[0]] if spoke else next(iter(opened.values()))
