@@ -45,7 +45,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -80,7 +79,8 @@ _HABITUAL_CUE = re.compile(
 
 @dataclass(frozen=True)
 class Occasion:
-    """An occasion told in the text: its sentence's index, its verb and the day's expression."""
+    """An occasion told in the text: its sentence's index (in :attr:`Occasions.starts`), its verb
+    and the day's expression."""
 
     sentence: int
     verb: Token
@@ -90,7 +90,15 @@ class Occasion:
     saying: bool  # its verb is a statement's cue ("said at a press conference on Tuesday")
 
 
-def told_occasions(doc: Doc, points: list, statements: list[Statement]) -> list[Occasion]:
+@dataclass(frozen=True)
+class Occasions:
+    """The occasions of a doc in text order, and where its sentences start."""
+
+    starts: list[int]
+    told: list[Occasion]
+
+
+def told_occasions(doc: Doc, points: list, statements: list[Statement]) -> Occasions:
     """The occasions of ``doc`` in text order, at most one per sentence; ``points`` are
     ``(timex, root token)`` pairs, ``statements`` the doc's statements (a day in what they
     said is an occasion only when told in the past tense)."""
@@ -111,19 +119,19 @@ def told_occasions(doc: Doc, points: list, statements: list[Statement]) -> list[
             word, verb = told
             saying = any(a <= verb.idx < b for a, b in cues)
             found[index] = Occasion(index, verb, word, tx, lead[0] <= s < lead[1], saying)
-    return [found[k] for k in sorted(found)]
+    return Occasions(starts, [found[k] for k in sorted(found)])
 
 
-def occasion_timex(doc: Doc, st: Statement, occasions: list[Occasion]):
+def occasion_timex(doc: Doc, st: Statement, occasions: Occasions):
     """The time expression of the occasion ``st`` was made at, told in an earlier sentence
     (see the module docstring); None when there is none."""
-    if not occasions or _HABITUAL_CUE.search(st.cue or ""):
+    if not occasions.told or _HABITUAL_CUE.search(st.cue or ""):
         return None
     cue = doc.char_span(*st.cue_span, alignment_mode="expand")
     if cue is None or len(cue) == 0 or not any(t.tag_ == "VBD" for t in cue):
         return None  # "says", "is determined to warn": a standing position, not one occasion's
-    here = bisect_right([sentence.start_char for sentence in doc.sents], cue[0].idx) - 1
-    earlier = [o for o in occasions if o.sentence < here]
+    here = bisect_right(occasions.starts, cue[0].idx) - 1
+    earlier = [o for o in occasions.told if o.sentence < here]
     if not earlier:
         return None
     nearest = earlier[-1]

@@ -60,7 +60,7 @@ from spacy.tokens import Doc, Token
 
 import newsledger.nlp.extensions  # noqa: F401  (registers doc._.statements, doc._.timexes)
 from newsledger.model import Statement
-from newsledger.nlp.date_occasions import occasion_timex, told_occasions
+from newsledger.nlp.date_occasions import Occasions, occasion_timex, told_occasions
 from newsledger.nlp.datelines import in_dateline
 from newsledger.nlp.spans import doc_text
 from newsledger.nlp.timex_calendar import period_bounds
@@ -104,7 +104,7 @@ def assign_dates(doc: Doc, statements: list[Statement], timexes: Iterable) -> No
     points = [(tx, _root(doc, tx.span)) for tx in timexes if parsed and tx.type in ("DATE", "TIME")]
     points = [(tx, root) for tx, root in points if root is not None]
     latest: dict[str, Statement] = {}
-    occasions = told_occasions(doc, points, statements) if parsed else []
+    occasions = told_occasions(doc, points, statements) if parsed else Occasions([], [])
     for st in sorted(statements, key=lambda s: s.cue_span[0]):
         tx = governing_timex(doc, st, points)
         key = speaker_key(st)
