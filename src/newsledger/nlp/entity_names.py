@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from . import pronouns
 from .datelines import dateline_end
 from .headlines import HeadlineNames
-from .nominals import GENERIC_PERSON, NAME_PARTICLES, TITLES, Named
+from .nominals import GENERIC_PERSON, NAME_PARTICLES, TITLES, Named, label_surname
 from .spans import doc_text
 
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group",
@@ -198,3 +198,25 @@ def expand_surname(target: Named, before: list[Named], speakers: list[str] = (),
             earlier = opened[spoke[0]] if spoke else next(iter(opened.values()))
             return Named(earlier.name, "person", earlier.span, earlier.context)
     return target
+
+
+def named_by_label(doc: Doc, label: str) -> Named | None:
+    """The person a transcript's label in capitals names by surname ("MR PIGOTT"), named in full
+    anywhere in the text, the header included (the speakers' list of a briefing)."""
+    surname = label_surname(label)
+    if surname is None:
+        return None
+    full = next((e for e in doc.ents if e.label_ == "PERSON" and " " in e.text
+                 and e.text.lower().split()[-1] == surname), None)
+    if full is not None:
+        return Named(full.text, "person", (full.start_char, full.end_char), full.text.lower())
+    # the first turn's label in full, in capitals, which the recogniser reads no name in
+    # ("WOLF BLITZER, CNN ANCHOR: …", then "BLITZER: …")
+    caps = re.search(rf"^([A-Z][A-Z'’-]+) {re.escape(surname.upper())}\s*[,:]", doc_text(doc), re.MULTILINE)
+    if caps is None or caps.group(1).lower() in _HONORIFIC_WORDS:
+        return None
+    name = f"{caps.group(1).title()} {surname.title()}"
+    return Named(name, "person", caps.span(1), name.lower())
+
+
+_HONORIFIC_WORDS = {"mr", "mrs", "ms", "dr", "sir", "the", "senator", "president", "minister", "secretary"}

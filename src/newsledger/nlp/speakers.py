@@ -44,7 +44,7 @@ from .nominals import (GENERIC_PERSON, GROUP_NOUNS, MEDIA_CUES, MEDIA_NOUNS, OFF
                        TITLES, Named as _Named, plural_root, reports_a_figure)
 from .appositions import before_apposition, head_or_appositive_names
 from .attribution_rules import RELATIVE_PRONOUNS
-from .entity_names import after_courtesy_title, named_mentions
+from .entity_names import after_courtesy_title, named_by_label, named_mentions
 from .headlines import HeadlineNames, in_first_line, in_lead
 from .speaker_people import People, unnamed_delegate
 from .role_nouns import UNSEEN, RoleNouns, after_role_noun, someone_of, with_name_after_role_noun
@@ -146,7 +146,7 @@ def _resolve(doc: Doc, mention: Mention, statement: Statement, named: list[_Name
                     None)
     if statement.extra.get("interview_question"):
         return None  # "Q: …": an unnamed asker, no actor called "Q"
-    labelled = _named_by_label(doc, mention.text)  # "MR PIGOTT:", named "Tommy Pigott" above, the header too
+    labelled = named_by_label(doc, mention.text)  # "MR PIGOTT:", named "Tommy Pigott" above, the header too
     if labelled is not None:
         return labelled
     words = [w.strip(",;:") for w in mention.text.lower().split()]
@@ -309,28 +309,6 @@ def _as_named_person(found: _Named, before: list[_Named], people: People) -> _Na
         return found
     person = people.expand(_Named(found.name, "person", found.span, found.context), before, None)
     return person if person.name != found.name else found
-
-
-def _named_by_label(doc: Doc, label: str) -> _Named | None:
-    """The person a transcript's label in capitals names by surname ("MR PIGOTT"), named in full
-    anywhere in the text, the header included (the speakers' list of a briefing)."""
-    surname = nominals.label_surname(label)
-    if surname is None:
-        return None
-    full = next((e for e in doc.ents if e.label_ == "PERSON" and " " in e.text
-                 and e.text.lower().split()[-1] == surname), None)
-    if full is not None:
-        return _Named(full.text, "person", (full.start_char, full.end_char), full.text.lower())
-    # the first turn's label in full, in capitals, which the recogniser reads no name in
-    # ("WOLF BLITZER, CNN ANCHOR: …", then "BLITZER: …")
-    caps = re.search(rf"^([A-Z][A-Z'’-]+) {re.escape(surname.upper())}\s*[,:]", doc_text(doc), re.MULTILINE)
-    if caps is None or caps.group(1).lower() in _HONORIFIC_WORDS:
-        return None
-    name = f"{caps.group(1).title()} {surname.title()}"
-    return _Named(name, "person", caps.span(1), name.lower())
-
-
-_HONORIFIC_WORDS = {"mr", "mrs", "ms", "dr", "sir", "the", "senator", "president", "minister", "secretary"}
 
 
 def _common_noun(name: str) -> bool:
