@@ -11,6 +11,8 @@ from newsledger.actors.resolve import resolve_statements
 from newsledger.model import Article
 
 PUBLISHED = date(2026, 3, 2)
+# the header of a file whose body opens with its headline (no blank line after the date)
+HEADLINE_FOLLOWS = f"date {PUBLISHED.isoformat()} "
 
 
 def ledger(analyzer, body: str, header: str = f"date {PUBLISHED.isoformat()}\n\n",

@@ -8,9 +8,8 @@ does."""
 
 from __future__ import annotations
 
-from ledger_support import by_cue, ledger
+from ledger_support import HEADLINE_FOLLOWS, by_cue, ledger
 
-HEADLINE_FOLLOWS = "date 2026-03-02 "  # the header of a file whose body opens with its headline
 
 WHO_WARNING = (
     "WHO warns of new mpox wave, urges vaccination\n\n"

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from ledger_support import by_cue, ledger
+from ledger_support import HEADLINE_FOLLOWS, by_cue, ledger
 from newsledger.nlp.learned.decode import whole_words
 
-HEADLINE_FOLLOWS = "date 2026-03-02 "  # the header of a file whose body opens with its headline
 VETO = (
     "UNITED NATIONS, Feb 20 (Reuters) - The United States on Tuesday vetoed a draft U.N. Security Council"
     " resolution demanding an immediate humanitarian ceasefire in Gaza, the third such U.S. veto since "

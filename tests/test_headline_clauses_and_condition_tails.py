@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from ledger_support import ledger
-
-HEADLINE_FOLLOWS = "date 2026-03-02 "
+from ledger_support import HEADLINE_FOLLOWS, ledger
 
 
 @pytest.mark.parametrize("headline, cue, content", [

@@ -6,11 +6,8 @@ from the real pipeline, resolved as ``newsledger ingest`` does."""
 
 from __future__ import annotations
 
-import pytest
+from ledger_support import HEADLINE_FOLLOWS, ledger
 
-from ledger_support import ledger
-
-HEADLINE_FOLLOWS = "date 2026-03-02 "
 
 INTERVIEW = (
     "Interview: Kallas says Putin does not want peace\n\n"

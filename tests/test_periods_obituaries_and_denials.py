@@ -13,12 +13,11 @@ from datetime import date
 
 import pytest
 
-from ledger_support import PUBLISHED, by_cue, ledger
+from ledger_support import HEADLINE_FOLLOWS, PUBLISHED, by_cue, ledger
 from newsledger.model import Article
 from newsledger.nlp.timex_calendar import period_bounds
 from newsledger.store.rows import effective_date, prepare, record_date
 
-HEADLINE_FOLLOWS = "date 2026-03-02 "
 
 OBITUARY = (
     "Harold Benning, senator who fought tax rises, dies at 88\n\n"

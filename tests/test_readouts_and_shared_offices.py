@@ -12,9 +12,7 @@ from datetime import date
 
 import pytest
 
-from ledger_support import ledger
-
-HEADLINE_FOLLOWS = "date 2026-03-02 "
+from ledger_support import HEADLINE_FOLLOWS, ledger
 
 
 def _speaker(analyzer, body: str, surname: str):

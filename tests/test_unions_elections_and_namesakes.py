@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from ledger_support import by_cue, ledger
+from ledger_support import HEADLINE_FOLLOWS, by_cue, ledger
 
-HEADLINE_FOLLOWS = "date 2026-03-02 "  # the header of a file whose body opens with its headline
 
 MEA_BRIEFING = (
     "Indian foreign ministry rejects Canadian allegations\n\n"

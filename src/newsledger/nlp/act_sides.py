@@ -14,7 +14,7 @@ from newsledger.countries import country_named, person_countries
 from newsledger.model import Statement
 from newsledger.nlp.datelines import dateline_country
 from newsledger.nlp.spans import doc_text, tokens_in
-from newsledger.nlp.nominals import KNOWN_OUTLETS
+from newsledger.nlp.nominals import KNOWN_OUTLETS, TITLES
 from newsledger.nlp.written_names import BODY_NOUNS, COMPANY_NOUNS, INSTITUTION_NOUNS
 
 _FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
@@ -78,8 +78,7 @@ def speaker_side(doc: Doc, st: Statement, cue: list[Token]) -> set[str]:
 _OWN_BODY = BODY_NOUNS | {"party"}
 
 
-_OFFICE_TITLES = {"minister", "president", "secretary", "chancellor", "premier", "governor", "senator",
-                  "prime", "finance", "foreign", "defence", "defense", "interior", "deputy", "vice"}
+_OFFICE_TITLES = TITLES | {"finance", "foreign", "defence", "defense", "interior", "deputy", "vice"}
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "leader", "chief", "commander"}
 _PERSON_VOICE = re.compile(r"\b(?:delegate|representative|envoy|ambassador|spokes(?:man|woman|person)|"
                            r"minister|secretary|official|president|chairman|chairwoman)\b", re.IGNORECASE)

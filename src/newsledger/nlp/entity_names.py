@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 from . import pronouns
 from .datelines import dateline_end
 from .headlines import HeadlineNames
-from .nominals import GENERIC_PERSON, NAME_PARTICLES, TITLES, Named, label_surname
+from .nominals import GENERIC_PERSON, HONORIFICS, NAME_PARTICLES, TITLES, Named, label_surname
 from .spans import doc_text
 
 ENT_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group",
@@ -213,10 +213,8 @@ def named_by_label(doc: Doc, label: str) -> Named | None:
     # the first turn's label in full, in capitals, which the recogniser reads no name in
     # ("WOLF BLITZER, CNN ANCHOR: …", then "BLITZER: …")
     caps = re.search(rf"^([A-Z][A-Z'’-]+) {re.escape(surname.upper())}\s*[,:]", doc_text(doc), re.MULTILINE)
-    if caps is None or caps.group(1).lower() in _HONORIFIC_WORDS:
+    if caps is None or caps.group(1).lower() in HONORIFICS | TITLES | {"the"}:  # "MR BLITZER" names no one
         return None
     name = f"{caps.group(1).title()} {surname.title()}"
     return Named(name, "person", caps.span(1), name.lower())
 
-
-_HONORIFIC_WORDS = {"mr", "mrs", "ms", "dr", "sir", "the", "senator", "president", "minister", "secretary"}

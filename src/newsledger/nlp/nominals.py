@@ -257,7 +257,7 @@ def plural_root(span) -> bool:
     return span is not None and len(span) > 0 and span.root.lower_ in PLURAL_HEADS
 
 
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir"}
 
 
 def label_surname(text: str) -> str | None:
@@ -267,7 +267,7 @@ def label_surname(text: str) -> str | None:
     if not text.isupper():
         return None
     words = [w.strip(".").lower() for w in text.split()]
-    rest = [w for w in words if w not in _HONORIFICS]
+    rest = [w for w in words if w not in HONORIFICS]
     return rest[0] if len(rest) == 1 and rest[0].isalpha() and len(rest[0]) > 1 else None
 
 
